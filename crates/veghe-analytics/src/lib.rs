@@ -1,0 +1,2 @@
+//! Analytic algorithms on plain data.
+#![forbid(unsafe_code)]

@@ -1,0 +1,94 @@
+//! Installs the browser libraries from `web/package-lock.json` (npm) when they are missing and
+//! writes the table of embedded assets: our `web/src/` files and the vendored library files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::{env, fs};
+
+/// Files taken from node_modules: (path under node_modules, path served under /assets/).
+const VENDOR: &[(&str, &str)] = &[
+    ("leaflet/dist/leaflet.js", "vendor/leaflet/leaflet.js"),
+    ("leaflet/dist/leaflet.css", "vendor/leaflet/leaflet.css"),
+    (
+        "leaflet/dist/images/layers.png",
+        "vendor/leaflet/images/layers.png",
+    ),
+    (
+        "leaflet/dist/images/layers-2x.png",
+        "vendor/leaflet/images/layers-2x.png",
+    ),
+    (
+        "leaflet/dist/images/marker-icon.png",
+        "vendor/leaflet/images/marker-icon.png",
+    ),
+    (
+        "leaflet/dist/images/marker-icon-2x.png",
+        "vendor/leaflet/images/marker-icon-2x.png",
+    ),
+    (
+        "leaflet/dist/images/marker-shadow.png",
+        "vendor/leaflet/images/marker-shadow.png",
+    ),
+    ("htmx.org/dist/htmx.min.js", "vendor/htmx.min.js"),
+];
+
+fn main() {
+    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let web = manifest.join("../../web");
+    let modules = web.join("node_modules");
+    println!(
+        "cargo:rerun-if-changed={}",
+        web.join("package-lock.json").display()
+    );
+    println!("cargo:rerun-if-changed={}", web.join("src").display());
+    if !VENDOR.iter().all(|(p, _)| modules.join(p).exists()) {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(&web)
+            .status();
+        match status {
+            Ok(s) if s.success() => {}
+            Ok(s) => {
+                panic!("`npm ci` in web/ failed ({s}); Node.js and npm are needed to build Veghe")
+            }
+            Err(e) => panic!("cannot run npm ({e}); Node.js and npm are needed to build Veghe"),
+        }
+    }
+    let mut entries: Vec<(String, PathBuf)> = VENDOR
+        .iter()
+        .map(|(from, to)| (to.to_string(), modules.join(from)))
+        .collect();
+    let src = web.join("src");
+    let mut own: Vec<PathBuf> = fs::read_dir(&src)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    own.sort();
+    for p in own {
+        println!("cargo:rerun-if-changed={}", p.display());
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        entries.push((format!("app/{name}"), p));
+    }
+    let mut out = String::from(
+        "/// Embedded assets: (served path, bytes).\npub static ASSETS: &[(&str, &[u8])] = &[\n",
+    );
+    for (served, file) in &entries {
+        let abs =
+            fs::canonicalize(file).unwrap_or_else(|_| panic!("missing asset {}", file.display()));
+        out.push_str(&format!(
+            "    ({served:?}, include_bytes!({:?})),\n",
+            abs.display().to_string()
+        ));
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("assets.rs");
+    fs::write(dest, out).expect("write assets.rs");
+}

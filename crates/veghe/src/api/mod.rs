@@ -1,0 +1,132 @@
+//! The JSON API's shared parts: the OpenAPI document generated from the handlers, its readable
+//! page, and the account endpoints. Features add their own `/api/v1` routes in their folders.
+
+use askama::Template;
+use axum::Json;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, CurrentUser, Role, groups, users};
+use crate::error::AppResult;
+use crate::web::{Shell, render};
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/api/openapi.json", Access::SignedIn, openapi_json)
+        .get("/api", Access::SignedIn, docs_page)
+        .get("/api/v1/me", Access::SignedIn, me)
+        .get("/api/v1/users", Access::Roles(groups::ADMIN), list_users)
+}
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Veghe API", description = "The JSON API of Veghe, the operations platform of the Communication, Prevention and Dispatch Service of Poliția Locală Timișoara. Every call needs `Authorization: Bearer <token>` (tokens: `veghe token create`)."),
+    paths(me, list_users, crate::calendar::api_holidays, crate::calendar::api_deadline),
+    components(schemas(Me, users::User, Role, crate::calendar::HolidayOut, crate::calendar::DeadlineOut, ErrorBody, ErrorDetail)),
+    modifiers(&BearerAuth),
+    tags((name = "accounts", description = "Who is calling"), (name = "calendar", description = "Legal calendar and deadlines"))
+)]
+pub struct ApiDoc;
+
+/// The error body every failed call answers with.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+    /// The field at fault, for bad input.
+    pub field: Option<String>,
+}
+
+async fn openapi_json() -> Response {
+    Json(ApiDoc::openapi()).into_response()
+}
+
+struct Operation {
+    method: String,
+    path: String,
+    summary: String,
+}
+
+#[derive(Template)]
+#[template(path = "api/docs.html")]
+struct DocsPage {
+    shell: Shell,
+    operations: Vec<Operation>,
+}
+
+async fn docs_page(shell: Shell) -> AppResult<Response> {
+    let doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    let mut operations = Vec::new();
+    if let Some(paths) = doc.get("paths").and_then(|p| p.as_object()) {
+        for (path, item) in paths {
+            if let Some(methods) = item.as_object() {
+                for (method, op) in methods {
+                    let summary = op
+                        .get("summary")
+                        .or_else(|| op.get("description"))
+                        .and_then(|s| s.as_str())
+                        .unwrap_or("")
+                        .to_string();
+                    operations.push(Operation {
+                        method: method.to_uppercase(),
+                        path: path.clone(),
+                        summary,
+                    });
+                }
+            }
+        }
+    }
+    render(&DocsPage { shell, operations })
+}
+
+/// The caller's own account.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Me {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// Who the token belongs to.
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody)), security(("bearer" = [])))]
+pub async fn me(axum::Extension(user): axum::Extension<CurrentUser>) -> Json<Me> {
+    Json(Me {
+        id: user.id,
+        username: user.username,
+        display_name: user.display_name,
+        role: user.role,
+    })
+}
+
+/// Every account (administrators only).
+#[utoipa::path(get, path = "/api/v1/users", tag = "accounts",
+    responses((status = 200, body = [users::User]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn list_users(State(state): State<AppState>) -> AppResult<Json<Vec<users::User>>> {
+    Ok(Json(users::list(&state.db).await?))
+}

@@ -1,0 +1,93 @@
+//! The access log: every reading of personal data, with who read it and why
+//! (Law Enforcement Directive art. 25, Law 363/2018).
+
+use serde::Serialize;
+use sqlx::Row;
+
+use crate::auth::CurrentUser;
+use crate::db::{Db, now_ms};
+use crate::error::AppError;
+
+/// The reason a person gives to see personal data: required, and kept.
+#[derive(Clone, Debug)]
+pub struct Reason(String);
+
+impl Reason {
+    /// At least 5 characters of substance, at most 500.
+    pub fn parse(text: &str) -> Result<Reason, AppError> {
+        let t = text.trim();
+        if t.chars().count() < 5 {
+            return Err(AppError::bad(
+                "reason",
+                "give the reason for seeing personal data (at least 5 characters)",
+            ));
+        }
+        if t.chars().count() > 500 {
+            return Err(AppError::bad(
+                "reason",
+                "the reason must have at most 500 characters",
+            ));
+        }
+        Ok(Reason(t.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Records that `user` saw `fields` of `entity`/`entity_id` for `reason`.
+pub async fn record(
+    db: &Db,
+    user: &CurrentUser,
+    entity: &str,
+    entity_id: &str,
+    fields: &[&str],
+    reason: &Reason,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO access_log (at, user_id, username, entity, entity_id, fields, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(now_ms())
+    .bind(user.id)
+    .bind(&user.username)
+    .bind(entity)
+    .bind(entity_id)
+    .bind(fields.join(","))
+    .bind(reason.as_str())
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// One reading of personal data.
+#[derive(Clone, Debug, Serialize)]
+pub struct Access {
+    pub at: i64,
+    pub username: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub fields: String,
+    pub reason: String,
+}
+
+pub async fn recent(db: &Db, limit: i64) -> Result<Vec<Access>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT at, username, entity, entity_id, fields, reason FROM access_log ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Access {
+                at: r.try_get("at")?,
+                username: r.try_get("username")?,
+                entity: r.try_get("entity")?,
+                entity_id: r.try_get("entity_id")?,
+                fields: r.try_get("fields")?,
+                reason: r.try_get("reason")?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,105 @@
+//! Who is asking: accounts, roles, sessions, API tokens, CSRF, throttling, and the rule that
+//! every route declares the roles that may use it.
+
+pub mod access;
+pub mod csrf;
+pub mod password;
+pub mod role;
+pub mod routes;
+pub mod session;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+pub use role::{Access, Role, groups};
+
+use crate::AppState;
+use crate::audit::Actor;
+use crate::error::AppError;
+
+/// How the request proved who it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    Session,
+    Token,
+}
+
+/// The signed-in account, placed in the request by [`authenticate`].
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub via: Via,
+}
+
+impl CurrentUser {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: Some(self.id),
+            name: self.username.clone(),
+        }
+    }
+}
+
+/// Reads a cookie's value from the request headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+fn bearer(headers: &HeaderMap) -> Option<Result<&str, ()>> {
+    let value = headers.get(header::AUTHORIZATION)?;
+    Some(
+        value
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or(()),
+    )
+}
+
+/// Identifies the caller by bearer token or session cookie and puts a [`CurrentUser`] in the
+/// request. Under `/api/v1` a caller that is not identified is refused here with 401, before
+/// routing, so the API reveals nothing (not even which paths exist) to strangers.
+pub async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/v1");
+    let user = match bearer(req.headers()) {
+        Some(Ok(token)) => match tokens::resolve(&state.db, token).await {
+            Ok(Some(u)) => Some(u),
+            Ok(None) => return AppError::Unauthorized.into_response(),
+            Err(e) => return e.into_response(),
+        },
+        Some(Err(())) => return AppError::Unauthorized.into_response(),
+        None => match cookie(req.headers(), session::COOKIE) {
+            Some(secret) => {
+                match session::resolve(&state.db, secret, state.config.session_hours).await {
+                    Ok(u) => u,
+                    Err(e) => return e.into_response(),
+                }
+            }
+            None => None,
+        },
+    };
+    match user {
+        Some(u) => {
+            req.extensions_mut().insert(u);
+        }
+        None if is_api => return AppError::Unauthorized.into_response(),
+        None => {}
+    }
+    next.run(req).await
+}

@@ -1,0 +1,98 @@
+//! `veghe demo`: seeds a realistic history and an account for every role on first start, then
+//! serves. A second start finds the seed and reuses the data.
+
+use std::process::ExitCode;
+
+use sqlx::Row;
+
+use crate::audit::Actor;
+use crate::auth::{Role, users};
+use crate::config::Config;
+use crate::db::{Db, now_ms};
+
+/// The demo accounts: username, display name, role. The password is `demo-<username>`.
+pub const ACCOUNTS: &[(&str, &str, Role)] = &[
+    ("admin", "Andrei Popescu", Role::Administrator),
+    ("sef", "Mihaela Ionescu", Role::HeadOfService),
+    ("dispecer", "Cristian Stoica", Role::Dispatcher),
+    ("registratura", "Elena Dumitrescu", Role::RegistryClerk),
+    ("compartiment", "Radu Munteanu", Role::DepartmentOfficer),
+    ("presa", "Ioana Marinescu", Role::PressOfficer),
+    ("preventie", "Ștefan Țurcanu", Role::PreventionOfficer),
+    ("analist", "Alexandra Constantinescu", Role::Analyst),
+    ("conducere", "Gheorghe Vlădescu", Role::Management),
+    ("echipaj", "Echipaj PL-101", Role::Crew),
+];
+
+pub fn demo_password(username: &str) -> String {
+    format!("demo-{username}")
+}
+
+/// Seeds accounts and history unless the database already holds this seed's demo.
+pub async fn seed(db: &Db, config: &Config, seed: u64, progress: bool) -> anyhow::Result<bool> {
+    let done = sqlx::query("SELECT value FROM meta WHERE key = 'demo_seed'")
+        .fetch_optional(db.pool())
+        .await?;
+    if let Some(row) = done {
+        let value: String = row.try_get("value")?;
+        tracing::info!(seed = %value, "demo data already present; reusing it");
+        return Ok(false);
+    }
+    let actor = Actor::system("demo");
+    for (username, display, role) in ACCOUNTS {
+        if users::credentials(db, username).await?.is_some() {
+            continue;
+        }
+        let password = demo_password(username);
+        users::create_demo(
+            db,
+            &actor,
+            users::NewUser {
+                username: users::Username::parse(username)?,
+                display_name: display,
+                role: *role,
+                email: Some(&format!("{username}@politialocalatm.example")),
+                password: &password,
+            },
+            config.password_cost,
+        )
+        .await?;
+    }
+    let started = std::time::Instant::now();
+    let summary = crate::demo::seed_history(db, seed, now_ms(), progress).await?;
+    tracing::info!(
+        incidents = summary.incidents,
+        units = summary.units,
+        seconds = started.elapsed().as_secs_f64(),
+        "demo history seeded"
+    );
+    sqlx::query("INSERT INTO meta (key, value) VALUES ('demo_seed', $1)")
+        .bind(seed.to_string())
+        .execute(db.pool())
+        .await?;
+    Ok(true)
+}
+
+pub async fn run(db: Db, config: Config, seed_value: u64) -> anyhow::Result<ExitCode> {
+    seed(&db, &config, seed_value, true).await?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.listen))?;
+    let address = listener.local_addr()?;
+    println!();
+    println!("Veghe demo: http://{address}/");
+    println!("Database: {}", crate::db::redact(&config.database_url));
+    println!("Demo logins (username / password):");
+    for (username, _, role) in ACCOUNTS {
+        println!(
+            "  {username:<14} {:<20} {}",
+            demo_password(username),
+            role.label_ro()
+        );
+    }
+    println!("Press Ctrl-C to stop.");
+    let state = crate::AppState::new(db.clone(), config);
+    crate::serve(listener, state, crate::shutdown_signal()).await?;
+    db.close().await;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,176 @@
+//! The command line: `veghe serve`, `demo`, `migrate`, `user …`, `token …`, `audit verify`,
+//! `backup`, `restore`, `calendar …`. Every failure is one clear line and a non-zero exit.
+
+mod admin;
+mod demo;
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{Config, ConfigArgs, LogFormat};
+use crate::db::Db;
+
+#[derive(Parser)]
+#[command(
+    name = "veghe",
+    version,
+    about = "Veghe — operations platform of the Communication, Prevention and Dispatch Service, Poliția Locală Timișoara"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run the web server.
+    Serve,
+    /// Run the web server with realistic demo data (seeded on first start, reused after).
+    Demo {
+        /// Seed of the generated history: the same seed gives the same data.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Create or update the database schema and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(admin::UserCommand),
+    /// Manage API tokens (sent as `Authorization: Bearer …`).
+    #[command(subcommand)]
+    Token(admin::TokenCommand),
+    /// Check the audit trail.
+    #[command(subcommand)]
+    Audit(admin::AuditCommand),
+    /// Write a backup of the whole database to FILE (JSON lines; restores on either engine).
+    Backup { file: std::path::PathBuf },
+    /// Restore a backup into an empty database (or replace everything with --force).
+    Restore {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// The legal calendar: holidays and deadlines.
+    #[command(subcommand)]
+    Calendar(admin::CalendarCommand),
+}
+
+/// Runs the command line and turns any error into one line on stderr.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logs(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VEGHE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Calendar answers need no configuration or database.
+    if let Command::Calendar(c) = &cli.command {
+        return admin::calendar(c);
+    }
+    let mut args = cli.config.clone();
+    if matches!(cli.command, Command::Demo { .. }) && args.database_url.is_none() {
+        args.database_url = Some("sqlite:veghe-demo.db".into());
+    }
+    let mut config = Config::load(&args)?;
+    if matches!(cli.command, Command::Demo { .. }) && args.cookie_secure.is_none() {
+        // The demo is served over plain HTTP on this machine.
+        config.cookie_secure = false;
+    }
+    init_logs(config.log_format);
+    let db = Db::open(&config.database_url).await?;
+    match cli.command {
+        Command::Serve => serve(db, config).await,
+        Command::Demo { seed } => demo::run(db, config, seed).await,
+        Command::Migrate => {
+            let version = crate::db::current_version(&db).await?;
+            println!("database schema at version {version}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User(c) => admin::user(&db, &config, c).await,
+        Command::Token(c) => admin::token(&db, c).await,
+        Command::Audit(c) => admin::audit(&db, c).await,
+        Command::Backup { file } => {
+            let n = crate::backup::backup(&db, &file).await?;
+            println!("backup written to {}: {n} rows", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { file, force } => {
+            let n = crate::backup::restore(&db, &file, force).await?;
+            println!("restored {n} rows from {}", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Calendar(_) => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Binds the listener and serves until SIGINT/SIGTERM.
+async fn serve(db: Db, config: Config) -> anyhow::Result<ExitCode> {
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.listen))?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, backend = db.backend().name(), "Veghe is listening");
+    println!("Veghe: http://{address}/");
+    let state = crate::AppState::new(db.clone(), config);
+    crate::serve(listener, state, crate::shutdown_signal()).await?;
+    db.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a password from standard input (first line), for `--password-stdin`.
+fn password_from_stdin() -> anyhow::Result<String> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text)?;
+    let line = text.lines().next().unwrap_or("").to_string();
+    if line.is_empty() {
+        anyhow::bail!("no password on standard input");
+    }
+    Ok(line)
+}
+
+/// Reads a password interactively (no echo is not available without a terminal crate, so the
+/// prompt warns), or from stdin when asked.
+fn read_password(from_stdin: bool) -> anyhow::Result<String> {
+    if from_stdin {
+        return password_from_stdin();
+    }
+    eprint!("password (visible as you type; use --password-stdin in scripts): ");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    let line = line.trim_end_matches(['\r', '\n']).to_string();
+    if line.is_empty() {
+        anyhow::bail!("no password given");
+    }
+    Ok(line)
+}

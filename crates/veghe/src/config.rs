@@ -1,0 +1,225 @@
+//! One typed configuration: defaults < `veghe.toml` < `VEGHE_*` environment < command-line flags.
+//!
+//! Flags and environment variables are read by clap (each flag names its variable); what they
+//! leave unset comes from the TOML file, and what that leaves unset from the defaults here.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use serde::Deserialize;
+
+/// How logs are written.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// The settings given on the command line or in the environment; all optional.
+#[derive(Args, Clone, Debug, Default)]
+pub struct ConfigArgs {
+    /// Configuration file (TOML). Default: ./veghe.toml when it exists.
+    #[arg(long, env = "VEGHE_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// Database: sqlite:FILE (embedded) or postgres://USER@HOST:PORT/DB.
+    #[arg(long, env = "VEGHE_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Address and port the web server listens on.
+    #[arg(long, env = "VEGHE_LISTEN", global = true)]
+    pub listen: Option<String>,
+    /// Log format: text or json.
+    #[arg(long, env = "VEGHE_LOG_FORMAT", global = true)]
+    pub log_format: Option<LogFormat>,
+    /// Mark cookies Secure (HTTPS only). Browsers accept Secure cookies on http://localhost too.
+    #[arg(long, env = "VEGHE_COOKIE_SECURE", global = true)]
+    pub cookie_secure: Option<bool>,
+    /// Map tile URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png (none: offline map).
+    #[arg(long, env = "VEGHE_TILE_URL", global = true)]
+    pub tile_url: Option<String>,
+    /// Trust X-Forwarded-For from a reverse proxy for the client address.
+    #[arg(long, env = "VEGHE_TRUST_PROXY", global = true)]
+    pub trust_proxy: Option<bool>,
+}
+
+/// The settings as a file may give them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    listen: Option<String>,
+    log_format: Option<LogFormat>,
+    cookie_secure: Option<bool>,
+    tile_url: Option<String>,
+    trust_proxy: Option<bool>,
+    session_hours: Option<u32>,
+}
+
+/// The resolved configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub listen: SocketAddr,
+    pub log_format: LogFormat,
+    pub cookie_secure: bool,
+    pub tile_url: Option<String>,
+    pub trust_proxy: bool,
+    pub session_hours: u32,
+    /// Argon2 cost; lowered only by the test harness.
+    pub password_cost: PasswordCost,
+}
+
+/// Argon2id parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordCost {
+    /// OWASP's recommended minimum for argon2id (19 MiB, 2 passes).
+    Standard,
+    /// For tests only: cheap hashes.
+    Fast,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read configuration file {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("configuration file {path}: {message}")]
+    Parse { path: String, message: String },
+    #[error("listen address `{0}` is not of the form HOST:PORT (e.g. 127.0.0.1:8080)")]
+    Listen(String),
+    #[error("database URL `{0}` must start with sqlite: or postgres://")]
+    DatabaseUrl(String),
+}
+
+impl Config {
+    /// Resolves the configuration from the arguments, the file and the defaults.
+    pub fn load(args: &ConfigArgs) -> Result<Config, ConfigError> {
+        let file = match &args.config {
+            Some(path) => read_file(path)?,
+            None if Path::new("veghe.toml").exists() => read_file(Path::new("veghe.toml"))?,
+            None => FileConfig::default(),
+        };
+        let database_url = args
+            .database_url
+            .clone()
+            .or(file.database_url)
+            .unwrap_or_else(|| "sqlite:veghe.db".to_string());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError::DatabaseUrl(crate::db::redact(&database_url)));
+        }
+        let listen_text = args
+            .listen
+            .clone()
+            .or(file.listen)
+            .unwrap_or_else(|| "127.0.0.1:8080".to_string());
+        let listen = parse_listen(&listen_text)?;
+        Ok(Config {
+            database_url,
+            listen,
+            log_format: args.log_format.or(file.log_format).unwrap_or_default(),
+            cookie_secure: args.cookie_secure.or(file.cookie_secure).unwrap_or(true),
+            tile_url: args
+                .tile_url
+                .clone()
+                .or(file.tile_url)
+                .filter(|u| !u.is_empty()),
+            trust_proxy: args.trust_proxy.or(file.trust_proxy).unwrap_or(false),
+            session_hours: file.session_hours.unwrap_or(12),
+            password_cost: PasswordCost::Standard,
+        })
+    }
+
+    /// A configuration for tests and tools: the given database, defaults elsewhere.
+    pub fn for_database(database_url: &str) -> Config {
+        Config {
+            database_url: database_url.to_string(),
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            log_format: LogFormat::Text,
+            cookie_secure: true,
+            tile_url: None,
+            trust_proxy: false,
+            session_hours: 12,
+            password_cost: PasswordCost::Standard,
+        }
+    }
+}
+
+/// Parses `HOST:PORT`, accepting `localhost`.
+pub fn parse_listen(text: &str) -> Result<SocketAddr, ConfigError> {
+    let normalised = text.replace("localhost", "127.0.0.1");
+    normalised
+        .parse::<SocketAddr>()
+        .map_err(|_| ConfigError::Listen(text.to_string()))
+}
+
+fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|e| ConfigError::Parse {
+        path: path.display().to_string(),
+        message: e.message().to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_override_file_and_file_overrides_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("veghe.toml");
+        std::fs::write(
+            &path,
+            "listen = \"127.0.0.1:9000\"\ndatabase_url = \"sqlite:a.db\"\n",
+        )
+        .expect("write");
+        let args = ConfigArgs {
+            config: Some(path),
+            database_url: Some("sqlite:b.db".into()),
+            ..Default::default()
+        };
+        let c = Config::load(&args).expect("config");
+        assert_eq!(c.database_url, "sqlite:b.db");
+        assert_eq!(c.listen.port(), 9000);
+        assert!(c.cookie_secure);
+    }
+
+    #[test]
+    fn bad_settings_are_named() {
+        let args = ConfigArgs {
+            listen: Some("nowhere".into()),
+            database_url: Some("sqlite:x.db".into()),
+            ..Default::default()
+        };
+        let e = Config::load(&args).expect_err("must fail");
+        assert!(e.to_string().contains("nowhere"), "{e}");
+        let args = ConfigArgs {
+            database_url: Some("mysql://x".into()),
+            ..Default::default()
+        };
+        assert!(Config::load(&args).is_err());
+    }
+
+    #[test]
+    fn unknown_file_keys_are_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("v.toml");
+        std::fs::write(&path, "lisen = \"x\"\n").expect("write");
+        let args = ConfigArgs {
+            config: Some(path),
+            ..Default::default()
+        };
+        let e = Config::load(&args).expect_err("must fail");
+        assert!(e.to_string().contains("lisen"), "{e}");
+    }
+}

@@ -1,0 +1,237 @@
+//! Writes the demo crews and history into the database: one transaction, multi-row INSERTs of
+//! [`BATCH`] incidents, the yearly counters set to continue the numbering.
+
+use std::collections::{BTreeMap, HashMap};
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use sqlx::{AssertSqlSafe, Row};
+
+use crate::db::{Db, Tx};
+
+use super::crews::CREWS;
+use super::generate::Generator;
+use super::{HistorySummary, Incident};
+
+/// Incidents per INSERT statement (19 parameters each, well inside both engines' limits).
+pub const BATCH: usize = 500;
+
+const INCIDENT_COLUMNS: [&str; 19] = [
+    "year",
+    "number",
+    "type",
+    "priority",
+    "status",
+    "source",
+    "lat",
+    "lon",
+    "address",
+    "neighbourhood",
+    "description",
+    "caller_name",
+    "caller_phone",
+    "outcome",
+    "received_at",
+    "dispatched_at",
+    "on_scene_at",
+    "closed_at",
+    "unit_id",
+];
+
+/// `INSERT INTO table (cols) VALUES ($1, …), (…)` for `rows` rows.
+fn insert_sql(table: &str, columns: &[&str], rows: usize, suffix: &str) -> String {
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+    let mut n = 0;
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..columns.len() {
+            n += 1;
+            sql.push_str(&format!("{}${n}", if c == 0 { "" } else { ", " }));
+        }
+        sql.push(')');
+    }
+    sql.push_str(suffix);
+    sql
+}
+
+async fn insert_crews(tx: &mut Tx, created_at: i64) -> anyhow::Result<HashMap<String, i64>> {
+    let columns = [
+        "call_sign",
+        "kind",
+        "department",
+        "status",
+        "vehicle",
+        "radio",
+        "tracker_id",
+        "created_at",
+    ];
+    let sql = insert_sql(
+        "units",
+        &columns,
+        CREWS.len(),
+        " ON CONFLICT (call_sign) DO NOTHING",
+    );
+    let mut query = sqlx::query(AssertSqlSafe(sql)); // only constant names and placeholders
+    for c in CREWS {
+        query = query
+            .bind(c.call_sign)
+            .bind(c.kind)
+            .bind(c.department)
+            .bind(c.status)
+            .bind(c.vehicle)
+            .bind(c.radio)
+            .bind(c.tracker_id)
+            .bind(created_at);
+    }
+    query
+        .execute(&mut **tx)
+        .await
+        .context("inserting the demo crews")?;
+    let rows = sqlx::query("SELECT id, call_sign FROM units")
+        .fetch_all(&mut **tx)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get::<String, _>("call_sign")?,
+                row.try_get::<i64, _>("id")?,
+            ))
+        })
+        .collect()
+}
+
+async fn insert_incidents(
+    tx: &mut Tx,
+    batch: &[Incident],
+    units: &HashMap<String, i64>,
+) -> anyhow::Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let sql = insert_sql("incidents", &INCIDENT_COLUMNS, batch.len(), "");
+    let mut query = sqlx::query(AssertSqlSafe(sql)); // only constant names and placeholders
+    for i in batch {
+        query = query
+            .bind(i.year)
+            .bind(i.number)
+            .bind(i.kind)
+            .bind(i.priority)
+            .bind(i.status)
+            .bind(i.source)
+            .bind(i.lat)
+            .bind(i.lon)
+            .bind(i.address.as_str())
+            .bind(i.neighbourhood)
+            .bind(i.description.as_str())
+            .bind(i.caller_name.as_deref())
+            .bind(i.caller_phone.as_deref())
+            .bind(i.outcome)
+            .bind(i.received_at)
+            .bind(i.dispatched_at)
+            .bind(i.on_scene_at)
+            .bind(i.closed_at)
+            .bind(i.unit.and_then(|u| units.get(u).copied()));
+    }
+    query
+        .execute(&mut **tx)
+        .await
+        .context("inserting demo incidents")?;
+    Ok(())
+}
+
+fn progress_bar(days: usize, show: bool) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(days as u64), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} zile ({eta})")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message("Istoric demo");
+    bar
+}
+
+/// Seeds the demo crews and about three years of incidents ending at `now_ms` (see the module
+/// documentation for what the history contains). Refuses a database that already has incidents.
+pub async fn seed_history(
+    db: &Db,
+    seed: u64,
+    now_ms: i64,
+    progress: bool,
+) -> anyhow::Result<HistorySummary> {
+    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM incidents")
+        .fetch_one(db.pool())
+        .await?
+        .try_get("n")?;
+    anyhow::ensure!(
+        existing == 0,
+        "the database already holds {existing} incidents; demo history is only seeded into an empty one"
+    );
+    let mut generator = Generator::new(seed, now_ms);
+    let bar = progress_bar(generator.days(), progress);
+    let mut tx = db.begin().await?;
+    let created_at = generator
+        .first_day()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp().as_millisecond() - 30 * 86_400_000)
+        .unwrap_or(now_ms);
+    let units = insert_crews(&mut tx, created_at).await?;
+
+    let mut summary = HistorySummary {
+        units: CREWS.len(),
+        incidents: 0,
+        first_ms: i64::MAX,
+        last_ms: i64::MIN,
+    };
+    let mut next_number: BTreeMap<i64, i64> = BTreeMap::new();
+    let mut busy: Vec<(&'static str, &'static str)> = Vec::new();
+    let mut batch: Vec<Incident> = Vec::with_capacity(BATCH);
+    for day in generator.by_ref() {
+        for inc in day {
+            summary.incidents += 1;
+            summary.first_ms = summary.first_ms.min(inc.received_at);
+            summary.last_ms = summary.last_ms.max(inc.received_at);
+            next_number.insert(inc.year, inc.number + 1);
+            if let (Some(unit), "dispatched" | "on_scene") = (inc.unit, inc.status) {
+                busy.push((unit, inc.status));
+            }
+            batch.push(inc);
+            if batch.len() == BATCH {
+                insert_incidents(&mut tx, &batch, &units).await?;
+                batch.clear();
+            }
+        }
+        bar.inc(1);
+    }
+    insert_incidents(&mut tx, &batch, &units).await?;
+    for (year, next) in &next_number {
+        sqlx::query(
+            "INSERT INTO counters (name, year, next) VALUES ('incident', $1, $2) \
+             ON CONFLICT (name, year) DO UPDATE SET next = excluded.next",
+        )
+        .bind(*year)
+        .bind(*next)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (unit, status) in busy {
+        sqlx::query("UPDATE units SET status = $1 WHERE call_sign = $2")
+            .bind(status)
+            .bind(unit)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    bar.finish_with_message("Istoric demo");
+    if summary.incidents == 0 {
+        (summary.first_ms, summary.last_ms) = (now_ms, now_ms);
+    }
+    tracing::info!(
+        incidents = summary.incidents,
+        units = summary.units,
+        change_point = %generator.change_point(),
+        "demo history seeded"
+    );
+    Ok(summary)
+}

@@ -1,0 +1,216 @@
+//! Signing in and out, sessions, throttling, CSRF and the security headers.
+
+use reqwest::StatusCode;
+use veghe::auth::Role;
+
+use crate::both;
+
+both!(login_journey_wrong_then_right_then_logout, |app| {
+    let password = app.create_user("ana", Role::Dispatcher).await;
+
+    let wrong = app.login("ana", "not-the-password").await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    let page = wrong.text().await.expect("body");
+    assert!(
+        page.contains("role=\"alert\"") && page.contains("incorect"),
+        "{page}"
+    );
+
+    let right = app.login("ana", &password).await;
+    assert_eq!(right.status(), StatusCode::SEE_OTHER);
+    assert_eq!(right.headers()["location"], "/");
+    let cookie = right
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("veghe_session="))
+        .expect("session cookie")
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+
+    let home = app.get("/").await;
+    assert_eq!(home.status(), StatusCode::OK);
+    assert!(home.text().await.expect("body").contains("Bun venit"));
+
+    let out = app.post_form("/logout", &[]).await;
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    let after = app.get("/").await;
+    assert_eq!(after.status(), StatusCode::SEE_OTHER);
+    assert!(
+        after.headers()["location"]
+            .to_str()
+            .expect("loc")
+            .starts_with("/login")
+    );
+});
+
+both!(
+    the_session_lives_in_the_database_and_a_disabled_account_loses_it,
+    |app| {
+        let b = app.new_browser();
+        b.login_as("dan", Role::Analyst).await;
+        assert_eq!(b.get("/").await.status(), StatusCode::OK);
+        veghe::auth::users::set_disabled(
+            &app.db,
+            &veghe::audit::Actor::system("test"),
+            "dan",
+            true,
+        )
+        .await
+        .expect("disable");
+        assert_eq!(b.get("/").await.status(), StatusCode::SEE_OTHER);
+    }
+);
+
+both!(repeated_failures_are_throttled_with_retry_after, |app| {
+    app.create_user("ion", Role::Dispatcher).await;
+    for _ in 0..veghe::auth::throttle::PER_ACCOUNT {
+        assert_eq!(
+            app.login("ion", "wrong-password").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let r = app.login("ion", "wrong-password").await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = r.headers()["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds");
+    assert!(retry > 0 && retry <= 900, "{retry}");
+    // Even the right password waits: the account is throttled, not just the guess.
+    let right = app.login("ion", "pw-ion-1234567").await;
+    assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
+});
+
+both!(forms_without_the_csrf_token_are_refused, |app| {
+    let password = app.create_user("eva", Role::Administrator).await;
+    let b = app.new_browser();
+    b.csrf().await;
+    // A login post without the token.
+    let r = b
+        .send(
+            app.client
+                .post(app.url("/login"))
+                .form(&[("username", "eva"), ("password", password.as_str())]),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // With a wrong token.
+    let r = b
+        .send(app.client.post(app.url("/login")).form(&[
+            ("csrf", "0".repeat(64).as_str()),
+            ("username", "eva"),
+            ("password", password.as_str()),
+        ]))
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // Signed in, a form without the token changes nothing.
+    assert_eq!(
+        b.login("eva", &password).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let r = b
+        .send(app.client.post(app.url("/users")).form(&[
+            ("username", "mallory"),
+            ("display_name", "M"),
+            ("role", "administrator"),
+            ("password", "0123456789ab"),
+        ]))
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(veghe::auth::users::find(&app.db, "mallory").await.is_err());
+});
+
+both!(every_response_carries_the_security_headers, |app| {
+    let r = app.get("/login").await;
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .expect("csp");
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(r.headers()["x-frame-options"], "DENY");
+    assert_eq!(r.headers()["referrer-policy"], "no-referrer");
+});
+
+both!(
+    an_administrator_manages_accounts_in_the_browser_and_each_change_is_audited,
+    |app| {
+        let b = app.new_browser();
+        b.login_as("root", Role::Administrator).await;
+        let r = b
+            .post_form(
+                "/users",
+                &[
+                    ("username", "Maria"),
+                    ("display_name", "Maria Pop"),
+                    ("role", "registry_clerk"),
+                    ("password", "o-parola-lunga"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let maria = veghe::auth::users::find(&app.db, "maria")
+            .await
+            .expect("created");
+        assert_eq!(maria.role, Role::RegistryClerk);
+
+        let r = b
+            .post_form("/users/maria/role", &[("role", "department_officer")])
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let r = b
+            .post_form("/users/maria/role", &[("role", "emperor")])
+            .await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        assert!(r.text().await.expect("body").contains("emperor"));
+
+        let r = b
+            .post_form(
+                "/users",
+                &[
+                    ("username", "x"),
+                    ("display_name", "X"),
+                    ("role", "analyst"),
+                    ("password", "short"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+
+        let entries = veghe::audit::recent(&app.db, Some("user"), 10)
+            .await
+            .expect("audit");
+        let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
+        assert!(
+            actions.contains(&"user.create") && actions.contains(&"user.set_role"),
+            "{actions:?}"
+        );
+        let change = entries
+            .iter()
+            .find(|e| e.action == "user.set_role")
+            .expect("entry");
+        assert_eq!(change.actor_name, "root");
+        assert!(
+            change
+                .before_json
+                .as_deref()
+                .unwrap_or("")
+                .contains("registry_clerk")
+        );
+        assert!(
+            change
+                .after_json
+                .as_deref()
+                .unwrap_or("")
+                .contains("department_officer")
+        );
+    }
+);

@@ -1,0 +1,12 @@
+//! Integration tests: the real server on port 0, a fresh database per test, on SQLite and
+//! (when `VEGHE_TEST_POSTGRES_URL` is set) PostgreSQL.
+
+mod helpers;
+
+mod access;
+mod api;
+mod audit;
+mod auth;
+mod backup;
+mod cli;
+mod shell;

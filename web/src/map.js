@@ -1,0 +1,411 @@
+/*
+ * Veghe — Leaflet maps.
+ *
+ * Plain ES2017, no build step. Loaded after the vendored Leaflet:
+ *   <script src="/assets/vendor/leaflet/leaflet.js" defer></script>
+ *   <script src="/assets/app/map.js" defer></script>
+ *
+ * Every <div class="vg-map"> becomes a map. Attributes read:
+ *   data-tiles           tile URL template ({z}/{x}/{y}); empty or absent:
+ *                        no base tiles, a plain light background (offline).
+ *   data-layers          comma list among boundary,neighbourhoods,schools,
+ *                        loaded from /geo/<name>.geojson.
+ *   data-points          optional URL of a GeoJSON FeatureCollection of
+ *                        incident points (properties: number, type_label,
+ *                        priority 1-3, status, received, optional url).
+ *   data-points-refresh  optional: reload data-points every N seconds (N >= 5).
+ *   aria-label           set by the server (the container is focusable).
+ *
+ * The element gets data-map-state="loading" | "ready" | "error" and fires a
+ * "vg:map-ready" event once every requested layer has been handled; the
+ * Leaflet map object is kept as element.vgMap.
+ *
+ * CSP: no inline styles in markup; styles are set only through the CSSOM
+ * (element.style) or Leaflet path options, which CSP allows.
+ */
+(function () {
+  'use strict';
+
+  if (typeof window.L === 'undefined') {
+    return;
+  }
+  var L = window.L;
+
+  L.Icon.Default.imagePath = '/assets/vendor/leaflet/images/';
+
+  var CENTRE = [45.7538, 21.2257];
+  var ZOOM = 12;
+  var LAYER_NAMES = ['boundary', 'neighbourhoods', 'schools'];
+  var OSM_ATTRIBUTION =
+    '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL)';
+  var BLANK_BACKGROUND = '#f4f3ee';
+
+  var PRIORITY_COLOURS = {
+    1: '#c62828', // red: urgent
+    2: '#ef6c00', // orange
+    3: '#1565c0'  // blue
+  };
+  var PRIORITY_RADIUS = { 1: 9, 2: 7, 3: 6 };
+
+  var TEXTS = {
+    ro: {
+      boundary: 'Limita municipiului',
+      neighbourhoods: 'Cartiere',
+      schools: 'Școli',
+      points: 'Incidente',
+      priority: 'Prioritate',
+      status: 'Stare',
+      received: 'Primit',
+      zoomIn: 'Mărește',
+      zoomOut: 'Micșorează',
+      failed: 'Strat indisponibil: '
+    },
+    en: {
+      boundary: 'City boundary',
+      neighbourhoods: 'Neighbourhoods',
+      schools: 'Schools',
+      points: 'Incidents',
+      priority: 'Priority',
+      status: 'Status',
+      received: 'Received',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      failed: 'Layer unavailable: '
+    }
+  };
+
+  function texts() {
+    var lang = (document.documentElement.getAttribute('lang') || 'ro').toLowerCase();
+    return lang.indexOf('en') === 0 ? TEXTS.en : TEXTS.ro;
+  }
+
+  function escapeHtml(value) {
+    return String(value == null ? '' : value)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;');
+  }
+
+  function fetchJson(url) {
+    return fetch(url, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/geo+json, application/json' }
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error(url + ': HTTP ' + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  function parseList(value) {
+    return String(value || '')
+      .split(',')
+      .map(function (s) { return s.trim().toLowerCase(); })
+      .filter(function (s) { return s.length > 0; });
+  }
+
+  // "dd.mm.yyyy HH:MM" in Europe/Bucharest, or the raw value if unparsable.
+  function formatInstant(value) {
+    if (!value) {
+      return '';
+    }
+    var ms = Date.parse(String(value).replace(/^(\d{4}-\d{2}-\d{2})[ t]/, '$1T').toUpperCase());
+    if (isNaN(ms)) {
+      return String(value);
+    }
+    try {
+      var parts = {};
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Bucharest',
+        year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+      }).formatToParts(new Date(ms)).forEach(function (p) { parts[p.type] = p.value; });
+      return parts.day + '.' + parts.month + '.' + parts.year + ' ' +
+        (parts.hour === '24' ? '00' : parts.hour) + ':' + parts.minute;
+    } catch (e) {
+      return String(value);
+    }
+  }
+
+  function boundaryLayer(data) {
+    return L.geoJSON(data, {
+      interactive: false,
+      style: function () {
+        return { color: '#1f3a5f', weight: 2.5, opacity: 0.9, fill: false };
+      }
+    });
+  }
+
+  function neighbourhoodsLayer(data) {
+    return L.geoJSON(data, {
+      style: function () {
+        return { color: '#4a5a6a', weight: 1, opacity: 0.8, fillColor: '#7f9db9', fillOpacity: 0.08 };
+      },
+      onEachFeature: function (feature, layer) {
+        var name = feature && feature.properties && feature.properties.name;
+        if (name) {
+          layer.bindTooltip(escapeHtml(name), { sticky: true, direction: 'top' });
+        }
+      }
+    });
+  }
+
+  // A school is a Polygon or a Point; draw one small circle at
+  // properties.centroid ([lon, lat]), falling back to the geometry.
+  function schoolPosition(feature) {
+    var props = feature.properties || {};
+    var c = props.centroid;
+    if (Array.isArray(c) && c.length >= 2 && isFinite(c[0]) && isFinite(c[1])) {
+      return L.latLng(Number(c[1]), Number(c[0]));
+    }
+    var g = feature.geometry;
+    if (!g) {
+      return null;
+    }
+    if (g.type === 'Point' && Array.isArray(g.coordinates)) {
+      return L.latLng(g.coordinates[1], g.coordinates[0]);
+    }
+    try {
+      var bounds = L.geoJSON(feature).getBounds();
+      return bounds.isValid() ? bounds.getCenter() : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function schoolsLayer(data) {
+    var group = L.featureGroup();
+    var features = (data && data.features) || [];
+    features.forEach(function (feature) {
+      var at = schoolPosition(feature);
+      if (!at) {
+        return;
+      }
+      var marker = L.circleMarker(at, {
+        radius: 4, color: '#2e7d32', weight: 1, fillColor: '#66bb6a', fillOpacity: 0.9
+      });
+      var name = feature.properties && feature.properties.name;
+      if (name) {
+        marker.bindTooltip(escapeHtml(name), { direction: 'top' });
+      }
+      marker.addTo(group);
+    });
+    return group;
+  }
+
+  function incidentPopup(props, t) {
+    var html = [];
+    var number = escapeHtml(props.number || '');
+    var url = typeof props.url === 'string' && props.url.charAt(0) === '/' && props.url.charAt(1) !== '/'
+      ? props.url : null;
+    html.push('<p class="vg-popup-title"><strong>' +
+      (url ? '<a href="' + escapeHtml(url) + '">' + number + '</a>' : number) + '</strong></p>');
+    if (props.type_label) {
+      html.push('<p>' + escapeHtml(props.type_label) + '</p>');
+    }
+    html.push('<dl class="vg-popup-facts">');
+    if (props.priority != null) {
+      html.push('<dt>' + t.priority + '</dt><dd>' + escapeHtml(props.priority) + '</dd>');
+    }
+    if (props.status) {
+      html.push('<dt>' + t.status + '</dt><dd>' + escapeHtml(props.status) + '</dd>');
+    }
+    if (props.received) {
+      html.push('<dt>' + t.received + '</dt><dd><time datetime="' + escapeHtml(props.received) + '">' +
+        escapeHtml(formatInstant(props.received)) + '</time></dd>');
+    }
+    html.push('</dl>');
+    return html.join('');
+  }
+
+  function pointsLayer(data, t) {
+    return L.geoJSON(data, {
+      pointToLayer: function (feature, latlng) {
+        var p = Number(feature.properties && feature.properties.priority);
+        if (!PRIORITY_COLOURS[p]) {
+          p = 3;
+        }
+        return L.circleMarker(latlng, {
+          radius: PRIORITY_RADIUS[p],
+          color: '#ffffff',
+          weight: 1.5,
+          fillColor: PRIORITY_COLOURS[p],
+          fillOpacity: 0.95,
+          className: 'vg-incident vg-incident-p' + p
+        });
+      },
+      onEachFeature: function (feature, layer) {
+        var props = feature.properties || {};
+        layer.bindPopup(incidentPopup(props, t));
+        if (props.number) {
+          layer.bindTooltip(escapeHtml(props.number), { direction: 'top' });
+        }
+      }
+    });
+  }
+
+  var BUILDERS = {
+    boundary: boundaryLayer,
+    neighbourhoods: neighbourhoodsLayer,
+    schools: schoolsLayer
+  };
+
+  function showFailure(map, t, what) {
+    var control = L.control({ position: 'bottomleft' });
+    control.onAdd = function () {
+      var div = L.DomUtil.create('div', 'leaflet-control vg-map-error');
+      div.setAttribute('role', 'status');
+      div.textContent = t.failed + what;
+      div.style.background = '#fff';
+      div.style.padding = '2px 6px';
+      div.style.color = '#8a1c1c';
+      return div;
+    };
+    control.addTo(map);
+  }
+
+  function initMap(el) {
+    if (el.vgMap) {
+      return el.vgMap;
+    }
+    var t = texts();
+    el.setAttribute('data-map-state', 'loading');
+    // The server's CSS should give .vg-map a height; without one the map
+    // would be invisible, so fall back to a sensible one.
+    if (el.clientHeight === 0 && el.getClientRects().length > 0) {
+      el.style.height = '28rem';
+    }
+
+    var map = L.map(el, {
+      center: CENTRE,
+      zoom: ZOOM,
+      zoomControl: false,
+      zoomSnap: 0.5,
+      attributionControl: true,
+      keyboard: true
+    });
+    el.vgMap = map;
+    L.control.zoom({ zoomInTitle: t.zoomIn, zoomOutTitle: t.zoomOut }).addTo(map);
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+    map.attributionControl.addAttribution(OSM_ATTRIBUTION);
+    L.control.scale({ imperial: false }).addTo(map);
+
+    var tiles = (el.getAttribute('data-tiles') || '').trim();
+    if (tiles) {
+      L.tileLayer(tiles, { maxZoom: 19 }).addTo(map);
+    } else {
+      // No base tiles: a plain light background. The server's CSS may style
+      // .vg-map / .vg-map-blank; only Leaflet's own grey (#ddd) is replaced.
+      el.classList.add('vg-map-blank');
+      if (window.getComputedStyle(el).backgroundColor === 'rgb(221, 221, 221)') {
+        el.style.backgroundColor = BLANK_BACKGROUND;
+      }
+    }
+
+    var control = L.control.layers(null, null, { collapsed: true }).addTo(map);
+    var requested = parseList(el.getAttribute('data-layers')).filter(function (name, i, all) {
+      return LAYER_NAMES.indexOf(name) >= 0 && all.indexOf(name) === i;
+    });
+    var loaded = {};
+
+    var jobs = requested.map(function (name) {
+      return fetchJson('/geo/' + name + '.geojson').then(function (data) {
+        var layer = BUILDERS[name](data);
+        loaded[name] = layer;
+        return { name: name, layer: layer };
+      }, function (err) {
+        if (window.console) {
+          console.warn('veghe map: ' + err.message);
+        }
+        showFailure(map, t, t[name]);
+        return null;
+      });
+    });
+
+    var pointsUrl = (el.getAttribute('data-points') || '').trim();
+    var points = null;
+    if (pointsUrl) {
+      points = L.featureGroup();
+      jobs.push(loadPoints(map, points, pointsUrl, t).then(function (ok) {
+        return ok ? { name: 'points', layer: points } : null;
+      }));
+      var refresh = parseInt(el.getAttribute('data-points-refresh') || '', 10);
+      if (refresh >= 5) {
+        window.setInterval(function () {
+          if (document.body.contains(el)) {
+            loadPoints(map, points, pointsUrl, t);
+          }
+        }, refresh * 1000);
+      }
+    }
+
+    Promise.all(jobs).then(function (results) {
+      // Add layers in a fixed order so that points are on top.
+      var order = ['boundary', 'neighbourhoods', 'schools', 'points'];
+      order.forEach(function (name) {
+        results.forEach(function (r) {
+          if (r && r.name === name) {
+            r.layer.addTo(map);
+            control.addOverlay(r.layer, escapeHtml(t[name]));
+          }
+        });
+      });
+      var fit = loaded.boundary || loaded.neighbourhoods;
+      if (fit) {
+        var bounds = fit.getBounds();
+        if (bounds.isValid()) {
+          map.fitBounds(bounds, { padding: [8, 8] });
+        }
+      }
+      var failed = results.some(function (r) { return r === null; });
+      el.setAttribute('data-map-state', failed ? 'error' : 'ready');
+      el.dispatchEvent(new CustomEvent('vg:map-ready', { bubbles: true, detail: { map: map } }));
+    });
+
+    if (typeof ResizeObserver === 'function') {
+      new ResizeObserver(function () { map.invalidateSize(); }).observe(el);
+    }
+    return map;
+  }
+
+  // (Re)load the incident points into the given group; resolves to true on success.
+  function loadPoints(map, group, url, t) {
+    return fetchJson(url).then(function (data) {
+      group.clearLayers();
+      pointsLayer(data, t).eachLayer(function (layer) { group.addLayer(layer); });
+      return true;
+    }, function (err) {
+      if (window.console) {
+        console.warn('veghe map: ' + err.message);
+      }
+      if (!group.vgFailed) {
+        group.vgFailed = true;
+        showFailure(map, t, t.points);
+      }
+      return false;
+    });
+  }
+
+  function initAll(root) {
+    var scope = root && root.querySelectorAll ? root : document;
+    if (scope.matches && scope.matches('div.vg-map')) {
+      initMap(scope);
+    }
+    Array.prototype.forEach.call(scope.querySelectorAll('div.vg-map'), initMap);
+  }
+
+  window.VegheMap = { init: initAll, formatInstant: formatInstant };
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () { initAll(document); });
+  } else {
+    initAll(document);
+  }
+  // Maps inside content swapped in by htmx.
+  document.addEventListener('htmx:load', function (event) {
+    initAll(event.detail && event.detail.elt);
+  });
+}());
