@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod dispatch;
 pub mod error;
 pub mod geo;
 pub mod http;
@@ -58,6 +59,7 @@ pub fn routes() -> Routes {
         .merge(web::map::routes())
         .merge(calendar::routes())
         .merge(api::routes())
+        .merge(dispatch::api::routes())
         .merge(http::routes())
 }
 

@@ -13,12 +13,20 @@ pub struct Migration {
 }
 
 /// Every migration, in order. Append only: an applied step is never edited.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sqlite: include_str!("../../migrations/sqlite/0001_foundation.sql"),
-    postgres: include_str!("../../migrations/postgres/0001_foundation.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sqlite: include_str!("../../migrations/sqlite/0001_foundation.sql"),
+        postgres: include_str!("../../migrations/postgres/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "dispatch",
+        sqlite: include_str!("../../migrations/sqlite/0002_dispatch.sql"),
+        postgres: include_str!("../../migrations/postgres/0002_dispatch.sql"),
+    },
+];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {
     sqlx::raw_sql(
@@ -29,6 +37,12 @@ pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {
     let mut applied = Vec::new();
     for m in MIGRATIONS {
         let mut tx = db.begin().await?;
+        if db.backend() == Backend::Postgres {
+            // Several servers starting at once: one migrates, the others wait and then skip.
+            sqlx::query("SELECT pg_advisory_xact_lock(7275)")
+                .execute(&mut *tx)
+                .await?;
+        }
         let done = sqlx::query("SELECT version FROM schema_migrations WHERE version = $1")
             .bind(m.version)
             .fetch_optional(&mut *tx)

@@ -127,7 +127,7 @@ pub fn events(year: i16) -> Vec<Event> {
             start_hour: 21,
             hours: 7,
             spot: spot::VICTORIEI,
-            expected: 30.0,
+            expected: 40.0,
             mix: NIGHT_OUT,
         },
         Event {

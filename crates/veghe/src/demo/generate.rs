@@ -2,7 +2,7 @@
 //! year, with event bursts and burglary near repeats carried from one day to the next, and the
 //! incidents still running at `now` left open.
 
-use std::collections::{BTreeSet, HashSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
@@ -10,9 +10,9 @@ use jiff::tz::TimeZone;
 use super::Incident;
 use super::calendar::{add_days, events, is_public_holiday, snow_days};
 use super::catalogue::INCIDENT_TYPES;
-use super::crews::{CREWS, departments_for};
-use super::lifecycle::{draw_outcome, incident};
+use super::lifecycle::incident;
 use super::model::{DayFactors, RHYTHMS, SCHOOL_WINDOWS, Where, parking_change_point};
+use super::open::settle_open;
 use super::places::{Place, Places};
 use super::rng::Rng;
 
@@ -23,9 +23,6 @@ const NEAR_REPEAT_P: [f64; 2] = [0.25, 0.10];
 /// Spread (metres) and longest delay (days) of a near repeat.
 const NEAR_REPEAT_SIGMA_M: f64 = 55.0;
 const NEAR_REPEAT_MAX_DAYS: f64 = 7.0;
-/// How many incidents are left open at `now`: at least this many, at most [`MAX_OPEN`].
-const MIN_OPEN: usize = 12;
-const MAX_OPEN: usize = 25;
 const DAY_MS: i64 = 86_400_000;
 
 /// An incident scheduled for a later day (an event burst running past midnight, a near repeat).
@@ -261,99 +258,6 @@ impl Generator {
         }
         list
     }
-
-    /// Leaves the incidents still running at `now` open (between [`MIN_OPEN`] and [`MAX_OPEN`]),
-    /// with distinct available crews for those dispatched.
-    fn settle_open(&self, recent: &mut [&mut Incident]) {
-        let now = self.now_ms;
-        let mut rng = Rng::stream(self.seed, 0x4F50_454E);
-        let is_open = |i: &Incident| i.closed_at.is_some_and(|c| c > now);
-        let mut open: Vec<usize> = (0..recent.len()).filter(|&k| is_open(recent[k])).collect();
-        // Too few: the latest incidents are still being handled (a busy evening, crews queued):
-        // the newest wait for a crew, the next have one on the way, the older ones are on scene.
-        let target = rng.int(MIN_OPEN as i64, MIN_OPEN as i64 + 8) as usize;
-        let mut reopened = 0;
-        for k in (0..recent.len()).rev() {
-            if open.len() >= target {
-                break;
-            }
-            let inc = &mut *recent[k];
-            if open.contains(&k)
-                || inc.dispatched_at.is_none()
-                || inc.received_at < now - 6 * 3_600_000
-            {
-                continue;
-            }
-            reopened += 1;
-            if inc.source != "patrol" {
-                if reopened <= 2 {
-                    inc.dispatched_at = None;
-                }
-                if reopened <= 5 || rng.chance(0.2) {
-                    inc.on_scene_at = None;
-                }
-            }
-            inc.closed_at = Some(now + 1);
-            open.push(k);
-        }
-        open.sort_unstable();
-        // Too many: the oldest of them were just closed.
-        while open.len() > MAX_OPEN {
-            let k = open.remove(0);
-            let inc = &mut *recent[k];
-            let closed = (now - rng.int(60_000, 600_000))
-                .max(inc.received_at + 60_000)
-                .min(now);
-            inc.dispatched_at = inc.dispatched_at.map(|t| t.min(closed));
-            inc.on_scene_at = inc.on_scene_at.map(|t| t.min(closed));
-            inc.closed_at = Some(closed);
-        }
-        let mut busy: HashSet<&'static str> = HashSet::new();
-        for &k in &open {
-            let inc = &mut *recent[k];
-            inc.closed_at = None;
-            inc.outcome = None;
-            inc.dispatched_at = inc.dispatched_at.filter(|&t| t <= now);
-            inc.on_scene_at = inc
-                .on_scene_at
-                .filter(|&t| t <= now && inc.dispatched_at.is_some());
-            inc.status = match (inc.dispatched_at, inc.on_scene_at) {
-                (None, _) => "received",
-                (Some(_), None) => "dispatched",
-                (Some(_), Some(_)) => "on_scene",
-            };
-            if inc.dispatched_at.is_none() {
-                inc.unit = None;
-                continue;
-            }
-            let departments = departments_for(inc.kind);
-            let free = |c: &&'static super::crews::Crew| {
-                c.status == "available" && !busy.contains(c.call_sign)
-            };
-            let crew = CREWS
-                .iter()
-                .filter(free)
-                .find(|c| departments.contains(&c.department))
-                .or_else(|| {
-                    CREWS
-                        .iter()
-                        .filter(free)
-                        .find(|c| c.department == "proximity")
-                })
-                .or_else(|| CREWS.iter().find(free));
-            if let Some(c) = crew {
-                busy.insert(c.call_sign);
-                inc.unit = Some(c.call_sign);
-            }
-        }
-        // Incidents closed by the cap keep a plausible outcome.
-        for inc in recent
-            .iter_mut()
-            .filter(|i| i.closed_at.is_some() && i.outcome.is_none())
-        {
-            inc.outcome = Some(draw_outcome(inc.kind, &mut rng));
-        }
-    }
 }
 
 impl Iterator for Generator {
@@ -371,7 +275,7 @@ impl Iterator for Generator {
                 let mut previous = self.held.take().unwrap_or_default();
                 let mut recent: Vec<&mut Incident> =
                     previous.iter_mut().chain(day.iter_mut()).collect();
-                self.settle_open(&mut recent);
+                settle_open(self.seed, self.now_ms, &mut recent);
                 self.ready.push_back(day);
                 return Some(previous);
             }

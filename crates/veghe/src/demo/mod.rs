@@ -23,7 +23,7 @@
 //!   holiday from 14 June to the second Monday of September, 20 December – 7 January, Good Friday
 //!   to the Sunday after Orthodox Easter), only 7:30–8:30 and 12:00–14:00, at school gates
 //!   (`schools.geojson` centroids, kind school or college, ±25 m).
-//! - **Events** ([`calendar::events`]): New Year's Eve in Piața Victoriei (21:00–04:00, ≈30 extra
+//! - **Events** ([`calendar::events`]): New Year's Eve in Piața Victoriei (21:00–04:00, ≈40 extra
 //!   incidents), 20 December, the students' festival (Complexul Studențesc, Thursday–Saturday of
 //!   the second week of May), a summer festival in Piața Unirii (first weekend of July), a stadium
 //!   concert (last Saturday of August). Their incidents say `Eveniment: …` in the description.
@@ -49,6 +49,7 @@ pub mod crews;
 mod generate;
 mod lifecycle;
 pub mod model;
+mod open;
 pub mod places;
 mod rng;
 mod seed;

@@ -236,7 +236,7 @@ fn paydays_and_new_year_make_spikes() {
             .filter(|i| {
                 let t = local(i.received_at);
                 (t.hour() >= 18 && pred(t.date()))
-                    || (t.hour() < 6 && t.date().yesterday().is_ok_and(|y| pred(y)))
+                    || (t.hour() < 6 && t.date().yesterday().is_ok_and(pred))
             })
             .count();
         n as f64 / evenings.len().max(1) as f64
@@ -244,16 +244,26 @@ fn paydays_and_new_year_make_spikes() {
     let payday = count_nights(&|d| matches!(d.day(), 10 | 25));
     let ordinary = count_nights(&|d| matches!(d.day(), 3 | 17));
     assert!(payday > 1.3 * ordinary, "{payday} vs {ordinary}");
-    let nye = history()
-        .iter()
-        .filter(|i| {
-            local(i.received_at).date() == date(2026, 1, 1) && local(i.received_at).hour() < 4
-        })
-        .filter(|i| i.neighbourhood == "centru")
-        .count();
+    // New Year's night in the centre against the same hours of the other December nights.
+    let centre_night = |evening: Date| {
+        history()
+            .iter()
+            .filter(|i| i.neighbourhood == "centru")
+            .filter(|i| {
+                let t = local(i.received_at);
+                (t.date() == evening && t.hour() >= 21)
+                    || (t.hour() < 4 && t.date().yesterday().is_ok_and(|y| y == evening))
+            })
+            .count() as f64
+    };
+    let nye = centre_night(date(2025, 12, 31));
+    let december = (1..=28)
+        .map(|d| centre_night(date(2025, 12, d)))
+        .sum::<f64>()
+        / 28.0;
     assert!(
-        nye >= 10,
-        "{nye} incidents in the centre on New Year's night"
+        nye > 4.0 * december,
+        "{nye} on New Year's night, {december:.1} on a December night"
     );
 }
 

@@ -9,4 +9,5 @@ mod audit;
 mod auth;
 mod backup;
 mod cli;
+mod dispatch;
 mod shell;

@@ -1,0 +1,28 @@
+-- Dispatch: the incident timeline, crew assignment and positions, and the outbox of live events.
+
+ALTER TABLE units ADD COLUMN incident_id INTEGER REFERENCES incidents(id);
+ALTER TABLE units ADD COLUMN status_changed_at INTEGER;
+ALTER TABLE units ADD COLUMN last_lat REAL;
+ALTER TABLE units ADD COLUMN last_lon REAL;
+ALTER TABLE units ADD COLUMN last_position_at INTEGER;
+
+CREATE TABLE incident_events (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    incident_id INTEGER NOT NULL REFERENCES incidents(id),
+    at          INTEGER NOT NULL,
+    actor_id    INTEGER,
+    actor_name  TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    from_status TEXT,
+    to_status   TEXT,
+    unit_id     INTEGER REFERENCES units(id),
+    note        TEXT
+);
+CREATE INDEX incident_events_incident ON incident_events(incident_id, id);
+
+CREATE TABLE events (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    at      INTEGER NOT NULL,
+    name    TEXT NOT NULL,
+    payload TEXT NOT NULL
+);

@@ -1,0 +1,231 @@
+//! The dispatch JSON API under `/api/v1`: incidents, their status and crews.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+
+use super::model::{LatLon, Outcome, Priority, Status};
+use super::store::{self, Incident, NewIncident, TimelineEntry, Unit};
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, CurrentUser, Role, groups};
+use crate::error::{AppError, AppResult};
+
+/// Those who take calls and dispatch.
+pub const DISPATCH: &[Role] = &[Role::Administrator, Role::HeadOfService, Role::Dispatcher];
+
+pub fn routes() -> Routes {
+    let read = Access::Roles(groups::OPERATIONS_READ);
+    let write = Access::Roles(DISPATCH);
+    Routes::new()
+        .post("/api/v1/incidents", write, create)
+        .get("/api/v1/incidents", read, list_open)
+        .get("/api/v1/incidents/{id}", read, get)
+        .get("/api/v1/incidents/{id}/timeline", read, timeline)
+        .post("/api/v1/incidents/{id}/status", write, change_status)
+        .post("/api/v1/incidents/{id}/assign", write, assign)
+        .get("/api/v1/units", read, units)
+}
+
+/// A call as the duty desk or another system reports it.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct IncidentIn {
+    /// A code of the incident-type catalogue, e.g. `noise`, `brawl`, `illegal_parking`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// 1 (most urgent) to 3.
+    pub priority: i64,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub address: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    pub caller_name: Option<String>,
+    pub caller_phone: Option<String>,
+    /// phone, duty_desk, 112, patrol, petition, camera (default phone).
+    pub source: Option<String>,
+}
+
+const SOURCES: &[&str] = &["phone", "duty_desk", "112", "patrol", "petition", "camera"];
+
+fn trimmed(v: Option<String>, field: &'static str, max: usize) -> AppResult<Option<String>> {
+    match v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
+        Some(s) if s.chars().count() > max => Err(AppError::bad(
+            field,
+            format!("{field} must have at most {max} characters"),
+        )),
+        other => Ok(other),
+    }
+}
+
+impl IncidentIn {
+    fn parse(self) -> AppResult<NewIncident> {
+        let kind = crate::demo::catalogue::incident_type(self.kind.trim())
+            .ok_or_else(|| {
+                AppError::bad(
+                    "type",
+                    format!("unknown incident type `{}`; see the catalogue", self.kind),
+                )
+            })?
+            .code;
+        let priority = Priority::new(self.priority).map_err(|m| AppError::bad("priority", m))?;
+        let at = match (self.lat, self.lon) {
+            (Some(lat), Some(lon)) => {
+                Some(LatLon::new(lat, lon).map_err(|(f, m)| AppError::bad(f, m))?)
+            }
+            (None, None) => None,
+            (Some(_), None) => return Err(AppError::bad("lon", "lat was given without lon")),
+            (None, Some(_)) => return Err(AppError::bad("lat", "lon was given without lat")),
+        };
+        let address = trimmed(self.address, "address", 300)?;
+        if at.is_none() && address.is_none() {
+            return Err(AppError::bad(
+                "address",
+                "give the address or the coordinates (lat, lon)",
+            ));
+        }
+        let source = match self.source.as_deref().map(str::trim) {
+            None | Some("") => "phone",
+            Some(s) => SOURCES.iter().copied().find(|x| *x == s).ok_or_else(|| {
+                AppError::bad(
+                    "source",
+                    format!("unknown source `{s}`; sources are: {}", SOURCES.join(", ")),
+                )
+            })?,
+        };
+        let description = self.description.trim().to_string();
+        if description.chars().count() > 4000 {
+            return Err(AppError::bad(
+                "description",
+                "description must have at most 4000 characters",
+            ));
+        }
+        Ok(NewIncident {
+            kind,
+            priority,
+            at,
+            address,
+            description,
+            caller_name: trimmed(self.caller_name, "caller_name", 200)?,
+            caller_phone: trimmed(self.caller_phone, "caller_phone", 40)?,
+            source,
+        })
+    }
+}
+
+/// Registers an incident; answers 201 with its id and yearly number.
+#[utoipa::path(post, path = "/api/v1/incidents", tag = "dispatch", request_body = IncidentIn,
+    responses((status = 201, body = Incident), (status = 400, body = crate::api::ErrorBody), (status = 401), (status = 403)),
+    security(("bearer" = [])))]
+pub async fn create(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    payload: Result<Json<IncidentIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<(StatusCode, Json<Incident>)> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let incident = store::create(&state.db, &me.actor(), input.parse()?).await?;
+    Ok((StatusCode::CREATED, Json(incident)))
+}
+
+fn parse_id(text: &str) -> AppResult<i64> {
+    text.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not an incident id")))
+}
+
+/// One incident.
+#[utoipa::path(get, path = "/api/v1/incidents/{id}", tag = "dispatch",
+    params(("id" = i64, Path)), responses((status = 200, body = Incident), (status = 404)), security(("bearer" = [])))]
+pub async fn get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<Incident>> {
+    Ok(Json(store::get(&state.db, parse_id(&id)?).await?))
+}
+
+/// The open incidents, most urgent and oldest first.
+#[utoipa::path(get, path = "/api/v1/incidents", tag = "dispatch",
+    responses((status = 200, body = [Incident])), security(("bearer" = [])))]
+pub async fn list_open(State(state): State<AppState>) -> AppResult<Json<Vec<Incident>>> {
+    Ok(Json(store::open(&state.db).await?))
+}
+
+/// Every change of an incident, time-stamped and attributed.
+#[utoipa::path(get, path = "/api/v1/incidents/{id}/timeline", tag = "dispatch",
+    params(("id" = i64, Path)), responses((status = 200, body = [TimelineEntry])), security(("bearer" = [])))]
+pub async fn timeline(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<TimelineEntry>>> {
+    let id = parse_id(&id)?;
+    store::get(&state.db, id).await?;
+    Ok(Json(store::timeline_of(&state.db, id).await?))
+}
+
+/// A change of state.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct StatusIn {
+    /// received, dispatched, en_route, on_scene, closed, cancelled
+    pub status: String,
+    /// Required to close: sanction, warning, handed_over, unfounded, other.
+    pub outcome: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Moves an incident along its lifecycle; invalid transitions are refused with 409 naming them.
+#[utoipa::path(post, path = "/api/v1/incidents/{id}/status", tag = "dispatch", request_body = StatusIn,
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Incident), (status = 400), (status = 409, body = crate::api::ErrorBody)), security(("bearer" = [])))]
+pub async fn change_status(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    payload: Result<Json<StatusIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Json<Incident>> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let id = parse_id(&id)?;
+    let to: Status = input
+        .status
+        .parse()
+        .map_err(|m| AppError::bad("status", m))?;
+    let outcome: Option<Outcome> = input
+        .outcome
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(|m| AppError::bad("outcome", m))?;
+    let note = trimmed(input.note, "note", 2000)?;
+    Ok(Json(
+        store::change_status(&state.db, &me.actor(), id, to, outcome, note.as_deref()).await?,
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct AssignIn {
+    pub unit_id: i64,
+}
+
+/// Assigns an available crew; a crew already busy is refused with 409 saying where it is.
+#[utoipa::path(post, path = "/api/v1/incidents/{id}/assign", tag = "dispatch", request_body = AssignIn,
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Incident), (status = 409, body = crate::api::ErrorBody)), security(("bearer" = [])))]
+pub async fn assign(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    payload: Result<Json<AssignIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Json<Incident>> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    Ok(Json(
+        store::assign(&state.db, &me.actor(), parse_id(&id)?, input.unit_id).await?,
+    ))
+}
+
+/// Every crew with its status and last position (and when it was taken).
+#[utoipa::path(get, path = "/api/v1/units", tag = "dispatch",
+    responses((status = 200, body = [Unit])), security(("bearer" = [])))]
+pub async fn units(State(state): State<AppState>) -> AppResult<Json<Vec<Unit>>> {
+    Ok(Json(store::units(&state.db).await?))
+}

@@ -1,0 +1,6 @@
+//! Dispatch: incidents, their lifecycle and timeline, crews and their assignment.
+//! (The live board, positions, check-ins, handover and special events grow here.)
+
+pub mod api;
+pub mod model;
+pub mod store;

@@ -1,0 +1,506 @@
+//! Incidents and crews in the database: numbering, the timeline, status changes and
+//! assignments, each in one transaction with its audit entry and its live event.
+
+use serde::Serialize;
+use serde_json::json;
+use sqlx::Row;
+
+use super::model::{LatLon, Outcome, Priority, Status};
+use crate::audit::{self, Actor, Change};
+use crate::db::{Db, Tx, now_ms};
+use crate::error::AppError;
+
+/// A new incident, parsed.
+pub struct NewIncident {
+    pub kind: &'static str,
+    pub priority: Priority,
+    pub at: Option<LatLon>,
+    pub address: Option<String>,
+    pub description: String,
+    pub caller_name: Option<String>,
+    pub caller_phone: Option<String>,
+    pub source: &'static str,
+}
+
+/// An incident as the API shows it (the caller's identity is personal data: not here).
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Incident {
+    pub id: i64,
+    pub number: i64,
+    pub year: i64,
+    /// `number/year`, as documents write it.
+    pub reference: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub priority: i64,
+    pub status: Status,
+    pub source: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub address: Option<String>,
+    pub neighbourhood: Option<String>,
+    pub description: String,
+    pub outcome: Option<String>,
+    pub received_at: i64,
+    pub dispatched_at: Option<i64>,
+    pub on_scene_at: Option<i64>,
+    pub closed_at: Option<i64>,
+    pub unit_id: Option<i64>,
+}
+
+const INCIDENT_COLUMNS: &str = "id, number, year, type, priority, status, source, lat, lon, address, neighbourhood, description, outcome, received_at, dispatched_at, on_scene_at, closed_at, unit_id";
+
+fn incident_from(r: &sqlx::any::AnyRow) -> Result<Incident, AppError> {
+    let status: String = r.try_get("status")?;
+    let number: i64 = r.try_get("number")?;
+    let year: i64 = r.try_get("year")?;
+    Ok(Incident {
+        id: r.try_get("id")?,
+        number,
+        year,
+        reference: format!("{number}/{year}"),
+        kind: r.try_get("type")?,
+        priority: r.try_get("priority")?,
+        status: status
+            .parse()
+            .map_err(|e: String| AppError::Internal(anyhow::anyhow!(e)))?,
+        source: r.try_get("source")?,
+        lat: r.try_get("lat")?,
+        lon: r.try_get("lon")?,
+        address: r.try_get("address")?,
+        neighbourhood: r.try_get("neighbourhood")?,
+        description: r.try_get("description")?,
+        outcome: r.try_get("outcome")?,
+        received_at: r.try_get("received_at")?,
+        dispatched_at: r.try_get("dispatched_at")?,
+        on_scene_at: r.try_get("on_scene_at")?,
+        closed_at: r.try_get("closed_at")?,
+        unit_id: r.try_get("unit_id")?,
+    })
+}
+
+/// The next number of a yearly sequence, inside the caller's transaction: gapless, because a
+/// rolled-back transaction returns its number with it.
+pub async fn next_number(tx: &mut Tx, name: &str, year: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query("INSERT INTO counters (name, year, next) VALUES ($1, $2, 1) ON CONFLICT (name, year) DO NOTHING")
+        .bind(name)
+        .bind(year)
+        .execute(&mut **tx)
+        .await?;
+    let row = sqlx::query(
+        "UPDATE counters SET next = next + 1 WHERE name = $1 AND year = $2 RETURNING next",
+    )
+    .bind(name)
+    .bind(year)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(row.try_get::<i64, _>("next")? - 1)
+}
+
+/// Appends a live event in the caller's transaction: it is published only if the write commits.
+pub async fn publish(
+    tx: &mut Tx,
+    name: &str,
+    payload: &serde_json::Value,
+) -> Result<i64, sqlx::Error> {
+    let row =
+        sqlx::query("INSERT INTO events (at, name, payload) VALUES ($1, $2, $3) RETURNING id")
+            .bind(now_ms())
+            .bind(name)
+            .bind(payload.to_string())
+            .fetch_one(&mut **tx)
+            .await?;
+    row.try_get("id")
+}
+
+async fn timeline(
+    tx: &mut Tx,
+    actor: &Actor,
+    incident_id: i64,
+    kind: &str,
+    from: Option<Status>,
+    to: Option<Status>,
+    unit_id: Option<i64>,
+    note: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO incident_events (incident_id, at, actor_id, actor_name, kind, from_status, to_status, unit_id, note) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(incident_id)
+    .bind(now_ms())
+    .bind(actor.user_id)
+    .bind(&actor.name)
+    .bind(kind)
+    .bind(from.map(Status::code))
+    .bind(to.map(Status::code))
+    .bind(unit_id)
+    .bind(note)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn bucharest_year(ms: i64) -> i64 {
+    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| i64::from(t.to_zoned(tz).year()))
+        .unwrap_or(1970)
+}
+
+/// Registers a new incident with the next number of its year.
+pub async fn create(db: &Db, actor: &Actor, new: NewIncident) -> Result<Incident, AppError> {
+    let now = now_ms();
+    let year = bucharest_year(now);
+    let neighbourhood = new
+        .at
+        .and_then(|p| crate::geo::geo().neighbourhood_at(p.lon, p.lat))
+        .map(|n| n.id.clone());
+    let mut tx = db.begin().await?;
+    let number = next_number(&mut tx, "incident", year).await?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO incidents (year, number, type, priority, status, source, lat, lon, address, neighbourhood, description, caller_name, caller_phone, received_at, created_by) \
+         VALUES ($1, $2, $3, $4, 'received', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING {INCIDENT_COLUMNS}"
+    )))
+    .bind(year)
+    .bind(number)
+    .bind(new.kind)
+    .bind(new.priority.value())
+    .bind(new.source)
+    .bind(new.at.map(|p| p.lat))
+    .bind(new.at.map(|p| p.lon))
+    .bind(&new.address)
+    .bind(neighbourhood)
+    .bind(&new.description)
+    .bind(&new.caller_name)
+    .bind(&new.caller_phone)
+    .bind(now)
+    .bind(actor.user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let incident = incident_from(&row)?;
+    timeline(
+        &mut tx,
+        actor,
+        incident.id,
+        "created",
+        None,
+        Some(Status::Received),
+        None,
+        None,
+    )
+    .await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "incident.create",
+            entity: "incident",
+            entity_id: Some(incident.id.to_string()),
+            before: None,
+            after: Some(json!(incident)),
+        },
+    )
+    .await?;
+    publish(&mut tx, "incident.created", &json!(incident)).await?;
+    tx.commit().await?;
+    Ok(incident)
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Incident, AppError> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    incident_from(&row)
+}
+
+async fn get_in(tx: &mut Tx, id: i64) -> Result<Incident, AppError> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    incident_from(&row)
+}
+
+/// Open incidents, most urgent and oldest first.
+pub async fn open(db: &Db) -> Result<Vec<Incident>, AppError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE status NOT IN ('closed', 'cancelled') ORDER BY priority, received_at"
+    )))
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(incident_from).collect()
+}
+
+/// Moves an incident to another state; closing needs an outcome. Crews assigned to it are
+/// released when it closes, is cancelled, or goes back to `received`, and follow it otherwise.
+pub async fn change_status(
+    db: &Db,
+    actor: &Actor,
+    id: i64,
+    to: Status,
+    outcome: Option<Outcome>,
+    note: Option<&str>,
+) -> Result<Incident, AppError> {
+    if to == Status::Closed && outcome.is_none() {
+        return Err(AppError::bad(
+            "outcome",
+            "closing an incident needs its outcome: sanction, warning, handed_over, unfounded or other",
+        ));
+    }
+    let mut tx = db.begin().await?;
+    let before = get_in(&mut tx, id).await?;
+    before
+        .status
+        .check(to)
+        .map_err(|e| AppError::Conflict(e.to_string()))?;
+    let now = now_ms();
+    let column = match to {
+        Status::Dispatched => Some("dispatched_at"),
+        Status::OnScene => Some("on_scene_at"),
+        Status::Closed | Status::Cancelled => Some("closed_at"),
+        _ => None,
+    };
+    if let Some(col) = column {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE incidents SET {col} = COALESCE({col}, $1) WHERE id = $2"
+        )))
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("UPDATE incidents SET status = $1, outcome = COALESCE($2, outcome) WHERE id = $3")
+        .bind(to.code())
+        .bind(outcome.map(Outcome::code))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let unit_status = match to {
+        Status::EnRoute => Some("en_route"),
+        Status::OnScene => Some("on_scene"),
+        Status::Closed | Status::Cancelled | Status::Received => Some("available"),
+        _ => None,
+    };
+    if let Some(us) = unit_status {
+        let release = us == "available";
+        sqlx::query(
+            "UPDATE units SET status = $1, status_changed_at = $2, incident_id = CASE WHEN $3 = 1 THEN NULL ELSE incident_id END WHERE incident_id = $4",
+        )
+        .bind(us)
+        .bind(now)
+        .bind(i64::from(release))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    if to == Status::Received {
+        sqlx::query("UPDATE incidents SET unit_id = NULL WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    timeline(
+        &mut tx,
+        actor,
+        id,
+        "status",
+        Some(before.status),
+        Some(to),
+        None,
+        note,
+    )
+    .await?;
+    let after = get_in(&mut tx, id).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "incident.status",
+            entity: "incident",
+            entity_id: Some(id.to_string()),
+            before: Some(json!(before)),
+            after: Some(json!(after)),
+        },
+    )
+    .await?;
+    publish(&mut tx, "incident.updated", &json!(after)).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Assigns an available crew. Two dispatchers assigning the same crew at once: the first
+/// claim wins (one conditional UPDATE), the second is told who has the crew.
+pub async fn assign(
+    db: &Db,
+    actor: &Actor,
+    incident_id: i64,
+    unit_id: i64,
+) -> Result<Incident, AppError> {
+    let mut tx = db.begin().await?;
+    let before = get_in(&mut tx, incident_id).await?;
+    if !before.status.is_open() {
+        return Err(AppError::Conflict(format!(
+            "incident {} is {} ({}): crews cannot be assigned to it",
+            before.reference,
+            before.status,
+            before.status.label_ro()
+        )));
+    }
+    let now = now_ms();
+    let claimed = sqlx::query(
+        "UPDATE units SET status = 'dispatched', incident_id = $1, status_changed_at = $2 WHERE id = $3 AND status = 'available'",
+    )
+    .bind(incident_id)
+    .bind(now)
+    .bind(unit_id)
+    .execute(&mut *tx)
+    .await?;
+    if claimed.rows_affected() == 0 {
+        let row = sqlx::query(
+            "SELECT u.call_sign, u.status, i.number, i.year FROM units u LEFT JOIN incidents i ON i.id = u.incident_id WHERE u.id = $1",
+        )
+        .bind(unit_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| AppError::bad("unit_id", format!("no crew with id {unit_id}")))?;
+        let call_sign: String = row.try_get("call_sign")?;
+        let status: String = row.try_get("status")?;
+        let busy_with = match (
+            row.try_get::<Option<i64>, _>("number")?,
+            row.try_get::<Option<i64>, _>("year")?,
+        ) {
+            (Some(n), Some(y)) => format!(" with incident {n}/{y}"),
+            _ => String::new(),
+        };
+        return Err(AppError::Conflict(format!(
+            "crew {call_sign} is not available: it is {status}{busy_with}"
+        )));
+    }
+    let to = if before.status == Status::Received {
+        Status::Dispatched
+    } else {
+        before.status
+    };
+    sqlx::query(
+        "UPDATE incidents SET status = $1, unit_id = COALESCE(unit_id, $2), dispatched_at = COALESCE(dispatched_at, $3) WHERE id = $4",
+    )
+    .bind(to.code())
+    .bind(unit_id)
+    .bind(now)
+    .bind(incident_id)
+    .execute(&mut *tx)
+    .await?;
+    timeline(
+        &mut tx,
+        actor,
+        incident_id,
+        "assigned",
+        Some(before.status),
+        Some(to),
+        Some(unit_id),
+        None,
+    )
+    .await?;
+    let after = get_in(&mut tx, incident_id).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "incident.assign",
+            entity: "incident",
+            entity_id: Some(incident_id.to_string()),
+            before: Some(json!(before)),
+            after: Some(json!({"incident": after, "unit_id": unit_id})),
+        },
+    )
+    .await?;
+    publish(&mut tx, "incident.updated", &json!(after)).await?;
+    publish(
+        &mut tx,
+        "unit.status",
+        &json!({"unit_id": unit_id, "status": "dispatched", "incident_id": incident_id}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// A crew with its last known position.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Unit {
+    pub id: i64,
+    pub call_sign: String,
+    pub kind: String,
+    pub department: String,
+    pub status: String,
+    pub incident_id: Option<i64>,
+    pub last_lat: Option<f64>,
+    pub last_lon: Option<f64>,
+    /// When the last position was taken (epoch ms); compare with now to see how stale it is.
+    pub last_position_at: Option<i64>,
+}
+
+pub async fn units(db: &Db) -> Result<Vec<Unit>, AppError> {
+    let rows = sqlx::query(
+        "SELECT id, call_sign, kind, department, status, incident_id, last_lat, last_lon, last_position_at FROM units ORDER BY call_sign",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Unit {
+                id: r.try_get("id")?,
+                call_sign: r.try_get("call_sign")?,
+                kind: r.try_get("kind")?,
+                department: r.try_get("department")?,
+                status: r.try_get("status")?,
+                incident_id: r.try_get("incident_id")?,
+                last_lat: r.try_get("last_lat")?,
+                last_lon: r.try_get("last_lon")?,
+                last_position_at: r.try_get("last_position_at")?,
+            })
+        })
+        .collect()
+}
+
+/// One entry of an incident's timeline.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct TimelineEntry {
+    pub at: i64,
+    pub actor: String,
+    pub kind: String,
+    pub from_status: Option<String>,
+    pub to_status: Option<String>,
+    pub unit_id: Option<i64>,
+    pub note: Option<String>,
+}
+
+pub async fn timeline_of(db: &Db, id: i64) -> Result<Vec<TimelineEntry>, AppError> {
+    let rows = sqlx::query(
+        "SELECT at, actor_name, kind, from_status, to_status, unit_id, note FROM incident_events WHERE incident_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(TimelineEntry {
+                at: r.try_get("at")?,
+                actor: r.try_get("actor_name")?,
+                kind: r.try_get("kind")?,
+                from_status: r.try_get("from_status")?,
+                to_status: r.try_get("to_status")?,
+                unit_id: r.try_get("unit_id")?,
+                note: r.try_get("note")?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,234 @@
+//! Dispatch through the API: incidents numbered per year, the lifecycle enforced, crews
+//! assigned once, everything on the timeline and in the audit trail.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use veghe::auth::Role;
+
+use crate::both;
+use crate::helpers::TestApp;
+
+async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
+    let r = app
+        .client
+        .post(app.url(path))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .expect("request");
+    let status = r.status();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+async fn add_unit(app: &TestApp, call_sign: &str) -> i64 {
+    let row: (i64,) = sqlx::query_as(
+        "INSERT INTO units (call_sign, kind, department, status, created_at) VALUES ($1, 'car', 'proximity', 'available', 0) RETURNING id",
+    )
+    .bind(call_sign)
+    .fetch_one(app.db.pool())
+    .await
+    .expect("unit");
+    row.0
+}
+
+fn call() -> Value {
+    json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
+           "address": "Piața Victoriei nr. 1", "description": "Muzică tare", "caller_name": "Ion Pop", "caller_phone": "0722 000 000"})
+}
+
+both!(
+    incidents_are_created_with_consecutive_numbers_of_the_year,
+    |app| {
+        let token = app.token_for("disp", Role::Dispatcher).await;
+        let (s1, a) = post(&app, &token, "/api/v1/incidents", call()).await;
+        let (s2, b) = post(&app, &token, "/api/v1/incidents", call()).await;
+        assert_eq!((s1, s2), (StatusCode::CREATED, StatusCode::CREATED));
+        assert_eq!(b["number"].as_i64(), a["number"].as_i64().map(|n| n + 1));
+        assert_eq!(a["status"], "received");
+        assert_eq!(a["neighbourhood"], "centru");
+        assert!(
+            a.get("caller_name").is_none(),
+            "personal data is not in the incident body"
+        );
+
+        let r = app
+            .api_get(&format!("/api/v1/incidents/{}", a["id"]), &token)
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let again: Value = r.json().await.expect("json");
+        assert_eq!(again["reference"], a["reference"]);
+    }
+);
+
+both!(
+    bad_calls_are_refused_naming_the_field_and_nothing_is_saved,
+    |app| {
+        let token = app.token_for("disp", Role::Dispatcher).await;
+        let cases = [
+            (
+                json!({"type": "ufo", "priority": 2, "address": "x"}),
+                "type",
+            ),
+            (
+                json!({"type": "noise", "priority": 7, "address": "x"}),
+                "priority",
+            ),
+            (
+                json!({"type": "noise", "priority": 1, "lat": 95.0, "lon": 21.0}),
+                "lat",
+            ),
+            (json!({"type": "noise", "priority": 1}), "address"),
+            (
+                json!({"type": "noise", "priority": 1, "address": "x", "source": "pigeon"}),
+                "source",
+            ),
+            (json!({"priority": 1}), "body"),
+        ];
+        for (body, field) in cases {
+            let (status, e) = post(&app, &token, "/api/v1/incidents", body).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{field}");
+            assert_eq!(e["error"]["field"], field, "{e}");
+        }
+        let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM incidents")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("count");
+        assert_eq!(n.0, 0);
+        let analyst = app.token_for("an", Role::Analyst).await;
+        let (status, _) = post(&app, &analyst, "/api/v1/incidents", call()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+);
+
+both!(the_lifecycle_is_enforced_and_crews_follow_it, |app| {
+    let token = app.token_for("disp", Role::Dispatcher).await;
+    let unit = add_unit(&app, "PL-101").await;
+    let (_, inc) = post(&app, &token, "/api/v1/incidents", call()).await;
+    let id = inc["id"].as_i64().expect("id");
+
+    let (s, e) = post(
+        &app,
+        &token,
+        &format!("/api/v1/incidents/{id}/status"),
+        json!({"status": "on_scene"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .expect("msg")
+            .contains("from `received`"),
+        "{e}"
+    );
+
+    let (s, after) = post(
+        &app,
+        &token,
+        &format!("/api/v1/incidents/{id}/assign"),
+        json!({"unit_id": unit}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(after["status"], "dispatched");
+    let (s, _) = post(
+        &app,
+        &token,
+        &format!("/api/v1/incidents/{id}/status"),
+        json!({"status": "en_route"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    let units: Vec<Value> = app
+        .api_get("/api/v1/units", &token)
+        .await
+        .json()
+        .await
+        .expect("units");
+    assert_eq!(units[0]["status"], "en_route");
+    assert_eq!(units[0]["incident_id"], id);
+
+    let (s, e) = post(
+        &app,
+        &token,
+        &format!("/api/v1/incidents/{id}/status"),
+        json!({"status": "closed"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert_eq!(e["error"]["field"], "outcome");
+    let (s, _) = post(
+        &app,
+        &token,
+        &format!("/api/v1/incidents/{id}/status"),
+        json!({"status": "on_scene"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, closed) = post(
+        &app,
+        &token,
+        &format!("/api/v1/incidents/{id}/status"),
+        json!({"status": "closed", "outcome": "warning"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(closed["outcome"], "warning");
+    let units: Vec<Value> = app
+        .api_get("/api/v1/units", &token)
+        .await
+        .json()
+        .await
+        .expect("units");
+    assert_eq!(units[0]["status"], "available");
+    assert!(units[0]["incident_id"].is_null());
+
+    let timeline: Vec<Value> = app
+        .api_get(&format!("/api/v1/incidents/{id}/timeline"), &token)
+        .await
+        .json()
+        .await
+        .expect("timeline");
+    let kinds: Vec<&str> = timeline
+        .iter()
+        .filter_map(|t| t["to_status"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["received", "dispatched", "en_route", "on_scene", "closed"]
+    );
+    assert!(timeline.iter().all(|t| t["actor"] == "disp"));
+    assert_eq!(
+        veghe::audit::verify(&app.db).await.expect("verify"),
+        veghe::audit::Verdict::Intact { entries: 7 }
+    ); // account, token, incident and its four changes
+});
+
+both!(two_dispatchers_assigning_one_crew_at_once_one_wins, |app| {
+    let token = app.token_for("disp", Role::Dispatcher).await;
+    let unit = add_unit(&app, "PL-202").await;
+    let (_, a) = post(&app, &token, "/api/v1/incidents", call()).await;
+    let (_, b) = post(&app, &token, "/api/v1/incidents", call()).await;
+    let (path_a, path_b) = (
+        format!("/api/v1/incidents/{}/assign", a["id"]),
+        format!("/api/v1/incidents/{}/assign", b["id"]),
+    );
+    let (ra, rb) = tokio::join!(
+        post(&app, &token, &path_a, json!({"unit_id": unit})),
+        post(&app, &token, &path_b, json!({"unit_id": unit})),
+    );
+    let mut statuses = [ra.0, rb.0];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+    let loser = if ra.0 == StatusCode::CONFLICT {
+        ra.1
+    } else {
+        rb.1
+    };
+    let message = loser["error"]["message"].as_str().expect("message");
+    assert!(
+        message.contains("PL-202") && message.contains("dispatched with incident"),
+        "{message}"
+    );
+});
