@@ -37,6 +37,7 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub metrics: Arc<http::metrics::Metrics>,
+    pub live: Arc<dispatch::live::Live>,
 }
 
 impl AppState {
@@ -45,6 +46,7 @@ impl AppState {
             db,
             config: Arc::new(config),
             metrics: Arc::default(),
+            live: Arc::default(),
         }
     }
 }

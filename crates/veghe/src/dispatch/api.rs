@@ -26,6 +26,7 @@ pub fn routes() -> Routes {
         .post("/api/v1/incidents/{id}/status", write, change_status)
         .post("/api/v1/incidents/{id}/assign", write, assign)
         .get("/api/v1/units", read, units)
+        .get("/api/v1/events", read, super::live::stream)
 }
 
 /// A call as the duty desk or another system reports it.
@@ -125,6 +126,7 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<Incident>)> {
     let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
     let incident = store::create(&state.db, &me.actor(), input.parse()?).await?;
+    state.live.published();
     Ok((StatusCode::CREATED, Json(incident)))
 }
 
@@ -197,9 +199,10 @@ pub async fn change_status(
         .transpose()
         .map_err(|m| AppError::bad("outcome", m))?;
     let note = trimmed(input.note, "note", 2000)?;
-    Ok(Json(
-        store::change_status(&state.db, &me.actor(), id, to, outcome, note.as_deref()).await?,
-    ))
+    let incident =
+        store::change_status(&state.db, &me.actor(), id, to, outcome, note.as_deref()).await?;
+    state.live.published();
+    Ok(Json(incident))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

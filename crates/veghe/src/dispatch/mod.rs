@@ -2,5 +2,6 @@
 //! (The live board, positions, check-ins, handover and special events grow here.)
 
 pub mod api;
+pub mod live;
 pub mod model;
 pub mod store;

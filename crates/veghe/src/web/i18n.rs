@@ -148,7 +148,7 @@ texts! {
 
 #[cfg(test)]
 mod tests {
-    /// Romanian is written with ș and ț (comma below), never ş and ţ (cedilla), in every source
+    /// Romanian is written with ș and ț (comma below), never with the cedilla forms, in every source
     /// of interface text: this table and the templates.
     #[test]
     fn romanian_uses_comma_below_never_cedilla() {

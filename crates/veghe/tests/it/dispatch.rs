@@ -232,3 +232,73 @@ both!(two_dispatchers_assigning_one_crew_at_once_one_wins, |app| {
         "{message}"
     );
 });
+
+/// Reads the SSE stream until `want` events named `name` arrived (or 10 s passed).
+async fn read_events(mut r: reqwest::Response, name: &str, want: usize) -> Vec<(i64, Value)> {
+    let mut buffer = String::new();
+    let mut found = Vec::new();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while found.len() < want {
+        let chunk = tokio::time::timeout_at(deadline, r.chunk()).await;
+        let Ok(Ok(Some(bytes))) = chunk else { break };
+        buffer.push_str(&String::from_utf8_lossy(&bytes));
+        while let Some(end) = buffer.find("\n\n") {
+            let block: String = buffer.drain(..end + 2).collect();
+            let field = |k: &str| {
+                block
+                    .lines()
+                    .find_map(|l| l.strip_prefix(k))
+                    .map(str::trim)
+                    .map(str::to_string)
+            };
+            if field("event:").as_deref() == Some(name) {
+                let id = field("id:").and_then(|i| i.parse().ok()).unwrap_or(0);
+                let data = field("data:")
+                    .and_then(|d| serde_json::from_str(&d).ok())
+                    .unwrap_or(Value::Null);
+                found.push((id, data));
+            }
+        }
+    }
+    found
+}
+
+both!(
+    the_event_stream_pushes_changes_and_replays_after_last_event_id,
+    |app| {
+        let token = app.token_for("disp", Role::Dispatcher).await;
+        let stream = app
+            .client
+            .get(app.url("/api/v1/events"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("sse");
+        assert_eq!(stream.status(), StatusCode::OK);
+        assert!(
+            stream.headers()["content-type"]
+                .to_str()
+                .expect("ct")
+                .starts_with("text/event-stream")
+        );
+        let (_, first) = post(&app, &token, "/api/v1/incidents", call()).await;
+        let got = read_events(stream, "incident.created", 1).await;
+        assert_eq!(got.len(), 1, "no event received");
+        assert_eq!(got[0].1["id"], first["id"]);
+
+        // A client that was away: two incidents while disconnected, then it resumes.
+        let (_, second) = post(&app, &token, "/api/v1/incidents", call()).await;
+        let (_, third) = post(&app, &token, "/api/v1/incidents", call()).await;
+        let resumed = app
+            .client
+            .get(app.url("/api/v1/events"))
+            .bearer_auth(&token)
+            .header("Last-Event-ID", got[0].0.to_string())
+            .send()
+            .await
+            .expect("sse");
+        let missed = read_events(resumed, "incident.created", 2).await;
+        let ids: Vec<&Value> = missed.iter().map(|(_, v)| &v["id"]).collect();
+        assert_eq!(ids, [&second["id"], &third["id"]]);
+    }
+);
