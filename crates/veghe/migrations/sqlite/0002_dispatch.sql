@@ -26,3 +26,18 @@ CREATE TABLE events (
     name    TEXT NOT NULL,
     payload TEXT NOT NULL
 );
+
+CREATE TABLE positions (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id     INTEGER NOT NULL REFERENCES units(id),
+    at          INTEGER NOT NULL,
+    lat         REAL NOT NULL,
+    lon         REAL NOT NULL,
+    speed_mps   REAL,
+    bearing     REAL,
+    altitude    REAL,
+    accuracy    REAL,
+    battery     REAL,
+    received_at INTEGER NOT NULL
+);
+CREATE INDEX positions_unit_at ON positions(unit_id, at);

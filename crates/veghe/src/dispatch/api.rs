@@ -27,6 +27,8 @@ pub fn routes() -> Routes {
         .post("/api/v1/incidents/{id}/assign", write, assign)
         .get("/api/v1/units", read, units)
         .get("/api/v1/events", read, super::live::stream)
+        .get("/osmand", Access::Public, super::positions::receive)
+        .post("/osmand", Access::Public, super::positions::receive)
 }
 
 /// A call as the duty desk or another system reports it.

@@ -4,4 +4,5 @@
 pub mod api;
 pub mod live;
 pub mod model;
+pub mod positions;
 pub mod store;

@@ -36,7 +36,7 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
             .headers()
             .get(axum::http::header::ACCEPT)
             .and_then(|v| v.to_str().ok())
-            .is_none_or(|a| a.contains("text/html") || a.contains("*/*"));
+            .is_some_and(|a| a.contains("text/html"));
     let lang = lang_of(req.headers());
     let user = req.extensions().get::<CurrentUser>().cloned();
     let csrf = req

@@ -15,6 +15,8 @@ const PUBLIC: &[&str] = &[
     "GET /healthz",
     "GET /readyz",
     "GET /assets/{*path}",
+    "GET /osmand",
+    "POST /osmand",
 ];
 
 fn concrete(path: &str) -> String {

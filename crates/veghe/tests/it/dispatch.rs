@@ -302,3 +302,105 @@ both!(
         assert_eq!(ids, [&second["id"], &third["id"]]);
     }
 );
+
+async fn add_tracked_unit(app: &TestApp, call_sign: &str, tracker: &str) -> i64 {
+    let id = add_unit(app, call_sign).await;
+    sqlx::query("UPDATE units SET tracker_id = $1 WHERE id = $2")
+        .bind(tracker)
+        .bind(id)
+        .execute(app.db.pool())
+        .await
+        .expect("tracker");
+    id
+}
+
+async fn positions(app: &TestApp) -> i64 {
+    let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM positions")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("count");
+    n.0
+}
+
+both!(trackers_report_positions_by_the_osmand_protocol, |app| {
+    let token = app.token_for("disp", Role::Dispatcher).await;
+    add_tracked_unit(&app, "PL-303", "trk-303").await;
+    let now = veghe::db::now_ms() / 1000;
+
+    // The classic query string (speed in knots).
+    let r = app
+        .client
+        .get(app.url(&format!(
+            "/osmand?id=trk-303&lat=45.7489&lon=21.2087&timestamp={now}&speed=10&bearing=45&batt=77"
+        )))
+        .send()
+        .await
+        .expect("req");
+    assert_eq!(r.status(), StatusCode::OK);
+    // A form POST without cookies, as trackers send it.
+    let r = app
+        .client
+        .post(app.url("/osmand"))
+        .form(&[
+            ("id", "trk-303"),
+            ("lat", "45.75"),
+            ("lon", "21.21"),
+            ("timestamp", &(now + 5).to_string()),
+        ])
+        .send()
+        .await
+        .expect("req");
+    assert_eq!(r.status(), StatusCode::OK);
+    // The JSON body of newer clients (speed in m/s).
+    let body = json!({"device_id": "trk-303", "location": {"timestamp": jiff::Timestamp::from_second(now + 10).expect("ts").to_string(),
+        "coords": {"latitude": 45.751, "longitude": 21.212, "speed": 3.0, "heading": 90.0}}});
+    let r = app
+        .client
+        .post(app.url("/osmand"))
+        .json(&body)
+        .send()
+        .await
+        .expect("req");
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(positions(&app).await, 3);
+
+    let units: Vec<Value> = app
+        .api_get("/api/v1/units", &token)
+        .await
+        .json()
+        .await
+        .expect("units");
+    assert_eq!(units[0]["last_lat"], 45.751);
+    assert_eq!(units[0]["last_position_at"], (now + 10) * 1000);
+
+    // Refused, with nothing stored.
+    for (query, field) in [
+        ("id=nobody&lat=45.7&lon=21.2", "id"),
+        ("id=trk-303&lat=145.7&lon=21.2", "lat"),
+        ("id=trk-303&lat=45.7&lon=21.2&timestamp=soon", "timestamp"),
+    ] {
+        let r = app
+            .client
+            .get(app.url(&format!("/osmand?{query}")))
+            .send()
+            .await
+            .expect("req");
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{query}");
+        let e: Value = r.json().await.expect("json");
+        assert_eq!(e["error"]["field"], field);
+    }
+    let r = app
+        .client
+        .get(app.url("/osmand?id=nobody&lat=45.7&lon=21.2"))
+        .send()
+        .await
+        .expect("req");
+    let e: Value = r.json().await.expect("json");
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .expect("msg")
+            .contains("nobody")
+    );
+    assert_eq!(positions(&app).await, 3);
+});
