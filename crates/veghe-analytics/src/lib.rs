@@ -1,2 +1,13 @@
-//! Analytic algorithms on plain data.
+//! Veghe's analytic algorithms on plain data (points in projected metres, dates, counts): hot spots,
+//! near-repeat patterns, clustering, evaluation of hot-spot maps. No database, no HTTP.
 #![forbid(unsafe_code)]
+
+pub mod evaluate;
+pub mod fdr;
+pub mod grid;
+pub mod kde;
+pub mod knox;
+pub mod lisa;
+pub mod nnh;
+pub mod rng;
+pub mod weights;

@@ -125,10 +125,10 @@ impl IntoResponse for AppError {
             field,
         };
         let mut response = (status, axum::Json(Body { error: &info })).into_response();
-        if let AppError::TooManyRequests { retry_after_secs } = self {
-            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                response.headers_mut().insert(header::RETRY_AFTER, v);
-            }
+        if let AppError::TooManyRequests { retry_after_secs } = self
+            && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
         }
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(

@@ -86,11 +86,11 @@ async fn check(req: Request, expected: Option<&str>) -> Result<(Request, bool), 
         let ok = constant_time_eq(h, expected);
         return Ok((req, ok));
     }
-    if let Some(q) = req.uri().query() {
-        if let Some(v) = field(q.as_bytes()) {
-            let ok = constant_time_eq(&v, expected);
-            return Ok((req, ok));
-        }
+    if let Some(q) = req.uri().query()
+        && let Some(v) = field(q.as_bytes())
+    {
+        let ok = constant_time_eq(&v, expected);
+        return Ok((req, ok));
     }
     let is_form = req
         .headers()

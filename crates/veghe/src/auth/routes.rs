@@ -86,14 +86,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Peer {
 
 /// The client's address: the peer, or the first X-Forwarded-For hop behind a trusted proxy.
 pub fn client_address(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
-    if state.config.trust_proxy {
-        if let Some(first) = headers
+    if state.config.trust_proxy
+        && let Some(first) = headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(',').next())
-        {
-            return first.trim().to_string();
-        }
+    {
+        return first.trim().to_string();
     }
     peer.map_or_else(|| "unknown".to_string(), |p| p.ip().to_string())
 }

@@ -113,16 +113,28 @@ pub async fn publish(
     row.try_get("id")
 }
 
+/// One step of an incident's timeline.
+struct Step<'a> {
+    kind: &'a str,
+    from: Option<Status>,
+    to: Option<Status>,
+    unit_id: Option<i64>,
+    note: Option<&'a str>,
+}
+
 async fn timeline(
     tx: &mut Tx,
     actor: &Actor,
     incident_id: i64,
-    kind: &str,
-    from: Option<Status>,
-    to: Option<Status>,
-    unit_id: Option<i64>,
-    note: Option<&str>,
+    step: Step<'_>,
 ) -> Result<(), sqlx::Error> {
+    let Step {
+        kind,
+        from,
+        to,
+        unit_id,
+        note,
+    } = step;
     sqlx::query(
         "INSERT INTO incident_events (incident_id, at, actor_id, actor_name, kind, from_status, to_status, unit_id, note) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -183,11 +195,13 @@ pub async fn create(db: &Db, actor: &Actor, new: NewIncident) -> Result<Incident
         &mut tx,
         actor,
         incident.id,
-        "created",
-        None,
-        Some(Status::Received),
-        None,
-        None,
+        Step {
+            kind: "created",
+            from: None,
+            to: Some(Status::Received),
+            unit_id: None,
+            note: None,
+        },
     )
     .await?;
     audit::append(
@@ -311,11 +325,13 @@ pub async fn change_status(
         &mut tx,
         actor,
         id,
-        "status",
-        Some(before.status),
-        Some(to),
-        None,
-        note,
+        Step {
+            kind: "status",
+            from: Some(before.status),
+            to: Some(to),
+            unit_id: None,
+            note,
+        },
     )
     .await?;
     let after = get_in(&mut tx, id).await?;
@@ -402,11 +418,13 @@ pub async fn assign(
         &mut tx,
         actor,
         incident_id,
-        "assigned",
-        Some(before.status),
-        Some(to),
-        Some(unit_id),
-        None,
+        Step {
+            kind: "assigned",
+            from: Some(before.status),
+            to: Some(to),
+            unit_id: Some(unit_id),
+            note: None,
+        },
     )
     .await?;
     let after = get_in(&mut tx, incident_id).await?;

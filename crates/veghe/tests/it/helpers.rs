@@ -122,25 +122,25 @@ impl Drop for TestDb {
 pub struct TestApp {
     pub address: String,
     pub db: Db,
-    pub engine: Engine,
     pub client: reqwest::Client,
     cookies: Mutex<BTreeMap<String, String>>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    pub test_db: TestDb,
+    /// Kept so that the database outlives the server.
+    _test_db: TestDb,
 }
 
 impl TestApp {
     pub async fn spawn(engine: Engine) -> TestApp {
         let test_db = TestDb::new(engine).await.expect("test database");
-        TestApp::spawn_on(engine, test_db).await
+        TestApp::spawn_on(test_db).await
     }
 
     pub async fn spawn_postgres() -> Option<TestApp> {
         let test_db = TestDb::new(Engine::Postgres).await?;
-        Some(TestApp::spawn_on(Engine::Postgres, test_db).await)
+        Some(TestApp::spawn_on(test_db).await)
     }
 
-    async fn spawn_on(engine: Engine, test_db: TestDb) -> TestApp {
+    async fn spawn_on(test_db: TestDb) -> TestApp {
         let db = Db::open(&test_db.url).await.expect("open test database");
         let mut config = Config::for_database(&test_db.url);
         config.password_cost = PasswordCost::Fast;
@@ -160,14 +160,13 @@ impl TestApp {
         TestApp {
             address,
             db,
-            engine,
             client: reqwest::Client::builder()
                 .redirect(Policy::none())
                 .build()
                 .expect("client"),
             cookies: Mutex::new(BTreeMap::new()),
             shutdown: Some(tx),
-            test_db,
+            _test_db: test_db,
         }
     }
 
