@@ -83,6 +83,17 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// An [`Error::InvalidParameter`].
+    pub fn invalid(name: &'static str, value: f64, reason: &'static str) -> Error {
+        Error::InvalidParameter {
+            name,
+            value,
+            reason,
+        }
+    }
+}
+
 /// Checks that every point is finite; the error names the first bad one.
 pub fn check_points(points: &[(f64, f64)], what: &'static str) -> Result<(), Error> {
     match points
@@ -99,11 +110,11 @@ pub fn check_positive(name: &'static str, value: f64) -> Result<(), Error> {
     if value.is_finite() && value > 0.0 {
         Ok(())
     } else {
-        Err(Error::InvalidParameter {
+        Err(Error::invalid(
             name,
             value,
-            reason: "must be a finite number greater than 0",
-        })
+            "must be a finite number greater than 0",
+        ))
     }
 }
 
@@ -131,18 +142,10 @@ impl Grid {
         rows: usize,
     ) -> Result<Grid, Error> {
         if !origin_x.is_finite() {
-            return Err(Error::InvalidParameter {
-                name: "origin_x",
-                value: origin_x,
-                reason: "must be finite",
-            });
+            return Err(Error::invalid("origin_x", origin_x, "must be finite"));
         }
         if !origin_y.is_finite() {
-            return Err(Error::InvalidParameter {
-                name: "origin_y",
-                value: origin_y,
-                reason: "must be finite",
-            });
+            return Err(Error::invalid("origin_y", origin_y, "must be finite"));
         }
         check_positive("cell", cell)?;
         if cols == 0 || rows == 0 {
@@ -294,15 +297,40 @@ pub struct HotspotRow {
     pub count: u32,
     /// Gi* analytical z-score.
     pub gi_z: f64,
-    /// Gi* permutation pseudo p-value.
+    /// Gi* permutation pseudo p-value (esda's `p_sim`, folded: at most about ½).
     pub gi_p: f64,
     pub moran_i: f64,
     /// Local Moran's `(I − EI)/√VI`.
     pub moran_z: f64,
     /// Local Moran permutation pseudo p-value.
     pub moran_p: f64,
+    /// Hot/cold at 90/95/99% from `gi_z` (see [`GiClass`]).
     pub gi_class: GiClass,
+    /// HH/LH/LL/HL where `moran_p` is below α (see [`moran_classes`]); `None`: not significant.
     pub moran_class: Option<Quadrant>,
+}
+
+impl HotspotRow {
+    /// The columns of `veghe analyze hotspots --format csv`.
+    pub const CSV_HEADER: &'static str = "col,row,count,gi_z,gi_p,moran_i,moran_z,moran_p,class";
+
+    /// One CSV line (without newline) in [`HotspotRow::CSV_HEADER`]'s order; `class` is the
+    /// Gi* class label (`hot_99` … `ns` … `cold_99`); the Moran class is [`HotspotRow::moran_class`].
+    pub fn csv_line(&self) -> String {
+        let r = self;
+        format!(
+            "{},{},{},{},{},{},{},{},{}",
+            r.col,
+            r.row,
+            r.count,
+            r.gi_z,
+            r.gi_p,
+            r.moran_i,
+            r.moran_z,
+            r.moran_p,
+            r.gi_class.label()
+        )
+    }
 }
 
 /// Parameters of [`hotspots_with`].
@@ -357,19 +385,15 @@ pub fn hotspots_with(
     progress: &dyn Fn(usize, usize),
 ) -> Result<HotspotMap, Error> {
     if !(params.alpha > 0.0 && params.alpha < 1.0) {
-        return Err(Error::InvalidParameter {
-            name: "alpha",
-            value: params.alpha,
-            reason: "must be between 0 and 1",
-        });
+        return Err(Error::invalid(
+            "alpha",
+            params.alpha,
+            "must be between 0 and 1",
+        ));
     }
     if params.permutations == 0 {
         let reason = "must be at least 1 (999 is usual)";
-        return Err(Error::InvalidParameter {
-            name: "permutations",
-            value: 0.0,
-            reason,
-        });
+        return Err(Error::invalid("permutations", 0.0, reason));
     }
     if let WeightsSpec::Distance(d) = params.weights {
         check_positive("weights distance", d)?;

@@ -38,11 +38,8 @@ impl WeightsSpec {
             check_positive("weights distance", value)?;
             return Ok(WeightsSpec::Distance(value));
         }
-        Err(Error::InvalidParameter {
-            name: "weights",
-            value: f64::NAN,
-            reason: "must be rook, queen or distance:D (D in metres)",
-        })
+        let reason = "must be rook, queen or distance:D (D in metres)";
+        Err(Error::invalid("weights", f64::NAN, reason))
     }
 }
 
@@ -89,11 +86,8 @@ impl Weights {
                 check_positive("weights distance", d)?;
                 let reach = d / cell * (1.0 + 1e-9);
                 if reach < 1.0 {
-                    return Err(Error::InvalidParameter {
-                        name: "weights distance",
-                        value: d,
-                        reason: "is smaller than the cell size, so no cell would have a neighbour",
-                    });
+                    let reason = "is smaller than the cell size, so no cell would have a neighbour";
+                    return Err(Error::invalid("weights distance", d, reason));
                 }
                 let r = reach.floor().min(cols.max(rows) as f64) as isize;
                 let mut v = Vec::new();
@@ -112,14 +106,14 @@ impl Weights {
         let mut ordered = offsets;
         ordered.sort_by_key(|&(dc, dr)| (dr, dc));
         if n.saturating_mul(ordered.len()) > MAX_LINKS {
-            return Err(Error::InvalidParameter {
-                name: "weights distance",
-                value: match spec {
-                    WeightsSpec::Distance(d) => d,
-                    _ => f64::NAN,
-                },
-                reason: "gives too many neighbours for this grid: use a shorter distance or a larger cell",
-            });
+            let d = if let WeightsSpec::Distance(d) = spec {
+                d
+            } else {
+                f64::NAN
+            };
+            let reason =
+                "gives too many neighbours for this grid: use a shorter distance or a larger cell";
+            return Err(Error::invalid("weights distance", d, reason));
         }
         let mut out = Weights {
             offsets: Vec::with_capacity(n + 1),

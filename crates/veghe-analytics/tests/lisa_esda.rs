@@ -226,6 +226,14 @@ fn hotspots_from_points_match_esda() {
         let rows =
             lisa::hotspots(&f.points, f.grid.cell, spec, 99, 1, &|_, _| {}).expect("hotspots");
         assert_eq!(rows.len(), f.grid.len());
+        let header = lisa::HotspotRow::CSV_HEADER;
+        assert_eq!(
+            header,
+            "col,row,count,gi_z,gi_p,moran_i,moran_z,moran_p,class"
+        );
+        let line = rows[0].csv_line();
+        assert_eq!(line.split(',').count(), 9, "{line}");
+        assert!(line.starts_with("0,0,"), "{line}");
         let (gz, mi, mz) = (t.col("gi_z"), t.col("moran_i"), t.col("moran_z"));
         let (cols, rws) = (t.col("col"), t.col("row"));
         for (i, r) in rows.iter().enumerate() {

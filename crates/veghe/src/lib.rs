@@ -2,6 +2,7 @@
 //! Poliția Locală Timișoara. `app(state)` builds the whole HTTP application; `serve` runs it.
 #![forbid(unsafe_code)]
 
+pub mod analysis;
 pub mod api;
 pub mod audit;
 pub mod auth;

@@ -2,6 +2,7 @@
 //! `backup`, `restore`, `calendar …`. Every failure is one clear line and a non-zero exit.
 
 mod admin;
+mod analyze;
 mod demo;
 
 use std::io::Read;
@@ -54,6 +55,9 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Analyses for analysts: CSV in, JSON or CSV out.
+    #[command(subcommand)]
+    Analyze(analyze::AnalyzeCommand),
     /// The legal calendar: holidays and deadlines.
     #[command(subcommand)]
     Calendar(admin::CalendarCommand),
@@ -98,6 +102,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Calendar(c) = &cli.command {
         return admin::calendar(c);
     }
+    if let Command::Analyze(_) = &cli.command {
+        let Command::Analyze(c) = cli.command else {
+            unreachable!()
+        };
+        return analyze::run(c);
+    }
     let mut args = cli.config.clone();
     if matches!(cli.command, Command::Demo { .. }) && args.database_url.is_none() {
         args.database_url = Some("sqlite:veghe-demo.db".into());
@@ -130,7 +140,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("restored {n} rows from {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Calendar(_) => Ok(ExitCode::SUCCESS),
+        Command::Calendar(_) | Command::Analyze(_) => Ok(ExitCode::SUCCESS),
     }
 }
 

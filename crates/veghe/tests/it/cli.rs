@@ -127,3 +127,83 @@ fn a_wrong_setting_or_an_unreachable_database_is_one_clear_line() {
     assert_eq!(code, 1);
     assert!(err.contains("nowhere"), "{err}");
 }
+
+#[test]
+fn analyze_knox_prints_the_near_repeat_table() {
+    let input = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../veghe-analytics/tests/fixtures/knox/chicago_be_month1.csv"
+    );
+    let args = [
+        "analyze",
+        "knox",
+        "--input",
+        input,
+        "--no-header",
+        "--x-col",
+        "1",
+        "--y-col",
+        "2",
+        "--date-col",
+        "3",
+        "--distance-band",
+        "100",
+        "--distance-bands",
+        "3",
+        "--time-band",
+        "7",
+        "--time-bands",
+        "3",
+        "--metric",
+        "manhattan",
+        "--iterations",
+        "20",
+        "--seed",
+        "1",
+        "--format",
+        "json",
+    ];
+    let (code, out, err) = veghe("sqlite::memory:", &args, None);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["distance_bands"].as_array().expect("rows").len(), 5);
+    assert_eq!(v["time_bands"].as_array().expect("cols").len(), 4);
+    let observed: u64 = v["observed"]
+        .as_array()
+        .expect("observed")
+        .iter()
+        .flat_map(|r| r.as_array().expect("row").iter().filter_map(|c| c.as_u64()))
+        .sum();
+    assert_eq!(observed, 970 * 969 / 2, "every pair counted once");
+    assert!(
+        v["p_value"][1][0].as_f64().expect("p") <= 0.05,
+        "burglary near repeats at 100 m, 7 days"
+    );
+
+    let dir = tempfile::tempdir().expect("dir");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "X,Y,date\n1,2,2026-01-01\n3,4,31.02.2026\n").expect("write");
+    let bad_path = bad.display().to_string();
+    let (code, _, err) = veghe(
+        "sqlite::memory:",
+        &[
+            "analyze",
+            "knox",
+            "--input",
+            &bad_path,
+            "--x-col",
+            "X",
+            "--y-col",
+            "Y",
+            "--date-col",
+            "date",
+            "--distance-band",
+            "100",
+            "--time-band",
+            "7",
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("row 3, column date"), "{err}");
+}
