@@ -63,6 +63,7 @@ pub fn routes() -> Routes {
         .merge(calendar::routes())
         .merge(api::routes())
         .merge(dispatch::api::routes())
+        .merge(dispatch::board::routes())
         .merge(http::routes())
 }
 

@@ -63,7 +63,7 @@ fn trimmed(v: Option<String>, field: &'static str, max: usize) -> AppResult<Opti
 }
 
 impl IncidentIn {
-    fn parse(self) -> AppResult<NewIncident> {
+    pub fn parse(self) -> AppResult<NewIncident> {
         let kind = crate::demo::catalogue::incident_type(self.kind.trim())
             .ok_or_else(|| {
                 AppError::bad(

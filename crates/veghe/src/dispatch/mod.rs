@@ -2,6 +2,7 @@
 //! (The live board, positions, check-ins, handover and special events grow here.)
 
 pub mod api;
+pub mod board;
 pub mod live;
 pub mod model;
 pub mod positions;

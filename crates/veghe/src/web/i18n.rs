@@ -63,6 +63,7 @@ texts! {
     nav_label: "Navigare principală", "Main navigation";
     nav_home: "Acasă", "Home";
     nav_map: "Hartă", "Map";
+    nav_board: "Dispecerat", "Dispatch";
     nav_calendar: "Termene legale", "Legal deadlines";
     nav_users: "Utilizatori", "Users";
     nav_audit: "Jurnal de audit", "Audit trail";

@@ -60,8 +60,9 @@ impl Shell {
 /// The navigation a role sees: only what it may open.
 pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<NavItem> {
     let Some(role) = role else { return Vec::new() };
-    let items: [(&'static str, &'static str, &[Role]); 7] = [
+    let items: [(&'static str, &'static str, &[Role]); 8] = [
         ("/", tr.nav_home, &Role::ALL),
+        ("/board", tr.nav_board, groups::OPERATIONS_READ),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
         ("/calendar", tr.nav_calendar, groups::CALENDAR),
         ("/users", tr.nav_users, groups::ADMIN),

@@ -404,3 +404,55 @@ both!(trackers_report_positions_by_the_osmand_protocol, |app| {
     );
     assert_eq!(positions(&app).await, 3);
 });
+
+both!(a_dispatcher_takes_a_call_on_the_board, |app| {
+    let b = app.new_browser();
+    b.login_as("disp", Role::Dispatcher).await;
+    let page = b.get("/board").await.text().await.expect("page");
+    assert!(page.contains("id=\"intake\"") && page.contains("Nu există incidente deschise"));
+
+    let r = b
+        .post_form(
+            "/board/incidents",
+            &[
+                ("type", "brawl"),
+                ("priority", "1"),
+                ("address", "Piața Unirii nr. 3"),
+                ("lat", "45,7580"),
+                ("lon", "21,2290"),
+                ("caller_name", "Ana"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let tables = b.get("/board/tables").await.text().await.expect("tables");
+    assert!(
+        tables.contains("Scandal")
+            && tables.contains("Piața Unirii nr. 3")
+            && tables.contains("P1"),
+        "{tables}"
+    );
+
+    let r = b
+        .post_form(
+            "/board/incidents",
+            &[("type", "brawl"), ("priority", "9"), ("address", "x")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+
+    let analyst = app.new_browser();
+    analyst.login_as("an", Role::Analyst).await;
+    let page = analyst.get("/board").await.text().await.expect("page");
+    assert!(
+        !page.contains("id=\"intake\""),
+        "the read-only board has no intake form"
+    );
+    let r = analyst
+        .post_form(
+            "/board/incidents",
+            &[("type", "brawl"), ("priority", "1"), ("address", "x")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+});

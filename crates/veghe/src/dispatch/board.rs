@@ -1,0 +1,213 @@
+//! The duty desk's live board: call intake, open incidents by priority with their elapsed
+//! time, crews with their status and the age of their last position, and the map. The tables
+//! refresh themselves (htmx) every few seconds and at once on a live event.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::api::{DISPATCH, IncidentIn};
+use super::store::{self, Incident, Unit};
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, CurrentUser, groups};
+use crate::db::now_ms;
+use crate::error::AppResult;
+use crate::web::{Lang, Shell, render, type_label};
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/board", Access::Roles(groups::OPERATIONS_READ), page)
+        .get(
+            "/board/tables",
+            Access::Roles(groups::OPERATIONS_READ),
+            tables,
+        )
+        .post("/board/incidents", Access::Roles(DISPATCH), intake)
+}
+
+/// A position older than this is shown as stale.
+pub const STALE_AFTER_MS: i64 = 5 * 60 * 1000;
+
+struct IncidentRow {
+    reference: String,
+    kind: String,
+    priority: i64,
+    status: &'static str,
+    address: String,
+    since: String,
+}
+
+struct UnitRow {
+    call_sign: String,
+    status: String,
+    position_age: String,
+    stale: bool,
+}
+
+fn rfc3339(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+fn rows(
+    incidents: Vec<Incident>,
+    units: Vec<Unit>,
+    lang: Lang,
+) -> (Vec<IncidentRow>, Vec<UnitRow>) {
+    let now = now_ms();
+    let incidents = incidents
+        .into_iter()
+        .map(|i| IncidentRow {
+            reference: i.reference,
+            kind: type_label(&i.kind, lang),
+            priority: i.priority,
+            status: i.status.label_ro(),
+            address: i.address.unwrap_or_default(),
+            since: rfc3339(i.received_at),
+        })
+        .collect();
+    let units = units
+        .into_iter()
+        .map(|u| {
+            let (position_age, stale) = match u.last_position_at {
+                Some(at) => {
+                    let minutes = (now - at).max(0) / 60_000;
+                    (format!("{minutes} min"), now - at > STALE_AFTER_MS)
+                }
+                None => ("—".to_string(), true),
+            };
+            UnitRow {
+                call_sign: u.call_sign,
+                status: unit_status_label(&u.status).to_string(),
+                position_age,
+                stale,
+            }
+        })
+        .collect();
+    (incidents, units)
+}
+
+/// A crew status in Romanian (the code itself when unknown).
+pub fn unit_status_label(code: &str) -> &str {
+    match code {
+        "available" => "disponibil",
+        "dispatched" => "alocat",
+        "en_route" => "în deplasare",
+        "on_scene" => "la fața locului",
+        "busy" => "ocupat",
+        "off_duty" => "în afara serviciului",
+        "out_of_service" => "indisponibil",
+        other => other,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "dispatch/board.html")]
+struct BoardPage {
+    shell: Shell,
+    incidents: Vec<IncidentRow>,
+    units: Vec<UnitRow>,
+    types: Vec<(&'static str, String)>,
+    can_dispatch: bool,
+    message: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dispatch/tables.html")]
+struct Tables {
+    incidents: Vec<IncidentRow>,
+    units: Vec<UnitRow>,
+}
+
+async fn board(state: &AppState, shell: Shell, message: Option<String>) -> AppResult<Response> {
+    let (incidents, units) = rows(
+        store::open(&state.db).await?,
+        store::units(&state.db).await?,
+        shell.lang,
+    );
+    let lang = shell.lang;
+    let types = crate::demo::catalogue::INCIDENT_TYPES
+        .iter()
+        .map(|t| (t.code, type_label(t.code, lang)))
+        .collect();
+    let can_dispatch = shell
+        .user
+        .as_ref()
+        .is_some_and(|u| DISPATCH.contains(&u.role));
+    render(&BoardPage {
+        shell,
+        incidents,
+        units,
+        types,
+        can_dispatch,
+        message,
+    })
+}
+
+async fn page(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
+    board(&state, shell, None).await
+}
+
+async fn tables(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
+    let (incidents, units) = rows(
+        store::open(&state.db).await?,
+        store::units(&state.db).await?,
+        shell.lang,
+    );
+    render(&Tables { incidents, units })
+}
+
+#[derive(Deserialize)]
+struct IntakeForm {
+    #[serde(rename = "type")]
+    kind: String,
+    priority: String,
+    address: String,
+    lat: Option<String>,
+    lon: Option<String>,
+    description: Option<String>,
+    caller_name: Option<String>,
+    caller_phone: Option<String>,
+}
+
+fn opt_number(field: &'static str, v: Option<String>) -> AppResult<Option<f64>> {
+    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => s
+            .replace(',', ".")
+            .parse::<f64>()
+            .map(Some)
+            .map_err(|_| crate::error::AppError::bad(field, format!("`{s}` is not a number"))),
+    }
+}
+
+/// The call-intake form: the same rules as the API, then back to the board.
+async fn intake(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Form(form): Form<IntakeForm>,
+) -> AppResult<Response> {
+    let input = IncidentIn {
+        kind: form.kind,
+        priority: form
+            .priority
+            .trim()
+            .trim_start_matches(['P', 'p'])
+            .parse()
+            .map_err(|_| crate::error::AppError::bad("priority", "priority must be 1, 2 or 3"))?,
+        lat: opt_number("lat", form.lat)?,
+        lon: opt_number("lon", form.lon)?,
+        address: Some(form.address),
+        description: form.description.unwrap_or_default(),
+        caller_name: form.caller_name,
+        caller_phone: form.caller_phone,
+        source: Some("phone".into()),
+    };
+    store::create(&state.db, &me.actor(), input.parse()?).await?;
+    state.live.published();
+    Ok(Redirect::to("/board").into_response())
+}
