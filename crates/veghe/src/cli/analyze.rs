@@ -4,7 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
+use veghe_analytics::grid::{Grid, hotspots};
+use veghe_analytics::kde::{KdeOptions, Kernel, kde_grid};
 use veghe_analytics::knox::{KnoxParams, Metric, knox};
+use veghe_analytics::weights::WeightsSpec;
 
 use crate::analysis::input::{Columns, read};
 
@@ -22,6 +25,47 @@ pub enum MetricArg {
 
 #[derive(Subcommand)]
 pub enum AnalyzeCommand {
+    /// Hot spots on a grid: Getis-Ord Gi* and Local Moran's I with permutation p-values, CSV
+    /// with `col,row,count,gi_z,gi_p,moran_i,moran_z,moran_p,class` for every cell.
+    Hotspots {
+        #[arg(long)]
+        input: PathBuf,
+        #[arg(long)]
+        x_col: String,
+        #[arg(long)]
+        y_col: String,
+        #[arg(long)]
+        no_header: bool,
+        /// Cell size, metres (the grid's origin is the minimum x and y floored to it).
+        #[arg(long)]
+        cell: f64,
+        /// queen, rook or distance:D (metres).
+        #[arg(long, default_value = "queen")]
+        weights: String,
+        #[arg(long, default_value_t = 999)]
+        permutations: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Kernel density at cell centres, events per square kilometre, as CSV.
+    Kde {
+        #[arg(long)]
+        input: PathBuf,
+        #[arg(long)]
+        x_col: String,
+        #[arg(long)]
+        y_col: String,
+        #[arg(long)]
+        no_header: bool,
+        #[arg(long)]
+        cell: f64,
+        /// Bandwidth, metres (default: the normal-reference rule, printed on stderr).
+        #[arg(long)]
+        bandwidth: Option<f64>,
+        /// gaussian or quartic.
+        #[arg(long, default_value = "gaussian")]
+        kernel: String,
+    },
     /// Near-repeat analysis (Knox test) as Ratcliffe's Near Repeat Calculator does it.
     Knox {
         #[arg(long)]
@@ -60,8 +104,82 @@ pub enum AnalyzeCommand {
     },
 }
 
+/// Reads the x and y columns of a file as points.
+fn points(input: &PathBuf, x: &str, y: &str, no_header: bool) -> anyhow::Result<Vec<(f64, f64)>> {
+    let rows = read(
+        input,
+        &Columns {
+            x,
+            y,
+            date: None,
+            no_header,
+        },
+    )?;
+    Ok(rows.iter().map(|r| (r.x, r.y)).collect())
+}
+
+fn bar(len: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    bar
+}
+
 pub fn run(c: AnalyzeCommand) -> anyhow::Result<ExitCode> {
     match c {
+        AnalyzeCommand::Hotspots {
+            input,
+            x_col,
+            y_col,
+            no_header,
+            cell,
+            weights,
+            permutations,
+            seed,
+        } => {
+            let pts = points(&input, &x_col, &y_col, no_header)?;
+            let spec =
+                WeightsSpec::parse(&weights).map_err(|e| anyhow::anyhow!("--weights: {e}"))?;
+            let progress = bar(0);
+            let rows = hotspots(&pts, cell, spec, permutations, seed, &|done, total| {
+                progress.set_length(total as u64);
+                progress.set_position(done as u64);
+            })?;
+            progress.finish_and_clear();
+            println!("{}", veghe_analytics::grid::HotspotRow::CSV_HEADER);
+            for r in &rows {
+                println!("{}", r.csv_line());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        AnalyzeCommand::Kde {
+            input,
+            x_col,
+            y_col,
+            no_header,
+            cell,
+            bandwidth,
+            kernel,
+        } => {
+            let pts = points(&input, &x_col, &y_col, no_header)?;
+            let grid = Grid::from_points(&pts, cell)?;
+            let kernel = Kernel::parse(&kernel).map_err(|e| anyhow::anyhow!("--kernel: {e}"))?;
+            let opts = KdeOptions {
+                kernel,
+                bandwidth,
+                ..KdeOptions::default()
+            };
+            let density = kde_grid(&pts, None, &grid, &opts)?;
+            eprintln!("bandwidth: {:.1} m", density.bandwidth);
+            println!("col,row,x,y,density_per_km2");
+            for row in 0..grid.rows {
+                for col in 0..grid.cols {
+                    let (x, y) = grid.centre(col, row);
+                    let v = density.values[row * grid.cols + col];
+                    println!("{col},{row},{x},{y},{v}");
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         AnalyzeCommand::Knox {
             input,
             x_col,
@@ -100,10 +218,9 @@ pub fn run(c: AnalyzeCommand) -> anyhow::Result<ExitCode> {
                 seed,
                 threads: 0,
             };
-            let bar = indicatif::ProgressBar::new(iterations.saturating_sub(1) as u64);
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            let result = knox(&events, &params, &|done| bar.set_position(done as u64))?;
-            bar.finish_and_clear();
+            let progress = bar(iterations.saturating_sub(1));
+            let result = knox(&events, &params, &|done| progress.set_position(done as u64))?;
+            progress.finish_and_clear();
             match format {
                 Format::Json => println!(
                     "{}",

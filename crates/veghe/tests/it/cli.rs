@@ -207,3 +207,90 @@ fn analyze_knox_prints_the_near_repeat_table() {
     assert_eq!(code, 1);
     assert!(err.contains("row 3, column date"), "{err}");
 }
+
+#[test]
+fn analyze_hotspots_and_kde_cover_the_bounding_grid() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("points.csv");
+    // A tight cluster of 40 points in a field of 60 spread ones, on a 2 km square.
+    let mut text = String::from("X,Y\n");
+    for i in 0..100u32 {
+        let (x, y) = if i < 40 {
+            (
+                1000.0 + f64::from(i % 7) * 10.0,
+                1000.0 + f64::from(i % 5) * 10.0,
+            )
+        } else {
+            (f64::from((i * 733) % 2000), f64::from((i * 389) % 2000))
+        };
+        text.push_str(&format!("{x},{y}\n"));
+    }
+    std::fs::write(&file, text).expect("write");
+    let path = file.display().to_string();
+    let (code, out, err) = veghe(
+        "sqlite::memory:",
+        &[
+            "analyze",
+            "hotspots",
+            "--input",
+            &path,
+            "--x-col",
+            "X",
+            "--y-col",
+            "Y",
+            "--cell",
+            "250",
+            "--permutations",
+            "99",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "col,row,count,gi_z,gi_p,moran_i,moran_z,moran_p,class"
+    );
+    assert_eq!(
+        lines.len() - 1,
+        8 * 8,
+        "every cell of the 2 km grid at 250 m"
+    );
+    let hot = lines
+        .iter()
+        .find(|l| l.starts_with("4,4,"))
+        .expect("the cluster's cell");
+    assert!(hot.contains(",hot_"), "{hot}");
+
+    let (code, out, err) = veghe(
+        "sqlite::memory:",
+        &[
+            "analyze",
+            "kde",
+            "--input",
+            &path,
+            "--x-col",
+            "X",
+            "--y-col",
+            "Y",
+            "--cell",
+            "250",
+            "--bandwidth",
+            "300",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count() - 1, 64);
+
+    let (code, _, err) = veghe(
+        "sqlite::memory:",
+        &[
+            "analyze", "hotspots", "--input", &path, "--x-col", "X", "--y-col", "Q", "--cell",
+            "250",
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("no column `Q`"), "{err}");
+}
