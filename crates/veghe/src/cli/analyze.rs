@@ -105,7 +105,12 @@ pub enum AnalyzeCommand {
 }
 
 /// Reads the x and y columns of a file as points.
-fn points(input: &PathBuf, x: &str, y: &str, no_header: bool) -> anyhow::Result<Vec<(f64, f64)>> {
+fn points(
+    input: &std::path::Path,
+    x: &str,
+    y: &str,
+    no_header: bool,
+) -> anyhow::Result<Vec<(f64, f64)>> {
     let rows = read(
         input,
         &Columns {
