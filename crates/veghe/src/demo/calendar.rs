@@ -12,27 +12,11 @@ pub fn add_days(d: Date, n: i64) -> Date {
     d.checked_add(jiff::Span::new().days(n)).unwrap_or(d)
 }
 
-/// Orthodox Easter Sunday (Meeus' Julian computus, shifted by 13 days to the Gregorian calendar,
-/// which holds for 1900–2099).
-pub fn orthodox_easter(year: i16) -> Date {
-    let y = i32::from(year);
-    let (a, b, c) = (y % 4, y % 7, y % 19);
-    let d = (19 * c + 15) % 30;
-    let e = (2 * a + 4 * b - d + 34) % 7;
-    let month = (d + e + 114) / 31;
-    let day = (d + e + 114) % 31 + 1;
-    let julian = Date::new(year, month as i8, day as i8).unwrap_or(date(year, 4, 1));
-    add_days(julian, 13)
-}
+pub use veghe_ro::calendar::orthodox_easter;
 
-/// Romanian public holidays (Labour Code art. 139) — the demo only needs a close approximation.
+/// Romanian public holidays (Labour Code art. 139), from the legal calendar.
 pub fn is_public_holiday(d: Date) -> bool {
-    let fixed = matches!(
-        (d.month(), d.day()),
-        (1, 1 | 2 | 6 | 7 | 24) | (5, 1) | (6, 1) | (8, 15) | (11, 30) | (12, 1 | 25 | 26)
-    );
-    let easter = orthodox_easter(d.year());
-    fixed || [-2, 0, 1, 49, 50].iter().any(|&k| add_days(easter, k) == d)
+    veghe_ro::calendar::is_holiday(d)
 }
 
 pub fn is_weekend(d: Date) -> bool {
