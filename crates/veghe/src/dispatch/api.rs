@@ -25,6 +25,11 @@ pub fn routes() -> Routes {
         .get("/api/v1/incidents/{id}/timeline", read, timeline)
         .post("/api/v1/incidents/{id}/status", write, change_status)
         .post("/api/v1/incidents/{id}/assign", write, assign)
+        .get(
+            "/api/v1/incidents/{id}/recommendations",
+            read,
+            recommendations,
+        )
         .get("/api/v1/units", read, units)
         .get("/api/v1/events", read, super::live::stream)
         .get("/osmand", Access::Public, super::positions::receive)
@@ -233,4 +238,30 @@ pub async fn assign(
     responses((status = 200, body = [Unit])), security(("bearer" = [])))]
 pub async fn units(State(state): State<AppState>) -> AppResult<Json<Vec<Unit>>> {
     Ok(Json(store::units(&state.db).await?))
+}
+
+/// Available crews ranked by estimated travel time to the incident (fresh positions first).
+#[utoipa::path(get, path = "/api/v1/incidents/{id}/recommendations", tag = "dispatch",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = [super::recommend::Candidate]), (status = 409, description = "the incident has no coordinates")),
+    security(("bearer" = [])))]
+pub async fn recommendations(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<super::recommend::Candidate>>> {
+    let incident = store::get(&state.db, parse_id(&id)?).await?;
+    let (Some(lat), Some(lon)) = (incident.lat, incident.lon) else {
+        return Err(AppError::Conflict(format!(
+            "incident {} has no coordinates: place it on the map to rank crews by distance",
+            incident.reference
+        )));
+    };
+    let units = store::units(&state.db).await?;
+    Ok(Json(super::recommend::rank(
+        &units,
+        lat,
+        lon,
+        crate::db::now_ms(),
+        super::board::STALE_AFTER_MS,
+    )))
 }

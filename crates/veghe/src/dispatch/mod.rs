@@ -6,4 +6,5 @@ pub mod board;
 pub mod live;
 pub mod model;
 pub mod positions;
+pub mod recommend;
 pub mod store;

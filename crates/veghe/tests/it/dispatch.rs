@@ -456,3 +456,57 @@ both!(a_dispatcher_takes_a_call_on_the_board, |app| {
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 });
+
+both!(the_nearest_available_crew_is_recommended_first, |app| {
+    let token = app.token_for("disp", Role::Dispatcher).await;
+    let near = add_tracked_unit(&app, "PL-401", "trk-401").await;
+    let far = add_tracked_unit(&app, "PL-402", "trk-402").await;
+    let now = veghe::db::now_ms() / 1000;
+    for (trk, lat, lon) in [("trk-401", 45.7545, 21.2265), ("trk-402", 45.7700, 21.2500)] {
+        let r = app
+            .client
+            .get(app.url(&format!(
+                "/osmand?id={trk}&lat={lat}&lon={lon}&timestamp={now}"
+            )))
+            .send()
+            .await
+            .expect("req");
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+    let (_, inc) = post(&app, &token, "/api/v1/incidents", call()).await;
+    let ranked: Vec<Value> = app
+        .api_get(
+            &format!("/api/v1/incidents/{}/recommendations", inc["id"]),
+            &token,
+        )
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(ranked.len(), 2);
+    assert_eq!(ranked[0]["unit_id"], near);
+    assert_eq!(ranked[1]["unit_id"], far);
+    assert!(ranked[0]["distance_m"].as_f64().expect("d") < 200.0);
+    assert!(ranked[0]["eta_s"].as_f64().expect("eta") < ranked[1]["eta_s"].as_f64().expect("eta"));
+
+    // A crew sent elsewhere is no longer offered.
+    let (s, _) = post(
+        &app,
+        &token,
+        &format!("/api/v1/incidents/{}/assign", inc["id"]),
+        json!({"unit_id": near}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    let ranked: Vec<Value> = app
+        .api_get(
+            &format!("/api/v1/incidents/{}/recommendations", inc["id"]),
+            &token,
+        )
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(ranked.len(), 1);
+    assert_eq!(ranked[0]["unit_id"], far);
+});
