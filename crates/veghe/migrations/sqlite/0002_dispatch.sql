@@ -5,6 +5,7 @@ ALTER TABLE units ADD COLUMN status_changed_at INTEGER;
 ALTER TABLE units ADD COLUMN last_lat REAL;
 ALTER TABLE units ADD COLUMN last_lon REAL;
 ALTER TABLE units ADD COLUMN last_position_at INTEGER;
+ALTER TABLE units ADD COLUMN last_contact_at INTEGER;
 
 CREATE TABLE incident_events (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -41,3 +42,14 @@ CREATE TABLE positions (
     received_at INTEGER NOT NULL
 );
 CREATE INDEX positions_unit_at ON positions(unit_id, at);
+
+-- The duty log of communications with crews (check-ins every 2 hours at least, DOMAIN §6).
+CREATE TABLE unit_contacts (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id    INTEGER NOT NULL REFERENCES units(id),
+    at         INTEGER NOT NULL,
+    actor_id   INTEGER,
+    actor_name TEXT NOT NULL,
+    note       TEXT
+);
+CREATE INDEX unit_contacts_unit ON unit_contacts(unit_id, at);

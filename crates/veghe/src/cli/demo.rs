@@ -66,6 +66,14 @@ pub async fn seed(db: &Db, config: &Config, seed: u64, progress: bool) -> anyhow
         seconds = started.elapsed().as_secs_f64(),
         "demo history seeded"
     );
+    // The last contact with each crew on duty, spread over the last two and a half hours, so
+    // that the board shows a few check-ins overdue, as a real shift does.
+    sqlx::query(
+        "UPDATE units SET last_contact_at = $1 - ((id * 37) % 150) * 60000 WHERE status NOT IN ('off_duty', 'out_of_service')",
+    )
+    .bind(now_ms())
+    .execute(db.pool())
+    .await?;
     sqlx::query("INSERT INTO meta (key, value) VALUES ('demo_seed', $1)")
         .bind(seed.to_string())
         .execute(db.pool())

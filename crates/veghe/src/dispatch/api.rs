@@ -31,6 +31,8 @@ pub fn routes() -> Routes {
             recommendations,
         )
         .get("/api/v1/units", read, units)
+        .post("/api/v1/units/{id}/checkin", write, checkin)
+        .get("/api/v1/units/overdue", read, overdue)
         .get("/api/v1/events", read, super::live::stream)
         .get("/osmand", Access::Public, super::positions::receive)
         .post("/osmand", Access::Public, super::positions::receive)
@@ -264,4 +266,39 @@ pub async fn recommendations(
         crate::db::now_ms(),
         super::board::STALE_AFTER_MS,
     )))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct CheckinIn {
+    pub note: Option<String>,
+}
+
+/// Records a contact with a crew (a check-in); its two-hour clock restarts.
+#[utoipa::path(post, path = "/api/v1/units/{id}/checkin", tag = "dispatch", request_body = CheckinIn,
+    params(("id" = i64, Path)), responses((status = 201), (status = 404)), security(("bearer" = [])))]
+pub async fn checkin(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    payload: Result<Json<CheckinIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<StatusCode> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let id = id
+        .parse::<i64>()
+        .map_err(|_| AppError::bad("id", format!("`{id}` is not a crew id")))?;
+    let note = trimmed(input.note, "note", 2000)?;
+    super::checkins::record(&state.db, &me.actor(), id, note.as_deref()).await?;
+    state.live.published();
+    Ok(StatusCode::CREATED)
+}
+
+/// Crews on duty not contacted for more than two hours.
+#[utoipa::path(get, path = "/api/v1/units/overdue", tag = "dispatch",
+    responses((status = 200, body = [super::checkins::Overdue])), security(("bearer" = [])))]
+pub async fn overdue(
+    State(state): State<AppState>,
+) -> AppResult<Json<Vec<super::checkins::Overdue>>> {
+    Ok(Json(
+        super::checkins::overdue_units(&state.db, super::checkins::DEFAULT_INTERVAL_MS).await?,
+    ))
 }

@@ -42,6 +42,7 @@ struct IncidentRow {
 
 struct UnitRow {
     call_sign: String,
+    overdue: bool,
     status: String,
     position_age: String,
     stale: bool,
@@ -81,6 +82,12 @@ fn rows(
                 None => ("—".to_string(), true),
             };
             UnitRow {
+                overdue: super::checkins::overdue(
+                    &u.status,
+                    u.last_contact_at,
+                    now,
+                    super::checkins::DEFAULT_INTERVAL_MS,
+                ),
                 call_sign: u.call_sign,
                 status: unit_status_label(&u.status).to_string(),
                 position_age,

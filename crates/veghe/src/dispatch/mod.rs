@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod board;
+pub mod checkins;
 pub mod live;
 pub mod model;
 pub mod positions;

@@ -92,6 +92,7 @@ mod tests {
             last_lat: pos.map(|p| p.0),
             last_lon: pos.map(|p| p.1),
             last_position_at: pos.map(|p| p.2),
+            last_contact_at: None,
         }
     }
 

@@ -464,11 +464,13 @@ pub struct Unit {
     pub last_lon: Option<f64>,
     /// When the last position was taken (epoch ms); compare with now to see how stale it is.
     pub last_position_at: Option<i64>,
+    /// When the dispatch centre last contacted the crew (epoch ms).
+    pub last_contact_at: Option<i64>,
 }
 
 pub async fn units(db: &Db) -> Result<Vec<Unit>, AppError> {
     let rows = sqlx::query(
-        "SELECT id, call_sign, kind, department, status, incident_id, last_lat, last_lon, last_position_at FROM units ORDER BY call_sign",
+        "SELECT id, call_sign, kind, department, status, incident_id, last_lat, last_lon, last_position_at, last_contact_at FROM units ORDER BY call_sign",
     )
     .fetch_all(db.pool())
     .await?;
@@ -484,6 +486,7 @@ pub async fn units(db: &Db) -> Result<Vec<Unit>, AppError> {
                 last_lat: r.try_get("last_lat")?,
                 last_lon: r.try_get("last_lon")?,
                 last_position_at: r.try_get("last_position_at")?,
+                last_contact_at: r.try_get("last_contact_at")?,
             })
         })
         .collect()

@@ -510,3 +510,44 @@ both!(the_nearest_available_crew_is_recommended_first, |app| {
     assert_eq!(ranked.len(), 1);
     assert_eq!(ranked[0]["unit_id"], far);
 });
+
+both!(
+    crews_not_contacted_for_two_hours_are_overdue_until_a_check_in,
+    |app| {
+        let token = app.token_for("disp", Role::Dispatcher).await;
+        let unit = add_unit(&app, "PL-501").await;
+        let long_ago = veghe::db::now_ms() - 3 * 3_600_000;
+        sqlx::query("UPDATE units SET last_contact_at = $1 WHERE id = $2")
+            .bind(long_ago)
+            .bind(unit)
+            .execute(app.db.pool())
+            .await
+            .expect("set");
+        let overdue: Vec<Value> = app
+            .api_get("/api/v1/units/overdue", &token)
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(overdue.len(), 1);
+        assert_eq!(overdue[0]["call_sign"], "PL-501");
+
+        let (s, _) = post(
+            &app,
+            &token,
+            &format!("/api/v1/units/{unit}/checkin"),
+            json!({"note": "Totul în regulă"}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::CREATED);
+        let overdue: Vec<Value> = app
+            .api_get("/api/v1/units/overdue", &token)
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert!(overdue.is_empty());
+        let (s, _) = post(&app, &token, "/api/v1/units/9999/checkin", json!({})).await;
+        assert_eq!(s, StatusCode::NOT_FOUND);
+    }
+);
