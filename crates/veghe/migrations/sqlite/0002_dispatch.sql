@@ -53,3 +53,37 @@ CREATE TABLE unit_contacts (
     note       TEXT
 );
 CREATE INDEX unit_contacts_unit ON unit_contacts(unit_id, at);
+
+-- Cooperating forces (DOMAIN §6) and the hand-over of incidents outside our competence
+-- (Law 155/2010 art. 2(2)).
+CREATE TABLE agencies (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    code    TEXT NOT NULL UNIQUE,
+    name    TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    phone   TEXT,
+    email   TEXT,
+    notes   TEXT
+);
+INSERT INTO agencies (code, name, kind, phone, notes) VALUES
+    ('ipj', 'Inspectoratul de Poliție Județean Timiș', 'police', '112', 'Poliția Română: infracțiuni, ordine publică'),
+    ('ijj', 'Inspectoratul de Jandarmi Județean Timiș', 'gendarmerie', '112', 'Jandarmeria: adunări publice, ordine publică'),
+    ('isu', 'Inspectoratul pentru Situații de Urgență „Banat” Timiș', 'fire_rescue', '112', 'ISU: incendii, SMURD, descarcerare'),
+    ('saj', 'Serviciul de Ambulanță Județean Timiș', 'ambulance', '112', 'Ambulanță'),
+    ('112', 'Sistemul Național Unic pentru Apeluri de Urgență 112', 'emergency', '112', 'Dispeceratul 112'),
+    ('primaria', 'Primăria Municipiului Timișoara — dispecerat', 'city_hall', NULL, 'Direcțiile primăriei, utilități, drumuri'),
+    ('aquatim', 'Aquatim — dispecerat apă-canal', 'utility', NULL, 'Avarii apă și canalizare'),
+    ('retim', 'Retim — salubrizare', 'utility', NULL, 'Deșeuri, salubrizare');
+
+CREATE TABLE handovers (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    incident_id INTEGER NOT NULL REFERENCES incidents(id),
+    agency_id   INTEGER NOT NULL REFERENCES agencies(id),
+    at          INTEGER NOT NULL,
+    channel     TEXT NOT NULL,
+    reference   TEXT,
+    note        TEXT,
+    actor_id    INTEGER,
+    actor_name  TEXT NOT NULL
+);
+CREATE INDEX handovers_incident ON handovers(incident_id);

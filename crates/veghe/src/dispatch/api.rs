@@ -31,6 +31,8 @@ pub fn routes() -> Routes {
             recommendations,
         )
         .get("/api/v1/units", read, units)
+        .get("/api/v1/agencies", read, agencies)
+        .post("/api/v1/incidents/{id}/handover", write, handover)
         .post("/api/v1/units/{id}/checkin", write, checkin)
         .get("/api/v1/units/overdue", read, overdue)
         .get("/api/v1/events", read, super::live::stream)
@@ -301,4 +303,54 @@ pub async fn overdue(
     Ok(Json(
         super::checkins::overdue_units(&state.db, super::checkins::DEFAULT_INTERVAL_MS).await?,
     ))
+}
+
+/// The directory of cooperating forces.
+#[utoipa::path(get, path = "/api/v1/agencies", tag = "dispatch",
+    responses((status = 200, body = [super::agencies::Agency])), security(("bearer" = [])))]
+pub async fn agencies(
+    State(state): State<AppState>,
+) -> AppResult<Json<Vec<super::agencies::Agency>>> {
+    Ok(Json(super::agencies::list(&state.db).await?))
+}
+
+/// Hand-over of an incident outside our competence (Law 155/2010 art. 2(2)).
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct HandoverIn {
+    /// The code of the cooperating body: ipj, ijj, isu, saj, 112, primaria, …
+    pub agency: String,
+    /// phone, radio, email, 112, in_person
+    pub channel: String,
+    /// Their reference number, when they give one.
+    pub reference: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Hands the incident over to the competent body and closes it as handed over.
+#[utoipa::path(post, path = "/api/v1/incidents/{id}/handover", tag = "dispatch", request_body = HandoverIn,
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Incident), (status = 400), (status = 409)), security(("bearer" = [])))]
+pub async fn handover(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    payload: Result<Json<HandoverIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Json<Incident>> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let reference = trimmed(input.reference, "reference", 100)?;
+    let note = trimmed(input.note, "note", 2000)?;
+    let incident = super::agencies::hand_over(
+        &state.db,
+        &me.actor(),
+        parse_id(&id)?,
+        super::agencies::Handover {
+            agency: input.agency.trim(),
+            channel: input.channel.trim(),
+            reference: reference.as_deref(),
+            note: note.as_deref(),
+        },
+    )
+    .await?;
+    state.live.published();
+    Ok(Json(incident))
 }

@@ -1,6 +1,7 @@
 //! Dispatch: incidents, their lifecycle and timeline, crews and their assignment.
 //! (The live board, positions, check-ins, handover and special events grow here.)
 
+pub mod agencies;
 pub mod api;
 pub mod board;
 pub mod checkins;

@@ -270,7 +270,22 @@ pub async fn change_status(
         ));
     }
     let mut tx = db.begin().await?;
-    let before = get_in(&mut tx, id).await?;
+    let after = change_status_in(&mut tx, actor, id, to, outcome, note).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// The same, inside the caller's transaction (for writes that close an incident as one step
+/// of something larger, such as a hand-over).
+pub async fn change_status_in(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: i64,
+    to: Status,
+    outcome: Option<Outcome>,
+    note: Option<&str>,
+) -> Result<Incident, AppError> {
+    let before = get_in(tx, id).await?;
     before
         .status
         .check(to)
@@ -288,14 +303,14 @@ pub async fn change_status(
         )))
         .bind(now)
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
     sqlx::query("UPDATE incidents SET status = $1, outcome = COALESCE($2, outcome) WHERE id = $3")
         .bind(to.code())
         .bind(outcome.map(Outcome::code))
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     let unit_status = match to {
         Status::EnRoute => Some("en_route"),
@@ -312,17 +327,17 @@ pub async fn change_status(
         .bind(now)
         .bind(i64::from(release))
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
     if to == Status::Received {
         sqlx::query("UPDATE incidents SET unit_id = NULL WHERE id = $1")
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
     timeline(
-        &mut tx,
+        tx,
         actor,
         id,
         Step {
@@ -334,9 +349,9 @@ pub async fn change_status(
         },
     )
     .await?;
-    let after = get_in(&mut tx, id).await?;
+    let after = get_in(tx, id).await?;
     audit::append(
-        &mut tx,
+        tx,
         actor,
         Change {
             action: "incident.status",
@@ -347,8 +362,7 @@ pub async fn change_status(
         },
     )
     .await?;
-    publish(&mut tx, "incident.updated", &json!(after)).await?;
-    tx.commit().await?;
+    publish(tx, "incident.updated", &json!(after)).await?;
     Ok(after)
 }
 

@@ -551,3 +551,81 @@ both!(
         assert_eq!(s, StatusCode::NOT_FOUND);
     }
 );
+
+both!(
+    an_incident_outside_our_competence_is_handed_over_and_closed,
+    |app| {
+        let token = app.token_for("disp", Role::Dispatcher).await;
+        let agencies: Vec<Value> = app
+            .api_get("/api/v1/agencies", &token)
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert!(
+            agencies.iter().any(
+                |a| a["code"] == "ipj" && a["name"].as_str().expect("name").contains("Poliție")
+            )
+        );
+        let (_, inc) = post(
+            &app,
+            &token,
+            "/api/v1/incidents",
+            json!({"type": "burglary_like", "priority": 1, "address": "Strada Bran nr. 3"}),
+        )
+        .await;
+        let id = inc["id"].as_i64().expect("id");
+
+        let (s, e) = post(
+            &app,
+            &token,
+            &format!("/api/v1/incidents/{id}/handover"),
+            json!({"agency": "nasa", "channel": "phone"}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST);
+        assert_eq!(e["error"]["field"], "agency");
+        let (s, e) = post(
+            &app,
+            &token,
+            &format!("/api/v1/incidents/{id}/handover"),
+            json!({"agency": "ipj", "channel": "pigeon"}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST);
+        assert_eq!(e["error"]["field"], "channel");
+        let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM handovers")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("count");
+        assert_eq!(n.0, 0, "nothing saved for refused hand-overs");
+
+        let (s, closed) = post(
+            &app,
+            &token,
+            &format!("/api/v1/incidents/{id}/handover"),
+            json!({"agency": "ipj", "channel": "112", "reference": "IPJ-4471"}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(closed["status"], "closed");
+        assert_eq!(closed["outcome"], "handed_over");
+        let (s, _) = post(
+            &app,
+            &token,
+            &format!("/api/v1/incidents/{id}/handover"),
+            json!({"agency": "ijj", "channel": "phone"}),
+        )
+        .await;
+        assert_eq!(
+            s,
+            StatusCode::CONFLICT,
+            "a closed incident is not handed over twice"
+        );
+        let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM handovers")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("count");
+        assert_eq!(n.0, 1);
+    }
+);

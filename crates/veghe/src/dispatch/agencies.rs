@@ -1,0 +1,130 @@
+//! Cooperating forces: the directory, and the hand-over of an incident outside the local
+//! police's competence to the competent body (Law 155/2010 art. 2(2)): to whom, when, how,
+//! and their reference. A hand-over closes the incident with the outcome `handed_over`.
+
+use serde::Serialize;
+use serde_json::json;
+use sqlx::Row;
+
+use super::model::{Outcome, Status};
+use super::store::{self, Incident};
+use crate::audit::{self, Actor, Change};
+use crate::db::{Db, now_ms};
+use crate::error::AppError;
+
+/// How the other body was told.
+pub const CHANNELS: &[&str] = &["phone", "radio", "email", "112", "in_person"];
+
+/// A cooperating body.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Agency {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub notes: Option<String>,
+}
+
+pub async fn list(db: &Db) -> Result<Vec<Agency>, AppError> {
+    let rows =
+        sqlx::query("SELECT id, code, name, kind, phone, email, notes FROM agencies ORDER BY id")
+            .fetch_all(db.pool())
+            .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Agency {
+                id: r.try_get("id")?,
+                code: r.try_get("code")?,
+                name: r.try_get("name")?,
+                kind: r.try_get("kind")?,
+                phone: r.try_get("phone")?,
+                email: r.try_get("email")?,
+                notes: r.try_get("notes")?,
+            })
+        })
+        .collect()
+}
+
+/// A hand-over, parsed.
+pub struct Handover<'a> {
+    pub agency: &'a str,
+    pub channel: &'a str,
+    pub reference: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+/// Records the hand-over and closes the incident as handed over, in one transaction.
+pub async fn hand_over(
+    db: &Db,
+    actor: &Actor,
+    incident_id: i64,
+    h: Handover<'_>,
+) -> Result<Incident, AppError> {
+    if !CHANNELS.contains(&h.channel) {
+        return Err(AppError::bad(
+            "channel",
+            format!(
+                "unknown channel `{}`; channels are: {}",
+                h.channel,
+                CHANNELS.join(", ")
+            ),
+        ));
+    }
+    let agency = sqlx::query("SELECT id, name FROM agencies WHERE code = $1")
+        .bind(h.agency)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or_else(|| {
+            AppError::bad(
+                "agency",
+                format!("no cooperating body with code `{}`", h.agency),
+            )
+        })?;
+    let agency_id: i64 = agency.try_get("id")?;
+    let agency_name: String = agency.try_get("name")?;
+    let note = format!("predat către {agency_name}");
+    let mut tx = db.begin().await?;
+    // Close first: it refuses an incident already finished, before anything is written.
+    let closed = store::change_status_in(
+        &mut tx,
+        actor,
+        incident_id,
+        Status::Closed,
+        Some(Outcome::HandedOver),
+        Some(&note),
+    )
+    .await?;
+    {
+        sqlx::query(
+            "INSERT INTO handovers (incident_id, agency_id, at, channel, reference, note, actor_id, actor_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(incident_id)
+        .bind(agency_id)
+        .bind(now_ms())
+        .bind(h.channel)
+        .bind(h.reference)
+        .bind(h.note)
+        .bind(actor.user_id)
+        .bind(&actor.name)
+        .execute(&mut *tx)
+        .await?;
+        audit::append(
+            &mut tx,
+            actor,
+            Change {
+                action: "incident.handover",
+                entity: "incident",
+                entity_id: Some(incident_id.to_string()),
+                before: None,
+                after: Some(
+                    json!({"agency": h.agency, "channel": h.channel, "reference": h.reference}),
+                ),
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(closed)
+}
