@@ -629,3 +629,23 @@ both!(
         assert_eq!(n.0, 1);
     }
 );
+
+both!(
+    an_incident_created_on_one_server_reaches_a_board_on_another,
+    |app| {
+        let token = app.token_for("disp", Role::Dispatcher).await;
+        let peer = app.spawn_peer().await;
+        let stream = app
+            .client
+            .get(format!("{peer}/api/v1/events"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("sse on the peer");
+        assert_eq!(stream.status(), StatusCode::OK);
+        let (_, created) = post(&app, &token, "/api/v1/incidents", call()).await;
+        let got = read_events(stream, "incident.created", 1).await;
+        assert_eq!(got.len(), 1, "the peer's stream did not see the incident");
+        assert_eq!(got[0].1["id"], created["id"]);
+    }
+);

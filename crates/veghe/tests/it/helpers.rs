@@ -170,6 +170,26 @@ impl TestApp {
         }
     }
 
+    /// A second server process's worth: another server on the same database, as a second machine
+    /// behind a load balancer would run. Returns its address; it stops with the test.
+    pub async fn spawn_peer(&self) -> String {
+        let db = Db::open(&self._test_db.url)
+            .await
+            .expect("open peer database");
+        let mut config = Config::for_database(&self._test_db.url);
+        config.password_cost = PasswordCost::Fast;
+        config.cookie_secure = false;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let address = format!("http://{}", listener.local_addr().expect("addr"));
+        let state = veghe::AppState::new(db, config);
+        tokio::spawn(async move {
+            let _ = veghe::serve(listener, state, std::future::pending()).await;
+        });
+        address
+    }
+
     /// Another browser on the same server and database (its own cookies).
     pub fn new_browser(&self) -> Browser<'_> {
         Browser {
