@@ -22,6 +22,7 @@ pub fn routes() -> Routes {
         .post("/api/v1/incidents", write, create)
         .get("/api/v1/incidents", read, list_open)
         .get("/api/v1/incidents/{id}", read, get)
+        .get("/api/v1/incidents.geojson", read, export_geojson)
         .get("/api/v1/incidents/{id}/timeline", read, timeline)
         .post("/api/v1/incidents/{id}/status", write, change_status)
         .post("/api/v1/incidents/{id}/assign", write, assign)
@@ -353,4 +354,59 @@ pub async fn handover(
     .await?;
     state.live.published();
     Ok(Json(incident))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ExportQuery {
+    /// First day, YYYY-MM-DD (Europe/Bucharest).
+    pub from: String,
+    /// Last day included, YYYY-MM-DD.
+    pub to: String,
+    /// Only this incident type.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+}
+
+fn day_start_ms(d: jiff::civil::Date) -> i64 {
+    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
+    d.to_zoned(tz)
+        .map(|z| z.timestamp().as_millisecond())
+        .unwrap_or_default()
+}
+
+/// Incidents of a period as GeoJSON points (RFC 7946), without personal data; at most 100,000.
+#[utoipa::path(get, path = "/api/v1/incidents.geojson", tag = "dispatch", params(ExportQuery),
+    responses((status = 200, description = "a GeoJSON FeatureCollection", content_type = "application/geo+json"), (status = 400)),
+    security(("bearer" = [])))]
+pub async fn export_geojson(
+    State(state): State<AppState>,
+    shell: crate::web::Shell,
+    axum::extract::Query(q): axum::extract::Query<ExportQuery>,
+) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let from = crate::calendar::parse_date(&q.from)
+        .map_err(|_| AppError::bad("from", format!("`{}` is not a date (YYYY-MM-DD)", q.from)))?;
+    let to = crate::calendar::parse_date(&q.to)
+        .map_err(|_| AppError::bad("to", format!("`{}` is not a date (YYYY-MM-DD)", q.to)))?;
+    if to < from {
+        return Err(AppError::bad("to", "the period ends before it starts"));
+    }
+    let kind = match q.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+        Some(k) => Some(
+            crate::demo::catalogue::incident_type(k)
+                .ok_or_else(|| AppError::bad("type", format!("unknown incident type `{k}`")))?
+                .code,
+        ),
+        None => None,
+    };
+    let end = day_start_ms(to.tomorrow().unwrap_or(to));
+    let list = store::received_between(&state.db, day_start_ms(from), end, kind, 100_000).await?;
+    let mut response = store::to_geojson(&list, shell.lang)
+        .to_string()
+        .into_response();
+    response.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("application/geo+json"),
+    );
+    Ok(response)
 }

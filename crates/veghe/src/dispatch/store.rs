@@ -243,6 +243,55 @@ async fn get_in(tx: &mut Tx, id: i64) -> Result<Incident, AppError> {
     incident_from(&row)
 }
 
+/// Incidents received in `[from_ms, to_ms)`, optionally of one type, newest first, at most `limit`.
+pub async fn received_between(
+    db: &Db,
+    from_ms: i64,
+    to_ms: i64,
+    kind: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Incident>, AppError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE received_at >= $1 AND received_at < $2 \
+         AND ($3 = '' OR type = $3) ORDER BY received_at DESC LIMIT $4"
+    )))
+    .bind(from_ms)
+    .bind(to_ms)
+    .bind(kind.unwrap_or(""))
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(incident_from).collect()
+}
+
+/// Incidents as a GeoJSON FeatureCollection (RFC 7946) of points; those without coordinates
+/// are left out. No personal data.
+pub fn to_geojson(incidents: &[Incident], lang: crate::web::Lang) -> serde_json::Value {
+    let features: Vec<serde_json::Value> = incidents
+        .iter()
+        .filter_map(|i| {
+            let (lat, lon) = (i.lat?, i.lon?);
+            Some(json!({
+                "type": "Feature",
+                "id": i.id,
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "number": i.reference,
+                    "type": i.kind,
+                    "type_label": crate::web::type_label(&i.kind, lang),
+                    "priority": i.priority,
+                    "status": i.status,
+                    "outcome": i.outcome,
+                    "neighbourhood": i.neighbourhood,
+                    "received": crate::web::local_time(i.received_at),
+                    "received_at": i.received_at,
+                }
+            }))
+        })
+        .collect();
+    json!({"type": "FeatureCollection", "features": features})
+}
+
 /// Open incidents, most urgent and oldest first.
 pub async fn open(db: &Db) -> Result<Vec<Incident>, AppError> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(

@@ -5,8 +5,6 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use serde_json::json;
-use sqlx::Row;
 
 use super::{Shell, render};
 use crate::AppState;
@@ -80,32 +78,16 @@ async fn incidents(
     if !(1..=31).contains(&days) {
         return Err(AppError::bad("days", "days must be between 1 and 31"));
     }
-    let rows = sqlx::query(
-        "SELECT year, number, type, priority, status, lat, lon, received_at FROM incidents \
-         WHERE received_at > $1 AND lat IS NOT NULL AND lon IS NOT NULL ORDER BY received_at DESC LIMIT 5000",
+    let now = now_ms();
+    let list = crate::dispatch::store::received_between(
+        &state.db,
+        now - days * 86_400_000,
+        now + 1,
+        None,
+        5000,
     )
-    .bind(now_ms() - days * 86_400_000)
-    .fetch_all(state.db.pool())
     .await?;
-    let mut features = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let code: String = r.try_get("type")?;
-        let lon: f64 = r.try_get("lon")?;
-        let lat: f64 = r.try_get("lat")?;
-        features.push(json!({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": {
-                "number": format!("{}/{}", r.try_get::<i64, _>("number")?, r.try_get::<i64, _>("year")?),
-                "type": code,
-                "type_label": super::type_label(&code, shell.lang),
-                "priority": r.try_get::<i64, _>("priority")?,
-                "status": r.try_get::<String, _>("status")?,
-                "received": super::local_time(r.try_get("received_at")?),
-            }
-        }));
-    }
     Ok(geojson(
-        json!({"type": "FeatureCollection", "features": features}).to_string(),
+        crate::dispatch::store::to_geojson(&list, shell.lang).to_string(),
     ))
 }

@@ -649,3 +649,57 @@ both!(
         assert_eq!(got[0].1["id"], created["id"]);
     }
 );
+
+both!(incidents_export_as_geojson_without_personal_data, |app| {
+    let token = app.token_for("an", Role::Analyst).await;
+    let disp = app.token_for("disp", Role::Dispatcher).await;
+    post(&app, &disp, "/api/v1/incidents", call()).await;
+    post(
+        &app,
+        &disp,
+        "/api/v1/incidents",
+        json!({"type": "brawl", "priority": 1, "lat": 45.75, "lon": 21.22, "address": "x"}),
+    )
+    .await;
+    post(
+        &app,
+        &disp,
+        "/api/v1/incidents",
+        json!({"type": "brawl", "priority": 1, "address": "no coordinates"}),
+    )
+    .await;
+    let today = jiff::Zoned::now()
+        .with_time_zone(jiff::tz::TimeZone::get("Europe/Bucharest").expect("tz"))
+        .date();
+    let r = app
+        .api_get(
+            &format!("/api/v1/incidents.geojson?from={today}&to={today}"),
+            &token,
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/geo+json");
+    let fc: Value = r.json().await.expect("json");
+    assert_eq!(fc["type"], "FeatureCollection");
+    let features = fc["features"].as_array().expect("features");
+    assert_eq!(features.len(), 2, "the one without coordinates is left out");
+    assert_eq!(features[0]["geometry"]["type"], "Point");
+    assert!(!fc.to_string().contains("Ion Pop") && !fc.to_string().contains("0722"));
+    let r = app
+        .api_get(
+            &format!("/api/v1/incidents.geojson?from={today}&to={today}&type=brawl"),
+            &token,
+        )
+        .await;
+    let fc: Value = r.json().await.expect("json");
+    assert_eq!(fc["features"].as_array().expect("features").len(), 1);
+    let r = app
+        .api_get(
+            "/api/v1/incidents.geojson?from=2026-13-01&to=2026-12-01",
+            &token,
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let e: Value = r.json().await.expect("json");
+    assert_eq!(e["error"]["field"], "from");
+});
