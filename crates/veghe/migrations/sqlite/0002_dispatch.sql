@@ -87,3 +87,15 @@ CREATE TABLE handovers (
     actor_name  TEXT NOT NULL
 );
 CREATE INDEX handovers_incident ON handovers(incident_id);
+
+-- Shift handover (predare-primire tură): what the outgoing dispatcher hands over, confirmed by
+-- both the outgoing and the incoming dispatcher.
+CREATE TABLE shift_handovers (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at      INTEGER NOT NULL,
+    outgoing_id     INTEGER NOT NULL REFERENCES users(id),
+    incoming_id     INTEGER REFERENCES users(id),
+    summary         TEXT NOT NULL,
+    notes           TEXT,
+    accepted_at     INTEGER
+);

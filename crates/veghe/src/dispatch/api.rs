@@ -33,6 +33,8 @@ pub fn routes() -> Routes {
         )
         .get("/api/v1/units", read, units)
         .get("/api/v1/agencies", read, agencies)
+        .post("/api/v1/shifts/handover", write, shift_handover)
+        .post("/api/v1/shifts/handover/{id}/accept", write, shift_accept)
         .post("/api/v1/incidents/{id}/handover", write, handover)
         .post("/api/v1/units/{id}/checkin", write, checkin)
         .get("/api/v1/units/overdue", read, overdue)
@@ -409,4 +411,39 @@ pub async fn export_geojson(
         axum::http::HeaderValue::from_static("application/geo+json"),
     );
     Ok(response)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct ShiftIn {
+    /// Pending items in the outgoing dispatcher's words.
+    pub notes: Option<String>,
+}
+
+/// The outgoing dispatcher hands the shift over (open incidents, crews out, overdue check-ins).
+#[utoipa::path(post, path = "/api/v1/shifts/handover", tag = "dispatch", request_body = ShiftIn,
+    responses((status = 201, body = super::shift::ShiftHandover)), security(("bearer" = [])))]
+pub async fn shift_handover(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    payload: Result<Json<ShiftIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<(StatusCode, Json<super::shift::ShiftHandover>)> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let notes = trimmed(input.notes, "notes", 4000)?;
+    let h = super::shift::start(&state.db, &me, notes.as_deref()).await?;
+    Ok((StatusCode::CREATED, Json(h)))
+}
+
+/// The incoming dispatcher accepts the shift (someone other than the outgoing one).
+#[utoipa::path(post, path = "/api/v1/shifts/handover/{id}/accept", tag = "dispatch",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = super::shift::ShiftHandover), (status = 409)), security(("bearer" = [])))]
+pub async fn shift_accept(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+) -> AppResult<Json<super::shift::ShiftHandover>> {
+    let id = id
+        .parse::<i64>()
+        .map_err(|_| AppError::bad("id", format!("`{id}` is not a handover id")))?;
+    Ok(Json(super::shift::accept(&state.db, &me, id).await?))
 }

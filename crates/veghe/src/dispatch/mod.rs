@@ -9,4 +9,5 @@ pub mod live;
 pub mod model;
 pub mod positions;
 pub mod recommend;
+pub mod shift;
 pub mod store;

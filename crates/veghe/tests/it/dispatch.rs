@@ -703,3 +703,48 @@ both!(incidents_export_as_geojson_without_personal_data, |app| {
     let e: Value = r.json().await.expect("json");
     assert_eq!(e["error"]["field"], "from");
 });
+
+both!(
+    a_shift_is_handed_over_and_accepted_by_another_dispatcher,
+    |app| {
+        let outgoing = app.token_for("tura-zi", Role::Dispatcher).await;
+        let incoming = app.token_for("tura-noapte", Role::Dispatcher).await;
+        let unit = add_unit(&app, "PL-601").await;
+        let (_, inc) = post(&app, &outgoing, "/api/v1/incidents", call()).await;
+        post(
+            &app,
+            &outgoing,
+            &format!("/api/v1/incidents/{}/assign", inc["id"]),
+            json!({"unit_id": unit}),
+        )
+        .await;
+
+        let (s, h) = post(
+            &app,
+            &outgoing,
+            "/api/v1/shifts/handover",
+            json!({"notes": "De urmărit: scandalul din Piața Victoriei"}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::CREATED);
+        assert_eq!(
+            h["summary"]["open_incidents"]
+                .as_array()
+                .expect("open")
+                .len(),
+            1
+        );
+        assert_eq!(h["summary"]["crews_out"][0]["call_sign"], "PL-601");
+        assert!(h["accepted_at"].is_null());
+
+        let path = format!("/api/v1/shifts/handover/{}/accept", h["id"]);
+        let (s, e) = post(&app, &outgoing, &path, json!({})).await;
+        assert_eq!(s, StatusCode::CONFLICT, "{e}");
+        let (s, accepted) = post(&app, &incoming, &path, json!({})).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(accepted["incoming"], "tura-noapte");
+        assert!(accepted["accepted_at"].is_i64());
+        let (s, _) = post(&app, &incoming, &path, json!({})).await;
+        assert_eq!(s, StatusCode::CONFLICT, "accepted once");
+    }
+);
