@@ -42,6 +42,9 @@ pub struct ConfigArgs {
     /// Trust X-Forwarded-For from a reverse proxy for the client address.
     #[arg(long, env = "VEGHE_TRUST_PROXY", global = true)]
     pub trust_proxy: Option<bool>,
+    /// A second address where GPS trackers post positions at `/` (OsmAnd / Traccar Client).
+    #[arg(long, env = "VEGHE_OSMAND_LISTEN", global = true)]
+    pub osmand_listen: Option<String>,
 }
 
 /// The settings as a file may give them.
@@ -55,6 +58,7 @@ struct FileConfig {
     tile_url: Option<String>,
     trust_proxy: Option<bool>,
     session_hours: Option<u32>,
+    osmand_listen: Option<String>,
 }
 
 /// The resolved configuration.
@@ -67,6 +71,8 @@ pub struct Config {
     pub tile_url: Option<String>,
     pub trust_proxy: bool,
     pub session_hours: u32,
+    /// Where trackers post positions at `/`, besides `/osmand` on the main address.
+    pub osmand_listen: Option<SocketAddr>,
     /// Argon2 cost; lowered only by the test harness.
     pub password_cost: PasswordCost,
 }
@@ -132,6 +138,12 @@ impl Config {
                 .filter(|u| !u.is_empty()),
             trust_proxy: args.trust_proxy.or(file.trust_proxy).unwrap_or(false),
             session_hours: file.session_hours.unwrap_or(12),
+            osmand_listen: args
+                .osmand_listen
+                .clone()
+                .or(file.osmand_listen)
+                .map(|a| parse_listen(&a))
+                .transpose()?,
             password_cost: PasswordCost::Standard,
         })
     }
@@ -146,6 +158,7 @@ impl Config {
             tile_url: None,
             trust_proxy: false,
             session_hours: 12,
+            osmand_listen: None,
             password_cost: PasswordCost::Standard,
         }
     }

@@ -88,6 +88,19 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// The trackers' port: positions posted at `/` (GET or POST), as OsmAnd and Traccar Client
+/// expect when only a host and port are configured. Nothing else is served there, and, like
+/// `/osmand`, it is open to devices (the device id must be a crew's tracker).
+pub fn tracker_app(state: AppState) -> Router {
+    Router::new()
+        .route(
+            "/",
+            axum::routing::get(dispatch::positions::receive).post(dispatch::positions::receive),
+        )
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        .with_state(state)
+}
+
 /// Serves the application on `listener` until `shutdown` completes, then drains open requests.
 pub async fn serve(
     listener: TcpListener,

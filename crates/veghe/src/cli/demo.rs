@@ -100,6 +100,7 @@ pub async fn run(db: Db, config: Config, seed_value: u64) -> anyhow::Result<Exit
     }
     println!("Press Ctrl-C to stop.");
     let state = crate::AppState::new(db.clone(), config);
+    super::spawn_tracker_port(&state).await?;
     crate::serve(listener, state, crate::shutdown_signal()).await?;
     db.close().await;
     Ok(ExitCode::SUCCESS)

@@ -153,9 +153,31 @@ async fn serve(db: Db, config: Config) -> anyhow::Result<ExitCode> {
     tracing::info!(%address, backend = db.backend().name(), "Veghe is listening");
     println!("Veghe: http://{address}/");
     let state = crate::AppState::new(db.clone(), config);
+    spawn_tracker_port(&state).await?;
     crate::serve(listener, state, crate::shutdown_signal()).await?;
     db.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Starts the trackers' port when `--osmand-listen` is given.
+pub(crate) async fn spawn_tracker_port(state: &crate::AppState) -> anyhow::Result<()> {
+    let Some(address) = state.config.osmand_listen else {
+        return Ok(());
+    };
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen for trackers on {address}: {e}"))?;
+    tracing::info!(%address, "trackers (OsmAnd/Traccar) may post positions here");
+    let app = crate::tracker_app(state.clone());
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app)
+            .with_graceful_shutdown(crate::shutdown_signal())
+            .await
+        {
+            tracing::error!(error = %e, "the trackers' port stopped");
+        }
+    });
+    Ok(())
 }
 
 /// Reads a password from standard input (first line), for `--password-stdin`.

@@ -8,6 +8,10 @@ use veghe::auth::Role;
 use crate::both;
 use crate::helpers::TestApp;
 
+async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) -> std::io::Result<()> {
+    axum::serve(listener, app).await
+}
+
 async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
     let r = app
         .client
@@ -748,3 +752,44 @@ both!(
         assert_eq!(s, StatusCode::CONFLICT, "accepted once");
     }
 );
+
+both!(trackers_may_post_at_the_root_of_their_own_port, |app| {
+    add_tracked_unit(&app, "PL-701", "trk-701").await;
+    let db = veghe::db::Db::connect(&app.test_db_url())
+        .await
+        .expect("db");
+    let state = veghe::AppState::new(db, veghe::config::Config::for_database(&app.test_db_url()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        let _ = axum_serve(listener, veghe::tracker_app(state)).await;
+    });
+    let r = app
+        .client
+        .get(format!("{address}/?id=trk-701&lat=45.76&lon=21.23"))
+        .send()
+        .await
+        .expect("req");
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(positions(&app).await, 1);
+    let r = app
+        .client
+        .get(format!("{address}/?id=unknown&lat=45.76&lon=21.23"))
+        .send()
+        .await
+        .expect("req");
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let r = app
+        .client
+        .get(format!("{address}/api/v1/units"))
+        .send()
+        .await
+        .expect("req");
+    assert_eq!(
+        r.status(),
+        StatusCode::NOT_FOUND,
+        "only positions are served on the trackers' port"
+    );
+});

@@ -190,6 +190,11 @@ impl TestApp {
         address
     }
 
+    /// The URL of this test's database.
+    pub fn test_db_url(&self) -> String {
+        self._test_db.url.clone()
+    }
+
     /// Another browser on the same server and database (its own cookies).
     pub fn new_browser(&self) -> Browser<'_> {
         Browser {
