@@ -47,6 +47,34 @@ pub enum AnalyzeCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// How well a hot-spot map made from earlier events predicts later ones: PAI and PEI* at
+    /// the given shares of area (DOMAIN §9), as JSON. The map is the earlier events' counts
+    /// per cell (`--method counts`) or their kernel density (`--method kde`).
+    Evaluate {
+        /// Earlier events: the map is made from these.
+        #[arg(long)]
+        train: PathBuf,
+        /// Later events: the map is judged on these.
+        #[arg(long)]
+        test: PathBuf,
+        #[arg(long)]
+        x_col: String,
+        #[arg(long)]
+        y_col: String,
+        #[arg(long)]
+        no_header: bool,
+        #[arg(long)]
+        cell: f64,
+        /// counts or kde.
+        #[arg(long, default_value = "kde")]
+        method: String,
+        /// KDE bandwidth, metres (default: the normal-reference rule).
+        #[arg(long)]
+        bandwidth: Option<f64>,
+        /// Shares of area, percent, comma-separated.
+        #[arg(long, default_value = "1,2,5")]
+        shares: String,
+    },
     /// Kernel density at cell centres, events per square kilometre, as CSV.
     Kde {
         #[arg(long)]
@@ -154,6 +182,73 @@ pub fn run(c: AnalyzeCommand) -> anyhow::Result<ExitCode> {
             for r in &rows {
                 println!("{}", r.csv_line());
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        AnalyzeCommand::Evaluate {
+            train,
+            test,
+            x_col,
+            y_col,
+            no_header,
+            cell,
+            method,
+            bandwidth,
+            shares,
+        } => {
+            let earlier = points(&train, &x_col, &y_col, no_header)?;
+            let later = points(&test, &x_col, &y_col, no_header)?;
+            let shares: Vec<f64> = shares
+                .split(',')
+                .map(|t| {
+                    t.trim()
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|p| *p > 0.0 && *p <= 100.0)
+                        .map(|p| p / 100.0)
+                        .ok_or_else(|| {
+                            anyhow::anyhow!("--shares: `{t}` is not a percentage between 0 and 100")
+                        })
+                })
+                .collect::<anyhow::Result<_>>()?;
+            let all: Vec<(f64, f64)> = earlier.iter().chain(later.iter()).copied().collect();
+            let grid = Grid::from_points(&all, cell)?;
+            let scores: Vec<f64> = match method.as_str() {
+                "counts" => grid.counts(&earlier).into_iter().map(f64::from).collect(),
+                "kde" => {
+                    let opts = KdeOptions {
+                        bandwidth,
+                        ..KdeOptions::default()
+                    };
+                    kde_grid(&earlier, None, &grid, &opts)?.values
+                }
+                other => anyhow::bail!("--method: `{other}` is not counts or kde"),
+            };
+            let judged =
+                veghe_analytics::evaluate::evaluate_shares(&scores, &grid.counts(&later), &shares)?;
+            let rows: Vec<serde_json::Value> = judged
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "share_of_area": e.area_share,
+                        "cells": e.cells,
+                        "total_cells": e.total_cells,
+                        "captured": e.captured,
+                        "total_events": e.total_events,
+                        "hit_rate": e.hit_rate,
+                        "pai": e.pai,
+                        "best_possible": e.best_possible,
+                        "pei_star": e.pei_star,
+                    })
+                })
+                .collect();
+            let out = serde_json::json!({
+                "method": method,
+                "cell": cell,
+                "train_events": earlier.len(),
+                "test_events": later.len(),
+                "evaluations": rows,
+            });
+            println!("{}", serde_json::to_string_pretty(&out)?);
             Ok(ExitCode::SUCCESS)
         }
         AnalyzeCommand::Kde {

@@ -294,3 +294,75 @@ fn analyze_hotspots_and_kde_cover_the_bounding_grid() {
     assert_eq!(code, 1);
     assert!(err.contains("no column `Q`"), "{err}");
 }
+
+#[test]
+fn analyze_evaluate_scores_a_map_against_later_events() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Earlier and later events both concentrated in one 100 m cell, plus a spread.
+    let write = |name: &str, shift: f64| {
+        let mut text = String::from("X,Y\n");
+        for i in 0..50u32 {
+            text.push_str(&format!(
+                "{},{}\n",
+                510.0 + shift + f64::from(i % 5),
+                520.0 + f64::from(i % 3)
+            ));
+        }
+        for i in 0..50u32 {
+            text.push_str(&format!(
+                "{},{}\n",
+                f64::from((i * 97) % 1000),
+                f64::from((i * 61) % 1000)
+            ));
+        }
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).expect("write");
+        p.display().to_string()
+    };
+    let (train, test) = (write("train.csv", 0.0), write("test.csv", 20.0));
+    let (code, out, err) = veghe(
+        "sqlite::memory:",
+        &[
+            "analyze", "evaluate", "--train", &train, "--test", &test, "--x-col", "X", "--y-col",
+            "Y", "--cell", "100", "--method", "counts", "--shares", "1,5",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let first = &v["evaluations"][0];
+    assert_eq!(first["total_cells"], 100, "a 1 km square at 100 m");
+    assert_eq!(first["cells"], 1, "1% of 100 cells");
+    // The hot cell of the earlier events is [500, 600) × [500, 600): count the later events in it.
+    let text = std::fs::read_to_string(&test).expect("read");
+    let in_hot = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(','))
+        .filter_map(|(x, y)| Some((x.parse::<f64>().ok()?, y.parse::<f64>().ok()?)))
+        .filter(|(x, y)| (500.0..600.0).contains(x) && (500.0..600.0).contains(y))
+        .count() as u64;
+    assert!(in_hot >= 50);
+    assert_eq!(
+        first["captured"], in_hot,
+        "the later cluster falls in the earlier hot cell"
+    );
+    let pai = first["pai"].as_f64().expect("pai");
+    let expected = (in_hot as f64 / 100.0) / (1.0 / 100.0);
+    assert!(
+        (pai - expected).abs() < 1e-9,
+        "PAI = (n/N)/(a/A) = {expected}, got {pai}"
+    );
+    assert_eq!(first["pei_star"], 1.0);
+
+    let (code, _, err) = veghe(
+        "sqlite::memory:",
+        &[
+            "analyze", "evaluate", "--train", &train, "--test", &test, "--x-col", "X", "--y-col",
+            "Y", "--cell", "100", "--shares", "150",
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("--shares"), "{err}");
+}
