@@ -4,36 +4,8 @@
 use veghe_analytics::grid::Grid;
 use veghe_analytics::kde::{self, BandwidthSource, KdeOptions, Kernel};
 
-struct Table {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Table {
-    fn read(name: &str) -> Table {
-        let path = format!("{}/tests/fixtures/kde/{name}", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("fixture file");
-        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-        let split = |l: &str| {
-            l.split(',')
-                .map(|s| s.trim().to_string())
-                .collect::<Vec<_>>()
-        };
-        let header = split(lines.next().expect("header"));
-        Table {
-            header,
-            rows: lines.map(split).collect(),
-        }
-    }
-
-    fn col(&self, name: &str) -> Vec<f64> {
-        let k = self.header.iter().position(|h| h == name).expect("column");
-        self.rows
-            .iter()
-            .map(|r| r[k].parse::<f64>().expect("number"))
-            .collect()
-    }
-}
+mod common;
+use common::Table;
 
 struct Fixture {
     grid: Grid,
@@ -46,7 +18,7 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let g = Table::read("grid.csv");
+    let g = Table::read("kde", "grid.csv");
     let v = |n: &str| g.col(n)[0];
     let grid = Grid::new(
         v("origin_x"),
@@ -56,7 +28,7 @@ fn fixture() -> Fixture {
         v("rows") as usize,
     )
     .expect("grid");
-    let p = Table::read("points.csv");
+    let p = Table::read("kde", "points.csv");
     Fixture {
         grid,
         h: v("bandwidth"),
@@ -64,7 +36,7 @@ fn fixture() -> Fixture {
         rule_h_weighted: v("rule_h_weighted"),
         points: p.col("x").into_iter().zip(p.col("y")).collect(),
         weights: p.col("weight"),
-        density: Table::read("density.csv"),
+        density: Table::read("kde", "density.csv"),
     }
 }
 

@@ -5,36 +5,8 @@ use veghe_analytics::grid::Grid;
 use veghe_analytics::lisa::{self, Quadrant};
 use veghe_analytics::weights::{Weights, WeightsSpec};
 
-struct Table {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Table {
-    fn read(name: &str) -> Table {
-        let path = format!("{}/tests/fixtures/lisa/{name}", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("fixture file");
-        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-        let split = |l: &str| {
-            l.split(',')
-                .map(|s| s.trim().to_string())
-                .collect::<Vec<_>>()
-        };
-        let header = split(lines.next().expect("header"));
-        Table {
-            header,
-            rows: lines.map(split).collect(),
-        }
-    }
-
-    fn col(&self, name: &str) -> Vec<f64> {
-        let k = self.header.iter().position(|h| h == name).expect("column");
-        self.rows
-            .iter()
-            .map(|r| r[k].parse::<f64>().expect("number"))
-            .collect()
-    }
-}
+mod common;
+use common::Table;
 
 struct Fixture {
     grid: Grid,
@@ -44,7 +16,7 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let g = Table::read("grid.csv");
+    let g = Table::read("lisa", "grid.csv");
     let v = |n: &str| g.col(n)[0];
     let grid = Grid::new(
         v("origin_x"),
@@ -54,7 +26,7 @@ fn fixture() -> Fixture {
         v("rows") as usize,
     )
     .expect("grid");
-    let p = Table::read("points.csv");
+    let p = Table::read("lisa", "points.csv");
     let points = p.col("x").into_iter().zip(p.col("y")).collect();
     Fixture {
         grid,
@@ -84,7 +56,7 @@ fn max_abs_diff(a: &[f64], b: &[f64]) -> f64 {
 fn analytic_values_match_esda_within_1e_6() {
     let f = fixture();
     for (name, spec) in specs(&f) {
-        let t = Table::read(&format!("esda_{name}.csv"));
+        let t = Table::read("lisa", &format!("esda_{name}.csv"));
         let counts = t.col("count");
         // The same grid and counts as esda's.
         let ours = f.grid.counts(&f.points);
@@ -143,7 +115,7 @@ fn permutation_p_values_agree_with_exact_and_esda_within_monte_carlo_error() {
     let pc = f.permutations as f64;
     let fold = |f: f64| (pc * f.min(1.0 - f) + 1.0) / (pc + 1.0);
     for (name, spec) in specs(&f) {
-        let t = Table::read(&format!("esda_{name}.csv"));
+        let t = Table::read("lisa", &format!("esda_{name}.csv"));
         let counts = t.col("count");
         let w = Weights::for_grid(f.grid.cols, f.grid.rows, f.grid.cell, spec).expect("weights");
         let p = lisa::permutation_p(&counts, &w, f.permutations, 2024, 0, &|_, _| {}).expect("p");
@@ -222,7 +194,7 @@ fn permutation_p_values_agree_with_exact_and_esda_within_monte_carlo_error() {
 fn hotspots_from_points_match_esda() {
     let f = fixture();
     for (name, spec) in specs(&f) {
-        let t = Table::read(&format!("esda_{name}.csv"));
+        let t = Table::read("lisa", &format!("esda_{name}.csv"));
         let rows =
             lisa::hotspots(&f.points, f.grid.cell, spec, 99, 1, &|_, _| {}).expect("hotspots");
         assert_eq!(rows.len(), f.grid.len());
