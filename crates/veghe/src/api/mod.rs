@@ -42,7 +42,7 @@ impl Modify for BearerAuth {
         crate::dispatch::api::create, crate::dispatch::api::list_open, crate::dispatch::api::get, crate::dispatch::api::timeline,
         crate::dispatch::api::change_status, crate::dispatch::api::assign, crate::dispatch::api::units, crate::dispatch::live::stream, crate::dispatch::api::recommendations, crate::dispatch::api::checkin, crate::dispatch::api::overdue, crate::dispatch::api::agencies, crate::dispatch::api::handover, crate::dispatch::api::export_geojson, crate::dispatch::api::shift_handover, crate::dispatch::api::shift_accept),
     components(schemas(Me, users::User, Role, crate::calendar::HolidayOut, crate::calendar::DeadlineOut, ErrorBody, ErrorDetail,
-        crate::dispatch::store::Incident, crate::dispatch::store::Unit, crate::dispatch::store::TimelineEntry, crate::dispatch::model::Status,
+        crate::dispatch::store::Incident, crate::dispatch::units::Unit, crate::dispatch::timeline::TimelineEntry, crate::dispatch::model::Status,
         crate::dispatch::api::IncidentIn, crate::dispatch::api::StatusIn, crate::dispatch::api::AssignIn, crate::dispatch::recommend::Candidate, crate::dispatch::checkins::Overdue, crate::dispatch::api::CheckinIn, crate::dispatch::agencies::Agency, crate::dispatch::api::HandoverIn, crate::dispatch::api::ShiftIn, crate::dispatch::shift::ShiftHandover)),
     modifiers(&BearerAuth),
     tags((name = "accounts", description = "Who is calling"), (name = "calendar", description = "Legal calendar and deadlines"), (name = "dispatch", description = "Incidents and crews"))

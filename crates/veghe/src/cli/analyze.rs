@@ -30,12 +30,8 @@ pub enum AnalyzeCommand {
     Hotspots {
         #[arg(long)]
         input: PathBuf,
-        #[arg(long)]
-        x_col: String,
-        #[arg(long)]
-        y_col: String,
-        #[arg(long)]
-        no_header: bool,
+        #[command(flatten)]
+        cols: PointColumns,
         /// Cell size, metres (the grid's origin is the minimum x and y floored to it).
         #[arg(long)]
         cell: f64,
@@ -57,12 +53,8 @@ pub enum AnalyzeCommand {
         /// Later events: the map is judged on these.
         #[arg(long)]
         test: PathBuf,
-        #[arg(long)]
-        x_col: String,
-        #[arg(long)]
-        y_col: String,
-        #[arg(long)]
-        no_header: bool,
+        #[command(flatten)]
+        cols: PointColumns,
         #[arg(long)]
         cell: f64,
         /// counts or kde.
@@ -79,12 +71,8 @@ pub enum AnalyzeCommand {
     Kde {
         #[arg(long)]
         input: PathBuf,
-        #[arg(long)]
-        x_col: String,
-        #[arg(long)]
-        y_col: String,
-        #[arg(long)]
-        no_header: bool,
+        #[command(flatten)]
+        cols: PointColumns,
         #[arg(long)]
         cell: f64,
         /// Bandwidth, metres (default: the normal-reference rule, printed on stderr).
@@ -98,17 +86,11 @@ pub enum AnalyzeCommand {
     Knox {
         #[arg(long)]
         input: PathBuf,
-        /// Column of x (projected metres); a number when --no-header.
-        #[arg(long)]
-        x_col: String,
-        #[arg(long)]
-        y_col: String,
+        #[command(flatten)]
+        cols: PointColumns,
         /// Column of the date (YYYY-MM-DD or DD.MM.YYYY).
         #[arg(long)]
         date_col: String,
-        /// The file has no header line: columns are given by number (1 = first).
-        #[arg(long)]
-        no_header: bool,
         /// Width of a distance band, metres.
         #[arg(long)]
         distance_band: f64,
@@ -132,23 +114,35 @@ pub enum AnalyzeCommand {
     },
 }
 
-/// Reads the x and y columns of a file as points.
-fn points(
-    input: &std::path::Path,
-    x: &str,
-    y: &str,
+/// Where the coordinates are in an analyst's CSV (shared by every `analyze` command).
+#[derive(clap::Args)]
+pub struct PointColumns {
+    /// Column of x (projected metres); a number when --no-header.
+    #[arg(long)]
+    x_col: String,
+    /// Column of y (projected metres).
+    #[arg(long)]
+    y_col: String,
+    /// The file has no header line: columns are given by number (1 = first).
+    #[arg(long)]
     no_header: bool,
-) -> anyhow::Result<Vec<(f64, f64)>> {
-    let rows = read(
-        input,
-        &Columns {
-            x,
-            y,
-            date: None,
-            no_header,
-        },
-    )?;
-    Ok(rows.iter().map(|r| (r.x, r.y)).collect())
+}
+
+impl PointColumns {
+    fn columns<'a>(&'a self, date: Option<&'a str>) -> Columns<'a> {
+        Columns {
+            x: &self.x_col,
+            y: &self.y_col,
+            date,
+            no_header: self.no_header,
+        }
+    }
+
+    /// Reads the file's points.
+    fn points(&self, input: &std::path::Path) -> anyhow::Result<Vec<(f64, f64)>> {
+        let rows = read(input, &self.columns(None))?;
+        Ok(rows.iter().map(|r| (r.x, r.y)).collect())
+    }
 }
 
 fn bar(len: usize) -> indicatif::ProgressBar {
@@ -161,15 +155,13 @@ pub fn run(c: AnalyzeCommand) -> anyhow::Result<ExitCode> {
     match c {
         AnalyzeCommand::Hotspots {
             input,
-            x_col,
-            y_col,
-            no_header,
+            cols,
             cell,
             weights,
             permutations,
             seed,
         } => {
-            let pts = points(&input, &x_col, &y_col, no_header)?;
+            let pts = cols.points(&input)?;
             let spec =
                 WeightsSpec::parse(&weights).map_err(|e| anyhow::anyhow!("--weights: {e}"))?;
             let progress = bar(0);
@@ -187,16 +179,14 @@ pub fn run(c: AnalyzeCommand) -> anyhow::Result<ExitCode> {
         AnalyzeCommand::Evaluate {
             train,
             test,
-            x_col,
-            y_col,
-            no_header,
+            cols,
             cell,
             method,
             bandwidth,
             shares,
         } => {
-            let earlier = points(&train, &x_col, &y_col, no_header)?;
-            let later = points(&test, &x_col, &y_col, no_header)?;
+            let earlier = cols.points(&train)?;
+            let later = cols.points(&test)?;
             let shares: Vec<f64> = shares
                 .split(',')
                 .map(|t| {
@@ -253,14 +243,12 @@ pub fn run(c: AnalyzeCommand) -> anyhow::Result<ExitCode> {
         }
         AnalyzeCommand::Kde {
             input,
-            x_col,
-            y_col,
-            no_header,
+            cols,
             cell,
             bandwidth,
             kernel,
         } => {
-            let pts = points(&input, &x_col, &y_col, no_header)?;
+            let pts = cols.points(&input)?;
             let grid = Grid::from_points(&pts, cell)?;
             let kernel = Kernel::parse(&kernel).map_err(|e| anyhow::anyhow!("--kernel: {e}"))?;
             let opts = KdeOptions {
@@ -282,10 +270,8 @@ pub fn run(c: AnalyzeCommand) -> anyhow::Result<ExitCode> {
         }
         AnalyzeCommand::Knox {
             input,
-            x_col,
-            y_col,
+            cols,
             date_col,
-            no_header,
             distance_band,
             distance_bands,
             time_band,
@@ -295,15 +281,7 @@ pub fn run(c: AnalyzeCommand) -> anyhow::Result<ExitCode> {
             seed,
             format,
         } => {
-            let rows = read(
-                &input,
-                &Columns {
-                    x: &x_col,
-                    y: &y_col,
-                    date: Some(&date_col),
-                    no_header,
-                },
-            )?;
+            let rows = read(&input, &cols.columns(Some(&date_col)))?;
             let events = crate::analysis::knox::events(&rows).map_err(anyhow::Error::msg)?;
             let params = KnoxParams {
                 distance_band,

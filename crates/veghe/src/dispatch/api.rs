@@ -6,7 +6,9 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 
 use super::model::{LatLon, Outcome, Priority, Status};
-use super::store::{self, Incident, NewIncident, TimelineEntry, Unit};
+use super::store::{self, Incident, NewIncident};
+use super::timeline::TimelineEntry;
+use super::units::Unit;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, Role, groups};
@@ -177,7 +179,7 @@ pub async fn timeline(
 ) -> AppResult<Json<Vec<TimelineEntry>>> {
     let id = parse_id(&id)?;
     store::get(&state.db, id).await?;
-    Ok(Json(store::timeline_of(&state.db, id).await?))
+    Ok(Json(super::timeline::timeline_of(&state.db, id).await?))
 }
 
 /// A change of state.
@@ -244,7 +246,7 @@ pub async fn assign(
 #[utoipa::path(get, path = "/api/v1/units", tag = "dispatch",
     responses((status = 200, body = [Unit])), security(("bearer" = [])))]
 pub async fn units(State(state): State<AppState>) -> AppResult<Json<Vec<Unit>>> {
-    Ok(Json(store::units(&state.db).await?))
+    Ok(Json(super::units::list(&state.db).await?))
 }
 
 /// Available crews ranked by estimated travel time to the incident (fresh positions first).
@@ -263,7 +265,7 @@ pub async fn recommendations(
             incident.reference
         )));
     };
-    let units = store::units(&state.db).await?;
+    let units = super::units::list(&state.db).await?;
     Ok(Json(super::recommend::rank(
         &units,
         lat,

@@ -9,7 +9,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::api::{DISPATCH, IncidentIn};
-use super::store::{self, Incident, Unit};
+use super::store::{self, Incident};
+use super::units::Unit;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
@@ -133,7 +134,7 @@ struct Tables {
 async fn board(state: &AppState, shell: Shell, message: Option<String>) -> AppResult<Response> {
     let (incidents, units) = rows(
         store::open(&state.db).await?,
-        store::units(&state.db).await?,
+        super::units::list(&state.db).await?,
         shell.lang,
     );
     let lang = shell.lang;
@@ -162,7 +163,7 @@ async fn page(State(state): State<AppState>, shell: Shell) -> AppResult<Response
 async fn tables(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
     let (incidents, units) = rows(
         store::open(&state.db).await?,
-        store::units(&state.db).await?,
+        super::units::list(&state.db).await?,
         shell.lang,
     );
     render(&Tables { incidents, units })

@@ -11,3 +11,5 @@ pub mod positions;
 pub mod recommend;
 pub mod shift;
 pub mod store;
+pub mod timeline;
+pub mod units;

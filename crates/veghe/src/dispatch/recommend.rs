@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::store::Unit;
+use super::units::Unit;
 use crate::geo::distance_m;
 
 /// Streets are not straight lines: a typical detour factor for a grid city.

@@ -29,8 +29,8 @@ pub struct ShiftHandover {
 /// What is handed over right now.
 pub async fn snapshot(db: &Db) -> Result<Value, AppError> {
     let open = store::open(db).await?;
-    let units = store::units(db).await?;
-    let out: Vec<&store::Unit> = units.iter().filter(|u| u.incident_id.is_some()).collect();
+    let units = super::units::list(db).await?;
+    let out: Vec<&super::units::Unit> = units.iter().filter(|u| u.incident_id.is_some()).collect();
     let overdue = checkins::overdue_units(db, checkins::DEFAULT_INTERVAL_MS).await?;
     Ok(json!({
         "open_incidents": open.iter().map(|i| json!({"id": i.id, "number": i.reference, "type": i.kind, "priority": i.priority, "status": i.status})).collect::<Vec<_>>(),

@@ -113,46 +113,6 @@ pub async fn publish(
     row.try_get("id")
 }
 
-/// One step of an incident's timeline.
-struct Step<'a> {
-    kind: &'a str,
-    from: Option<Status>,
-    to: Option<Status>,
-    unit_id: Option<i64>,
-    note: Option<&'a str>,
-}
-
-async fn timeline(
-    tx: &mut Tx,
-    actor: &Actor,
-    incident_id: i64,
-    step: Step<'_>,
-) -> Result<(), sqlx::Error> {
-    let Step {
-        kind,
-        from,
-        to,
-        unit_id,
-        note,
-    } = step;
-    sqlx::query(
-        "INSERT INTO incident_events (incident_id, at, actor_id, actor_name, kind, from_status, to_status, unit_id, note) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(incident_id)
-    .bind(now_ms())
-    .bind(actor.user_id)
-    .bind(&actor.name)
-    .bind(kind)
-    .bind(from.map(Status::code))
-    .bind(to.map(Status::code))
-    .bind(unit_id)
-    .bind(note)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
 fn bucharest_year(ms: i64) -> i64 {
     let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
     jiff::Timestamp::from_millisecond(ms)
@@ -191,11 +151,11 @@ pub async fn create(db: &Db, actor: &Actor, new: NewIncident) -> Result<Incident
     .fetch_one(&mut *tx)
     .await?;
     let incident = incident_from(&row)?;
-    timeline(
+    super::timeline::record(
         &mut tx,
         actor,
         incident.id,
-        Step {
+        super::timeline::Step {
             kind: "created",
             from: None,
             to: Some(Status::Received),
@@ -385,11 +345,11 @@ pub async fn change_status_in(
             .execute(&mut **tx)
             .await?;
     }
-    timeline(
+    super::timeline::record(
         tx,
         actor,
         id,
-        Step {
+        super::timeline::Step {
             kind: "status",
             from: Some(before.status),
             to: Some(to),
@@ -477,11 +437,11 @@ pub async fn assign(
     .bind(incident_id)
     .execute(&mut *tx)
     .await?;
-    timeline(
+    super::timeline::record(
         &mut tx,
         actor,
         incident_id,
-        Step {
+        super::timeline::Step {
             kind: "assigned",
             from: Some(before.status),
             to: Some(to),
@@ -512,79 +472,4 @@ pub async fn assign(
     .await?;
     tx.commit().await?;
     Ok(after)
-}
-
-/// A crew with its last known position.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
-pub struct Unit {
-    pub id: i64,
-    pub call_sign: String,
-    pub kind: String,
-    pub department: String,
-    pub status: String,
-    pub incident_id: Option<i64>,
-    pub last_lat: Option<f64>,
-    pub last_lon: Option<f64>,
-    /// When the last position was taken (epoch ms); compare with now to see how stale it is.
-    pub last_position_at: Option<i64>,
-    /// When the dispatch centre last contacted the crew (epoch ms).
-    pub last_contact_at: Option<i64>,
-}
-
-pub async fn units(db: &Db) -> Result<Vec<Unit>, AppError> {
-    let rows = sqlx::query(
-        "SELECT id, call_sign, kind, department, status, incident_id, last_lat, last_lon, last_position_at, last_contact_at FROM units ORDER BY call_sign",
-    )
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Unit {
-                id: r.try_get("id")?,
-                call_sign: r.try_get("call_sign")?,
-                kind: r.try_get("kind")?,
-                department: r.try_get("department")?,
-                status: r.try_get("status")?,
-                incident_id: r.try_get("incident_id")?,
-                last_lat: r.try_get("last_lat")?,
-                last_lon: r.try_get("last_lon")?,
-                last_position_at: r.try_get("last_position_at")?,
-                last_contact_at: r.try_get("last_contact_at")?,
-            })
-        })
-        .collect()
-}
-
-/// One entry of an incident's timeline.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
-pub struct TimelineEntry {
-    pub at: i64,
-    pub actor: String,
-    pub kind: String,
-    pub from_status: Option<String>,
-    pub to_status: Option<String>,
-    pub unit_id: Option<i64>,
-    pub note: Option<String>,
-}
-
-pub async fn timeline_of(db: &Db, id: i64) -> Result<Vec<TimelineEntry>, AppError> {
-    let rows = sqlx::query(
-        "SELECT at, actor_name, kind, from_status, to_status, unit_id, note FROM incident_events WHERE incident_id = $1 ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(TimelineEntry {
-                at: r.try_get("at")?,
-                actor: r.try_get("actor_name")?,
-                kind: r.try_get("kind")?,
-                from_status: r.try_get("from_status")?,
-                to_status: r.try_get("to_status")?,
-                unit_id: r.try_get("unit_id")?,
-                note: r.try_get("note")?,
-            })
-        })
-        .collect()
 }
