@@ -64,6 +64,8 @@ pub fn routes() -> Routes {
         .merge(api::routes())
         .merge(dispatch::api::routes())
         .merge(dispatch::board::routes())
+        .merge(dispatch::desk_api::routes())
+        .merge(dispatch::incident_page::routes())
         .merge(http::routes())
 }
 

@@ -49,6 +49,13 @@ impl Modify for BearerAuth {
 )]
 pub struct ApiDoc;
 
+/// The whole API description: the core above and each feature's own part.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.merge(crate::dispatch::desk_api::DeskApi::openapi());
+    doc
+}
+
 /// The error body every failed call answers with.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
@@ -65,7 +72,7 @@ pub struct ErrorDetail {
 }
 
 async fn openapi_json() -> Response {
-    Json(ApiDoc::openapi()).into_response()
+    Json(document()).into_response()
 }
 
 struct Operation {
@@ -82,7 +89,7 @@ struct DocsPage {
 }
 
 async fn docs_page(shell: Shell) -> AppResult<Response> {
-    let doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    let doc = serde_json::to_value(document()).unwrap_or_default();
     let mut operations = Vec::new();
     if let Some(paths) = doc.get("paths").and_then(|p| p.as_object()) {
         for (path, item) in paths {

@@ -26,6 +26,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0002_dispatch.sql"),
         postgres: include_str!("../../migrations/postgres/0002_dispatch.sql"),
     },
+    Migration {
+        version: 6,
+        name: "duty_desk",
+        sqlite: include_str!("../../migrations/sqlite/0006_duty_desk.sql"),
+        postgres: include_str!("../../migrations/postgres/0006_duty_desk.sql"),
+    },
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

@@ -1,10 +1,17 @@
 //! Dispatch: incidents, their lifecycle and timeline, crews and their assignment.
 //! (The live board, positions, check-ins, handover and special events grow here.)
 
+pub mod addresses;
 pub mod agencies;
 pub mod api;
+pub mod assignment;
+pub mod attachments;
 pub mod board;
+pub mod calls;
 pub mod checkins;
+pub mod desk_api;
+pub mod incident_forms;
+pub mod incident_page;
 pub mod live;
 pub mod model;
 pub mod positions;
@@ -12,4 +19,5 @@ pub mod recommend;
 pub mod shift;
 pub mod store;
 pub mod timeline;
+pub mod tracks;
 pub mod units;

@@ -9,5 +9,6 @@ mod audit;
 mod auth;
 mod backup;
 mod cli;
+mod desk;
 mod dispatch;
 mod shell;
