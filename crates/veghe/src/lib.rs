@@ -66,6 +66,7 @@ pub fn routes() -> Routes {
         .merge(dispatch::board::routes())
         .merge(dispatch::desk_api::routes())
         .merge(dispatch::incident_page::routes())
+        .merge(dispatch::duty_page::routes())
         .merge(http::routes())
 }
 

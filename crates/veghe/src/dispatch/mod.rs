@@ -10,6 +10,8 @@ pub mod board;
 pub mod calls;
 pub mod checkins;
 pub mod desk_api;
+pub mod duty_page;
+pub mod dutylog;
 pub mod incident_forms;
 pub mod incident_page;
 pub mod live;

@@ -133,3 +133,15 @@ pub async fn accept(db: &Db, me: &CurrentUser, id: i64) -> Result<ShiftHandover,
     tx.commit().await?;
     load(db, id).await
 }
+
+/// Handovers not yet accepted, oldest first.
+pub async fn pending(db: &Db) -> Result<Vec<ShiftHandover>, AppError> {
+    let rows = sqlx::query("SELECT id FROM shift_handovers WHERE accepted_at IS NULL ORDER BY id")
+        .fetch_all(db.pool())
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        out.push(load(db, r.try_get("id")?).await?);
+    }
+    Ok(out)
+}

@@ -60,9 +60,10 @@ impl Shell {
 /// The navigation a role sees: only what it may open.
 pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<NavItem> {
     let Some(role) = role else { return Vec::new() };
-    let items: [(&'static str, &'static str, &[Role]); 8] = [
+    let items: &[(&'static str, &'static str, &[Role])] = &[
         ("/", tr.nav_home, &Role::ALL),
         ("/board", tr.nav_board, groups::OPERATIONS_READ),
+        ("/duty", tr.nav_duty, groups::OPERATIONS_READ),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
         ("/calendar", tr.nav_calendar, groups::CALENDAR),
         ("/users", tr.nav_users, groups::ADMIN),
@@ -71,7 +72,8 @@ pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<Na
         ("/api", tr.nav_api, &Role::ALL),
     ];
     items
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|(_, _, roles)| roles.contains(&role))
         .map(|(href, label, _)| NavItem {
             href,

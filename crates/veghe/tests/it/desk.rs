@@ -424,3 +424,109 @@ both!(the_incident_page_drives_the_incident, |app| {
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 });
+
+both!(the_duty_log_holds_every_call_and_communication, |app| {
+    let token = app.token_for("disp", Role::Dispatcher).await;
+    let unit = add_unit(&app, "PL-801", None).await;
+    let (_, inc) = post(&app, &token, "/api/v1/incidents", noise_at(45.75, 21.22)).await;
+    let id = inc["id"].as_i64().expect("id");
+    post(
+        &app,
+        &token,
+        &format!("/api/v1/incidents/{id}/calls"),
+        json!({"description": "vecinul"}),
+    )
+    .await;
+    post(
+        &app,
+        &token,
+        &format!("/api/v1/units/{unit}/checkin"),
+        json!({"note": "totul în regulă"}),
+    )
+    .await;
+    let (s, _) = post(
+        &app,
+        &token,
+        "/api/v1/dutylog",
+        json!({"kind": "radio", "summary": "IPJ anunță filtru pe Calea Șagului", "unit_id": unit}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (s, body) = post(
+        &app,
+        &token,
+        "/api/v1/dutylog",
+        json!({"kind": "fax", "summary": "x"}),
+    )
+    .await;
+    assert_eq!(
+        (s, body["error"]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("kind"))
+    );
+    let (s, body) = post(
+        &app,
+        &token,
+        "/api/v1/dutylog",
+        json!({"kind": "radio", "summary": "x", "unit_id": 999}),
+    )
+    .await;
+    assert_eq!(
+        (s, body["error"]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("unit_id"))
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM duty_log").await, 1);
+
+    let (s, log) = get_json(&app, &token, "/api/v1/dutylog").await;
+    assert_eq!(s, StatusCode::OK);
+    let kinds: Vec<&str> = log
+        .as_array()
+        .expect("log")
+        .iter()
+        .filter_map(|e| e["kind"].as_str())
+        .collect();
+    for k in ["call", "further_call", "checkin", "radio"] {
+        assert!(kinds.contains(&k), "{k} missing from {kinds:?}");
+    }
+    let times: Vec<i64> = log
+        .as_array()
+        .expect("log")
+        .iter()
+        .filter_map(|e| e["at"].as_i64())
+        .collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "newest first");
+
+    // The page shows the day; the shift is handed over by one dispatcher, taken by another.
+    let outgoing = app.new_browser();
+    outgoing.login_as("d1", Role::Dispatcher).await;
+    let page = outgoing.get("/duty").await.text().await.expect("page");
+    assert!(page.contains("IPJ anunță filtru pe Calea Șagului"));
+    let r = outgoing
+        .post_form("/duty/shift", &[("notes", "Urmăriți PL-801")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let hid: (i64,) = sqlx::query_as("SELECT id FROM shift_handovers")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("handover");
+    let r = outgoing
+        .post_form("/duty/shift/accept", &[("id", &hid.0.to_string())])
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::CONFLICT,
+        "not by the one who hands over"
+    );
+    let incoming = app.new_browser();
+    incoming.login_as("d2", Role::Dispatcher).await;
+    let page = incoming.get("/duty").await.text().await.expect("page");
+    assert!(page.contains("Urmăriți PL-801") && page.contains("Preiau tura"));
+    let r = incoming
+        .post_form("/duty/shift/accept", &[("id", &hid.0.to_string())])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = incoming.get("/duty").await.text().await.expect("page");
+    assert!(
+        page.contains("primită de d2"),
+        "the log records who took the shift"
+    );
+});
