@@ -213,7 +213,7 @@ pub async fn entries(db: &Db, from: i64, to: i64) -> Result<Vec<LogEntry>, AppEr
             actor: r.try_get("actor")?,
         });
     }
-    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out.sort_by_key(|e| std::cmp::Reverse(e.at));
     Ok(out)
 }
 
