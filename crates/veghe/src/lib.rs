@@ -67,6 +67,8 @@ pub fn routes() -> Routes {
         .merge(dispatch::desk_api::routes())
         .merge(dispatch::incident_page::routes())
         .merge(dispatch::duty_page::routes())
+        .merge(dispatch::crew::routes())
+        .merge(dispatch::log_api::routes())
         .merge(http::routes())
 }
 

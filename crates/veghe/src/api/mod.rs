@@ -53,6 +53,7 @@ pub struct ApiDoc;
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(crate::dispatch::desk_api::DeskApi::openapi());
+    doc.merge(crate::dispatch::log_api::LogApi::openapi());
     doc
 }
 

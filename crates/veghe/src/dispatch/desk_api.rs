@@ -61,8 +61,6 @@ pub fn routes() -> Routes {
         .post("/api/v1/incidents/{id}/attachments", write, attach)
         .get("/api/v1/attachments/{id}", read, download)
         .get("/api/v1/units/{id}/track", read, track)
-        .get("/api/v1/dutylog", read, duty_log)
-        .post("/api/v1/dutylog", write, log_entry)
 }
 
 fn id_of(text: &str, what: &str) -> AppResult<i64> {
@@ -72,7 +70,9 @@ fn id_of(text: &str, what: &str) -> AppResult<i64> {
         .ok_or_else(|| AppError::bad("id", format!("`{text}` is not {what} id")))
 }
 
-fn json_body<T>(payload: Result<Json<T>, axum::extract::rejection::JsonRejection>) -> AppResult<T> {
+pub(super) fn json_body<T>(
+    payload: Result<Json<T>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<T> {
     payload
         .map(|Json(v)| v)
         .map_err(|e| AppError::bad("body", e.body_text()))
@@ -342,63 +342,4 @@ pub async fn track(
             format!("unknown format `{other}`; formats are: json, geojson"),
         )),
     }
-}
-
-#[derive(Deserialize, utoipa::IntoParams)]
-pub struct DayQuery {
-    /// The day, YYYY-MM-DD (Europe/Bucharest); default today.
-    pub day: Option<String>,
-}
-
-/// The duty log of a day: calls, further calls, check-ins, hand-overs, shift handovers and
-/// communications, newest first.
-#[utoipa::path(get, path = "/api/v1/dutylog", tag = "dispatch", params(DayQuery),
-    responses((status = 200, body = [super::dutylog::LogEntry]), (status = 400)), security(("bearer" = [])))]
-pub async fn duty_log(
-    State(state): State<AppState>,
-    Query(q): Query<DayQuery>,
-) -> AppResult<Json<Vec<super::dutylog::LogEntry>>> {
-    let (from, to) = match q.day.as_deref() {
-        Some(d) => super::duty_page::day_bounds(d)?,
-        None => {
-            let now = now_ms();
-            (now - 24 * 3_600_000, now + 1)
-        }
-    };
-    Ok(Json(super::dutylog::entries(&state.db, from, to).await?))
-}
-
-#[derive(Deserialize, utoipa::ToSchema)]
-pub struct LogIn {
-    /// radio, phone, email, note
-    pub kind: String,
-    pub summary: String,
-    pub unit_id: Option<i64>,
-    pub incident_id: Option<i64>,
-}
-
-/// Writes a communication in the duty log.
-#[utoipa::path(post, path = "/api/v1/dutylog", tag = "dispatch", request_body = LogIn,
-    responses((status = 201), (status = 400)), security(("bearer" = [])))]
-pub async fn log_entry(
-    State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<LogIn>, axum::extract::rejection::JsonRejection>,
-) -> AppResult<StatusCode> {
-    let e = json_body(payload)?;
-    let summary = text(Some(e.summary), "summary", 2000)?
-        .ok_or_else(|| AppError::bad("summary", "write what was communicated"))?;
-    super::dutylog::record(
-        &state.db,
-        &me.actor(),
-        super::dutylog::NewEntry {
-            kind: super::dutylog::parse_kind(&e.kind)?,
-            summary,
-            incident_id: e.incident_id,
-            unit_id: e.unit_id,
-        },
-    )
-    .await?;
-    state.live.published();
-    Ok(StatusCode::CREATED)
 }

@@ -23,6 +23,7 @@ pub fn routes() -> Routes {
         .post("/duty/entries", write, add_entry)
         .post("/duty/shift", write, hand_over)
         .post("/duty/shift/accept", write, accept)
+        .post("/duty/rosters", write, save_roster)
 }
 
 struct Row {
@@ -52,6 +53,7 @@ struct DutyPage {
     kinds: &'static [(&'static str, &'static str)],
     units: Vec<(i64, String)>,
     pending: Vec<Pending>,
+    rosters: Vec<super::rosters::Roster>,
     can_dispatch: bool,
 }
 
@@ -137,8 +139,10 @@ async fn page(
         .user
         .as_ref()
         .is_some_and(|u| DISPATCH.contains(&u.role));
+    let rosters = super::rosters::of_day(&state.db, &day).await?;
     render(&DutyPage {
         shell,
+        rosters,
         day,
         rows,
         kinds: dutylog::KINDS,
@@ -226,4 +230,39 @@ async fn accept(
             .map_err(|_| AppError::bad("id", format!("`{}` is not a handover id", f.id)))?;
     super::shift::accept(&state.db, &me, id).await?;
     Ok(Redirect::to("/duty").into_response())
+}
+
+#[derive(Deserialize)]
+struct RosterForm {
+    unit_id: String,
+    day: String,
+    shift: String,
+    members: String,
+    vehicle: Option<String>,
+    radio: Option<String>,
+    tracker_id: Option<String>,
+}
+
+async fn save_roster(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Form(f): Form<RosterForm>,
+) -> AppResult<Response> {
+    let unit_id = f
+        .unit_id
+        .trim()
+        .parse()
+        .map_err(|_| AppError::bad("unit_id", format!("`{}` is not a crew id", f.unit_id)))?;
+    let roster = super::log_api::RosterIn {
+        unit_id,
+        day: f.day.clone(),
+        shift: f.shift,
+        members: f.members.split([',', '\n']).map(str::to_string).collect(),
+        vehicle: f.vehicle,
+        radio: f.radio,
+        tracker_id: f.tracker_id,
+    }
+    .parse()?;
+    super::rosters::save(&state.db, &me.actor(), roster).await?;
+    Ok(Redirect::to(&format!("/duty?day={}", f.day.trim())).into_response())
 }

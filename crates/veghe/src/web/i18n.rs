@@ -65,6 +65,7 @@ texts! {
     nav_map: "Hartă", "Map";
     nav_board: "Dispecerat", "Dispatch";
     nav_duty: "Registrul dispeceratului", "Duty log";
+    nav_crew: "Echipajul meu", "My crew";
     nav_calendar: "Termene legale", "Legal deadlines";
     nav_users: "Utilizatori", "Users";
     nav_audit: "Jurnal de audit", "Audit trail";

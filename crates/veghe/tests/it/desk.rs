@@ -530,3 +530,133 @@ both!(the_duty_log_holds_every_call_and_communication, |app| {
         "the log records who took the shift"
     );
 });
+
+both!(the_crew_view_follows_the_crews_incident, |app| {
+    let token = app.token_for("disp", Role::Dispatcher).await;
+    let unit = add_unit(&app, "PL-901", None).await;
+    let other = add_unit(&app, "PL-902", Some("trk-902")).await;
+    let (day, shift) = veghe::dispatch::rosters::shift_at(veghe::db::now_ms());
+    let roster = json!({"unit_id": unit, "day": day.to_string(), "shift": shift.code(),
+        "members": ["agent1", "agent2"], "vehicle": "TM-01-PLT", "radio": "R-17", "tracker_id": "trk-901"});
+    let (s, saved) = post(&app, &token, "/api/v1/rosters", roster.clone()).await;
+    assert_eq!(s, StatusCode::CREATED, "{saved}");
+    assert_eq!(saved["members"], json!(["agent1", "agent2"]));
+    let tracker: (Option<String>,) = sqlx::query_as("SELECT tracker_id FROM units WHERE id = $1")
+        .bind(unit)
+        .fetch_one(app.db.pool())
+        .await
+        .expect("unit");
+    assert_eq!(
+        tracker.0.as_deref(),
+        Some("trk-901"),
+        "the shift under way sets the equipment"
+    );
+    // A tracker already with another crew is refused, naming it; nothing changes.
+    let mut taken = roster.clone();
+    taken["tracker_id"] = json!("trk-902");
+    let (s, body) = post(&app, &token, "/api/v1/rosters", taken).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .expect("m")
+            .contains("PL-902"),
+        "{body}"
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM rosters").await, 1);
+    let (s, body) = post(
+        &app,
+        &token,
+        "/api/v1/rosters",
+        json!({"unit_id": other, "day": "2026-02-30", "shift": "day", "members": ["x"]}),
+    )
+    .await;
+    assert_eq!(
+        (s, body["error"]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("day"))
+    );
+
+    let (_, inc) = post(
+        &app,
+        &token,
+        "/api/v1/incidents",
+        noise_at(45.7537, 21.2257),
+    )
+    .await;
+    let id = inc["id"].as_i64().expect("id");
+    post(
+        &app,
+        &token,
+        &format!("/api/v1/incidents/{id}/assign"),
+        json!({"unit_id": unit}),
+    )
+    .await;
+
+    let crew = app.new_browser();
+    crew.login_as("agent1", Role::Crew).await;
+    let page = crew.get("/crew").await.text().await.expect("page");
+    assert!(
+        page.contains("Strada Alba Iulia nr. 2") && page.contains("Echipajul PL-901"),
+        "the crew sees its incident"
+    );
+    let r = crew
+        .post_form("/crew/status", &[("status", "en_route")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, now) = get_json(&app, &token, &format!("/api/v1/incidents/{id}")).await;
+    assert_eq!(now["status"], "en_route");
+    let (_, units) = get_json(&app, &token, "/api/v1/units").await;
+    let me = units
+        .as_array()
+        .expect("units")
+        .iter()
+        .find(|u| u["id"] == unit)
+        .expect("unit")
+        .clone();
+    assert_eq!(me["status"], "en_route", "board, API and crew view agree");
+    let r = crew
+        .post_form("/crew/status", &[("status", "closed"), ("outcome", "")])
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let r = crew
+        .post_form("/crew/status", &[("status", "cancelled")])
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::BAD_REQUEST,
+        "cancelling is the desk's"
+    );
+
+    // The phone reports its position for the crew.
+    let csrf = crew.csrf().await;
+    let r = crew
+        .send(app.client.post(app.url("/crew/position")).header("x-csrf-token", csrf.clone())
+            .json(&json!({"lat": 45.7541, "lon": 21.2262, "accuracy": 12.0, "timestamp": veghe::db::now_ms() as f64})))
+        .await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let (_, units) = get_json(&app, &token, "/api/v1/units").await;
+    let me = units
+        .as_array()
+        .expect("units")
+        .iter()
+        .find(|u| u["id"] == unit)
+        .expect("unit")
+        .clone();
+    assert_eq!(me["last_lat"], 45.7541);
+    let r = crew
+        .send(
+            app.client
+                .post(app.url("/crew/position"))
+                .header("x-csrf-token", csrf)
+                .json(&json!({"lat": 145.0, "lon": 21.2})),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM positions").await, 1);
+
+    // An officer in no crew this shift is told so.
+    let stranger = app.new_browser();
+    stranger.login_as("agent9", Role::Crew).await;
+    let page = stranger.get("/crew").await.text().await.expect("page");
+    assert!(page.contains("Nu sunteți în planificarea"));
+});
