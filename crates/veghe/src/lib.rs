@@ -2,6 +2,7 @@
 //! Poliția Locală Timișoara. `app(state)` builds the whole HTTP application; `serve` runs it.
 #![forbid(unsafe_code)]
 
+pub mod alerts;
 pub mod analysis;
 pub mod api;
 pub mod audit;
@@ -64,6 +65,8 @@ pub fn routes() -> Routes {
         .merge(api::routes())
         .merge(dispatch::api::routes())
         .merge(dispatch::board::routes())
+        .merge(dispatch::eido::routes())
+        .merge(alerts::routes())
         .merge(http::routes())
 }
 

@@ -26,6 +26,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0002_dispatch.sql"),
         postgres: include_str!("../../migrations/postgres/0002_dispatch.sql"),
     },
+    Migration {
+        version: 4,
+        name: "public_alerts",
+        sqlite: include_str!("../../migrations/sqlite/0004_public_alerts.sql"),
+        postgres: include_str!("../../migrations/postgres/0004_public_alerts.sql"),
+    },
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod api;
 pub mod board;
 pub mod checkins;
+pub mod eido;
 pub mod live;
 pub mod model;
 pub mod positions;

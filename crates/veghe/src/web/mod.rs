@@ -60,9 +60,10 @@ impl Shell {
 /// The navigation a role sees: only what it may open.
 pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<NavItem> {
     let Some(role) = role else { return Vec::new() };
-    let items: [(&'static str, &'static str, &[Role]); 8] = [
+    let items: [(&'static str, &'static str, &[Role]); 9] = [
         ("/", tr.nav_home, &Role::ALL),
         ("/board", tr.nav_board, groups::OPERATIONS_READ),
+        ("/alerts", tr.nav_alerts, crate::dispatch::api::DISPATCH),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
         ("/calendar", tr.nav_calendar, groups::CALENDAR),
         ("/users", tr.nav_users, groups::ADMIN),
