@@ -26,7 +26,7 @@ struct Texts<'a> {
     language: &'static str,
     event: &'a str,
     headline: &'a str,
-    description: &'a str,
+    description: Option<&'a str>,
     instruction: Option<&'a str>,
 }
 
@@ -49,7 +49,7 @@ fn info(w: &mut Writer, a: &Alert, t: &Texts<'_>) {
         .leaf("expires", &cap_time(a.expires_at))
         .leaf("senderName", SENDER_NAME)
         .leaf("headline", &headline)
-        .leaf("description", t.description)
+        .leaf_opt("description", t.description)
         .leaf_opt("instruction", t.instruction);
     w.open("area", &[]).leaf("areaDesc", &a.area_desc);
     w.leaf_opt("polygon", a.polygon.as_deref());
@@ -88,7 +88,7 @@ pub fn alert_xml(a: &Alert, incident_reference: Option<&str>) -> String {
             language: "ro-RO",
             event: &a.event,
             headline: &a.headline,
-            description: &a.description,
+            description: Some(&a.description),
             instruction: a.instruction.as_deref(),
         },
     );
@@ -100,8 +100,9 @@ pub fn alert_xml(a: &Alert, incident_reference: Option<&str>) -> String {
                 language: "en-US",
                 event: a.event_en.as_deref().unwrap_or(&a.event),
                 headline,
-                description: a.description_en.as_deref().unwrap_or(&a.description),
-                instruction: a.instruction_en.as_deref().or(a.instruction.as_deref()),
+                // Only what was written in English: `event` is required, so it falls back.
+                description: a.description_en.as_deref(),
+                instruction: a.instruction_en.as_deref(),
             },
         );
     }

@@ -127,12 +127,14 @@ fn pidf_lo(entity: &str, lat: Option<f64>, lon: Option<f64>, address: Option<&st
             .leaf("gml:pos", &format!("{lat} {lon}"))
             .close();
     }
-    w.open("ca:civicAddress", &[("xml:lang", "ro")])
-        .leaf("ca:country", "RO")
-        .leaf("ca:A1", "Timiș")
-        .leaf("ca:A3", "Timișoara")
-        .leaf_opt("ca:LOC", address)
-        .close();
+    if let Some(address) = address {
+        w.open("ca:civicAddress", &[("xml:lang", "ro")])
+            .leaf("ca:country", "RO")
+            .leaf("ca:A1", "Timiș")
+            .leaf("ca:A3", "Timișoara")
+            .leaf("ca:LOC", address)
+            .close();
+    }
     w.close()
         .open("gp:usage-rules", &[])
         .close()
