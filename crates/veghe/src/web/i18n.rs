@@ -152,7 +152,10 @@ texts! {
     alerts_headline: "Titlu", "Headline";
     alerts_description: "Descriere", "Description";
     alerts_instruction: "Instrucțiuni pentru populație", "Instructions to the public";
-    alerts_english: "Textul în limba engleză (opțional)", "English text (optional)";
+    alerts_event_en: "Eveniment, în engleză (opțional)", "Event, in English (optional)";
+    alerts_headline_en: "Titlu, în engleză (opțional)", "Headline, in English (optional)";
+    alerts_description_en: "Descriere, în engleză", "Description, in English";
+    alerts_instruction_en: "Instrucțiuni, în engleză", "Instructions, in English";
     alerts_category: "Categorie", "Category";
     alerts_severity: "Gravitate", "Severity";
     alerts_urgency: "Urgență", "Urgency";
