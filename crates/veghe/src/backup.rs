@@ -35,6 +35,7 @@ pub const TABLES: &[&str] = &[
     "incident_attachments",
     "rosters",
     "duty_log",
+    "public_alerts",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.

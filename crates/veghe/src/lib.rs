@@ -2,6 +2,7 @@
 //! Poliția Locală Timișoara. `app(state)` builds the whole HTTP application; `serve` runs it.
 #![forbid(unsafe_code)]
 
+pub mod alerts;
 pub mod analysis;
 pub mod api;
 pub mod audit;
@@ -69,6 +70,8 @@ pub fn routes() -> Routes {
         .merge(dispatch::duty_page::routes())
         .merge(dispatch::crew::routes())
         .merge(dispatch::log_api::routes())
+        .merge(dispatch::eido::routes())
+        .merge(alerts::routes())
         .merge(http::routes())
 }
 

@@ -27,6 +27,12 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../../migrations/postgres/0002_dispatch.sql"),
     },
     Migration {
+        version: 4,
+        name: "public_alerts",
+        sqlite: include_str!("../../migrations/sqlite/0004_public_alerts.sql"),
+        postgres: include_str!("../../migrations/postgres/0004_public_alerts.sql"),
+    },
+    Migration {
         version: 6,
         name: "duty_desk",
         sqlite: include_str!("../../migrations/sqlite/0006_duty_desk.sql"),

@@ -13,6 +13,7 @@ pub mod crew;
 pub mod desk_api;
 pub mod duty_page;
 pub mod dutylog;
+pub mod eido;
 pub mod incident_forms;
 pub mod incident_page;
 pub mod live;

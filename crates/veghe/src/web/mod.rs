@@ -65,6 +65,7 @@ pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<Na
         ("/board", tr.nav_board, groups::OPERATIONS_READ),
         ("/duty", tr.nav_duty, groups::OPERATIONS_READ),
         ("/crew", tr.nav_crew, crate::dispatch::crew::CREW),
+        ("/alerts", tr.nav_alerts, crate::dispatch::api::DISPATCH),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
         ("/calendar", tr.nav_calendar, groups::CALENDAR),
         ("/users", tr.nav_users, groups::ADMIN),

@@ -11,4 +11,5 @@ mod backup;
 mod cli;
 mod desk;
 mod dispatch;
+mod interop;
 mod shell;
