@@ -48,6 +48,7 @@ pub mod catalogue;
 pub mod crews;
 mod generate;
 mod lifecycle;
+pub mod live;
 pub mod model;
 mod open;
 pub mod places;

@@ -660,3 +660,61 @@ both!(the_crew_view_follows_the_crews_incident, |app| {
     let page = stranger.get("/crew").await.text().await.expect("page");
     assert!(page.contains("Nu sunteți în planificarea"));
 });
+
+both!(
+    the_demo_simulation_dispatches_and_moves_crews_through_the_endpoint,
+    |app| {
+        let unit = add_unit(&app, "PL-101", Some("trk-101")).await;
+        sqlx::query("UPDATE units SET last_lat = 45.7400, last_lon = 21.2200, last_position_at = $1 WHERE id = $2")
+        .bind(veghe::db::now_ms())
+        .bind(unit)
+        .execute(app.db.pool())
+        .await
+        .expect("position");
+        let token = app.token_for("disp", Role::Dispatcher).await;
+        let (_, inc) = post(
+            &app,
+            &token,
+            "/api/v1/incidents",
+            noise_at(45.7537, 21.2257),
+        )
+        .await;
+        // The call has waited two minutes and nobody took it.
+        sqlx::query("UPDATE incidents SET received_at = received_at - 120000")
+            .execute(app.db.pool())
+            .await
+            .expect("age");
+        let state = veghe::AppState::new(
+            app.db.clone(),
+            veghe::config::Config::for_database(&app.test_db_url()),
+        );
+        let address: std::net::SocketAddr = app
+            .address
+            .trim_start_matches("http://")
+            .parse()
+            .expect("addr");
+        let mut sim = veghe::demo::live::Simulation::new(1, veghe::db::now_ms(), false);
+        sim.step(&state, address).await.expect("step");
+
+        let (_, now) = get_json(&app, &token, &format!("/api/v1/incidents/{}", inc["id"])).await;
+        assert_eq!(
+            now["status"], "en_route",
+            "the nearest crew was sent and is on its way"
+        );
+        assert_eq!(now["unit_id"], unit);
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM positions").await,
+            1,
+            "a position came through /osmand"
+        );
+        let (lat,): (f64,) = sqlx::query_as("SELECT last_lat FROM units WHERE id = $1")
+            .bind(unit)
+            .fetch_one(app.db.pool())
+            .await
+            .expect("unit");
+        assert!(
+            lat > 45.7400 && lat < 45.7537,
+            "the crew moved toward the incident: {lat}"
+        );
+    }
+);
