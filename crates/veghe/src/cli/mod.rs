@@ -165,8 +165,12 @@ async fn serve(db: Db, config: Config) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Starts the trackers' port when `--osmand-listen` is given.
+/// Starts the trackers' port when `--osmand-listen` is given, and the OwnTracks subscriber
+/// when `--mqtt-url` is.
 pub(crate) async fn spawn_tracker_port(state: &crate::AppState) -> anyhow::Result<()> {
+    if let Some(url) = &state.config.mqtt_url {
+        crate::dispatch::owntracks::spawn(state.clone(), url)?;
+    }
     let Some(address) = state.config.osmand_listen else {
         return Ok(());
     };

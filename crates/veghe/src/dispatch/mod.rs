@@ -19,6 +19,7 @@ pub mod incident_page;
 pub mod live;
 pub mod log_api;
 pub mod model;
+pub mod owntracks;
 pub mod positions;
 pub mod recommend;
 pub mod rosters;

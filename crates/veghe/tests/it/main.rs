@@ -2,6 +2,7 @@
 //! (when `VEGHE_TEST_POSTGRES_URL` is set) PostgreSQL.
 
 mod helpers;
+mod owntracks;
 
 mod access;
 mod api;
