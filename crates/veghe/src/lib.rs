@@ -16,6 +16,7 @@ pub mod dispatch;
 pub mod error;
 pub mod geo;
 pub mod http;
+pub mod registry;
 pub mod web;
 
 use std::future::Future;
@@ -64,6 +65,7 @@ pub fn routes() -> Routes {
         .merge(api::routes())
         .merge(dispatch::api::routes())
         .merge(dispatch::board::routes())
+        .merge(registry::routes())
         .merge(http::routes())
 }
 

@@ -26,6 +26,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0002_dispatch.sql"),
         postgres: include_str!("../../migrations/postgres/0002_dispatch.sql"),
     },
+    Migration {
+        version: 5,
+        name: "registry",
+        sqlite: include_str!("../../migrations/sqlite/0005_registry.sql"),
+        postgres: include_str!("../../migrations/postgres/0005_registry.sql"),
+    },
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

@@ -1,0 +1,16 @@
+//! The registry: petitions (OG 27/2002), public-information requests (Law 544/2001) and internal
+//! documents, each register numbered gaplessly per year; the case steps the law allows (rules in
+//! `veghe_ro::petition`), routing to departments with their queues, and the pages.
+
+pub mod actions;
+pub mod api;
+pub mod departments;
+pub mod model;
+pub mod numbers;
+pub mod store;
+
+use crate::auth::access::Routes;
+
+pub fn routes() -> Routes {
+    Routes::new().merge(api::routes())
+}
