@@ -143,3 +143,359 @@ both!(reserved_numbers_are_taken_later_once, |app| {
     .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 });
+
+both!(bad_registrations_name_the_field_and_save_nothing, |app| {
+    let token = app.token_for("clerk", Role::RegistryClerk).await;
+    let cases = [
+        ("cnp", json!({"cnp": "1800101221145"})),
+        ("petitioner_name", json!({"petitioner_name": null})),
+        ("channel", json!({"channel": "fax"})),
+        ("kind", json!({"kind": "circular"})),
+        ("cui", json!({"petitioner_type": "organisation"})),
+        ("subject", json!({"subject": "x"})),
+        ("email", json!({"email": "nu-e-adresa"})),
+    ];
+    for (field, patch) in cases {
+        let mut body = petition();
+        for (k, v) in patch.as_object().expect("object") {
+            body[k] = v.clone();
+        }
+        let (s, e) = post(&app, &token, "/api/v1/petitions", body).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{field}: {e}");
+        assert_eq!(e["error"]["field"], field);
+    }
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM registry_entries").await,
+        0
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM counters WHERE name LIKE 'registry.%' AND next > 1"
+        )
+        .await,
+        0
+    );
+    // A department officer reads but does not register.
+    let officer = app.token_for("officer", Role::DepartmentOfficer).await;
+    assert_eq!(
+        post(&app, &officer, "/api/v1/petitions", petition())
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    // Anonymous: registered and classed at once, with the rule as the reason.
+    let (s, v) = post(
+        &app,
+        &token,
+        "/api/v1/petitions",
+        json!({"channel": "email", "kind": "notification", "anonymous": true,
+               "subject": "Câini fără stăpân", "text": "În parcul Rozelor."}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
+    assert_eq!(v["status"], "classed");
+    assert_eq!(v["class_ground"], "anonymous");
+    assert!(
+        v["class_reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("OG 27/2002 art. 7"))
+    );
+});
+
+both!(
+    a_petition_from_the_counter_to_the_archive_within_the_rules,
+    |app| {
+        let clerk = app.token_for("clerk", Role::RegistryClerk).await;
+        let head = app.token_for("head", Role::HeadOfService).await;
+        let (_, p) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+        let id = p["id"].as_i64().expect("id");
+        let path = |a: &str| format!("/api/v1/petitions/{id}/{a}");
+        assert_eq!(p["petitioner"], "I. P.", "masked in the body");
+        assert!(p.get("cnp").is_none());
+
+        // Routing gives the department its own deadline, before the legal one.
+        let (s, r) = post(
+            &app,
+            &clerk,
+            &path("route"),
+            json!({"department": "ordine_publica"}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::OK, "{r}");
+        assert_eq!(r["status"], "routed");
+        assert!(r["internal_due_date"].as_str() < r["due_date"].as_str());
+        let (s, _) = post(
+            &app,
+            &clerk,
+            &path("route"),
+            json!({"department": "nu-exista"}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST);
+
+        // Extension: the head only, and only after the notice.
+        assert_eq!(
+            post(&app, &clerk, &path("extend"), json!({"days": 10}))
+                .await
+                .0,
+            StatusCode::FORBIDDEN
+        );
+        let (s, e) = post(&app, &head, &path("extend"), json!({"days": 10})).await;
+        assert_eq!(s, StatusCode::CONFLICT);
+        assert!(
+            e["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("OG 27/2002 art. 9:")),
+            "{e}"
+        );
+        let notice = jiff::Zoned::now()
+            .with_time_zone(jiff::tz::TimeZone::get("Europe/Bucharest").expect("tz"))
+            .date()
+            .to_string();
+        let (s, e) = post(
+            &app,
+            &head,
+            &path("extend"),
+            json!({"days": 16, "notice_on": notice}),
+        )
+        .await;
+        assert_eq!(
+            (s, e["error"]["field"].clone()),
+            (StatusCode::BAD_REQUEST, json!("days"))
+        );
+        let (s, x) = post(
+            &app,
+            &head,
+            &path("extend"),
+            json!({"days": 15, "notice_on": notice}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::OK, "{x}");
+        assert_eq!(x["extended"], true);
+        assert!(x["due_date"].as_str() > p["due_date"].as_str());
+        assert_eq!(x["original_due_date"], p["due_date"]);
+
+        // Same petitioner, same problem: joined, and answered with the first.
+        let (_, q) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+        let qid = q["id"].as_i64().expect("id");
+        let dups = app
+            .api_get(&format!("/api/v1/petitions/{qid}/duplicates"), &clerk)
+            .await;
+        let dups: Value = dups.json().await.expect("json");
+        assert_eq!(dups[0]["id"], id);
+        let mut other = petition();
+        other["cnp"] = json!("2900101221142");
+        let (_, o) = post(&app, &clerk, "/api/v1/petitions", other).await;
+        let (s, e) = post(
+            &app,
+            &clerk,
+            &format!("/api/v1/petitions/{}/join", o["id"]),
+            json!({"into": id}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::CONFLICT, "another petitioner: {e}");
+        assert!(
+            e["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("OG 27/2002 art. 10:"))
+        );
+        let (s, j) = post(
+            &app,
+            &clerk,
+            &format!("/api/v1/petitions/{qid}/join"),
+            json!({"into": id}),
+        )
+        .await;
+        assert_eq!((s, j["status"].clone()), (StatusCode::OK, json!("joined")));
+
+        // The answer, then nothing more but the archive.
+        let (s, a) = post(
+            &app,
+            &clerk,
+            &path("answer"),
+            json!({"via": "post", "summary": "Patrulare suplimentară"}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::OK, "{a}");
+        assert_eq!(a["status"], "answered");
+        let joined: Value = app
+            .api_get(&format!("/api/v1/petitions/{qid}"), &clerk)
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(joined["answer_via"], "post", "one answer for all");
+        let (s, e) = post(&app, &clerk, &path("answer"), json!({"via": "email"})).await;
+        assert_eq!(s, StatusCode::CONFLICT, "{e}");
+        // The same content again after the answer: classed with a note under the original number.
+        let (_, again) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+        let (s, c) = post(
+        &app,
+        &clerk,
+        &format!("/api/v1/petitions/{}/class", again["id"]),
+        json!({"ground": "repeat", "reason": "Același conținut, deja soluționat", "original": id}),
+    )
+    .await;
+        assert_eq!((s, c["status"].clone()), (StatusCode::OK, json!("classed")));
+        let (s, e) = post(
+            &app,
+            &clerk,
+            &format!("/api/v1/petitions/{}/answer", again["id"]),
+            json!({"via": "post"}),
+        )
+        .await;
+        assert_eq!(s, StatusCode::CONFLICT);
+        assert!(
+            e["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("OG 27/2002 art. 7:")),
+            "{e}"
+        );
+        let (s, ar) = post(
+            &app,
+            &clerk,
+            &path("archive"),
+            json!({"archive_ref": "Dosar 12/2026, cutia 3"}),
+        )
+        .await;
+        assert_eq!(
+            (s, ar["status"].clone()),
+            (StatusCode::OK, json!("archived"))
+        );
+
+        let tl: Value = app
+            .api_get(&path("timeline"), &clerk)
+            .await
+            .json()
+            .await
+            .expect("json");
+        let actions: Vec<&str> = tl
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|s| s["action"].as_str())
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                "registered",
+                "routed",
+                "extended",
+                "joined_here",
+                "answered",
+                "repeat_classed",
+                "archived"
+            ]
+        );
+        assert_eq!(
+        count(&app, &format!("SELECT COUNT(*) FROM audit_log WHERE entity = 'registry_entry' AND entity_id = '{id}'")).await,
+        5
+    );
+
+        // The petitioner in full: a reason is asked for, and the reading is logged.
+        let (s, _) = post(&app, &clerk, &path("petitioner"), json!({"reason": "x"})).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST);
+        let (s, d) = post(
+            &app,
+            &clerk,
+            &path("petitioner"),
+            json!({"reason": "Redactarea răspunsului"}),
+        )
+        .await;
+        assert_eq!(
+            (s, d["cnp"].clone()),
+            (StatusCode::OK, json!("1800101221144"))
+        );
+        assert_eq!(
+            count(
+                &app,
+                "SELECT COUNT(*) FROM access_log WHERE entity = 'registry_entry'"
+            )
+            .await,
+            1
+        );
+    }
+);
+
+both!(forwarding_late_and_information_requests, |app| {
+    let clerk = app.token_for("clerk", Role::RegistryClerk).await;
+    let (_, p) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+    let id = p["id"].as_i64().expect("id");
+    let (s, e) = post(
+        &app,
+        &clerk,
+        &format!("/api/v1/petitions/{id}/forward"),
+        json!({"to": "IPJ Timiș"}),
+    )
+    .await;
+    assert_eq!(
+        (s, e["error"]["field"].clone()),
+        (StatusCode::BAD_REQUEST, json!("petitioner_informed"))
+    );
+    age(&app, id, 10).await;
+    let (s, e) = post(
+        &app,
+        &clerk,
+        &format!("/api/v1/petitions/{id}/forward"),
+        json!({"to": "IPJ Timiș", "petitioner_informed": true}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CONFLICT, "{e}");
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("OG 27/2002 art. 6¹:"))
+    );
+    let (_, p2) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+    let (s, f) = post(
+        &app,
+        &clerk,
+        &format!("/api/v1/petitions/{}/forward", p2["id"]),
+        json!({"to": "IPJ Timiș", "petitioner_informed": true}),
+    )
+    .await;
+    assert_eq!(
+        (s, f["status"].clone()),
+        (StatusCode::OK, json!("forwarded"))
+    );
+
+    // Law 544: 10 days; a refusal reasoned within 5.
+    let mut info = petition();
+    info["register"] = json!("info");
+    info["kind"] = json!("request");
+    let (s, i) = post(&app, &clerk, "/api/v1/petitions", info).await;
+    assert_eq!(s, StatusCode::CREATED);
+    assert_eq!(i["seq"], 1, "its own sequence");
+    assert!(i["due_date"].as_str() < p["due_date"].as_str());
+    let (s, r) = post(
+        &app,
+        &clerk,
+        &format!("/api/v1/petitions/{}/refuse", i["id"]),
+        json!({"reason": "Informație exceptată (art. 12 lit. d)", "via": "email"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(
+        (r["status"].clone(), r["refused"].clone()),
+        (json!("answered"), json!(true))
+    );
+
+    // Lists: overdue, by register.
+    let list: Value = app
+        .api_get("/api/v1/petitions?overdue=true", &clerk)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert!(list.as_array().is_some_and(|l| l.is_empty()));
+    let list: Value = app
+        .api_get("/api/v1/petitions?register=info", &clerk)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    let bad = app.api_get("/api/v1/petitions?register=nope", &clerk).await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+});
