@@ -5,12 +5,14 @@
 pub mod actions;
 pub mod api;
 pub mod departments;
+pub mod labels;
 pub mod model;
 pub mod numbers;
+pub mod pages;
 pub mod store;
 
 use crate::auth::access::Routes;
 
 pub fn routes() -> Routes {
-    Routes::new().merge(api::routes())
+    Routes::new().merge(api::routes()).merge(pages::routes())
 }

@@ -60,9 +60,11 @@ impl Shell {
 /// The navigation a role sees: only what it may open.
 pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<NavItem> {
     let Some(role) = role else { return Vec::new() };
-    let items: [(&'static str, &'static str, &[Role]); 8] = [
+    let items: [(&'static str, &'static str, &[Role]); 10] = [
         ("/", tr.nav_home, &Role::ALL),
         ("/board", tr.nav_board, groups::OPERATIONS_READ),
+        ("/registry", tr.nav_registry, groups::REGISTRY),
+        ("/queue", tr.nav_queue, groups::REGISTRY),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
         ("/calendar", tr.nav_calendar, groups::CALENDAR),
         ("/users", tr.nav_users, groups::ADMIN),

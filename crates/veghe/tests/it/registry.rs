@@ -499,3 +499,108 @@ both!(forwarding_late_and_information_requests, |app| {
     let bad = app.api_get("/api/v1/petitions?register=nope", &clerk).await;
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 });
+
+both!(
+    the_pages_take_a_petition_from_the_counter_to_the_queue,
+    |app| {
+        let clerk = app.new_browser();
+        clerk.login_as("clerk", Role::RegistryClerk).await;
+        let form = clerk.get("/registry/new").await;
+        assert_eq!(form.status(), StatusCode::OK);
+        let html = form.text().await.expect("html");
+        assert!(html.contains("name=\"petitioner_name\""));
+        let fields = [
+            ("register", "petition"),
+            ("channel", "counter"),
+            ("kind", "complaint"),
+            ("petitioner_type", "person"),
+            ("petitioner_name", "Maria Ionescu"),
+            ("cnp", "2900101221142"),
+            ("address", "Bd. Revoluției 5, Timișoara"),
+            ("subject", "Parcare pe trotuar"),
+            ("text", "Mașini parcate zilnic pe trotuar."),
+        ];
+        // A bad CNP comes back on the form, named, with what was typed.
+        let mut bad = fields.to_vec();
+        bad[5] = ("cnp", "2900101221143");
+        let r = clerk.post_form("/registry", &bad).await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        let html = r.text().await.expect("html");
+        assert!(
+            html.contains("cnp:") && html.contains("Maria Ionescu"),
+            "{html}"
+        );
+        let r = clerk.post_form("/registry", &fields).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let to = r.headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_string();
+        let page = clerk.get(&to).await.text().await.expect("html");
+        assert!(
+            page.contains("M. I.") && !page.contains("Maria Ionescu"),
+            "masked by default"
+        );
+        assert!(page.contains("action=\"/registry/") && page.contains("/route\""));
+        // The list masks too.
+        let list = clerk.get("/registry").await.text().await.expect("html");
+        assert!(list.contains("Parcare pe trotuar") && !list.contains("Ionescu"));
+        // Revealing asks for a reason and is logged.
+        let r = clerk
+            .post_form(
+                &format!("{to}/reveal"),
+                &[("reason", "Verificare identitate la ghișeu")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(r.text().await.expect("html").contains("2900101221142"));
+        assert_eq!(
+            count(
+                &app,
+                "SELECT COUNT(*) FROM access_log WHERE reason = 'Verificare identitate la ghișeu'"
+            )
+            .await,
+            1
+        );
+        // Routed; the rule's refusal is shown on the page.
+        let r = clerk
+            .post_form(&format!("{to}/route"), &[("department", "circulatie")])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = clerk
+            .post_form(&format!("{to}/forward"), &[("to", "IPJ Timiș")])
+            .await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        assert!(r.text().await.expect("html").contains("art. 6¹"));
+
+        // The department officer of road traffic sees it in their queue.
+        let officer_id = {
+            let b = app.new_browser();
+            b.login_as("officer", Role::DepartmentOfficer).await;
+            let row: (i64,) = sqlx::query_as("SELECT id FROM users WHERE username = 'officer'")
+                .fetch_one(app.db.pool())
+                .await
+                .expect("user");
+            sqlx::query("INSERT INTO registry_department_members (department_id, user_id) SELECT id, $1 FROM registry_departments WHERE code = 'circulatie'")
+            .bind(row.0)
+            .execute(app.db.pool())
+            .await
+            .expect("member");
+            b
+        };
+        let queue = officer_id.get("/queue").await.text().await.expect("html");
+        assert!(queue.contains("Parcare pe trotuar"), "{queue}");
+        let other = officer_id
+            .get("/queue?department=juridic")
+            .await
+            .text()
+            .await
+            .expect("html");
+        assert!(!other.contains("Parcare pe trotuar"));
+        // Officers read, they do not register.
+        assert_eq!(
+            officer_id.get("/registry/new").await.status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+);
