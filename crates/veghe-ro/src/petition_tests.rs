@@ -65,11 +65,11 @@ fn internal_deadline_is_working_days_before_the_legal_one_never_before_today() {
 fn forwarding_within_five_days_with_the_petitioner_told() {
     let c = petition(date(2026, 11, 2)); // Monday; +5 = Saturday 7: Monday 9
     assert!(c.forward(date(2026, 11, 9), true).is_ok());
-    let late = c.forward(date(2026, 11, 10), true).unwrap_err();
+    let late = c.forward(date(2026, 11, 10), true).expect_err("refused");
     assert_eq!(late.rule, "OG 27/2002 art. 6¹");
     assert!(late.field.is_none());
     assert!(late.message.contains("09.11.2026"), "{late}");
-    let untold = c.forward(date(2026, 11, 3), false).unwrap_err();
+    let untold = c.forward(date(2026, 11, 3), false).expect_err("refused");
     assert_eq!(untold.field, Some("petitioner_informed"));
     assert!(
         info(date(2026, 11, 2))
@@ -81,12 +81,12 @@ fn forwarding_within_five_days_with_the_petitioner_told() {
 #[test]
 fn extension_only_after_notice_and_at_most_fifteen_days() {
     let c = petition(date(2026, 3, 11)); // due 14 April
-    let none = c.extend(15, None, date(2026, 4, 1)).unwrap_err();
+    let none = c.extend(15, None, date(2026, 4, 1)).expect_err("refused");
     assert_eq!(none.rule, "OG 27/2002 art. 9");
     assert!(none.message.contains("notified"));
     let too_long = c
         .extend(16, Some(date(2026, 4, 1)), date(2026, 4, 1))
-        .unwrap_err();
+        .expect_err("refused");
     assert_eq!(too_long.field, Some("days"));
     // 14 April + 15 = 29 April (Wednesday).
     assert_eq!(
@@ -122,7 +122,7 @@ fn information_requests_go_to_thirty_days_only_with_notice_in_the_first_ten() {
     );
     let late = c
         .extend(0, Some(date(2026, 12, 13)), date(2026, 12, 13))
-        .unwrap_err();
+        .expect_err("refused");
     assert_eq!(late.rule, "Legea 544/2001 art. 7 alin. (1)");
     assert_eq!(late.field, Some("notice_on"));
     let complaint = Case {
@@ -149,7 +149,9 @@ fn refusal_reasoned_within_five_days() {
             .is_err()
     );
     assert_eq!(
-        c.refuse(date(2026, 11, 3), "nu").unwrap_err().field,
+        c.refuse(date(2026, 11, 3), "nu")
+            .expect_err("refused")
+            .field,
         Some("reason")
     );
     assert!(
@@ -164,7 +166,9 @@ fn classing_repeats_only_after_the_original_answer() {
     let c = petition(date(2026, 11, 2));
     assert!(c.class(ClassGround::Anonymous, None).is_ok());
     assert_eq!(
-        c.class(ClassGround::Repeat, None).unwrap_err().field,
+        c.class(ClassGround::Repeat, None)
+            .expect_err("refused")
+            .field,
         Some("original")
     );
     let open = petition(date(2026, 10, 1));
@@ -182,7 +186,7 @@ fn joining_same_petitioner_open_target() {
     let b = petition(date(2026, 11, 5));
     assert!(b.join_into(&a, true).is_ok());
     assert_eq!(
-        b.join_into(&a, false).unwrap_err().rule,
+        b.join_into(&a, false).expect_err("refused").rule,
         "OG 27/2002 art. 10"
     );
     let answered = Case {
@@ -198,7 +202,9 @@ fn nothing_is_answered_after_classing_and_the_rule_is_named() {
         status: Status::Classed,
         ..petition(date(2026, 11, 2))
     };
-    let e = c.answer(date(2026, 11, 3), date(2026, 11, 3)).unwrap_err();
+    let e = c
+        .answer(date(2026, 11, 3), date(2026, 11, 3))
+        .expect_err("refused");
     assert_eq!(e.rule, "OG 27/2002 art. 7");
     assert!(
         e.to_string()
@@ -207,7 +213,7 @@ fn nothing_is_answered_after_classing_and_the_rule_is_named() {
     let open = petition(date(2026, 11, 2));
     assert_eq!(
         open.answer(date(2026, 11, 1), date(2026, 11, 3))
-            .unwrap_err()
+            .expect_err("refused")
             .field,
         Some("sent_on")
     );
