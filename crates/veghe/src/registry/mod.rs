@@ -2,13 +2,16 @@
 //! documents, each register numbered gaplessly per year; the case steps the law allows (rules in
 //! `veghe_ro::petition`), routing to departments with their queues, and the pages.
 
+mod action_in;
 pub mod actions;
 pub mod api;
+mod case;
 pub mod departments;
 pub mod labels;
 pub mod model;
 pub mod numbers;
 pub mod pages;
+mod queue;
 pub mod store;
 
 use crate::auth::access::Routes;

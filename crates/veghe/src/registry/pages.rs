@@ -1,25 +1,22 @@
-//! The registry's pages: the register list (petitioners masked), the registration form, the case
-//! page with its timeline and the steps its state allows, and a department's queue.
+//! The registry's pages: the route table of the pages, the register list (petitioners masked)
+//! and the registration form; the case page is in `case`, the department queue in `queue`.
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use veghe_ro::petition::{Register, Status};
+use veghe_ro::petition::Register;
 
-use super::api::{ActionIn, ListQuery, parse_id};
-use super::departments::{self, Department};
+use super::api::ListQuery;
 use super::model::PetitionIn;
-use super::numbers;
-use super::store::{self, Entry, Filter, PetitionerData};
-use super::{actions, labels};
+use super::store::{self, Entry};
+use super::{case, labels, queue};
 use crate::AppState;
-use crate::audit::access_log::{self, Reason};
 use crate::auth::access::Routes;
-use crate::auth::{Access, CurrentUser, Role, groups};
+use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
-use crate::web::{Lang, Shell, local_time, render};
+use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::REGISTRY);
@@ -28,21 +25,21 @@ pub fn routes() -> Routes {
         .get("/registry", read, list_page)
         .get("/registry/new", desk, new_page)
         .post("/registry", desk, register)
-        .get("/registry/{id}", read, case_page)
-        .post("/registry/{id}/reveal", read, reveal)
-        .post("/registry/{id}/route", desk, act_route)
-        .post("/registry/{id}/forward", desk, act_forward)
+        .get("/registry/{id}", read, case::case_page)
+        .post("/registry/{id}/reveal", read, case::reveal)
+        .post("/registry/{id}/route", desk, case::act_route)
+        .post("/registry/{id}/forward", desk, case::act_forward)
         .post(
             "/registry/{id}/extend",
             Access::Roles(groups::OVERSIGHT),
-            act_extend,
+            case::act_extend,
         )
-        .post("/registry/{id}/join", desk, act_join)
-        .post("/registry/{id}/class", desk, act_class)
-        .post("/registry/{id}/refuse", desk, act_refuse)
-        .post("/registry/{id}/answer", desk, act_answer)
-        .post("/registry/{id}/archive", desk, act_archive)
-        .get("/queue", read, queue_page)
+        .post("/registry/{id}/join", desk, case::act_join)
+        .post("/registry/{id}/class", desk, case::act_class)
+        .post("/registry/{id}/refuse", desk, case::act_refuse)
+        .post("/registry/{id}/answer", desk, case::act_answer)
+        .post("/registry/{id}/archive", desk, case::act_archive)
+        .get("/queue", read, queue::queue_page)
 }
 
 /// A row of a list, as pages show it.
@@ -60,7 +57,7 @@ pub struct Row {
     pub overdue: bool,
 }
 
-fn row(e: &Entry, lang: Lang) -> Row {
+pub(super) fn row(e: &Entry, lang: Lang) -> Row {
     Row {
         id: e.id,
         number: e.number.clone(),
@@ -249,303 +246,4 @@ async fn register(
         }
         Err(other) => Err(other),
     }
-}
-
-struct TimelineRow {
-    when: String,
-    who: String,
-    action: &'static str,
-    note: String,
-}
-
-#[derive(Template)]
-#[template(path = "registry/case.html")]
-struct CasePage {
-    shell: Shell,
-    e: Entry,
-    r: Row,
-    channel: &'static str,
-    timeline: Vec<TimelineRow>,
-    duplicates: Vec<Row>,
-    departments: Vec<Department>,
-    allowed: Vec<&'static str>,
-    petitioner: Option<PetitionerData>,
-    error: Option<String>,
-    today: String,
-}
-
-impl CasePage {
-    fn can(&self, action: &str) -> bool {
-        self.allowed.contains(&action)
-    }
-}
-
-/// The steps the case's state and the user's role allow (the rules still check dates).
-fn allowed(e: &Entry, role: Option<Role>) -> Vec<&'static str> {
-    let Some(role) = role else { return Vec::new() };
-    let desk = groups::REGISTRY_DESK.contains(&role);
-    let head = groups::OVERSIGHT.contains(&role);
-    let status = Status::parse(&e.status).unwrap_or(Status::Archived);
-    let open = status.is_open();
-    let mut out = Vec::new();
-    let mut add = |ok: bool, a: &'static str| {
-        if ok {
-            out.push(a);
-        }
-    };
-    add(desk && open, "route");
-    add(desk && open && e.register == "petition", "forward");
-    add(
-        head && open && !e.extended && e.due_date.is_some(),
-        "extend",
-    );
-    add(desk && open && e.register == "petition", "join");
-    add(desk && open, "class");
-    add(desk && open && e.register == "info", "refuse");
-    add(desk && open, "answer");
-    add(
-        desk && (matches!(
-            status,
-            Status::Answered | Status::Classed | Status::Forwarded | Status::Joined
-        ) || (open && e.register == "internal")),
-        "archive",
-    );
-    out
-}
-
-async fn case(
-    state: &AppState,
-    shell: Shell,
-    id: i64,
-    petitioner: Option<PetitionerData>,
-    error: Option<String>,
-) -> AppResult<Response> {
-    let e = store::get(&state.db, id).await?;
-    let lang = shell.lang;
-    let timeline = store::timeline(&state.db, id)
-        .await?
-        .into_iter()
-        .map(|s| TimelineRow {
-            when: local_time(s.at),
-            who: s.actor,
-            action: labels::step(&s.action, lang),
-            note: s.note.unwrap_or_default(),
-        })
-        .collect();
-    let duplicates = if Status::parse(&e.status).is_some_and(Status::is_open) {
-        actions::duplicates(&state.db, id)
-            .await?
-            .iter()
-            .map(|d| row(d, lang))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let allowed = allowed(&e, shell.user.as_ref().map(|u| u.role));
-    render(&CasePage {
-        r: row(&e, lang),
-        channel: labels::channel(&e.channel, lang),
-        e,
-        timeline,
-        duplicates,
-        departments: departments::all(&state.db).await?,
-        allowed,
-        petitioner,
-        error,
-        today: numbers::today().to_string(),
-        shell,
-    })
-}
-
-async fn case_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    Path(id): Path<String>,
-) -> AppResult<Response> {
-    case(&state, shell, parse_id(&id)?, None, None).await
-}
-
-#[derive(Deserialize)]
-struct RevealForm {
-    #[serde(default)]
-    reason: String,
-}
-
-/// Shows the petitioner in full, once a reason is given; the reading is logged.
-async fn reveal(
-    State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    shell: Shell,
-    Path(id): Path<String>,
-    Form(form): Form<RevealForm>,
-) -> AppResult<Response> {
-    let id = parse_id(&id)?;
-    let reason = Reason::parse(&form.reason)?;
-    let data = store::petitioner(&state.db, id).await?;
-    access_log::record(
-        &state.db,
-        &me,
-        "registry_entry",
-        &id.to_string(),
-        &["name", "cnp", "cui", "email", "phone", "address"],
-        &reason,
-    )
-    .await?;
-    case(&state, shell, id, Some(data), None).await
-}
-
-async fn act_page(
-    state: &AppState,
-    me: &CurrentUser,
-    shell: Shell,
-    id: &str,
-    action: &str,
-    form: ActionIn,
-) -> AppResult<Response> {
-    let id = parse_id(id)?;
-    let result = match form.step(action) {
-        Ok(step) => actions::apply(&state.db, &me.actor(), id, step)
-            .await
-            .map(|_| ()),
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/registry/{id}")).into_response()),
-        Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
-            let status = e.status();
-            let text = match &e {
-                AppError::BadRequest {
-                    field: Some(f),
-                    message,
-                } => format!("{f}: {message}"),
-                other => other.to_string(),
-            };
-            let mut r = case(state, shell, id, None, Some(text)).await?;
-            *r.status_mut() = status;
-            Ok(r)
-        }
-        Err(other) => Err(other),
-    }
-}
-
-macro_rules! page_action {
-    ($name:ident, $action:literal) => {
-        async fn $name(
-            State(state): State<AppState>,
-            axum::Extension(me): axum::Extension<CurrentUser>,
-            shell: Shell,
-            Path(id): Path<String>,
-            Form(form): Form<ActionIn>,
-        ) -> AppResult<Response> {
-            act_page(&state, &me, shell, &id, $action, form).await
-        }
-    };
-}
-
-page_action!(act_route, "route");
-page_action!(act_forward, "forward");
-page_action!(act_extend, "extend");
-page_action!(act_join, "join");
-page_action!(act_class, "class");
-page_action!(act_refuse, "refuse");
-page_action!(act_answer, "answer");
-page_action!(act_archive, "archive");
-
-#[derive(Deserialize)]
-struct QueueQuery {
-    department: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "registry/queue.html")]
-struct QueuePage {
-    shell: Shell,
-    departments: Vec<Department>,
-    department: String,
-    overdue: Vec<Row>,
-    due_week: Vec<Row>,
-    open: Vec<Row>,
-}
-
-/// A department's cases: overdue, due within the week, and all open ones by deadline. An
-/// officer sees their own department unless they choose another.
-async fn queue_page(
-    State(state): State<AppState>,
-    shell: Shell,
-    Query(q): Query<QueueQuery>,
-) -> AppResult<Response> {
-    let all = departments::all(&state.db).await?;
-    let mine = match &shell.user {
-        Some(u) => departments::of_user(&state.db, u.id).await?,
-        None => Vec::new(),
-    };
-    let department = match q.department.filter(|d| !d.is_empty()) {
-        Some(d) if all.iter().any(|x| x.code == d) => d,
-        Some(d) => return Err(AppError::bad("department", format!("no department `{d}`"))),
-        None => mine.first().map(|d| d.code.clone()).unwrap_or_default(),
-    };
-    let lang = shell.lang;
-    let base = Filter {
-        department: department.clone(),
-        limit: 500,
-        ..Filter::default()
-    };
-    let week = numbers::today()
-        .checked_add(jiff::Span::new().days(7))
-        .unwrap_or(numbers::today())
-        .to_string();
-    let rows = |v: Vec<Entry>| v.iter().map(|e| row(e, lang)).collect::<Vec<_>>();
-    let overdue = rows(
-        store::list(
-            &state.db,
-            &Filter {
-                overdue: true,
-                ..base.clone()
-            },
-        )
-        .await?,
-    );
-    let due_week: Vec<Row> = rows(
-        store::list(
-            &state.db,
-            &Filter {
-                due_by: week,
-                ..base.clone()
-            },
-        )
-        .await?,
-    )
-    .into_iter()
-    .filter(|r| !r.overdue)
-    .collect();
-    let mut open = rows(
-        store::list(
-            &state.db,
-            &Filter {
-                status: "routed".into(),
-                ..base.clone()
-            },
-        )
-        .await?,
-    );
-    if department.is_empty() {
-        open.extend(rows(
-            store::list(
-                &state.db,
-                &Filter {
-                    status: "registered".into(),
-                    ..base
-                },
-            )
-            .await?,
-        ));
-    }
-    render(&QueuePage {
-        shell,
-        departments: all,
-        department,
-        overdue,
-        due_week,
-        open,
-    })
 }
