@@ -50,6 +50,7 @@ mod generate;
 mod lifecycle;
 pub mod model;
 mod open;
+pub mod petitions;
 pub mod places;
 mod rng;
 mod seed;

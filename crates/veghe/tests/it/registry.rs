@@ -604,3 +604,33 @@ both!(
         );
     }
 );
+
+both!(the_demo_registry_seeds_and_numbering_continues, |app| {
+    let started = std::time::Instant::now();
+    let n = veghe::demo::petitions::seed_petitions(&app.db, 7, veghe::db::now_ms())
+        .await
+        .expect("seed");
+    eprintln!("demo registry: {n} entries in {:?}", started.elapsed());
+    assert!(n > 5000);
+    let clerk = app.token_for("clerk", Role::RegistryClerk).await;
+    let (s, p) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let year = p["year"].as_i64().expect("year");
+    let max = count(
+        &app,
+        &format!("SELECT MAX(number) FROM registry_entries WHERE register = 'petition' AND year = {year} AND id <> {}", p["id"]),
+    )
+    .await;
+    assert_eq!(
+        p["seq"].as_i64(),
+        Some(max + 1),
+        "the sequence continues after the demo"
+    );
+    let open: Value = app
+        .api_get("/api/v1/petitions?status=routed&register=petition", &clerk)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert!(open.as_array().is_some_and(|l| !l.is_empty()));
+});
