@@ -94,3 +94,16 @@ CREATE TABLE registry_events (
     note       TEXT
 );
 CREATE INDEX registry_events_entry ON registry_events(entry_id, id);
+
+CREATE TABLE registry_attachments (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry_id     INTEGER NOT NULL REFERENCES registry_entries(id),
+    name         TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT NOT NULL,
+    data         BLOB NOT NULL,
+    uploaded_at  INTEGER NOT NULL,
+    uploaded_by  INTEGER REFERENCES users(id)
+);
+CREATE INDEX registry_attachments_entry ON registry_attachments(entry_id);

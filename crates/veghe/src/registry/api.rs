@@ -10,6 +10,7 @@ use veghe_ro::petition::Register;
 
 pub use super::action_in::{ActionIn, Loose};
 use super::actions;
+use super::attachments;
 use super::departments::{self, Department};
 use super::model::PetitionIn;
 use super::numbers::{self, Reservation};
@@ -44,6 +45,26 @@ pub fn routes() -> Routes {
         .post("/api/v1/petitions/{id}/archive", desk, archive)
         .post("/api/v1/registry/reservations", desk, reserve)
         .get("/api/v1/registry/departments", read, list_departments)
+        .post(
+            "/api/v1/registry/departments/{id}/members",
+            Access::Roles(groups::OVERSIGHT),
+            departments::add_member,
+        )
+        .post(
+            "/api/v1/petitions/{id}/attachments",
+            desk,
+            attachments::upload,
+        )
+        .get(
+            "/api/v1/petitions/{id}/attachments",
+            read,
+            attachments::list,
+        )
+        .get(
+            "/api/v1/registry/attachments/{id}",
+            read,
+            attachments::download,
+        )
 }
 
 fn body<T>(payload: Result<Json<T>, JsonRejection>) -> AppResult<T> {
@@ -102,6 +123,15 @@ impl ListQuery {
             return Err(AppError::bad(
                 "register",
                 "register is petition, info or internal",
+            ));
+        }
+        if let Some(st) = &self.status
+            && !st.is_empty()
+            && veghe_ro::petition::Status::parse(st).is_none()
+        {
+            return Err(AppError::bad(
+                "status",
+                "status is registered, routed, forwarded, answered, classed, joined or archived",
             ));
         }
         if let Some(d) = &self.due_by

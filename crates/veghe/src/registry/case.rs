@@ -41,6 +41,7 @@ struct CasePage {
     petitioner: Option<PetitionerData>,
     error: Option<String>,
     today: String,
+    attachments: Vec<super::attachments::Attachment>,
 }
 
 impl CasePage {
@@ -122,6 +123,7 @@ async fn case(
         petitioner,
         error,
         today: numbers::today().to_string(),
+        attachments: super::attachments::of_entry(&state.db, id).await?,
         shell,
     })
 }

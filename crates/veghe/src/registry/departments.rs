@@ -47,3 +47,56 @@ pub async fn of_user(db: &Db, user_id: i64) -> AppResult<Vec<Department>> {
     .await?;
     rows.iter().map(from).collect()
 }
+
+/// An officer to add to a department.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub struct MemberIn {
+    pub username: String,
+}
+
+/// Adds an officer to a department (`{id}` is the department's code); their queue shows it.
+#[utoipa::path(post, path = "/api/v1/registry/departments/{id}/members", tag = "registry",
+    params(("id" = String, Path, description = "department code")), request_body = MemberIn,
+    responses((status = 200, body = [Department]), (status = 400, body = crate::api::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn add_member(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    axum::Extension(me): axum::Extension<crate::auth::CurrentUser>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    payload: Result<axum::Json<MemberIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<axum::Json<Vec<Department>>> {
+    use crate::error::AppError;
+    let axum::Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let mut tx = state.db.begin().await?;
+    let dept: i64 = sqlx::query("SELECT id FROM registry_departments WHERE code = $1")
+        .bind(&code)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| AppError::bad("id", format!("no department `{code}`")))?
+        .try_get("id")?;
+    let user: i64 = sqlx::query("SELECT id FROM users WHERE username = $1")
+        .bind(input.username.trim())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| AppError::bad("username", format!("no user `{}`", input.username.trim())))?
+        .try_get("id")?;
+    sqlx::query("INSERT INTO registry_department_members (department_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .bind(dept)
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
+    crate::audit::append(
+        &mut tx,
+        &me.actor(),
+        crate::audit::Change {
+            action: "registry.department_member",
+            entity: "registry_department",
+            entity_id: Some(code.clone()),
+            before: None,
+            after: Some(serde_json::json!({"username": input.username.trim()})),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(axum::Json(of_user(&state.db, user).await?))
+}

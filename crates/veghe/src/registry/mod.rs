@@ -5,6 +5,7 @@
 mod action_in;
 pub mod actions;
 pub mod api;
+pub mod attachments;
 mod case;
 pub mod departments;
 pub mod labels;

@@ -203,6 +203,7 @@ texts! {
     reg_overdue_list: "Cu termen depășit", "Overdue";
     reg_open_list: "Toate lucrările deschise", "All open cases";
     reg_registered_as: "Înregistrat cu nr.", "Registered as no.";
+    reg_attachments: "Anexe", "Attachments";
     footer_note: "Veghe — platforma operațională a serviciului", "Veghe — the service's operations platform";
 }
 

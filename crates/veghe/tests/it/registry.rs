@@ -634,3 +634,75 @@ both!(the_demo_registry_seeds_and_numbering_continues, |app| {
         .expect("json");
     assert!(open.as_array().is_some_and(|l| !l.is_empty()));
 });
+
+both!(attachments_within_the_stated_limits, |app| {
+    let clerk = app.token_for("clerk", Role::RegistryClerk).await;
+    let (_, p) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+    let path = format!("/api/v1/petitions/{}/attachments", p["id"]);
+    let send = |name: &str, body: Vec<u8>| {
+        app.client
+            .post(app.url(&format!("{path}?name={name}")))
+            .bearer_auth(&clerk)
+            .body(body)
+            .send()
+    };
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.extend(vec![b'x'; 3 * 1024 * 1024]);
+    let r = send("scrisoare.pdf", pdf.clone()).await.expect("upload");
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let a: Value = r.json().await.expect("json");
+    assert_eq!(a["content_type"], "application/pdf");
+    let r = send("program.exe", vec![0x4D, 0x5A, 0x90, 0x00, 0x03])
+        .await
+        .expect("upload");
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let e: Value = r.json().await.expect("json");
+    assert_eq!(e["error"]["field"], "file");
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("10 MB") && m.contains("PDF"))
+    );
+    // A client of its own: the server stops reading the oversized body and closes that connection.
+    let r = reqwest::Client::new()
+        .post(app.url(&format!("{path}?name=mare.txt")))
+        .bearer_auth(&clerk)
+        .body(vec![b'a'; 11 * 1024 * 1024])
+        .send()
+        .await;
+    if let Ok(r) = r {
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    }
+    let list: Value = app.api_get(&path, &clerk).await.json().await.expect("json");
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "nothing half-saved");
+    let got = app
+        .api_get(&format!("/api/v1/registry/attachments/{}", a["id"]), &clerk)
+        .await;
+    assert_eq!(got.status(), StatusCode::OK);
+    assert_eq!(got.bytes().await.expect("bytes").to_vec(), pdf);
+});
+
+both!(officers_are_added_to_departments_by_the_head, |app| {
+    let head = app.token_for("head", Role::HeadOfService).await;
+    app.token_for("officer", Role::DepartmentOfficer).await;
+    let (s, v) = post(
+        &app,
+        &head,
+        "/api/v1/registry/departments/circulatie/members",
+        json!({"username": "officer"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v[0]["code"], "circulatie");
+    let (s, e) = post(
+        &app,
+        &head,
+        "/api/v1/registry/departments/circulatie/members",
+        json!({"username": "nobody"}),
+    )
+    .await;
+    assert_eq!(
+        (s, e["error"]["field"].clone()),
+        (StatusCode::BAD_REQUEST, json!("username"))
+    );
+});
