@@ -224,3 +224,39 @@ fn nothing_is_answered_after_classing_and_the_rule_is_named() {
     };
     assert!(answered.archive().is_ok());
 }
+
+#[test]
+fn the_deadline_table_of_a_year_follows_the_rules() {
+    // For every registration day of 2026 and 2027: the term ends on a working day, no earlier
+    // than N calendar days later, and every day skipped over is non-working.
+    let mut day = date(2026, 1, 1);
+    while day < date(2028, 1, 1) {
+        for (register, kind, n) in [
+            (Register::Petition, "complaint", 30),
+            (Register::Info, "request", 10),
+            (Register::Info, "complaint", 15),
+        ] {
+            let due = initial_due(register, kind, day).expect("a term");
+            let plain = due_date_days(n, day, false);
+            assert!(
+                due >= plain && crate::is_working_day(due),
+                "{day} {n}: {due}"
+            );
+            let mut d = plain;
+            while d < due {
+                assert!(
+                    !crate::is_working_day(d),
+                    "{day} {n}: {d} skipped but working"
+                );
+                d = d.tomorrow().expect("date");
+            }
+            let internal = internal_due(due, day, 5);
+            assert!(
+                internal <= due && internal >= day,
+                "{day}: internal {internal}"
+            );
+            assert!(crate::is_working_day(internal) || internal == day);
+        }
+        day = day.tomorrow().expect("date");
+    }
+}
