@@ -99,7 +99,10 @@ async fn case(
             when: local_time(s.at),
             who: s.actor,
             action: labels::step(&s.action, lang),
-            note: s.note.unwrap_or_default(),
+            note: match (s.action.as_str(), s.note) {
+                ("registered", Some(c)) => labels::channel(&c, lang).to_string(),
+                (_, n) => n.unwrap_or_default(),
+            },
         })
         .collect();
     let duplicates = if Status::parse(&e.status).is_some_and(Status::is_open) {

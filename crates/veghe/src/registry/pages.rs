@@ -72,7 +72,11 @@ pub(super) fn row(e: &Entry, lang: Lang) -> Row {
             .as_deref()
             .map(labels::date)
             .unwrap_or_default(),
-        department: e.department.clone().unwrap_or_default(),
+        department: match lang {
+            Lang::Ro => e.department_name.clone(),
+            Lang::En => e.department_name_en.clone(),
+        }
+        .unwrap_or_default(),
         overdue: e.overdue,
     }
 }

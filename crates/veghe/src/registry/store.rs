@@ -37,6 +37,10 @@ pub struct Entry {
     pub extended: bool,
     pub notice_on: Option<String>,
     pub department: Option<String>,
+    /// The department's name (Romanian).
+    pub department_name: Option<String>,
+    #[serde(skip)]
+    pub department_name_en: Option<String>,
     pub internal_due_date: Option<String>,
     pub forwarded_to: Option<String>,
     pub forwarded_on: Option<String>,
@@ -52,7 +56,7 @@ pub struct Entry {
     pub overdue: bool,
 }
 
-const COLUMNS: &str = "e.id, e.register, e.year, e.number, e.number_date, e.registered_at, e.channel, e.kind, e.petitioner_kind, e.petitioner_name, e.subject, e.body, e.status, e.due_on, e.original_due_on, e.extended, e.notice_on, d.code AS department, e.internal_due_on, e.forwarded_to, e.forwarded_on, e.joined_to, e.original_id, e.class_ground, e.class_reason, e.refused, e.answer_via, e.answer_sent_on, e.archive_ref";
+const COLUMNS: &str = "e.id, e.register, e.year, e.number, e.number_date, e.registered_at, e.channel, e.kind, e.petitioner_kind, e.petitioner_name, e.subject, e.body, e.status, e.due_on, e.original_due_on, e.extended, e.notice_on, d.code AS department, d.name_ro AS department_ro, d.name_en AS department_en, e.internal_due_on, e.forwarded_to, e.forwarded_on, e.joined_to, e.original_id, e.class_ground, e.class_reason, e.refused, e.answer_via, e.answer_sent_on, e.archive_ref";
 const FROM: &str = "registry_entries e LEFT JOIN registry_departments d ON d.id = e.department_id";
 
 fn entry_from(r: &sqlx::any::AnyRow) -> Result<Entry, AppError> {
@@ -84,6 +88,8 @@ fn entry_from(r: &sqlx::any::AnyRow) -> Result<Entry, AppError> {
         extended: r.try_get::<i64, _>("extended")? != 0,
         notice_on: r.try_get("notice_on")?,
         department: r.try_get("department")?,
+        department_name: r.try_get("department_ro")?,
+        department_name_en: r.try_get("department_en")?,
         internal_due_date: r.try_get("internal_due_on")?,
         forwarded_to: r.try_get("forwarded_to")?,
         forwarded_on: r.try_get("forwarded_on")?,
