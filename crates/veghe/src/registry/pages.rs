@@ -94,6 +94,9 @@ struct ListPage {
     shell: Shell,
     rows: Vec<Row>,
     register: String,
+    status: String,
+    overdue: bool,
+    statuses: Vec<(&'static str, &'static str)>,
     q: String,
     can_register: bool,
 }
@@ -104,6 +107,12 @@ async fn list_page(
     Query(q): Query<ListQuery>,
 ) -> AppResult<Response> {
     let register = q.register.clone().unwrap_or_default();
+    let status = q.status.clone().unwrap_or_default();
+    let overdue = q.overdue.unwrap_or(false);
+    let statuses = veghe_ro::petition::Status::ALL
+        .iter()
+        .map(|s| (s.code(), labels::status(s.code(), shell.lang)))
+        .collect();
     let text = q.q.clone().unwrap_or_default();
     let entries = store::list(&state.db, &q.filter()?).await?;
     let rows = entries.iter().map(|e| row(e, shell.lang)).collect();
@@ -112,6 +121,9 @@ async fn list_page(
         shell,
         rows,
         register,
+        status,
+        overdue,
+        statuses,
         q: text,
         can_register,
     })

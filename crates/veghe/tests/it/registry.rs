@@ -545,6 +545,20 @@ both!(
         // The list masks too.
         let list = clerk.get("/registry").await.text().await.expect("html");
         assert!(list.contains("Parcare pe trotuar") && !list.contains("Ionescu"));
+        let overdue = clerk.get("/registry?status=registered&overdue=true").await;
+        assert_eq!(overdue.status(), StatusCode::OK);
+        assert!(
+            !overdue
+                .text()
+                .await
+                .expect("html")
+                .contains("Parcare pe trotuar"),
+            "not overdue yet"
+        );
+        assert_eq!(
+            clerk.get("/registry?status=lost").await.status(),
+            StatusCode::BAD_REQUEST
+        );
         // Revealing asks for a reason and is logged.
         let r = clerk
             .post_form(
