@@ -51,6 +51,8 @@ mod lifecycle;
 pub mod model;
 mod open;
 pub mod petitions;
+mod petitions_seed;
+mod petitions_text;
 pub mod places;
 mod rng;
 mod seed;
