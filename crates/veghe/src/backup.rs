@@ -36,6 +36,12 @@ pub const TABLES: &[&str] = &[
     "rosters",
     "duty_log",
     "public_alerts",
+    "registry_departments",
+    "registry_department_members",
+    "registry_entries",
+    "registry_reservations",
+    "registry_events",
+    "registry_attachments",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.

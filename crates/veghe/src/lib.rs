@@ -17,6 +17,7 @@ pub mod dispatch;
 pub mod error;
 pub mod geo;
 pub mod http;
+pub mod registry;
 pub mod web;
 
 use std::future::Future;
@@ -72,6 +73,7 @@ pub fn routes() -> Routes {
         .merge(dispatch::log_api::routes())
         .merge(dispatch::eido::routes())
         .merge(alerts::routes())
+        .merge(registry::routes())
         .merge(http::routes())
 }
 

@@ -41,13 +41,17 @@ impl Modify for BearerAuth {
     paths(me, list_users, crate::calendar::api_holidays, crate::calendar::api_deadline,
         crate::dispatch::api::create, crate::dispatch::api::list_open, crate::dispatch::api::get, crate::dispatch::api::timeline,
         crate::dispatch::api::change_status, crate::dispatch::api::assign, crate::dispatch::api::units, crate::dispatch::live::stream, crate::dispatch::api::recommendations, crate::dispatch::api::checkin, crate::dispatch::api::overdue, crate::dispatch::api::agencies, crate::dispatch::api::handover, crate::dispatch::api::export_geojson, crate::dispatch::api::shift_handover, crate::dispatch::api::shift_accept,
-        crate::dispatch::eido::get, crate::alerts::api::issue, crate::alerts::api::list, crate::alerts::api::cancel),
+        crate::dispatch::eido::get, crate::alerts::api::issue, crate::alerts::api::list, crate::alerts::api::cancel,
+        crate::registry::api::create, crate::registry::api::list, crate::registry::api::get, crate::registry::api::timeline, crate::registry::api::duplicates, crate::registry::api::petitioner,
+        crate::registry::api::route, crate::registry::api::forward, crate::registry::api::extend, crate::registry::api::join, crate::registry::api::class, crate::registry::api::refuse, crate::registry::api::answer, crate::registry::api::archive, crate::registry::api::reserve, crate::registry::api::list_departments,
+        crate::registry::departments::add_member, crate::registry::attachments::upload, crate::registry::attachments::list, crate::registry::attachments::download),
     components(schemas(Me, users::User, Role, crate::calendar::HolidayOut, crate::calendar::DeadlineOut, ErrorBody, ErrorDetail,
         crate::dispatch::store::Incident, crate::dispatch::units::Unit, crate::dispatch::timeline::TimelineEntry, crate::dispatch::model::Status,
         crate::dispatch::api::IncidentIn, crate::dispatch::api::StatusIn, crate::dispatch::api::AssignIn, crate::dispatch::recommend::Candidate, crate::dispatch::checkins::Overdue, crate::dispatch::api::CheckinIn, crate::dispatch::agencies::Agency, crate::dispatch::api::HandoverIn, crate::dispatch::api::ShiftIn, crate::dispatch::shift::ShiftHandover,
-        crate::alerts::model::AlertIn, crate::alerts::store::Alert)),
+        crate::alerts::model::AlertIn, crate::alerts::store::Alert,
+        crate::registry::model::PetitionIn, crate::registry::store::Entry, crate::registry::store::Step, crate::registry::store::PetitionerData, crate::registry::api::ReasonIn, crate::registry::api::ActionIn, crate::registry::api::Loose, crate::registry::api::ReserveIn, crate::registry::numbers::Reservation, crate::registry::departments::Department, crate::registry::departments::MemberIn, crate::registry::attachments::Attachment)),
     modifiers(&BearerAuth),
-    tags((name = "accounts", description = "Who is calling"), (name = "calendar", description = "Legal calendar and deadlines"), (name = "dispatch", description = "Incidents and crews"), (name = "alerts", description = "Public alerts (OASIS CAP 1.2)"))
+    tags((name = "accounts", description = "Who is calling"), (name = "calendar", description = "Legal calendar and deadlines"), (name = "dispatch", description = "Incidents and crews"), (name = "alerts", description = "Public alerts (OASIS CAP 1.2)"), (name = "registry", description = "Petitions, public-information requests and internal documents"))
 )]
 pub struct ApiDoc;
 

@@ -66,6 +66,8 @@ pub async fn seed(db: &Db, config: &Config, seed: u64, progress: bool) -> anyhow
         seconds = started.elapsed().as_secs_f64(),
         "demo history seeded"
     );
+    let petitions = crate::demo::petitions::seed_petitions(db, seed, now_ms()).await?;
+    tracing::info!(entries = petitions, "demo registry seeded");
     // The last contact with each crew on duty, spread over the last two and a half hours, so
     // that the board shows a few check-ins overdue, as a real shift does.
     sqlx::query(

@@ -33,6 +33,12 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../../migrations/postgres/0004_public_alerts.sql"),
     },
     Migration {
+        version: 5,
+        name: "registry",
+        sqlite: include_str!("../../migrations/sqlite/0005_registry.sql"),
+        postgres: include_str!("../../migrations/postgres/0005_registry.sql"),
+    },
+    Migration {
         version: 6,
         name: "duty_desk",
         sqlite: include_str!("../../migrations/sqlite/0006_duty_desk.sql"),

@@ -66,6 +66,8 @@ pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<Na
         ("/duty", tr.nav_duty, groups::OPERATIONS_READ),
         ("/crew", tr.nav_crew, crate::dispatch::crew::CREW),
         ("/alerts", tr.nav_alerts, crate::dispatch::api::DISPATCH),
+        ("/registry", tr.nav_registry, groups::REGISTRY),
+        ("/queue", tr.nav_queue, groups::REGISTRY),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
         ("/calendar", tr.nav_calendar, groups::CALENDAR),
         ("/users", tr.nav_users, groups::ADMIN),

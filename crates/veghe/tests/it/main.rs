@@ -13,4 +13,5 @@ mod cli;
 mod desk;
 mod dispatch;
 mod interop;
+mod registry;
 mod shell;
