@@ -10,4 +10,5 @@ pub mod knox;
 pub mod lisa;
 pub mod nnh;
 pub mod rng;
+pub mod series;
 pub mod weights;
