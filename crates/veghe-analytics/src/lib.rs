@@ -2,6 +2,7 @@
 //! near-repeat patterns, clustering, evaluation of hot-spot maps. No database, no HTTP.
 #![forbid(unsafe_code)]
 
+pub mod crs;
 pub mod evaluate;
 pub mod fdr;
 pub mod grid;
