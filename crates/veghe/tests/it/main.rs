@@ -10,4 +10,5 @@ mod auth;
 mod backup;
 mod cli;
 mod dispatch;
+mod forecast;
 mod shell;
