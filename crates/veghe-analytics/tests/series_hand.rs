@@ -133,12 +133,35 @@ fn pelt_finds_the_synthetic_change_and_equals_optimal_partitioning() {
             penalty: Some(beta),
             min_segment: 3,
             quasi: false,
+            season: None,
         };
         let got = pelt(&multi, &opts).expect("pelt");
         assert_eq!(got.points, optimal_partitioning(&multi, beta, 3, 1.0), "beta {beta}");
     }
     let four = pelt(&multi, &ChangeOptions::default()).expect("multi");
     assert_eq!(four.points, [30, 60, 90, 120]);
+}
+
+#[test]
+fn the_seasonal_index_keeps_summers_from_looking_like_changes() {
+    // Three years of weekly counts with a strong yearly wave and a step up of 8 from week 110.
+    let y: Vec<f64> = (0..156)
+        .map(|t| {
+            let wave = 6.0 * (2.0 * std::f64::consts::PI * f64::from(t) / 52.0).sin();
+            let step = if t >= 110 { 8.0 } else { 0.0 };
+            (20.0 + wave + step + f64::from((t * 7 % 5) as u8)).round()
+        })
+        .collect();
+    let plain = pelt(&y, &ChangeOptions::default()).expect("plain");
+    assert!(plain.points.len() > 2, "the wave alone looks like changes: {:?}", plain.points);
+    let opts = ChangeOptions {
+        season: Some(52),
+        ..ChangeOptions::default()
+    };
+    let adjusted = pelt(&y, &opts).expect("adjusted");
+    assert_eq!(adjusted.points.len(), 1, "{:?}", adjusted.points);
+    assert!(adjusted.points[0].abs_diff(110) <= 2, "{:?}", adjusted.points);
+    assert!(adjusted.means[1] > adjusted.means[0] + 4.0);
 }
 
 #[test]

@@ -9,6 +9,12 @@
 //! `φ = max(1, Σ(y[t] - y[t-1])² / (2·(n-1)·ȳ))` (a quasi-Poisson cost; the first differences keep
 //! a level shift from inflating φ). The default penalty is the BIC's `2·ln(n)` per change
 //! (one parameter for the new mean, one for the change's position).
+//!
+//! Seasonal counts would show every summer as a change. With a season `m` (and at least two seasons
+//! of data) the expected count of period `t` is taken as `λ·w[t]`, with `w` the seasonal index
+//! (the mean of the periods at the same position in the season over the mean of all, at least 0.05):
+//! a segment's maximum-likelihood rate is then `S/W` with `W` the sum of its weights, and its cost
+//! `2·(S - S·ln(S/W))` — the same formula with the length replaced by the weighted length.
 
 use super::{SeriesError, check_finite};
 
@@ -21,6 +27,8 @@ pub struct ChangeOptions {
     pub min_segment: usize,
     /// Divide the cost by the estimated dispersion (see the module's text).
     pub quasi: bool,
+    /// Season length: adjust for the seasonal index (see the module's text).
+    pub season: Option<usize>,
 }
 
 impl Default for ChangeOptions {
@@ -29,6 +37,7 @@ impl Default for ChangeOptions {
             penalty: None,
             min_segment: 4,
             quasi: true,
+            season: None,
         }
     }
 }
@@ -38,7 +47,7 @@ impl Default for ChangeOptions {
 pub struct Changes {
     /// Indices where a new segment starts (the value at the index is the first of the new level).
     pub points: Vec<usize>,
-    /// The mean of each segment.
+    /// The mean of each segment (seasonally adjusted when a season was given).
     pub means: Vec<f64>,
     pub penalty: f64,
     pub dispersion: f64,
@@ -49,6 +58,25 @@ fn poisson_cost(sum: f64, len: f64) -> f64 {
         0.0
     } else {
         2.0 * (sum - sum * (sum / len).ln())
+    }
+}
+
+/// The seasonal index of the module's text, one weight per value (all 1 without a season or with
+/// fewer than two seasons of data).
+pub fn seasonal_weights(y: &[f64], season: Option<usize>) -> Vec<f64> {
+    let n = y.len();
+    let mean = y.iter().sum::<f64>() / n.max(1) as f64;
+    match season {
+        Some(m) if m >= 2 && n >= 2 * m && mean > 0.0 => {
+            let index: Vec<f64> = (0..m)
+                .map(|p| {
+                    let vals: Vec<f64> = y.iter().skip(p).step_by(m).copied().collect();
+                    (vals.iter().sum::<f64>() / vals.len() as f64 / mean).max(0.05)
+                })
+                .collect();
+            (0..n).map(|t| index[t % m]).collect()
+        }
+        _ => vec![1.0; n],
     }
 }
 
@@ -73,16 +101,20 @@ pub fn pelt(y: &[f64], opts: &ChangeOptions) -> Result<Changes, SeriesError> {
     }
     let n = y.len();
     let min_seg = opts.min_segment.max(1);
-    let phi = if opts.quasi { dispersion(y) } else { 1.0 };
+    let w = seasonal_weights(y, opts.season);
+    let adjusted: Vec<f64> = y.iter().zip(&w).map(|(v, w)| v / w).collect();
+    let phi = if opts.quasi { dispersion(&adjusted) } else { 1.0 };
     let beta = opts.penalty.unwrap_or(2.0 * (n as f64).ln());
     if !(beta.is_finite() && beta >= 0.0) {
         return Err(SeriesError::Parameter("the penalty must be 0 or more".into()));
     }
     let mut cum = vec![0.0; n + 1];
-    for (i, v) in y.iter().enumerate() {
+    let mut cum_w = vec![0.0; n + 1];
+    for (i, (v, wi)) in y.iter().zip(&w).enumerate() {
         cum[i + 1] = cum[i] + v;
+        cum_w[i + 1] = cum_w[i] + wi;
     }
-    let cost = |a: usize, b: usize| poisson_cost(cum[b] - cum[a], (b - a) as f64) / phi;
+    let cost = |a: usize, b: usize| poisson_cost(cum[b] - cum[a], cum_w[b] - cum_w[a]) / phi;
     // f[t]: best penalised cost of y[..t]; last[t]: start of the last segment.
     let mut f = vec![f64::INFINITY; n + 1];
     let mut last = vec![0usize; n + 1];
@@ -124,7 +156,7 @@ pub fn pelt(y: &[f64], opts: &ChangeOptions) -> Result<Changes, SeriesError> {
     if n < min_seg || !f[n].is_finite() {
         return Ok(Changes {
             points: Vec::new(),
-            means: vec![cum[n] / n.max(1) as f64],
+            means: vec![cum[n] / cum_w[n].max(f64::MIN_POSITIVE)],
             penalty: beta,
             dispersion: phi,
         });
@@ -144,7 +176,7 @@ pub fn pelt(y: &[f64], opts: &ChangeOptions) -> Result<Changes, SeriesError> {
     bounds.push(n);
     let means = bounds
         .windows(2)
-        .map(|w| (cum[w[1]] - cum[w[0]]) / (w[1] - w[0]) as f64)
+        .map(|b| (cum[b[1]] - cum[b[0]]) / (cum_w[b[1]] - cum_w[b[0]]))
         .collect();
     Ok(Changes {
         points,

@@ -232,6 +232,7 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<ExitCode> {
         &y,
         &ChangeOptions {
             penalty: args.penalty,
+            season: Some(season),
             ..ChangeOptions::default()
         },
     )?;
@@ -299,6 +300,7 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<ExitCode> {
                     "year_on_year": change(&changes.year_on_year),
                 },
                 "change_points": bounds.collect::<Vec<_>>(),
+                "change_point_method": "PELT, Poisson cost over the seasonal index, scaled by the dispersion",
                 "change_point_penalty": cp.penalty,
                 "dispersion": cp.dispersion,
                 "notes": notes,
