@@ -19,5 +19,5 @@ print("| model (500 series, forecast + 8-origin back-test) | Veghe | statsforeca
 print("|---|---|---|---|")
 for m in rust:
     r, p = rust[m]["median_s"], py[m]["median_s"]
-    print(f"| {m} | {r:.2f} s | {p:.2f} s | {p / r:.1f}x |")
+    print(f"| {m} | {r:.3f} s | {p:.3f} s | {p / r:.1f}x |")
 PY

@@ -16,8 +16,18 @@ fn utm_equals_pyproj_within_a_millimetre() {
             north: true,
         };
         let (e, n) = to_utm(num(1), num(2), zone).expect("utm");
-        assert!((e - num(4)).abs() < 1e-3, "{}: easting {e} vs {}", f[0], f[4]);
-        assert!((n - num(5)).abs() < 1e-3, "{}: northing {n} vs {}", f[0], f[5]);
+        assert!(
+            (e - num(4)).abs() < 1e-3,
+            "{}: easting {e} vs {}",
+            f[0],
+            f[4]
+        );
+        assert!(
+            (n - num(5)).abs() < 1e-3,
+            "{}: northing {n} vs {}",
+            f[0],
+            f[5]
+        );
         if !f[0].starts_with("zone_edge") {
             assert_eq!(UtmZone::of(num(1), num(2)).number, zone.number, "{}", f[0]);
         }

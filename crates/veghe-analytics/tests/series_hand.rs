@@ -80,7 +80,11 @@ fn optimal_partitioning(y: &[f64], beta: f64, min_seg: usize, phi: f64) -> Vec<u
     let cost = |a: usize, b: usize| {
         let s: f64 = y[a..b].iter().sum();
         let l = (b - a) as f64;
-        if s <= 0.0 { 0.0 } else { 2.0 * (s - s * (s / l).ln()) / phi }
+        if s <= 0.0 {
+            0.0
+        } else {
+            2.0 * (s - s * (s / l).ln()) / phi
+        }
     };
     let mut f = vec![f64::INFINITY; n + 1];
     let mut last = vec![0; n + 1];
@@ -123,7 +127,12 @@ fn pelt_finds_the_synthetic_change_and_equals_optimal_partitioning() {
     assert!((c.means[0] - 10.0).abs() < 1.0 && (c.means[1] - 18.0).abs() < 1.0);
     // A flat series has none.
     let flat: Vec<f64> = (0..100).map(|t| 10.0 + f64::from((t % 3) as u8)).collect();
-    assert!(pelt(&flat, &ChangeOptions::default()).expect("flat").points.is_empty());
+    assert!(
+        pelt(&flat, &ChangeOptions::default())
+            .expect("flat")
+            .points
+            .is_empty()
+    );
     // Pruning keeps the optimum, at several penalties, on a series with several changes.
     let multi: Vec<f64> = (0..150)
         .map(|t| [5.0, 12.0, 7.0, 20.0, 9.0][t / 30] + f64::from(((t * 13) % 5) as u8))
@@ -136,7 +145,11 @@ fn pelt_finds_the_synthetic_change_and_equals_optimal_partitioning() {
             season: None,
         };
         let got = pelt(&multi, &opts).expect("pelt");
-        assert_eq!(got.points, optimal_partitioning(&multi, beta, 3, 1.0), "beta {beta}");
+        assert_eq!(
+            got.points,
+            optimal_partitioning(&multi, beta, 3, 1.0),
+            "beta {beta}"
+        );
     }
     let four = pelt(&multi, &ChangeOptions::default()).expect("multi");
     assert_eq!(four.points, [30, 60, 90, 120]);
@@ -153,14 +166,22 @@ fn the_seasonal_index_keeps_summers_from_looking_like_changes() {
         })
         .collect();
     let plain = pelt(&y, &ChangeOptions::default()).expect("plain");
-    assert!(plain.points.len() > 2, "the wave alone looks like changes: {:?}", plain.points);
+    assert!(
+        plain.points.len() > 2,
+        "the wave alone looks like changes: {:?}",
+        plain.points
+    );
     let opts = ChangeOptions {
         season: Some(52),
         ..ChangeOptions::default()
     };
     let adjusted = pelt(&y, &opts).expect("adjusted");
     assert_eq!(adjusted.points.len(), 1, "{:?}", adjusted.points);
-    assert!(adjusted.points[0].abs_diff(110) <= 2, "{:?}", adjusted.points);
+    assert!(
+        adjusted.points[0].abs_diff(110) <= 2,
+        "{:?}",
+        adjusted.points
+    );
     assert!(adjusted.means[1] > adjusted.means[0] + 4.0);
 }
 

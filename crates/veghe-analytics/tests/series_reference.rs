@@ -12,7 +12,10 @@ use veghe_analytics::series::compare::binomial_two_sided;
 use veghe_analytics::series::{Model, forecast};
 
 fn read(name: &str) -> Vec<Vec<String>> {
-    let path = format!("{}/tests/fixtures/series/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/series/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(path).expect("fixture");
     text.lines()
         .skip(1)
@@ -27,7 +30,10 @@ fn num(s: &str) -> f64 {
 
 /// (values, season) of a fixture series.
 fn series(id: &str) -> (Vec<f64>, usize) {
-    let rows: Vec<_> = read("series.csv").into_iter().filter(|r| r[0] == id).collect();
+    let rows: Vec<_> = read("series.csv")
+        .into_iter()
+        .filter(|r| r[0] == id)
+        .collect();
     let m = num(&rows[0][2]) as usize;
     (rows.iter().map(|r| num(&r[3])).collect(), m)
 }
@@ -61,7 +67,11 @@ fn worst(id: &str, model: Model) -> f64 {
             worst = worst.max((o - r).abs() / scale);
         }
     }
-    eprintln!("{id} {}: {} worst relative difference {worst:.2e}", model.name(), got.spec);
+    eprintln!(
+        "{id} {}: {} worst relative difference {worst:.2e}",
+        model.name(),
+        got.spec
+    );
     worst
 }
 
@@ -91,6 +101,9 @@ fn exact_count_test_equals_scipy_binomtest() {
     for r in read("binomtest.csv") {
         let (k, n, p, want) = (num(&r[0]) as u64, num(&r[1]) as u64, num(&r[2]), num(&r[3]));
         let got = binomial_two_sided(k, n, p);
-        assert!((got - want).abs() < 1e-10 * want.max(1e-3), "{k}/{n}: {got} vs {want}");
+        assert!(
+            (got - want).abs() < 1e-10 * want.max(1e-3),
+            "{k}/{n}: {got} vs {want}"
+        );
     }
 }

@@ -184,7 +184,12 @@ mod tests {
     #[test]
     fn weekly_and_monthly_counts_are_zero_filled() {
         let d = |y, m, dd| days_from_civil(y, m, dd);
-        let days = [d(2026, 1, 5), d(2026, 1, 11), d(2026, 1, 26), d(2026, 3, 31)];
+        let days = [
+            d(2026, 1, 5),
+            d(2026, 1, 11),
+            d(2026, 1, 26),
+            d(2026, 3, 31),
+        ];
         let w = aggregate(&days, Period::Week).expect("weeks");
         assert_eq!(w[0].label, "2026-W02");
         assert_eq!(w[0].count, 2);

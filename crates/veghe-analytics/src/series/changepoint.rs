@@ -103,10 +103,16 @@ pub fn pelt(y: &[f64], opts: &ChangeOptions) -> Result<Changes, SeriesError> {
     let min_seg = opts.min_segment.max(1);
     let w = seasonal_weights(y, opts.season);
     let adjusted: Vec<f64> = y.iter().zip(&w).map(|(v, w)| v / w).collect();
-    let phi = if opts.quasi { dispersion(&adjusted) } else { 1.0 };
+    let phi = if opts.quasi {
+        dispersion(&adjusted)
+    } else {
+        1.0
+    };
     let beta = opts.penalty.unwrap_or(2.0 * (n as f64).ln());
     if !(beta.is_finite() && beta >= 0.0) {
-        return Err(SeriesError::Parameter("the penalty must be 0 or more".into()));
+        return Err(SeriesError::Parameter(
+            "the penalty must be 0 or more".into(),
+        ));
     }
     let mut cum = vec![0.0; n + 1];
     let mut cum_w = vec![0.0; n + 1];

@@ -36,7 +36,9 @@ pub enum SeriesError {
     },
     #[error("value {index} of the series is not a finite number")]
     NotFinite { index: usize },
-    #[error("the seasonal-naive scale of MASE is zero (the training values repeat exactly every season)")]
+    #[error(
+        "the seasonal-naive scale of MASE is zero (the training values repeat exactly every season)"
+    )]
     ZeroScale,
     #[error("{model}: {message}")]
     Model { model: String, message: String },

@@ -91,7 +91,9 @@ pub fn forecast(
 ) -> Result<ModelForecast, SeriesError> {
     check_finite(y)?;
     if horizon == 0 {
-        return Err(SeriesError::Parameter("the horizon must be at least 1".into()));
+        return Err(SeriesError::Parameter(
+            "the horizon must be at least 1".into(),
+        ));
     }
     if let Some(l) = levels.iter().find(|l| !(**l > 0.0 && **l < 1.0)) {
         return Err(SeriesError::Parameter(format!(
@@ -132,7 +134,13 @@ pub fn forecast(
             let fitted = MSTLModel::new(vec![m], trend)
                 .fit(y)
                 .map_err(|e| model_error(model, e))?;
-            predicted(model, format!("MSTL({m}) + AutoETS"), &fitted, horizon, levels)
+            predicted(
+                model,
+                format!("MSTL({m}) + AutoETS"),
+                &fitted,
+                horizon,
+                levels,
+            )
         }
     }
 }
@@ -167,7 +175,10 @@ fn predicted<P: Predict>(
             .point;
     }
     if point.iter().any(|v| !v.is_finite()) {
-        return Err(model_error(model, "the fitted model forecasts a non-finite value"));
+        return Err(model_error(
+            model,
+            "the fitted model forecasts a non-finite value",
+        ));
     }
     Ok(ModelForecast {
         model,

@@ -7,7 +7,9 @@ use super::{Interval, SeriesError, check_finite, normal_quantile_two_sided};
 pub fn seasonal_naive(y: &[f64], m: usize, horizon: usize) -> Result<Vec<f64>, SeriesError> {
     check_finite(y)?;
     if m == 0 {
-        return Err(SeriesError::Parameter("the season length must be at least 1".into()));
+        return Err(SeriesError::Parameter(
+            "the season length must be at least 1".into(),
+        ));
     }
     if y.len() < m {
         return Err(SeriesError::TooShort {

@@ -58,8 +58,18 @@ fn forecast_prints_every_model_with_intervals_and_mase() {
     std::fs::write(&events_path, events).expect("write");
     let series = series.display().to_string();
     let args = [
-        "analyze", "forecast", "--input", &series, "--season", "52", "--horizon", "13",
-        "--backtest-origins", "8", "--format", "json",
+        "analyze",
+        "forecast",
+        "--input",
+        &series,
+        "--season",
+        "52",
+        "--horizon",
+        "13",
+        "--backtest-origins",
+        "8",
+        "--format",
+        "json",
     ];
     let (code, out, err) = veghe(&args);
     assert_eq!(code, 0, "{err}");
@@ -76,8 +86,14 @@ fn forecast_prints_every_model_with_intervals_and_mase() {
         assert!(mase.is_finite() && mase > 0.0);
         for s in f {
             let p = s["point"].as_f64().expect("point");
-            let (l80, u80) = (s["lower_80"].as_f64().expect("l"), s["upper_80"].as_f64().expect("u"));
-            let (l95, u95) = (s["lower_95"].as_f64().expect("l"), s["upper_95"].as_f64().expect("u"));
+            let (l80, u80) = (
+                s["lower_80"].as_f64().expect("l"),
+                s["upper_80"].as_f64().expect("u"),
+            );
+            let (l95, u95) = (
+                s["lower_95"].as_f64().expect("l"),
+                s["upper_95"].as_f64().expect("u"),
+            );
             assert!(l95 <= l80 && l80 <= p && p <= u80 && u80 <= u95, "{s}");
         }
     }
@@ -92,7 +108,10 @@ fn forecast_prints_every_model_with_intervals_and_mase() {
     // The step up at week 110 is the one change found (within two weeks), the yearly wave is not.
     let cps = v["change_points"].as_array().expect("change points");
     assert_eq!(cps.len(), 1, "{cps:?}");
-    assert!((cps[0]["index"].as_i64().expect("index") - 110).abs() <= 2, "{cps:?}");
+    assert!(
+        (cps[0]["index"].as_i64().expect("index") - 110).abs() <= 2,
+        "{cps:?}"
+    );
     let yoy = &v["changes"]["year_on_year"];
     assert_eq!(yoy["now"].as_u64(), Some(y[155]));
     assert_eq!(yoy["before"].as_u64(), Some(y[155 - 52]));
@@ -100,8 +119,17 @@ fn forecast_prints_every_model_with_intervals_and_mase() {
     // The same weeks given as events give the same answer.
     let events_path = events_path.display().to_string();
     let (code, out2, err) = veghe(&[
-        "analyze", "forecast", "--input", &events_path, "--events", "--period", "week",
-        "--horizon", "13", "--backtest-origins", "8",
+        "analyze",
+        "forecast",
+        "--input",
+        &events_path,
+        "--events",
+        "--period",
+        "week",
+        "--horizon",
+        "13",
+        "--backtest-origins",
+        "8",
     ]);
     assert_eq!(code, 0, "{err}");
     let v2: serde_json::Value = serde_json::from_str(&out2).expect("json");
@@ -109,8 +137,16 @@ fn forecast_prints_every_model_with_intervals_and_mase() {
 
     // CSV: a header and 13 rows per model.
     let (code, csv, err) = veghe(&[
-        "analyze", "forecast", "--input", &series, "--horizon", "13", "--backtest-origins", "4",
-        "--format", "csv",
+        "analyze",
+        "forecast",
+        "--input",
+        &series,
+        "--horizon",
+        "13",
+        "--backtest-origins",
+        "4",
+        "--format",
+        "csv",
     ]);
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = csv.lines().collect();
@@ -137,17 +173,26 @@ fn forecast_bad_input_names_the_row_or_parameter() {
     let short = write("short.csv", &short);
     let (code, _, err) = veghe(&["analyze", "forecast", "--input", &short]);
     assert_eq!(code, 1);
-    assert!(err.contains("--season 52") && err.contains("two seasons (104)"), "{err}");
+    assert!(
+        err.contains("--season 52") && err.contains("two seasons (104)"),
+        "{err}"
+    );
 
     let future = write("future.csv", "date,count\n2022-01-03,4\n2999-01-01,5\n");
     let (code, _, err) = veghe(&["analyze", "forecast", "--input", &future]);
     assert_eq!(code, 1);
-    assert!(err.contains("row 3, column date") && err.contains("future"), "{err}");
+    assert!(
+        err.contains("row 3, column date") && err.contains("future"),
+        "{err}"
+    );
 
     let gap = write("gap.csv", "date,count\n2022-01-03,4\n2022-01-17,5\n");
     let (code, _, err) = veghe(&["analyze", "forecast", "--input", &gap]);
     assert_eq!(code, 1);
-    assert!(err.contains("row 3") && err.contains("not the week after"), "{err}");
+    assert!(
+        err.contains("row 3") && err.contains("not the week after"),
+        "{err}"
+    );
 
     let bad = write("bad.csv", "date,count\n2022-01-03,4\n2022-01-10,-1\n");
     let (code, _, err) = veghe(&["analyze", "forecast", "--input", &bad]);
@@ -164,7 +209,9 @@ fn forecast_bad_input_names_the_row_or_parameter() {
     assert!(err.contains("empty"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 
-    let (code, _, err) = veghe(&["analyze", "forecast", "--input", &short, "--models", "arima"]);
+    let (code, _, err) = veghe(&[
+        "analyze", "forecast", "--input", &short, "--models", "arima",
+    ]);
     assert_eq!(code, 1);
     assert!(err.contains("--models") && err.contains("arima"), "{err}");
 }
@@ -181,8 +228,20 @@ fn crs_wgs84_projects_longitude_latitude_to_utm() {
     .expect("write");
     let p = p.display().to_string();
     let (code, out, err) = veghe(&[
-        "analyze", "kde", "--input", &p, "--x-col", "lon", "--y-col", "lat", "--crs", "wgs84",
-        "--cell", "50", "--bandwidth", "100",
+        "analyze",
+        "kde",
+        "--input",
+        &p,
+        "--x-col",
+        "lon",
+        "--y-col",
+        "lat",
+        "--crs",
+        "wgs84",
+        "--cell",
+        "50",
+        "--bandwidth",
+        "100",
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("UTM zone 34N (EPSG:32634)"), "{err}");
@@ -194,8 +253,18 @@ fn crs_wgs84_projects_longitude_latitude_to_utm() {
     assert_eq!(cells[3], "5066725");
     // Without --crs the degrees would be taken for metres: one cell holds everything.
     let (code, out, _) = veghe(&[
-        "analyze", "kde", "--input", &p, "--x-col", "lon", "--y-col", "lat", "--cell", "50",
-        "--bandwidth", "100",
+        "analyze",
+        "kde",
+        "--input",
+        &p,
+        "--x-col",
+        "lon",
+        "--y-col",
+        "lat",
+        "--cell",
+        "50",
+        "--bandwidth",
+        "100",
     ]);
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 2);
@@ -208,5 +277,8 @@ fn crs_wgs84_projects_longitude_latitude_to_utm() {
         "--cell", "50",
     ]);
     assert_eq!(code, 1);
-    assert!(err.contains("row 3") && err.contains("latitude 95"), "{err}");
+    assert!(
+        err.contains("row 3") && err.contains("latitude 95"),
+        "{err}"
+    );
 }

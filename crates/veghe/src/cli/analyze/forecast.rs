@@ -136,7 +136,11 @@ fn read_series(args: &ForecastArgs, period: Period) -> anyhow::Result<Series> {
                     anyhow::bail!(
                         "{shown}, row {row}, column {}: {text} is not the {} after the previous row's ({})",
                         args.date_col,
-                        if period == Period::Week { "week" } else { "month" },
+                        if period == Period::Week {
+                            "week"
+                        } else {
+                            "month"
+                        },
                         iso_date(prev)
                     );
                 }
@@ -210,7 +214,9 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<ExitCode> {
     };
     for &m in &models {
         params.ends(n, m).map_err(|e| {
-            anyhow::anyhow!("--backtest-origins/--horizon: {e}; ask for fewer origins or a shorter horizon")
+            anyhow::anyhow!(
+                "--backtest-origins/--horizon: {e}; ask for fewer origins or a shorter horizon"
+            )
         })?;
     }
     let progress = bar(models.len() * (args.backtest_origins + 1));
@@ -264,7 +270,10 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<ExitCode> {
         ));
     }
     if series.starts[n - 1] == period.start_of(today()) {
-        notes.push(format!("the last period ({}) is not over yet", label(n - 1)));
+        notes.push(format!(
+            "the last period ({}) is not over yet",
+            label(n - 1)
+        ));
     }
     match args.format {
         Format::Json => {
@@ -327,7 +336,11 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<ExitCode> {
                         f.point[j].max(0.0)
                     );
                     for iv in &f.intervals {
-                        line.push_str(&format!(",{},{}", iv.lower[j].max(0.0), iv.upper[j].max(0.0)));
+                        line.push_str(&format!(
+                            ",{},{}",
+                            iv.lower[j].max(0.0),
+                            iv.upper[j].max(0.0)
+                        ));
                     }
                     println!("{line},{}", o.mase);
                 }
@@ -343,7 +356,11 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<ExitCode> {
 /// `80` for 0.8, `97.5` for 0.975.
 fn pct(level: f64) -> String {
     let p = (level * 1000.0).round() / 10.0;
-    if p.fract() == 0.0 { format!("{p:.0}") } else { format!("{p}") }
+    if p.fract() == 0.0 {
+        format!("{p:.0}")
+    } else {
+        format!("{p}")
+    }
 }
 
 fn model_json(o: &Outcome, period: Period, future: &[i64]) -> serde_json::Value {
