@@ -2,35 +2,35 @@
 //! every model's forecast with prediction intervals and rolling-origin MASE, change points and the
 //! last period's changes, as JSON or CSV.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use veghe_analytics::series::calendar::{Period, aggregate, iso_date};
+use veghe_analytics::series::calendar::{Period, iso_date};
 use veghe_analytics::series::changepoint::{ChangeOptions, pelt};
 use veghe_analytics::series::compare::{CountChange, last_changes};
 use veghe_analytics::series::{BacktestParams, Model, ModelForecast, backtest, forecast};
 
+use super::series_input::{read_series, today};
 use super::{Format, bar};
-use crate::analysis::input::parse_day;
 
 #[derive(clap::Args)]
 pub struct ForecastArgs {
     /// A series (one row per period: date of the period's start, count) or, with --events, one row
     /// per event (a date).
     #[arg(long)]
-    input: PathBuf,
+    pub(super) input: PathBuf,
     /// Each row is an event: count them per --period.
     #[arg(long)]
-    events: bool,
+    pub(super) events: bool,
     /// week (ISO weeks, Monday to Sunday) or month (calendar months).
     #[arg(long, default_value = "week")]
     period: String,
     /// Column of the date (YYYY-MM-DD or DD.MM.YYYY).
     #[arg(long, default_value = "date")]
-    date_col: String,
+    pub(super) date_col: String,
     /// Column of the count (a series only).
     #[arg(long, default_value = "count")]
-    count_col: String,
+    pub(super) count_col: String,
     /// Season length in periods (default 52 for weeks, 12 for months).
     #[arg(long)]
     season: Option<usize>,
@@ -54,116 +54,6 @@ pub struct ForecastArgs {
     penalty: Option<f64>,
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
-}
-
-/// The series as read: period starts (days since 1970-01-01) and counts.
-struct Series {
-    starts: Vec<i64>,
-    counts: Vec<u64>,
-}
-
-fn today() -> i64 {
-    let now = jiff::Zoned::now().date();
-    parse_day(&now.to_string()).unwrap_or(i64::MAX)
-}
-
-fn csv_reader(path: &Path) -> anyhow::Result<(csv::Reader<std::fs::File>, csv::StringRecord)> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_path(path)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-    let headers = reader
-        .headers()
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?
-        .clone();
-    if headers.is_empty() {
-        anyhow::bail!("{}: the file is empty", path.display());
-    }
-    Ok((reader, headers))
-}
-
-fn column(headers: &csv::StringRecord, name: &str, path: &Path) -> anyhow::Result<usize> {
-    headers.iter().position(|c| c == name).ok_or_else(|| {
-        anyhow::anyhow!(
-            "{}: no column `{name}` (columns: {})",
-            path.display(),
-            headers.iter().collect::<Vec<_>>().join(", ")
-        )
-    })
-}
-
-fn read_series(args: &ForecastArgs, period: Period) -> anyhow::Result<Series> {
-    let path = &args.input;
-    let shown = path.display();
-    let (mut reader, headers) = csv_reader(path)?;
-    let id = column(&headers, &args.date_col, path)?;
-    let ic = if args.events {
-        None
-    } else {
-        Some(column(&headers, &args.count_col, path)?)
-    };
-    let today = today();
-    let mut days = Vec::new();
-    let mut counts = Vec::new();
-    for (n, record) in reader.records().enumerate() {
-        let row = n + 2;
-        let record = record.map_err(|e| anyhow::anyhow!("{shown}, row {row}: {e}"))?;
-        let text = record.get(id).unwrap_or("");
-        let day = parse_day(text).ok_or_else(|| {
-            anyhow::anyhow!(
-                "{shown}, row {row}, column {}: `{text}` is not a date (YYYY-MM-DD or DD.MM.YYYY)",
-                args.date_col
-            )
-        })?;
-        if day > today {
-            anyhow::bail!(
-                "{shown}, row {row}, column {}: {text} is in the future",
-                args.date_col
-            );
-        }
-        if let Some(ic) = ic {
-            let text = record.get(ic).unwrap_or("");
-            let count = text.parse::<u64>().map_err(|_| {
-                anyhow::anyhow!(
-                    "{shown}, row {row}, column {}: `{text}` is not a count (a whole number, 0 or more)",
-                    args.count_col
-                )
-            })?;
-            if let Some(&prev) = days.last() {
-                let expected = period.next(period.start_of(prev));
-                if period.start_of(day) != expected {
-                    anyhow::bail!(
-                        "{shown}, row {row}, column {}: {text} is not the {} after the previous row's ({})",
-                        args.date_col,
-                        if period == Period::Week {
-                            "week"
-                        } else {
-                            "month"
-                        },
-                        iso_date(prev)
-                    );
-                }
-            }
-            counts.push(count);
-        }
-        days.push(day);
-    }
-    if days.is_empty() {
-        anyhow::bail!("{shown}: the file has no rows");
-    }
-    if args.events {
-        let buckets = aggregate(&days, period)?;
-        Ok(Series {
-            starts: buckets.iter().map(|b| b.start).collect(),
-            counts: buckets.iter().map(|b| b.count).collect(),
-        })
-    } else {
-        Ok(Series {
-            starts: days.iter().map(|d| period.start_of(*d)).collect(),
-            counts,
-        })
-    }
 }
 
 fn parse_list<T>(text: &str, flag: &str, f: impl Fn(&str) -> Option<T>) -> anyhow::Result<Vec<T>> {

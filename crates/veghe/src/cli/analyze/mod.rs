@@ -13,6 +13,7 @@ use veghe_analytics::weights::WeightsSpec;
 use crate::analysis::input::{Columns, Row, read};
 
 mod forecast;
+mod series_input;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
