@@ -2,7 +2,6 @@
 //! (when `VEGHE_TEST_POSTGRES_URL` is set) PostgreSQL.
 
 mod helpers;
-mod owntracks;
 
 mod access;
 mod api;
@@ -12,6 +11,8 @@ mod backup;
 mod cli;
 mod desk;
 mod dispatch;
+mod forecast;
 mod interop;
+mod owntracks;
 mod registry;
 mod shell;
