@@ -42,6 +42,12 @@ pub const TABLES: &[&str] = &[
     "registry_reservations",
     "registry_events",
     "registry_attachments",
+    "activity_offences",
+    "activity_imports",
+    "activity_mappings",
+    "activity_sanctions",
+    "activity_referrals",
+    "activity_counts",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.

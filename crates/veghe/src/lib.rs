@@ -2,6 +2,7 @@
 //! Poliția Locală Timișoara. `app(state)` builds the whole HTTP application; `serve` runs it.
 #![forbid(unsafe_code)]
 
+pub mod activity;
 pub mod alerts;
 pub mod analysis;
 pub mod api;
@@ -74,6 +75,7 @@ pub fn routes() -> Routes {
         .merge(dispatch::eido::routes())
         .merge(alerts::routes())
         .merge(registry::routes())
+        .merge(activity::routes())
         .merge(http::routes())
 }
 

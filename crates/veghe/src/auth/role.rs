@@ -152,6 +152,16 @@ pub mod groups {
     /// The registry compartment, which alone registers, sends answers, classes and archives
     /// (OG 27/2002 art. 6).
     pub const REGISTRY_DESK: &[Role] = &[Administrator, HeadOfService, RegistryClerk];
+    /// Those who read activity records (sanctions, referrals, counts, data quality).
+    pub const ACTIVITY: &[Role] = &[
+        Administrator,
+        HeadOfService,
+        DepartmentOfficer,
+        Analyst,
+        Management,
+    ];
+    /// Those who import sanction records and record activity.
+    pub const ACTIVITY_WRITE: &[Role] = &[Administrator, HeadOfService, DepartmentOfficer, Analyst];
     /// Those who compute legal deadlines.
     pub const CALENDAR: &[Role] = &[
         Administrator,

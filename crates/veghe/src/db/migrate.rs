@@ -44,6 +44,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0006_duty_desk.sql"),
         postgres: include_str!("../../migrations/postgres/0006_duty_desk.sql"),
     },
+    Migration {
+        version: 8,
+        name: "activity",
+        sqlite: include_str!("../../migrations/sqlite/0008_activity.sql"),
+        postgres: include_str!("../../migrations/postgres/0008_activity.sql"),
+    },
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

@@ -1,0 +1,32 @@
+//! Activity records (issue 6, DOMAIN §7, §11): the offence catalogue versioned in time, sanction
+//! records (procese-verbale) and their imports from the departments' CSV and XLSX files, exports
+//! with personal data masked, referrals and crimes caught in the act, activity counts, and the
+//! data-quality page.
+
+pub mod api;
+pub mod catalogue;
+pub mod export;
+pub mod flow;
+pub mod import;
+pub mod mapping;
+pub mod model;
+pub mod parse;
+pub mod quality;
+pub mod records;
+pub mod report;
+pub mod source;
+pub mod store;
+pub mod uploads;
+
+use crate::auth::Role;
+use crate::auth::access::Routes;
+use crate::auth::groups;
+
+/// Those who read activity records.
+pub const READ: &[Role] = groups::ACTIVITY;
+/// Those who import and record activity.
+pub const WRITE: &[Role] = groups::ACTIVITY_WRITE;
+
+pub fn routes() -> Routes {
+    Routes::new().merge(api::routes())
+}

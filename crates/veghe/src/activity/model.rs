@@ -1,0 +1,376 @@
+//! A sanction record (proces-verbal de contravenție) parsed from its cells: every problem of a row
+//! named with its field, the fine judged against the catalogue in force on the record's date, the
+//! payment status (half the minimum paid within 15 days counts as paid, OG 2/2001 art. 28).
+
+use jiff::civil::{Date, Time};
+use jiff::tz::TimeZone;
+
+use super::catalogue::{Catalogue, Judgement};
+use super::parse::{self, LegalRef, Offender, clean};
+
+/// The fields of a sanction record, in the order of the standard template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Series,
+    Number,
+    Date,
+    Time,
+    Address,
+    Lat,
+    Lon,
+    Department,
+    Officers,
+    OffenderName,
+    OffenderId,
+    LegalBasis,
+    Aggravated,
+    Sanction,
+    Amount,
+    Measures,
+    Paid,
+    PaidOn,
+    Contested,
+}
+
+impl Field {
+    pub const ALL: [Field; 19] = [
+        Field::Series,
+        Field::Number,
+        Field::Date,
+        Field::Time,
+        Field::Address,
+        Field::Lat,
+        Field::Lon,
+        Field::Department,
+        Field::Officers,
+        Field::OffenderName,
+        Field::OffenderId,
+        Field::LegalBasis,
+        Field::Aggravated,
+        Field::Sanction,
+        Field::Amount,
+        Field::Measures,
+        Field::Paid,
+        Field::PaidOn,
+        Field::Contested,
+    ];
+
+    /// The code used in mappings and reports.
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::Series => "series",
+            Field::Number => "number",
+            Field::Date => "date",
+            Field::Time => "time",
+            Field::Address => "address",
+            Field::Lat => "lat",
+            Field::Lon => "lon",
+            Field::Department => "department",
+            Field::Officers => "officers",
+            Field::OffenderName => "offender_name",
+            Field::OffenderId => "offender_id",
+            Field::LegalBasis => "legal_basis",
+            Field::Aggravated => "aggravated",
+            Field::Sanction => "sanction",
+            Field::Amount => "amount",
+            Field::Measures => "measures",
+            Field::Paid => "paid",
+            Field::PaidOn => "paid_on",
+            Field::Contested => "contested",
+        }
+    }
+
+    /// The header the standard template uses (Romanian), also recognised when mapping.
+    pub fn header_ro(self) -> &'static str {
+        match self {
+            Field::Series => "Serie",
+            Field::Number => "Număr",
+            Field::Date => "Data",
+            Field::Time => "Ora",
+            Field::Address => "Adresa",
+            Field::Lat => "Latitudine",
+            Field::Lon => "Longitudine",
+            Field::Department => "Compartiment",
+            Field::Officers => "Agenți",
+            Field::OffenderName => "Contravenient",
+            Field::OffenderId => "CNP/CUI",
+            Field::LegalBasis => "Temei legal",
+            Field::Aggravated => "Agravant",
+            Field::Sanction => "Sancțiune",
+            Field::Amount => "Amendă (lei)",
+            Field::Measures => "Măsuri complementare",
+            Field::Paid => "Achitat (lei)",
+            Field::PaidOn => "Data plății",
+            Field::Contested => "Contestat",
+        }
+    }
+
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            Field::Series | Field::Number | Field::Date | Field::LegalBasis | Field::Sanction
+        )
+    }
+
+    pub fn parse(code: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.code() == code)
+    }
+}
+
+/// Warning or fine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sanction {
+    Warning,
+    Fine(i64),
+}
+
+/// A record, every field parsed.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub series: String,
+    pub number: String,
+    pub date: Date,
+    pub time: Time,
+    /// Epoch milliseconds of date and time in Timișoara.
+    pub occurred_at: i64,
+    pub address: String,
+    pub point: Option<(f64, f64)>,
+    pub department: String,
+    pub officers: String,
+    pub offender_name: String,
+    pub offender: Offender,
+    pub legal: LegalRef,
+    pub aggravated: bool,
+    pub offence_id: Option<i64>,
+    pub sanction: Sanction,
+    pub measures: String,
+    pub paid_bani: i64,
+    pub paid_on: Option<Date>,
+    pub payment: &'static str,
+    pub contested: bool,
+}
+
+/// One problem of a row: the field and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub field: Field,
+    pub message: String,
+}
+
+/// The payment status: `none` for a warning, `paid`, `half_minimum` (half the minimum paid within
+/// 15 days of the record), `partial`, `unpaid`.
+pub fn payment_status(
+    sanction: Sanction,
+    min_bani: i64,
+    paid: i64,
+    paid_on: Option<Date>,
+    date: Date,
+) -> &'static str {
+    let Sanction::Fine(amount) = sanction else {
+        return "none";
+    };
+    if paid <= 0 {
+        return "unpaid";
+    }
+    if paid >= amount {
+        return "paid";
+    }
+    let within_15 = paid_on.is_some_and(|p| {
+        let days = (p - date).get_days();
+        (0..=15).contains(&days)
+    });
+    if within_15 && paid * 2 >= min_bani {
+        "half_minimum"
+    } else {
+        "partial"
+    }
+}
+
+/// Parses a row's cells (`cell(field)` gives the text of the mapped column, empty if unmapped),
+/// judging it against `catalogue`. Every problem is returned, not only the first.
+pub fn parse_record<'a>(
+    cell: impl Fn(Field) -> &'a str,
+    catalogue: &Catalogue,
+    tz: &TimeZone,
+) -> Result<Record, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut bad = |field: Field, message: String| problems.push(Problem { field, message });
+    let required = |field: Field, bad: &mut dyn FnMut(Field, String)| {
+        let v = clean(cell(field));
+        if v.is_empty() && field.required() {
+            bad(field, "empty".into());
+        }
+        v
+    };
+    let series = required(Field::Series, &mut bad).to_uppercase();
+    let number = required(Field::Number, &mut bad);
+    let date = parse::date(cell(Field::Date)).map_err(|m| bad(Field::Date, m)).ok();
+    let time = parse::time(cell(Field::Time))
+        .map_err(|m| bad(Field::Time, m))
+        .unwrap_or(Time::midnight());
+    let lat = parse::coordinate(cell(Field::Lat)).map_err(|m| bad(Field::Lat, m)).ok().flatten();
+    let lon = parse::coordinate(cell(Field::Lon)).map_err(|m| bad(Field::Lon, m)).ok().flatten();
+    let point = match (lat, lon) {
+        (Some(la), Some(lo)) if (43.0..=49.0).contains(&la) && (20.0..=30.0).contains(&lo) => {
+            Some((la, lo))
+        }
+        (Some(_), Some(_)) => {
+            bad(Field::Lat, "the point is not in Romania".into());
+            None
+        }
+        (Some(_), None) => {
+            bad(Field::Lon, "latitude without longitude".into());
+            None
+        }
+        (None, Some(_)) => {
+            bad(Field::Lat, "longitude without latitude".into());
+            None
+        }
+        (None, None) => None,
+    };
+    let offender = parse::offender(cell(Field::OffenderId))
+        .map_err(|m| bad(Field::OffenderId, m))
+        .ok();
+    let legal = parse::legal_ref(cell(Field::LegalBasis))
+        .map_err(|m| bad(Field::LegalBasis, m))
+        .ok();
+    let aggravated = parse::flag(cell(Field::Aggravated))
+        .map_err(|m| bad(Field::Aggravated, m))
+        .unwrap_or(false);
+    let sanction_text = veghe_ro::fold(cell(Field::Sanction));
+    let amount_text = cell(Field::Amount).trim();
+    let sanction = match sanction_text.as_str() {
+        "avertisment" | "warning" | "a" => Some(Sanction::Warning),
+        "amenda" | "fine" | "am" => match parse::amount_bani(amount_text) {
+            Ok(0) => {
+                bad(Field::Amount, "a fine of 0 lei: write a warning instead".into());
+                None
+            }
+            Ok(v) => Some(Sanction::Fine(v)),
+            Err(m) => {
+                bad(Field::Amount, m);
+                None
+            }
+        },
+        "" => {
+            bad(Field::Sanction, "empty".into());
+            None
+        }
+        other => {
+            bad(Field::Sanction, format!("`{other}` is neither avertisment nor amendă"));
+            None
+        }
+    };
+    let paid_text = cell(Field::Paid).trim();
+    let paid_bani = if paid_text.is_empty() {
+        0
+    } else {
+        parse::amount_bani(paid_text)
+            .map_err(|m| bad(Field::Paid, m))
+            .unwrap_or(0)
+    };
+    let paid_on_text = cell(Field::PaidOn).trim();
+    let paid_on = if paid_on_text.is_empty() {
+        None
+    } else {
+        parse::date(paid_on_text).map_err(|m| bad(Field::PaidOn, m)).ok()
+    };
+    let contested = parse::flag(cell(Field::Contested))
+        .map_err(|m| bad(Field::Contested, m))
+        .unwrap_or(false);
+    // Judge the legal basis and the fine by the catalogue in force on the record's date.
+    let mut offence_id = None;
+    let mut min_bani = 0;
+    if let (Some(d), Some(r)) = (date, &legal) {
+        let day = d.to_string();
+        match catalogue.judge(r, aggravated, &day) {
+            Judgement::Found(o) => {
+                offence_id = Some(o.id);
+                min_bani = o.min_bani;
+                if let Some(Sanction::Fine(v)) = sanction
+                    && (v < o.min_bani || v > o.max_bani)
+                {
+                    bad(
+                        Field::Amount,
+                        format!(
+                            "{} lei is outside {} – {} lei of {}",
+                            lei(v),
+                            lei(o.min_bani),
+                            lei(o.max_bani),
+                            o.label()
+                        ),
+                    );
+                }
+            }
+            Judgement::Unknown => bad(
+                Field::LegalBasis,
+                format!(
+                    "{}{} is not in the offence catalogue",
+                    r.label(),
+                    if aggravated { " (agravant)" } else { "" }
+                ),
+            ),
+            Judgement::NotInForce => bad(
+                Field::LegalBasis,
+                format!("{} was not in force on {}", r.label(), d.strftime("%d.%m.%Y")),
+            ),
+        }
+    }
+    if let (Some(p), Some(d)) = (paid_on, date)
+        && p < d
+    {
+        bad(Field::PaidOn, "paid before the record was made".into());
+    }
+    let occurred_at = date.and_then(|d| {
+        d.to_datetime(time)
+            .to_zoned(tz.clone())
+            .ok()
+            .map(|z| z.timestamp().as_millisecond())
+    });
+    match (date, occurred_at, offender, legal, sanction) {
+        (Some(date), Some(occurred_at), Some(offender), Some(legal), Some(sanction))
+            if problems.is_empty() =>
+        {
+            Ok(Record {
+                payment: payment_status(sanction, min_bani, paid_bani, paid_on, date),
+                series,
+                number,
+                date,
+                time,
+                occurred_at,
+                address: clean(cell(Field::Address)),
+                point,
+                department: clean(cell(Field::Department)),
+                officers: clean(cell(Field::Officers)),
+                offender_name: clean(cell(Field::OffenderName)),
+                offender,
+                legal,
+                aggravated,
+                offence_id,
+                sanction,
+                measures: clean(cell(Field::Measures)),
+                paid_bani,
+                paid_on,
+                contested,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+/// Bani as lei the Romanian way: `1.234,50`.
+pub fn lei(bani: i64) -> String {
+    let whole = (bani / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped},{:02}", bani % 100)
+}
+
+#[cfg(test)]
+#[path = "model_tests.rs"]
+mod tests;
