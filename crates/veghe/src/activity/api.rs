@@ -41,7 +41,11 @@ pub fn routes() -> Routes {
     let write = Access::Roles(WRITE);
     Routes::new()
         .get("/api/v1/offences", read, offences)
-        .post("/api/v1/offences", Access::Roles(groups::ADMIN), add_offence)
+        .post(
+            "/api/v1/offences",
+            Access::Roles(groups::ADMIN),
+            add_offence,
+        )
         .get("/api/v1/sanctions", read, sanctions)
         .get("/api/v1/sanctions/export", read, export_masked)
         .post("/api/v1/sanctions/export", read, export_revealed)
@@ -107,7 +111,10 @@ pub struct FormatQuery {
 pub(super) fn file_response(format: export::Format, bytes: Vec<u8>) -> Response {
     let mut r = bytes.into_response();
     let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(format.content_type()),
+    );
     if let Ok(v) = HeaderValue::from_str(&format!(
         "attachment; filename=\"sanctiuni.{}\"",
         format.extension()

@@ -71,7 +71,12 @@ impl Catalogue {
         let mut by_key: HashMap<Key, Vec<Offence>> = HashMap::new();
         for o in offences {
             by_key
-                .entry((o.act.clone(), o.article.clone(), o.point.clone(), o.aggravated))
+                .entry((
+                    o.act.clone(),
+                    o.article.clone(),
+                    o.point.clone(),
+                    o.aggravated,
+                ))
                 .or_default()
                 .push(o);
         }
@@ -80,7 +85,12 @@ impl Catalogue {
 
     /// The version of `r` (aggravated or not) in force on `day` (`YYYY-MM-DD`).
     pub fn judge(&self, r: &LegalRef, aggravated: bool, day: &str) -> Judgement<'_> {
-        let key = (r.act.clone(), r.article.clone(), r.point.clone(), aggravated);
+        let key = (
+            r.act.clone(),
+            r.article.clone(),
+            r.point.clone(),
+            aggravated,
+        );
         match self.by_key.get(&key) {
             None => Judgement::Unknown,
             Some(versions) => versions

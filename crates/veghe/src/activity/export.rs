@@ -93,8 +93,17 @@ fn cells(s: &Sanction) -> [String; 18] {
         s.offender_id.clone().unwrap_or_default(),
         s.legal_basis.clone(),
         da(s.aggravated),
-        if s.sanction == "fine" { "amendă" } else { "avertisment" }.to_string(),
-        if s.sanction == "fine" { lei(s.amount_bani) } else { String::new() },
+        if s.sanction == "fine" {
+            "amendă"
+        } else {
+            "avertisment"
+        }
+        .to_string(),
+        if s.sanction == "fine" {
+            lei(s.amount_bani)
+        } else {
+            String::new()
+        },
         s.measures.clone(),
         lei(s.paid_bani),
         s.payment.clone(),
@@ -109,9 +118,11 @@ pub fn render(format: Format, records: &[Sanction]) -> Result<Vec<u8>, AppError>
             let mut w = csv::WriterBuilder::new()
                 .delimiter(b';')
                 .from_writer(Vec::new());
-            w.write_record(HEADERS).map_err(|e| internal(e.to_string()))?;
+            w.write_record(HEADERS)
+                .map_err(|e| internal(e.to_string()))?;
             for s in records {
-                w.write_record(cells(s)).map_err(|e| internal(e.to_string()))?;
+                w.write_record(cells(s))
+                    .map_err(|e| internal(e.to_string()))?;
             }
             w.into_inner().map_err(|e| internal(e.to_string()))
         }
@@ -128,10 +139,14 @@ pub fn render(format: Format, records: &[Sanction]) -> Result<Vec<u8>, AppError>
                 for (c, v) in cells(s).iter().enumerate() {
                     match c {
                         14 if s.sanction == "fine" => {
-                            sheet.write_number(r, 14, s.amount_bani as f64 / 100.0).map_err(x)?;
+                            sheet
+                                .write_number(r, 14, s.amount_bani as f64 / 100.0)
+                                .map_err(x)?;
                         }
                         16 => {
-                            sheet.write_number(r, 16, s.paid_bani as f64 / 100.0).map_err(x)?;
+                            sheet
+                                .write_number(r, 16, s.paid_bani as f64 / 100.0)
+                                .map_err(x)?;
                         }
                         _ => {
                             sheet.write_string(r, c as u16, v).map_err(x)?;

@@ -228,13 +228,21 @@ pub async fn run(
         }
     };
     let field_of_column: Vec<Option<Field>> = (0..table.headers.len().max(1))
-        .map(|i| Field::ALL.into_iter().find(|f| columns[*f as usize] == Some(i)))
+        .map(|i| {
+            Field::ALL
+                .into_iter()
+                .find(|f| columns[*f as usize] == Some(i))
+        })
         .collect();
     let tz = jiff::tz::TimeZone::get("Europe/Bucharest")
         .map_err(|e| AppError::Internal(anyhow::anyhow!("time zone: {e}")))?;
     let now = now_ms();
     let writes = job.mode != Mode::Check;
-    let mut tx = if writes { Some(db.begin().await?) } else { None };
+    let mut tx = if writes {
+        Some(db.begin().await?)
+    } else {
+        None
+    };
     let mut import_id = 0;
     if let Some(tx) = tx.as_mut() {
         let sha = sha256_of(job.path).map_err(io)?;

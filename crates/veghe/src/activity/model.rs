@@ -204,12 +204,20 @@ pub fn parse_record<'a>(
     };
     let series = required(Field::Series, &mut bad).to_uppercase();
     let number = required(Field::Number, &mut bad);
-    let date = parse::date(cell(Field::Date)).map_err(|m| bad(Field::Date, m)).ok();
+    let date = parse::date(cell(Field::Date))
+        .map_err(|m| bad(Field::Date, m))
+        .ok();
     let time = parse::time(cell(Field::Time))
         .map_err(|m| bad(Field::Time, m))
         .unwrap_or(Time::midnight());
-    let lat = parse::coordinate(cell(Field::Lat)).map_err(|m| bad(Field::Lat, m)).ok().flatten();
-    let lon = parse::coordinate(cell(Field::Lon)).map_err(|m| bad(Field::Lon, m)).ok().flatten();
+    let lat = parse::coordinate(cell(Field::Lat))
+        .map_err(|m| bad(Field::Lat, m))
+        .ok()
+        .flatten();
+    let lon = parse::coordinate(cell(Field::Lon))
+        .map_err(|m| bad(Field::Lon, m))
+        .ok()
+        .flatten();
     let point = match (lat, lon) {
         (Some(la), Some(lo)) if (43.0..=49.0).contains(&la) && (20.0..=30.0).contains(&lo) => {
             Some((la, lo))
@@ -243,7 +251,10 @@ pub fn parse_record<'a>(
         "avertisment" | "warning" | "a" => Some(Sanction::Warning),
         "amenda" | "fine" | "am" => match parse::amount_bani(amount_text) {
             Ok(0) => {
-                bad(Field::Amount, "a fine of 0 lei: write a warning instead".into());
+                bad(
+                    Field::Amount,
+                    "a fine of 0 lei: write a warning instead".into(),
+                );
                 None
             }
             Ok(v) => Some(Sanction::Fine(v)),
@@ -257,7 +268,10 @@ pub fn parse_record<'a>(
             None
         }
         other => {
-            bad(Field::Sanction, format!("`{other}` is neither avertisment nor amendă"));
+            bad(
+                Field::Sanction,
+                format!("`{other}` is neither avertisment nor amendă"),
+            );
             None
         }
     };
@@ -273,7 +287,9 @@ pub fn parse_record<'a>(
     let paid_on = if paid_on_text.is_empty() {
         None
     } else {
-        parse::date(paid_on_text).map_err(|m| bad(Field::PaidOn, m)).ok()
+        parse::date(paid_on_text)
+            .map_err(|m| bad(Field::PaidOn, m))
+            .ok()
     };
     let contested = parse::flag(cell(Field::Contested))
         .map_err(|m| bad(Field::Contested, m))
@@ -312,7 +328,11 @@ pub fn parse_record<'a>(
             ),
             Judgement::NotInForce => bad(
                 Field::LegalBasis,
-                format!("{} was not in force on {}", r.label(), d.strftime("%d.%m.%Y")),
+                format!(
+                    "{} was not in force on {}",
+                    r.label(),
+                    d.strftime("%d.%m.%Y")
+                ),
             ),
         }
     }

@@ -117,7 +117,11 @@ pub fn time(s: &str) -> Result<Time, String> {
         return Ok(Time::midnight());
     }
     let parts: Vec<&str> = t.split([':', '.']).collect();
-    let n = |x: &str| x.parse::<i8>().ok().filter(|_| !x.is_empty() && x.len() <= 2);
+    let n = |x: &str| {
+        x.parse::<i8>()
+            .ok()
+            .filter(|_| !x.is_empty() && x.len() <= 2)
+    };
     let (h, m, sec) = match parts.as_slice() {
         [h, m] => (n(h), n(m), Some(0)),
         [h, m, s] => (n(h), n(m), n(s)),
@@ -153,7 +157,12 @@ impl LegalRef {
 /// `Legea 61/1991 art. 2 pct. 25`, `L. 61/1991, art.2 pt.25`, `legea nr. 61/1991 art 2 punctul 25`.
 pub fn legal_ref(s: &str) -> Result<LegalRef, String> {
     let folded = veghe_ro::fold(s);
-    let err = || format!("`{}` is not a legal reference (e.g. Legea 61/1991 art. 2 pct. 25)", s.trim());
+    let err = || {
+        format!(
+            "`{}` is not a legal reference (e.g. Legea 61/1991 art. 2 pct. 25)",
+            s.trim()
+        )
+    };
     let kinds: [(&str, &str); 7] = [
         ("oug", "OUG"),
         ("og", "OG"),
@@ -193,7 +202,9 @@ pub fn legal_ref(s: &str) -> Result<LegalRef, String> {
     };
     let article = after(&["art", "articolul"]).ok_or_else(err)?;
     let point = after(&["pct", "punctul", "punct"]).unwrap_or_default();
-    if !article.bytes().all(|b| b.is_ascii_alphanumeric()) || !point.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if !article.bytes().all(|b| b.is_ascii_alphanumeric())
+        || !point.bytes().all(|b| b.is_ascii_alphanumeric())
+    {
         return Err(err());
     }
     Ok(LegalRef {

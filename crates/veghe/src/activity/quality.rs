@@ -49,7 +49,8 @@ async fn finding(db: &Db, check: &str, from_where: &str, limit: i64) -> Result<F
         .map(|c| format!("s.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let sql = format!("SELECT {cols} {from_where} ORDER BY s.occurred_at DESC, s.id DESC LIMIT {limit}");
+    let sql =
+        format!("SELECT {cols} {from_where} ORDER BY s.occurred_at DESC, s.id DESC LIMIT {limit}");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .fetch_all(db.pool())
         .await?;

@@ -166,10 +166,12 @@ impl Table {
         match &mut self.inner {
             Inner::Csv(r) => {
                 row.xlsx = false;
-                let more = r.read_record(&mut row.record).map_err(|e| SourceError::Csv {
-                    line: e.position().map_or(0, |p| p.line()),
-                    message: e.to_string(),
-                })?;
+                let more = r
+                    .read_record(&mut row.record)
+                    .map_err(|e| SourceError::Csv {
+                        line: e.position().map_or(0, |p| p.line()),
+                        message: e.to_string(),
+                    })?;
                 row.line = row.record.position().map_or(0, |p| p.line());
                 Ok(more)
             }
@@ -272,8 +274,8 @@ fn open_xlsx(path: &Path) -> Result<Table, SourceError> {
     if std::fs::metadata(path)?.len() == 0 {
         return Err(SourceError::Empty);
     }
-    let mut book: Xlsx<_> =
-        calamine::open_workbook(path).map_err(|e: calamine::XlsxError| SourceError::Xlsx(e.to_string()))?;
+    let mut book: Xlsx<_> = calamine::open_workbook(path)
+        .map_err(|e: calamine::XlsxError| SourceError::Xlsx(e.to_string()))?;
     let sheet = book
         .sheet_names()
         .first()
@@ -303,10 +305,15 @@ fn open_xlsx(path: &Path) -> Result<Table, SourceError> {
                     problems.push((j, m));
                 }
             }
-            if let Some(f) = formulas.as_ref().and_then(|f| f.get_value((abs_row, abs_col)))
+            if let Some(f) = formulas
+                .as_ref()
+                .and_then(|f| f.get_value((abs_row, abs_col)))
                 && !f.is_empty()
             {
-                problems.push((j, format!("the cell holds a formula (={f}): paste its value")));
+                problems.push((
+                    j,
+                    format!("the cell holds a formula (={f}): paste its value"),
+                ));
             }
             if let Some(m) = merged.iter().find(|m| {
                 (m.start.0..=m.end.0).contains(&abs_row)

@@ -74,7 +74,9 @@ impl Filter {
             let q = q.to_uppercase();
             vals.push(q);
             let n = vals.len();
-            conds.push(format!("(series = ${n} OR number = ${n} OR series || number = ${n})"));
+            conds.push(format!(
+                "(series = ${n} OR number = ${n} OR series || number = ${n})"
+            ));
         }
         let clause = if conds.is_empty() {
             String::new()
@@ -134,10 +136,7 @@ impl Sanction {
     pub fn mask(&mut self) {
         if self.offender_kind != "company" {
             self.offender_name = initials(&self.offender_name);
-            self.offender_id = self
-                .offender_id
-                .as_deref()
-                .map(veghe_ro::mask_cnp_like);
+            self.offender_id = self.offender_id.as_deref().map(veghe_ro::mask_cnp_like);
         }
     }
 }

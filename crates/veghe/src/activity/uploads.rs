@@ -43,7 +43,8 @@ pub fn keep(name: &str, bytes: &[u8]) -> Result<String, AppError> {
 pub fn find(token: &str) -> Result<(PathBuf, String), AppError> {
     let t = checked(token)?;
     let d = dir();
-    let name = std::fs::read_to_string(d.join(format!("{t}.name"))).map_err(|_| AppError::NotFound)?;
+    let name =
+        std::fs::read_to_string(d.join(format!("{t}.name"))).map_err(|_| AppError::NotFound)?;
     Ok((d.join(format!("{t}.data")), name))
 }
 

@@ -4,6 +4,7 @@
 mod admin;
 mod analyze;
 mod demo;
+mod import;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -64,6 +65,9 @@ pub enum Command {
     /// The legal calendar: holidays and deadlines.
     #[command(subcommand)]
     Calendar(admin::CalendarCommand),
+    /// Import records from the departments' files.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
 }
 
 /// Runs the command line and turns any error into one line on stderr.
@@ -146,6 +150,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("restored {n} rows from {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import(c) => import::run(&db, c).await,
         Command::Calendar(_) | Command::Analyze(_) => Ok(ExitCode::SUCCESS),
     }
 }

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod activity;
 mod api;
 mod audit;
 mod auth;
@@ -12,6 +13,7 @@ mod cli;
 mod desk;
 mod dispatch;
 mod forecast;
+mod import;
 mod interop;
 mod owntracks;
 mod registry;

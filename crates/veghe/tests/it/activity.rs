@@ -1,0 +1,260 @@
+//! Activity records through the API: the catalogue versioned in time (administrator only), lists
+//! and exports with offenders masked unless a reason is given and logged, referrals, counts, and
+//! the data-quality findings.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use veghe::auth::Role;
+
+use crate::both;
+use crate::helpers::TestApp;
+use crate::import::{HEADER, cnp, count, good_row};
+
+async fn send(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
+    let r = app
+        .client
+        .post(app.url(path))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .expect("request");
+    let s = r.status();
+    (s, r.json().await.unwrap_or(Value::Null))
+}
+
+async fn import_csv(app: &TestApp, token: &str, text: String) -> Value {
+    app.client
+        .post(app.url("/api/v1/sanctions/import?name=pv.csv&mode=valid"))
+        .bearer_auth(token)
+        .body(text)
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json")
+}
+
+both!(the_catalogue_is_versioned_and_judges_by_date, |app| {
+    let admin = app.token_for("admin", Role::Administrator).await;
+    let officer = app.token_for("ana", Role::DepartmentOfficer).await;
+    let list: Value = app
+        .api_get("/api/v1/offences", &officer)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        list.as_array().map(Vec::len),
+        Some(12),
+        "seeded from DOMAIN §7"
+    );
+    let v = json!({"reference": "Legea 61/1991 art. 2 pct. 25", "description_ro": "tulburarea liniștii",
+        "description_en": "noise", "min": "500", "max": "2.500,00", "valid_from": "01.01.2027"});
+    let (s, _) = send(&app, &officer, "/api/v1/offences", v.clone()).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let mut bad = v.clone();
+    bad["max"] = json!("100");
+    let (s, b) = send(&app, &admin, "/api/v1/offences", bad).await;
+    assert_eq!(
+        (s, b["error"]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("max"))
+    );
+    let (s, o) = send(&app, &admin, "/api/v1/offences", v).await;
+    assert_eq!(s, StatusCode::CREATED, "{o}");
+    assert_eq!(o["min_bani"], 50_000);
+    // 1.000 lei: inside the old range (200–1000) in 2026, below the new one (500–2500)? No: inside
+    // both. 300 lei: valid in 2026, below the minimum in 2027.
+    let row_2026 = good_row(1).replace("1.000,00", "300");
+    let row_2027 = good_row(2)
+        .replace("29.11.2026", "15.01.2027")
+        .replace("1.000,00", "300");
+    let v = import_csv(
+        &app,
+        &officer,
+        format!("{HEADER}\n{row_2026}\n{row_2027}\n"),
+    )
+    .await;
+    assert_eq!(v["inserted"], 1, "{v}");
+    assert_eq!(v["shown"][0]["field"], "amount");
+    assert_eq!(v["shown"][0]["row"], 3);
+});
+
+both!(
+    lists_and_exports_mask_offenders_unless_a_reason_is_logged,
+    |app| {
+        let analyst = app.token_for("ana", Role::Analyst).await;
+        let crew = app.token_for("echipaj", Role::Crew).await;
+        let text = format!("{HEADER}\n{}\n{}\n", good_row(1), good_row(2));
+        import_csv(&app, &analyst, text).await;
+        let list: Value = app
+            .api_get("/api/v1/sanctions?from=01.11.2026", &analyst)
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(list.as_array().map(Vec::len), Some(2));
+        assert_eq!(list[0]["offender_name"], "I. P.");
+        let id = list[0]["offender_id"].as_str().expect("id").to_string();
+        assert!(!id.contains(&cnp(1)[4..]), "masked: {id}");
+        let s = app.api_get("/api/v1/sanctions", &crew).await.status();
+        assert_eq!(s, StatusCode::FORBIDDEN);
+        let bad = app
+            .api_get("/api/v1/sanctions?from=31.02.2026", &analyst)
+            .await;
+        assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+        // Masked exports.
+        let csv = app
+            .api_get("/api/v1/sanctions/export?format=csv", &analyst)
+            .await
+            .text()
+            .await
+            .expect("csv");
+        assert!(csv.starts_with("Serie;Număr;Data"), "{csv}");
+        assert!(csv.contains("I. P.") && !csv.contains(&cnp(1)), "{csv}");
+        let geo: Value = app
+            .api_get("/api/v1/sanctions/export?format=geojson", &analyst)
+            .await
+            .json()
+            .await
+            .expect("geojson");
+        assert_eq!(geo["features"].as_array().map(Vec::len), Some(2));
+        assert_eq!(geo["features"][0]["geometry"]["coordinates"][0], 21.2257);
+        let xlsx = app
+            .api_get("/api/v1/sanctions/export?format=xlsx", &analyst)
+            .await
+            .bytes()
+            .await
+            .expect("xlsx");
+        assert_eq!(&xlsx[..2], b"PK");
+        // Revealed: a reason is required, and logged.
+        let r = app
+            .client
+            .post(app.url("/api/v1/sanctions/export"))
+            .bearer_auth(&analyst)
+            .json(&json!({"reason": "x", "format": "csv"}))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        let r = app.client.post(app.url("/api/v1/sanctions/export")).bearer_auth(&analyst)
+        .json(&json!({"reason": "Cererea parchetului nr. 12/2026", "format": "csv", "filter": {"q": "TM0000001"}}))
+        .send().await.expect("request");
+        let text = r.text().await.expect("text");
+        assert!(
+            text.contains("Ion Popescu") && text.contains(&cnp(1)),
+            "{text}"
+        );
+        assert!(!text.contains(&cnp(2)), "the filter applies: {text}");
+        let log: (String, String) =
+            sqlx::query_as("SELECT reason, fields FROM access_log ORDER BY id DESC LIMIT 1")
+                .fetch_one(app.db.pool())
+                .await
+                .expect("log");
+        assert_eq!(log.0, "Cererea parchetului nr. 12/2026");
+    }
+);
+
+both!(referrals_and_counts_are_recorded_and_checked, |app| {
+    let t = app.token_for("ana", Role::DepartmentOfficer).await;
+    let (s, b) = send(
+        &app,
+        &t,
+        "/api/v1/referrals",
+        json!({"kind": "handover", "date": "29.11.2026", "description": "furt din magazin"}),
+    )
+    .await;
+    assert_eq!(
+        (s, b["error"]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("handed_to"))
+    );
+    let (s, _) = send(&app, &t, "/api/v1/referrals", json!({"kind": "handover", "date": "29.11.2026", "description": "furt din magazin",
+        "handed_to": "Poliția Municipiului Timișoara", "handed_on": "29.11.2026", "reference": "123/2026"})).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (s, _) = send(
+        &app,
+        &t,
+        "/api/v1/referrals",
+        json!({"kind": "crime", "date": "28.11.2026", "description": "conducere fără permis"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let list: Value = app
+        .api_get("/api/v1/referrals", &t)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
+    for (day, n) in [("28.11.2026", 4), ("29.11.2026", 6), ("29.11.2026", 7)] {
+        let r = app.client.post(app.url("/api/v1/activity-counts")).bearer_auth(&t)
+            .json(&json!({"day": day, "department": "Ordine publică", "team": "Echipa 1", "kind": "escorts", "count": n}))
+            .send().await.expect("request");
+        assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    }
+    let (s, b) = send(
+        &app,
+        &t,
+        "/api/v1/activity-counts",
+        json!({"day": "29.11.2026", "department": "OP", "kind": "escorts", "count": -1}),
+    )
+    .await;
+    assert_eq!(
+        (s, b["error"]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("count"))
+    );
+    let sums: Value = app
+        .api_get("/api/v1/activity-counts?from=01.11.2026&to=30.11.2026", &t)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        sums[0]["count"], 11,
+        "the second figure of a day replaces the first: {sums}"
+    );
+});
+
+both!(data_quality_finds_what_needs_a_person, |app| {
+    let t = app.token_for("ana", Role::Analyst).await;
+    let admin = app.token_for("admin", Role::Administrator).await;
+    // Row 1 has coordinates; row 2 none and a street of Timișoara; row 3 none and no such street.
+    let r2 = good_row(2)
+        .replace("45,7537;21,2257", ";")
+        .replace("Str. Florilor 2", "Bulevardul Republicii 12");
+    let r3 = good_row(3)
+        .replace("45,7537;21,2257", ";")
+        .replace("Str. Florilor 3", "Strada Inexistentă 3");
+    import_csv(&app, &t, format!("{HEADER}\n{}\n{r2}\n{r3}\n", good_row(1))).await;
+    // The same deed under another number, in a second import: a duplicate across imports.
+    let dup = good_row(1).replace("TM;0000001", "TMX;0000001");
+    import_csv(&app, &t, format!("{HEADER}\n{dup}\n")).await;
+    assert_eq!(count(&app).await, 4);
+    // A new version of the catalogue makes 1.000 lei too little from 2026 on.
+    let (s, _) = send(&app, &admin, "/api/v1/offences", json!({"reference": "Legea 61/1991 art. 2 pct. 25",
+        "description_ro": "zgomot", "description_en": "noise", "min": "1.500", "max": "3.000", "valid_from": "01.01.2026"})).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let q: Value = app
+        .api_get("/api/v1/sanctions/quality", &t)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let n = |check: &str| {
+        q["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .find(|f| f["check"] == check)
+            .map(|f| f["count"].as_i64().unwrap_or(-1))
+    };
+    assert_eq!(n("missing_coordinates"), Some(2));
+    assert_eq!(n("duplicates"), Some(2));
+    assert_eq!(n("amount_outside_range"), Some(4));
+    assert_eq!(n("unknown_legal_basis"), Some(0));
+    let addresses = q["addresses"].as_array().expect("addresses");
+    assert_eq!(addresses[0]["address"], "Strada Inexistentă 3");
+    assert!(addresses[0]["street"].is_null());
+    assert_eq!(addresses[1]["street"], "Bulevardul Republicii");
+});

@@ -1,0 +1,347 @@
+//! Imports of sanction records: every bad input named by row and column, the user's choice
+//! (valid rows, or nothing unless all are valid), re-imports changing nothing, Windows-1250,
+//! XLSX merged cells and formulas, and a killed import leaving the database as it was.
+
+use std::process::{Command, Stdio};
+
+use reqwest::StatusCode;
+use serde_json::Value;
+use veghe::auth::Role;
+
+use crate::both;
+use crate::helpers::{Engine, TestApp, TestDb};
+
+/// A valid CNP for serial `n` (born 01.01.1980 in Timiș).
+pub fn cnp(n: u32) -> String {
+    let body = format!("18001013{:04}", n % 10_000);
+    let key = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];
+    let sum: u32 = body
+        .bytes()
+        .zip(key)
+        .map(|(b, k)| u32::from(b - b'0') * k)
+        .sum();
+    let c = sum % 11;
+    format!("{body}{}", if c == 10 { 1 } else { c })
+}
+
+pub const HEADER: &str = "Serie;Număr;Data;Ora;Adresa;Latitudine;Longitudine;Compartiment;Agenți;Contravenient;CNP/CUI;Temei legal;Agravant;Sancțiune;Amendă (lei);Achitat (lei);Data plății";
+
+pub fn good_row(n: u32) -> String {
+    format!(
+        "TM;{n:07};29.11.2026;22:{:02};Str. Florilor {n};45,7537;21,2257;Ordine publică;Ag. Pop;Ion Popescu;{};Legea 61/1991 art. 2 pct. 25;nu;amendă;1.000,00;;",
+        n % 60,
+        cnp(n)
+    )
+}
+
+/// Five good rows and the bad inputs of the issue, each in its own row.
+pub fn mixed_csv() -> String {
+    let mut lines = vec![HEADER.to_string()];
+    for n in 1..=5 {
+        lines.push(good_row(n));
+    }
+    let c = cnp(9);
+    lines.push(format!("TM;0000006;31.02.2026;10:00;Str. Florilor 6;;;OP;A;Ion Pop;{c};Legea 61/1991 art. 2 pct. 25;nu;amendă;500;;")); // row 7: date
+    lines.push(format!("TM;0000007;29.11.2026;10:00;Str. Florilor 7;;;OP;A;Ion Pop;{c};Legea 61/1991 art. 2 pct. 25;nu;amendă;-200;;")); // row 8: negative
+    lines.push(format!("TM;0000008;29.11.2026;10:00;Str. Florilor 8;;;OP;A;Ion Pop;{c};Legea 61/1991 art. 2 pct. 99;nu;amendă;500;;")); // row 9: unknown basis
+    lines.push("TM;0000009;29.11.2026;10:00;Str. Florilor 9;;;OP;A;Ion Pop;1800101221145;Legea 61/1991 art. 2 pct. 25;nu;amendă;500;;".to_string()); // row 10: CNP
+    lines.join("\n") + "\n"
+}
+
+async fn import(
+    app: &TestApp,
+    token: &str,
+    name: &str,
+    mode: &str,
+    bytes: Vec<u8>,
+) -> (StatusCode, Value) {
+    let r = app
+        .client
+        .post(app.url(&format!("/api/v1/sanctions/import?name={name}&mode={mode}")))
+        .bearer_auth(token)
+        .body(bytes)
+        .send()
+        .await
+        .expect("request");
+    let s = r.status();
+    (s, r.json().await.unwrap_or(Value::Null))
+}
+
+pub async fn count(app: &TestApp) -> i64 {
+    let row: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM activity_sanctions")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("count");
+    row.0
+}
+
+fn problems(v: &Value) -> Vec<(u64, String, String)> {
+    v["shown"]
+        .as_array()
+        .expect("shown")
+        .iter()
+        .map(|p| {
+            (
+                p["row"].as_u64().unwrap_or(0),
+                p["cell"].as_str().unwrap_or("").to_string(),
+                p["field"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+both!(bad_rows_are_named_and_the_user_chooses, |app| {
+    let t = app.token_for("ana", Role::DepartmentOfficer).await;
+    let csv = mixed_csv().into_bytes();
+    // Check only: nothing written, every problem named by row and cell.
+    let (s, v) = import(&app, &t, "pv.csv", "check", csv.clone()).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(
+        (
+            v["rows"].as_u64(),
+            v["valid"].as_u64(),
+            v["invalid"].as_u64()
+        ),
+        (Some(9), Some(5), Some(4))
+    );
+    assert_eq!(
+        problems(&v),
+        vec![
+            (7, "C7".into(), "date".into()),
+            (8, "O8".into(), "amount".into()),
+            (9, "L9".into(), "legal_basis".into()),
+            (10, "K10".into(), "offender_id".into()),
+        ]
+    );
+    assert_eq!(count(&app).await, 0);
+    // The downloadable report has the same rows.
+    let report = app
+        .api_get(
+            &format!(
+                "/api/v1/import-reports/{}",
+                v["report"].as_str().expect("report")
+            ),
+            &t,
+        )
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        report.contains("pv.csv,7,C7,Data,date,31.02.2026"),
+        "{report}"
+    );
+    assert!(report.contains("K10"), "{report}");
+    // All or nothing: nothing.
+    let (_, v) = import(&app, &t, "pv.csv", "all", csv.clone()).await;
+    assert_eq!(v["committed"], false);
+    assert_eq!(count(&app).await, 0);
+    // The valid rows.
+    let (_, v) = import(&app, &t, "pv.csv", "valid", csv.clone()).await;
+    assert_eq!(
+        (v["inserted"].as_u64(), v["committed"].as_bool()),
+        (Some(5), Some(true))
+    );
+    assert_eq!(count(&app).await, 5);
+    // Again: nothing changes, not even the import log.
+    let (_, v) = import(&app, &t, "pv.csv", "valid", csv).await;
+    assert_eq!(
+        (v["inserted"].as_u64(), v["skipped"].as_u64()),
+        (Some(0), Some(5))
+    );
+    assert_eq!(count(&app).await, 5);
+    let imports: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM activity_imports")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("imports");
+    assert_eq!(imports.0, 1);
+});
+
+both!(empty_files_header_only_and_windows_1250, |app| {
+    let t = app.token_for("ana", Role::Analyst).await;
+    let (_, v) = import(&app, &t, "gol.csv", "valid", Vec::new()).await;
+    assert_eq!(v["shown"][0]["message"], "the file is empty");
+    let (_, v) = import(
+        &app,
+        &t,
+        "antet.csv",
+        "valid",
+        format!("{HEADER}\n").into_bytes(),
+    )
+    .await;
+    assert_eq!(
+        v["shown"][0]["message"],
+        "the file has a header but no rows"
+    );
+    assert_eq!(v["rows"], 0);
+    // Windows-1250: ș is 0xBA; the header `Sancțiune` has ț = 0xFE.
+    let text = format!(
+        "{HEADER}\n{}\n",
+        good_row(1).replace("Str. Florilor", "Str. Mureș")
+    );
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| match c {
+            'ș' => 0xBA,
+            'ț' => 0xFE,
+            'ă' => 0xE3,
+            c => c as u8,
+        })
+        .collect();
+    let (_, v) = import(&app, &t, "w1250.csv", "valid", bytes).await;
+    assert_eq!(v["encoding"], "windows-1250", "{v}");
+    assert_eq!(v["inserted"], 1, "{v}");
+    let addr: (String,) = sqlx::query_as("SELECT address FROM activity_sanctions")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("addr");
+    assert_eq!(addr.0, "Str. Mureș 1");
+    // A file that is neither.
+    let (s, _) = import(&app, &t, "pv.pdf", "valid", b"x".to_vec()).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+});
+
+both!(xlsx_merged_cells_and_formulas_are_named, |app| {
+    let t = app.token_for("ana", Role::Analyst).await;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in HEADER.split(';').enumerate() {
+        sheet.write_string(0, c as u16, h).expect("header");
+    }
+    for r in 1..=3u32 {
+        for (c, v) in good_row(r).split(';').enumerate() {
+            sheet.write_string(r, c as u16, v).expect("cell");
+        }
+    }
+    // Row 3 (Excel row 3): the amount is a formula; rows 3–4 share a merged date (Excel C3:C4).
+    sheet
+        .write_formula(
+            2,
+            14,
+            rust_xlsxwriter::Formula::new("=500*2").set_result("1000"),
+        )
+        .expect("formula");
+    sheet
+        .merge_range(2, 2, 3, 2, "29.11.2026", &rust_xlsxwriter::Format::new())
+        .expect("merge");
+    // A real date cell in row 2.
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("dd.mm.yyyy");
+    sheet
+        .write_datetime_with_format(
+            1,
+            2,
+            rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 11, 29).expect("date"),
+            &date_format,
+        )
+        .expect("date");
+    let bytes = book.save_to_buffer().expect("xlsx");
+    let (_, v) = import(&app, &t, "pv.xlsx", "valid", bytes).await;
+    assert_eq!(v["encoding"], "xlsx", "{v}");
+    assert_eq!(v["inserted"], 1, "{v}");
+    let p = problems(&v);
+    assert!(p.contains(&(3, "O3".into(), "amount".into())), "{p:?}");
+    assert!(p.contains(&(4, "C4".into(), "date".into())), "{p:?}");
+});
+
+fn veghe(url: &str, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_veghe"))
+        .args(args)
+        .env("VEGHE_DATABASE_URL", url)
+        .env_remove("VEGHE_CONFIG")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run veghe")
+}
+
+async fn killed_import_leaves_nothing(engine: Engine) {
+    let Some(db) = TestDb::new(engine).await else {
+        eprintln!("not run on PostgreSQL: VEGHE_TEST_POSTGRES_URL is not set");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("mare.csv");
+    let mut text = String::from(HEADER);
+    text.push('\n');
+    for n in 1..=150_000 {
+        text.push_str(&good_row(n));
+        text.push('\n');
+    }
+    std::fs::write(&path, text).expect("write");
+    let file = path.to_string_lossy().into_owned();
+    // A first, small import commits, so the database has something to keep.
+    let small = dir.path().join("mic.csv");
+    std::fs::write(&small, format!("{HEADER}\n{}\n", good_row(200_001))).expect("write");
+    let out = veghe(&db.url, &["import", "sanctions", &small.to_string_lossy()])
+        .wait_with_output()
+        .expect("small import");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut child = veghe(&db.url, &["import", "sanctions", &file]);
+    let conn = veghe::db::Db::open(&db.url).await.expect("open");
+    // Wait until the import is writing rows inside its transaction.
+    let started = std::time::Instant::now();
+    loop {
+        let writing = match engine {
+            Engine::Sqlite => {
+                let wal = format!("{}-wal", db.url.trim_start_matches("sqlite:"));
+                std::fs::metadata(&wal).is_ok_and(|m| m.len() > 4 << 20)
+            }
+            Engine::Postgres => {
+                let row: (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'INSERT INTO activity_sanctions%'",
+                )
+                .fetch_one(conn.pool())
+                .await
+                .expect("activity");
+                row.0 > 0
+            }
+        };
+        if writing {
+            break;
+        }
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "the import never started writing"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(
+        child.try_wait().expect("wait").is_none(),
+        "the import ended before it was killed"
+    );
+    child.kill().expect("kill -9");
+    let _ = child.wait();
+    let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM activity_sanctions")
+        .fetch_one(conn.pool())
+        .await
+        .expect("count");
+    assert_eq!(n.0, 1, "only the first import's row");
+    // And the database takes the whole import afterwards.
+    let out = veghe(&db.url, &["import", "sanctions", &file])
+        .wait_with_output()
+        .expect("import");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM activity_sanctions")
+        .fetch_one(conn.pool())
+        .await
+        .expect("count");
+    assert_eq!(n.0, 150_001);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_import_leaves_the_database_as_it_was_sqlite() {
+    killed_import_leaves_nothing(Engine::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_import_leaves_the_database_as_it_was_postgres() {
+    killed_import_leaves_nothing(Engine::Postgres).await;
+}
