@@ -8,8 +8,10 @@ pub mod catalogue;
 pub mod export;
 pub mod flow;
 pub mod import;
+pub mod labels;
 pub mod mapping;
 pub mod model;
+pub mod pages;
 pub mod parse;
 pub mod quality;
 pub mod records;
@@ -28,5 +30,5 @@ pub const READ: &[Role] = groups::ACTIVITY;
 pub const WRITE: &[Role] = groups::ACTIVITY_WRITE;
 
 pub fn routes() -> Routes {
-    Routes::new().merge(api::routes())
+    Routes::new().merge(api::routes()).merge(pages::routes())
 }

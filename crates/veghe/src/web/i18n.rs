@@ -72,6 +72,7 @@ texts! {
     nav_access: "Jurnal de acces", "Access log";
     nav_api: "API", "API";
     nav_alerts: "Avertizări publice", "Public alerts";
+    nav_activity: "Activitate", "Activity";
     signed_in_as: "Autentificat ca", "Signed in as";
     logout: "Ieșire", "Sign out";
     login_title: "Autentificare", "Sign in";

@@ -68,6 +68,7 @@ pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<Na
         ("/alerts", tr.nav_alerts, crate::dispatch::api::DISPATCH),
         ("/registry", tr.nav_registry, groups::REGISTRY),
         ("/queue", tr.nav_queue, groups::REGISTRY),
+        ("/activity", tr.nav_activity, groups::ACTIVITY),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
         ("/calendar", tr.nav_calendar, groups::CALENDAR),
         ("/users", tr.nav_users, groups::ADMIN),
