@@ -93,7 +93,7 @@ pub struct Job<'a> {
 const BATCH: usize = 16;
 const COLS: usize = 27;
 
-fn insert_sql(n: usize) -> String {
+pub(crate) fn insert_sql(n: usize) -> String {
     let mut s = String::from(
         "INSERT INTO activity_sanctions (series, number, occurred_at, occurred_on, address, lat, lon, department, officers, offender_kind, offender_name, offender_id, act, article, point, aggravated, offence_id, sanction, amount_bani, measures, paid_bani, paid_on, payment, contested, contest_note, import_id, created_at) VALUES ",
     );
@@ -114,11 +114,11 @@ fn insert_sql(n: usize) -> String {
     s
 }
 
-async fn write_batch(
+pub(crate) async fn write_batch(
     tx: &mut Tx,
     sql: &str,
     batch: &[Record],
-    import_id: i64,
+    import_id: Option<i64>,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -334,7 +334,7 @@ pub async fn run(
         if batch.len() == BATCH
             && let Some(tx) = tx.as_mut()
         {
-            outcome.inserted += write_batch(tx, &full_sql, &batch, import_id, now).await?;
+            outcome.inserted += write_batch(tx, &full_sql, &batch, Some(import_id), now).await?;
             batch.clear();
         }
     }
@@ -346,7 +346,7 @@ pub async fn run(
     if let Some(mut tx) = tx.take() {
         if !batch.is_empty() {
             let sql = insert_sql(batch.len());
-            outcome.inserted += write_batch(&mut tx, &sql, &batch, import_id, now).await?;
+            outcome.inserted += write_batch(&mut tx, &sql, &batch, Some(import_id), now).await?;
         }
         outcome.skipped = outcome.valid - outcome.inserted;
         let refuse = job.mode == Mode::All && outcome.invalid > 0;

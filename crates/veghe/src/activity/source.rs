@@ -137,7 +137,7 @@ impl RowBuf {
 }
 
 enum Inner {
-    Csv(csv::Reader<Box<dyn Read + Send>>),
+    Csv(csv::Reader<Box<dyn Read + Send>>, u64),
     Xlsx {
         rows: std::vec::IntoIter<(Vec<String>, Vec<(usize, String)>)>,
         line: u64,
@@ -164,7 +164,7 @@ impl Table {
     pub fn next_row(&mut self, row: &mut RowBuf) -> Result<bool, SourceError> {
         row.problems.clear();
         match &mut self.inner {
-            Inner::Csv(r) => {
+            Inner::Csv(r, count) => {
                 row.xlsx = false;
                 let more = r
                     .read_record(&mut row.record)
@@ -172,7 +172,9 @@ impl Table {
                         line: e.position().map_or(0, |p| p.line()),
                         message: e.to_string(),
                     })?;
-                row.line = row.record.position().map_or(0, |p| p.line());
+                // Rows as a spreadsheet numbers them: the header is row 1, each record one row.
+                *count += 1;
+                row.line = *count;
                 Ok(more)
             }
             Inner::Xlsx { rows, line } => match rows.next() {
@@ -235,7 +237,7 @@ fn open_csv(path: &Path) -> Result<Table, SourceError> {
     Ok(Table {
         headers,
         encoding: if utf8 { "utf-8" } else { "windows-1250" },
-        inner: Inner::Csv(r),
+        inner: Inner::Csv(r, 1),
     })
 }
 

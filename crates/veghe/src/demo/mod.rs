@@ -56,6 +56,7 @@ mod petitions_seed;
 mod petitions_text;
 pub mod places;
 mod rng;
+pub mod sanctions;
 mod seed;
 mod text;
 

@@ -345,3 +345,66 @@ async fn a_killed_import_leaves_the_database_as_it_was_sqlite() {
 async fn a_killed_import_leaves_the_database_as_it_was_postgres() {
     killed_import_leaves_nothing(Engine::Postgres).await;
 }
+
+fn samples() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/samples")
+}
+
+/// Writes `data/samples/sanctiuni-exemplu.xlsx` from the CSV sample, with a formula and a merged
+/// cell added. Run once with `--ignored` when the sample changes.
+#[test]
+#[ignore = "writes the shipped sample"]
+fn write_the_xlsx_sample() {
+    let bytes = std::fs::read(samples().join("sanctiuni-exemplu.csv")).expect("csv");
+    let (text, _, _) = encoding_rs::WINDOWS_1250.decode(&bytes);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in text.lines().enumerate() {
+        for (c, v) in line.split(';').enumerate() {
+            sheet.write_string(r as u32, c as u16, v).expect("cell");
+        }
+    }
+    // Row 4: the fine computed by a formula; rows 10–11: one merged department cell.
+    sheet
+        .write_formula(
+            3,
+            14,
+            rust_xlsxwriter::Formula::new("=750*2").set_result("1500"),
+        )
+        .expect("formula");
+    sheet
+        .merge_range(
+            9,
+            7,
+            10,
+            7,
+            "Ordine publică",
+            &rust_xlsxwriter::Format::new(),
+        )
+        .expect("merge");
+    book.save(samples().join("sanctiuni-exemplu.xlsx"))
+        .expect("save");
+}
+
+both!(the_shipped_samples_report_their_deliberate_errors, |app| {
+    let t = app.token_for("ana", Role::Analyst).await;
+    let csv = std::fs::read(samples().join("sanctiuni-exemplu.csv")).expect("csv");
+    let (_, v) = import(&app, &t, "sanctiuni-exemplu.csv", "check", csv).await;
+    assert_eq!(v["encoding"], "windows-1250");
+    assert_eq!(
+        (v["rows"].as_u64(), v["valid"].as_u64()),
+        (Some(12), Some(5)),
+        "{v}"
+    );
+    let cells: Vec<String> = problems(&v).into_iter().map(|p| p.1).collect();
+    assert_eq!(cells, ["C5", "O6", "L7", "K8", "O9", "C12", "N13"]);
+    let xlsx = std::fs::read(samples().join("sanctiuni-exemplu.xlsx")).expect("xlsx");
+    let (_, v) = import(&app, &t, "sanctiuni-exemplu.xlsx", "valid", xlsx).await;
+    let cells: Vec<String> = problems(&v).into_iter().map(|p| p.1).collect();
+    assert_eq!(
+        cells,
+        ["O4", "C5", "O6", "L7", "K8", "O9", "H11", "C12", "N13"],
+        "{v}"
+    );
+    assert_eq!(v["inserted"], 3);
+});
