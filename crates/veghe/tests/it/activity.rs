@@ -258,3 +258,139 @@ both!(data_quality_finds_what_needs_a_person, |app| {
     assert!(addresses[0]["street"].is_null());
     assert_eq!(addresses[1]["street"], "Bulevardul Republicii");
 });
+
+both!(
+    the_pages_take_a_file_through_mapping_check_and_import,
+    |app| {
+        let b = app.new_browser();
+        b.login_as("ana", Role::Analyst).await;
+        // Step 1: upload (multipart, as the browser sends it), with a header the guess cannot place.
+        let csv = format!(
+            "{}\n{}\n{}\n",
+            HEADER.replace("Temei legal", "Încadrare juridică"),
+            good_row(1),
+            good_row(2).replace("29.11.2026", "31.02.2026")
+        );
+        let boundary = "veghe-test-boundary";
+        let csrf = b.csrf().await;
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nop\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"pv.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+        );
+        let r = b
+            .send(
+                app.client
+                    .post(app.url(&format!("/activity/import?csrf={csrf}")))
+                    .header(
+                        "content-type",
+                        format!("multipart/form-data; boundary={boundary}"),
+                    )
+                    .body(body),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let page = r.text().await.expect("page");
+        assert!(
+            page.contains("Încadrare juridică") && page.contains("name=\"map_legal_basis\""),
+            "{page}"
+        );
+        let start =
+            page.find("/activity/import/").expect("form action") + "/activity/import/".len();
+        let token = &page[start..start + 32];
+        // Step 2: the mapping chosen by the user, checked first.
+        let mut fields: Vec<(String, String)> = HEADER
+            .split(';')
+            .filter_map(|h| {
+                veghe::activity::mapping::guess(&[h.to_string()])
+                    .into_iter()
+                    .next()
+                    .map(|(k, v)| (format!("map_{k}"), v))
+            })
+            .collect();
+        fields.push(("map_legal_basis".into(), "Încadrare juridică".into()));
+        fields.push(("source".into(), "op".into()));
+        let mut check = fields.clone();
+        check.push(("mode".into(), "check".into()));
+        let refs: Vec<(&str, &str)> = check
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let r = b
+            .post_form(&format!("/activity/import/{token}"), &refs)
+            .await;
+        let page = r.text().await.expect("page");
+        assert!(
+            page.contains("C3") && page.contains("Nu s-a salvat nimic."),
+            "{page}"
+        );
+        assert_eq!(count(&app).await, 0);
+        let report = b
+            .get(&format!("/activity/import/{token}/report"))
+            .await
+            .text()
+            .await
+            .expect("report");
+        assert!(report.contains("31.02.2026"), "{report}");
+        // Step 3: the valid rows.
+        let mut valid = fields.clone();
+        valid.push(("mode".into(), "valid".into()));
+        let refs: Vec<(&str, &str)> = valid
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let page = b
+            .post_form(&format!("/activity/import/{token}"), &refs)
+            .await
+            .text()
+            .await
+            .expect("page");
+        assert!(page.contains("Importul a fost salvat."), "{page}");
+        assert_eq!(count(&app).await, 1);
+        // The mapping was saved for the source.
+        let saved: (String,) =
+            sqlx::query_as("SELECT mapping FROM activity_mappings WHERE source = 'op'")
+                .fetch_one(app.db.pool())
+                .await
+                .expect("mapping");
+        assert!(saved.0.contains("Încadrare juridică"));
+        // The list masks; the reasoned export reveals and is logged; quality and catalogue pages open.
+        let list = b.get("/activity").await.text().await.expect("list");
+        assert!(
+            list.contains("I. P.") && !list.contains("Ion Popescu"),
+            "{list}"
+        );
+        let r = b
+            .post_form(
+                "/activity/export",
+                &[("reason", "x"), ("format", "csv"), ("query", "")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        let r = b
+            .post_form(
+                "/activity/export",
+                &[
+                    ("reason", "Solicitare instanță 45/2026"),
+                    ("format", "csv"),
+                    ("query", "q=TM0000001"),
+                ],
+            )
+            .await;
+        assert!(r.text().await.expect("csv").contains("Ion Popescu"));
+        assert!(
+            b.get("/activity/quality")
+                .await
+                .text()
+                .await
+                .expect("q")
+                .contains("Calitatea datelor")
+        );
+        assert!(
+            b.get("/activity/offences")
+                .await
+                .text()
+                .await
+                .expect("o")
+                .contains("art. 3 alin. 2")
+        );
+    }
+);
