@@ -282,7 +282,7 @@ pub async fn run(
             continue;
         }
         outcome.rows += 1;
-        if outcome.rows % 16_384 == 0 {
+        if outcome.rows.is_multiple_of(16_384) {
             progress(outcome.rows);
         }
         let cells = |f: Field| columns[f as usize].map_or("", |i| row.cell(i));

@@ -294,7 +294,7 @@ mod tests {
         assert_eq!(amount_bani("1.000"), Ok(100_000));
         assert_eq!(amount_bani("1.000.000,00"), Ok(100_000_000));
         assert_eq!(amount_bani("1234.5"), Ok(123_450));
-        assert!(amount_bani("-200").unwrap_err().contains("negative"));
+        assert!(amount_bani("-200").expect_err("error").contains("negative"));
         assert!(amount_bani("12,345").is_err());
         assert!(amount_bani("1.23.4,00").is_err());
         assert!(amount_bani("abc").is_err());
@@ -306,8 +306,12 @@ mod tests {
         assert_eq!(date("29.11.2026"), Ok(Date::constant(2026, 11, 29)));
         assert_eq!(date("2026-11-29"), Ok(Date::constant(2026, 11, 29)));
         assert_eq!(date("1/2/2026"), Ok(Date::constant(2026, 2, 1)));
-        assert!(date("31.02.2026").unwrap_err().contains("does not exist"));
-        assert!(date("29.13.2026").unwrap_err().contains("month"));
+        assert!(
+            date("31.02.2026")
+                .expect_err("error")
+                .contains("does not exist")
+        );
+        assert!(date("29.13.2026").expect_err("error").contains("month"));
         assert!(date("29.11.26").is_err());
         assert_eq!(time("14:30"), Ok(Time::constant(14, 30, 0, 0)));
         assert_eq!(time(""), Ok(Time::midnight()));
@@ -335,7 +339,11 @@ mod tests {
     #[test]
     fn offenders_and_text() {
         assert_eq!(offender("1800101221144").map(|o| o.kind()), Ok("person"));
-        assert!(offender("1800101221145").unwrap_err().starts_with("CNP"));
+        assert!(
+            offender("1800101221145")
+                .expect_err("error")
+                .starts_with("CNP")
+        );
         assert_eq!(offender("RO18547290").map(|o| o.kind()), Ok("company"));
         assert_eq!(offender(""), Ok(Offender::Unidentified));
         assert_eq!(clean(" Timişoara "), "Timișoara");

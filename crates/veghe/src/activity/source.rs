@@ -136,10 +136,13 @@ impl RowBuf {
     }
 }
 
+/// A spreadsheet row read ahead: its cells and the problems of its cells.
+type SheetRow = (Vec<String>, Vec<(usize, String)>);
+
 enum Inner {
     Csv(csv::Reader<Box<dyn Read + Send>>, u64),
     Xlsx {
-        rows: std::vec::IntoIter<(Vec<String>, Vec<(usize, String)>)>,
+        rows: std::vec::IntoIter<SheetRow>,
         line: u64,
     },
 }
