@@ -159,6 +159,69 @@ pub(crate) async fn write_batch(
     Ok(q.execute(&mut **tx).await?.rows_affected())
 }
 
+/// Rows per statement on SQLite, passed as one JSON text: one bind instead of 27 a row.
+const JSON_BATCH: usize = 512;
+
+const COLUMN_LIST: &str = "series, number, occurred_at, occurred_on, address, lat, lon, department, officers, offender_kind, offender_name, offender_id, act, article, point, aggravated, offence_id, sanction, amount_bani, measures, paid_bani, paid_on, payment, contested, contest_note, import_id, created_at";
+
+/// SQLite: the rows as one JSON array of arrays, spread by `json_each` inside SQLite.
+pub(crate) async fn write_json_batch(
+    tx: &mut Tx,
+    batch: &[Record],
+    import_id: Option<i64>,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let rows: Vec<serde_json::Value> = batch
+        .iter()
+        .map(|r| {
+            let (kind, amount) = match r.sanction {
+                Sanction::Warning => ("warning", 0),
+                Sanction::Fine(v) => ("fine", v),
+            };
+            json!([
+                r.series,
+                r.number,
+                r.occurred_at,
+                r.date.to_string(),
+                r.address,
+                r.point.map(|p| p.0),
+                r.point.map(|p| p.1),
+                r.department,
+                r.officers,
+                r.offender.kind(),
+                r.offender_name,
+                r.offender.id(),
+                r.legal.act,
+                r.legal.article,
+                r.legal.point,
+                i64::from(r.aggravated),
+                r.offence_id,
+                kind,
+                amount,
+                r.measures,
+                r.paid_bani,
+                r.paid_on.map(|d| d.to_string()),
+                r.payment,
+                i64::from(r.contested),
+                "",
+                import_id,
+                now
+            ])
+        })
+        .collect();
+    let text = serde_json::Value::Array(rows).to_string();
+    let values: Vec<String> = (0..COLS).map(|i| format!("value ->> {i}")).collect();
+    let sql = format!(
+        "INSERT INTO activity_sanctions ({COLUMN_LIST}) SELECT {} FROM json_each($1) WHERE true ON CONFLICT (series, number) DO NOTHING",
+        values.join(", ")
+    );
+    Ok(sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(text)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected())
+}
+
 fn sha256_of(path: &Path) -> Result<String, std::io::Error> {
     let mut f = std::fs::File::open(path)?;
     let mut h = Sha256::new();
@@ -261,7 +324,9 @@ pub async fn run(
         import_id = row.try_get("id")?;
     }
     let full_sql = insert_sql(BATCH);
-    let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
+    let json = db.backend() == crate::db::Backend::Sqlite;
+    let batch_size = if json { JSON_BATCH } else { BATCH };
+    let mut batch: Vec<Record> = Vec::with_capacity(batch_size);
     let mut row = RowBuf::default();
     loop {
         match table.next_row(&mut row) {
@@ -331,10 +396,14 @@ pub async fn run(
                 }
             }
         }
-        if batch.len() == BATCH
+        if batch.len() == batch_size
             && let Some(tx) = tx.as_mut()
         {
-            outcome.inserted += write_batch(tx, &full_sql, &batch, Some(import_id), now).await?;
+            outcome.inserted += if json {
+                write_json_batch(tx, &batch, Some(import_id), now).await?
+            } else {
+                write_batch(tx, &full_sql, &batch, Some(import_id), now).await?
+            };
             batch.clear();
         }
     }
@@ -345,8 +414,12 @@ pub async fn run(
     }
     if let Some(mut tx) = tx.take() {
         if !batch.is_empty() {
-            let sql = insert_sql(batch.len());
-            outcome.inserted += write_batch(&mut tx, &sql, &batch, Some(import_id), now).await?;
+            outcome.inserted += if json {
+                write_json_batch(&mut tx, &batch, Some(import_id), now).await?
+            } else {
+                let sql = insert_sql(batch.len());
+                write_batch(&mut tx, &sql, &batch, Some(import_id), now).await?
+            };
         }
         outcome.skipped = outcome.valid - outcome.inserted;
         let refuse = job.mode == Mode::All && outcome.invalid > 0;
