@@ -42,6 +42,8 @@ pub const TABLES: &[&str] = &[
     "registry_reservations",
     "registry_events",
     "registry_attachments",
+    "registry_search",
+    "open311_keys",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.

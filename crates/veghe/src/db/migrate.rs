@@ -44,6 +44,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0006_duty_desk.sql"),
         postgres: include_str!("../../migrations/postgres/0006_duty_desk.sql"),
     },
+    Migration {
+        version: 7,
+        name: "registry_public",
+        sqlite: include_str!("../../migrations/sqlite/0007_registry_public.sql"),
+        postgres: include_str!("../../migrations/postgres/0007_registry_public.sql"),
+    },
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

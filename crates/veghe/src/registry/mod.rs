@@ -12,11 +12,16 @@ pub mod labels;
 pub mod model;
 pub mod numbers;
 pub mod pages;
+pub mod public;
 mod queue;
+pub mod search;
 pub mod store;
 
 use crate::auth::access::Routes;
 
 pub fn routes() -> Routes {
-    Routes::new().merge(api::routes()).merge(pages::routes())
+    Routes::new()
+        .merge(api::routes())
+        .merge(pages::routes())
+        .merge(public::routes())
 }

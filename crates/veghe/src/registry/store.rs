@@ -146,9 +146,31 @@ pub async fn event(
     Ok(())
 }
 
+/// What some channels add to a registration: the citizen's tracking code (hashed), and an
+/// Open311 report's service and place.
+#[derive(Clone, Debug, Default)]
+pub struct Extra {
+    pub tracking_hash: Option<String>,
+    pub service_code: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub location: Option<String>,
+}
+
 /// Registers a document: its number, its deadline, its timeline, its audit entry; an anonymous
 /// petition is classed in the same transaction (OG 27/2002 art. 7).
 pub async fn create(db: &Db, actor: &Actor, new: NewPetition) -> AppResult<Entry> {
+    create_with(db, actor, new, Extra::default()).await
+}
+
+/// [`create`] with what the online form or Open311 adds; the search terms are written in the
+/// same transaction.
+pub async fn create_with(
+    db: &Db,
+    actor: &Actor,
+    new: NewPetition,
+    extra: Extra,
+) -> AppResult<Entry> {
     let now = now_ms();
     let today = day_of(now);
     let year = i64::from(today.year());
@@ -199,6 +221,18 @@ pub async fn create(db: &Db, actor: &Actor, new: NewPetition) -> AppResult<Entry
     .fetch_one(&mut *tx)
     .await?;
     let id: i64 = row.try_get("id")?;
+    sqlx::query(
+        "UPDATE registry_entries SET tracking_hash = $1, service_code = $2, lat = $3, lon = $4, location = $5 WHERE id = $6",
+    )
+    .bind(&extra.tracking_hash)
+    .bind(&extra.service_code)
+    .bind(extra.lat)
+    .bind(extra.lon)
+    .bind(&extra.location)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    super::search::index(&mut tx, id, &[&new.subject, &new.text]).await?;
     if new.reserved_number.is_some() {
         numbers::bind_entry(&mut tx, new.register, year, number, id).await?;
     }

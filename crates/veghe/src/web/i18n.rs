@@ -243,6 +243,23 @@ texts! {
     reg_open_list: "Toate lucrările deschise", "All open cases";
     reg_registered_as: "Înregistrat cu nr.", "Registered as no.";
     reg_attachments: "Anexe", "Attachments";
+    cit_title: "Petiție online", "Online petition";
+    cit_intro: "Trimiteți o petiție (OG 27/2002) sau o solicitare de informații de interes public (Legea 544/2001) către Poliția Locală Timișoara. Petițiile fără date de identificare nu se iau în considerare.", "Send a petition (OG 27/2002) or a request for public information (Law 544/2001) to the Local Police of Timișoara. Petitions without the petitioner's identification are not considered.";
+    cit_gdpr: "Datele dumneavoastră personale sunt prelucrate de Poliția Locală Timișoara în temeiul art. 6 alin. (1) lit. c) și e) din Regulamentul (UE) 2016/679, numai pentru soluționarea petiției și transmiterea răspunsului, și sunt păstrate cât cer normele de arhivare. Aveți dreptul de acces, rectificare, ștergere, restricționare și opoziție, și dreptul de a vă adresa ANSPDCP.", "Your personal data is processed by the Local Police of Timișoara under art. 6(1)(c) and (e) of Regulation (EU) 2016/679, only to settle the petition and send the answer, and is kept as long as the archiving rules require. You have the right of access, rectification, erasure, restriction and objection, and may complain to ANSPDCP.";
+    cit_consent: "Am citit informarea privind prelucrarea datelor personale", "I have read the notice on the processing of personal data";
+    cit_send: "Trimite", "Send";
+    cit_done: "Petiția a fost înregistrată", "Your petition is registered";
+    cit_number: "Numărul de înregistrare", "Registration number";
+    cit_code: "Codul de urmărire", "Tracking code";
+    cit_code_note: "Păstrați numărul și codul: împreună vă arată stadiul petiției. Codul nu se mai afișează a doua oară.", "Keep the number and the code: together they show your petition's progress. The code is not shown again.";
+    cit_due: "Termen de răspuns", "Answer due by";
+    cit_status_title: "Stadiul petiției", "Petition status";
+    cit_status_intro: "Introduceți numărul de înregistrare (de exemplu 1234/29.11.2026) și codul de urmărire primit.", "Enter the registration number (for example 1234/29.11.2026) and the tracking code you received.";
+    cit_look: "Caută", "Look up";
+    cit_not_found: "Nu am găsit o petiție cu acest număr și acest cod.", "No petition was found with this number and code.";
+    cit_state: "Stadiu", "State";
+    cit_steps: "Pașii", "Steps";
+    cit_throttled: "Prea multe petiții trimise de la această adresă. Reîncercați mai târziu.", "Too many petitions sent from this address. Try again later.";
     footer_note: "Veghe — platforma operațională a serviciului", "Veghe — the service's operations platform";
 }
 

@@ -19,6 +19,9 @@ const PUBLIC: &[&str] = &[
     "POST /osmand",
     "GET /cap/alerts.xml",
     "GET /cap/alerts/{file}",
+    "GET /citizen/petition",
+    "POST /citizen/petition",
+    "GET /citizen/status",
 ];
 
 fn concrete(path: &str) -> String {

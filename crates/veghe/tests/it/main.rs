@@ -15,4 +15,5 @@ mod forecast;
 mod interop;
 mod owntracks;
 mod registry;
+mod registry_public;
 mod shell;

@@ -1,0 +1,77 @@
+//! Search across all registers: each entry's subject and text folded (diacritics, ş/ș, case) and
+//! stemmed by `veghe_ro::search_terms` into `registry_search` rows, written in the transaction
+//! that writes the entry; a query matches the entries holding every one of its terms, with the
+//! same SQL on SQLite and PostgreSQL, so both give the same answer.
+
+use std::collections::BTreeSet;
+
+use sqlx::Row;
+
+use crate::db::{Db, Tx};
+use crate::error::AppResult;
+
+/// The distinct terms of `texts`, sorted.
+pub fn terms(texts: &[&str]) -> BTreeSet<String> {
+    texts
+        .iter()
+        .flat_map(|t| veghe_ro::search_terms(t))
+        .filter(|t| t.len() <= 60)
+        .collect()
+}
+
+/// Replaces the entry's terms, in the caller's transaction.
+pub async fn index(tx: &mut Tx, entry_id: i64, texts: &[&str]) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM registry_search WHERE entry_id = $1")
+        .bind(entry_id)
+        .execute(&mut **tx)
+        .await?;
+    for term in terms(texts) {
+        sqlx::query("INSERT INTO registry_search (term, entry_id) VALUES ($1, $2)")
+            .bind(term)
+            .bind(entry_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// At most this many terms of a query are used.
+pub const MAX_TERMS: usize = 8;
+
+/// The ids of the entries holding every term of `q`, newest first; none when `q` has no terms.
+pub async fn ids(db: &Db, q: &str, limit: i64) -> AppResult<Vec<i64>> {
+    let wanted: Vec<String> = terms(&[q]).into_iter().take(MAX_TERMS).collect();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=wanted.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT entry_id FROM registry_search WHERE term IN ({}) GROUP BY entry_id HAVING COUNT(*) = {} ORDER BY entry_id DESC LIMIT {}",
+        marks.join(", "),
+        wanted.len(),
+        limit.clamp(1, 1000)
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for t in &wanted {
+        query = query.bind(t);
+    }
+    let rows = query.fetch_all(db.pool()).await?;
+    rows.iter()
+        .map(|r| Ok(r.try_get::<i64, _>("entry_id")?))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_stems_both_spellings_alike() {
+        assert_eq!(
+            terms(&["Petiția privind parcarea"]),
+            terms(&["PETITIA privind PARCAREA"])
+        );
+        assert_eq!(terms(&["ş"]), terms(&["ș"]));
+        assert!(terms(&["și de la"]).is_empty());
+    }
+}
