@@ -11,6 +11,7 @@ pub mod departments;
 pub mod labels;
 pub mod model;
 pub mod numbers;
+pub mod open311;
 pub mod pages;
 pub mod public;
 mod queue;
@@ -24,4 +25,5 @@ pub fn routes() -> Routes {
         .merge(api::routes())
         .merge(pages::routes())
         .merge(public::routes())
+        .merge(open311::routes())
 }

@@ -260,6 +260,13 @@ texts! {
     cit_state: "Stadiu", "State";
     cit_steps: "Pașii", "Steps";
     cit_throttled: "Prea multe petiții trimise de la această adresă. Reîncercați mai târziu.", "Too many petitions sent from this address. Try again later.";
+    o311_title: "Chei API Open311", "Open311 API keys";
+    o311_intro: "Cheile permit aplicațiilor partenere să trimită sesizări prin interfața Open311 GeoReport v2 (/open311/v2/). Cheia se afișează o singură dată; se păstrează doar amprenta ei.", "Keys let partner applications post reports through the Open311 GeoReport v2 interface (/open311/v2/). A key is shown once; only its fingerprint is kept.";
+    o311_new: "Cheie nouă", "New key";
+    o311_issued: "Cheia emisă (copiați-o acum, nu se mai afișează):", "The key issued (copy it now, it is not shown again):";
+    o311_revoke: "Revocă", "Revoke";
+    o311_revoked: "revocată", "revoked";
+    o311_in_force: "în vigoare", "in force";
     footer_note: "Veghe — platforma operațională a serviciului", "Veghe — the service's operations platform";
 }
 

@@ -22,6 +22,10 @@ const PUBLIC: &[&str] = &[
     "GET /citizen/petition",
     "POST /citizen/petition",
     "GET /citizen/status",
+    "GET /open311/v2/{file}",
+    "POST /open311/v2/{file}",
+    "GET /open311/v2/services/{file}",
+    "GET /open311/v2/requests/{file}",
 ];
 
 fn concrete(path: &str) -> String {

@@ -13,6 +13,7 @@ mod desk;
 mod dispatch;
 mod forecast;
 mod interop;
+mod open311;
 mod owntracks;
 mod registry;
 mod registry_public;
