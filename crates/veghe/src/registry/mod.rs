@@ -26,4 +26,5 @@ pub fn routes() -> Routes {
         .merge(pages::routes())
         .merge(public::routes())
         .merge(open311::routes())
+        .merge(search::routes())
 }

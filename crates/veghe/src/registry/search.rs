@@ -5,10 +5,72 @@
 
 use std::collections::BTreeSet;
 
+use axum::Json;
+use axum::extract::{Query, State};
+use serde::Deserialize;
 use sqlx::Row;
 
+use super::store::{self, Entry, Filter};
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, groups};
 use crate::db::{Db, Tx};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(search), components(schemas(Entry)))]
+pub struct SearchApi;
+
+pub fn routes() -> Routes {
+    Routes::new().get(
+        "/api/v1/registry/search",
+        Access::Roles(groups::REGISTRY),
+        search,
+    )
+}
+
+/// A search of all registers.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+pub struct SearchQuery {
+    /// Words, in any spelling: diacritics, ş/ș and case do not matter, inflections are stemmed.
+    pub q: Option<String>,
+    /// petition, info or internal; all when absent.
+    pub register: Option<String>,
+    /// At most this many entries (1–1000, 100 by default).
+    pub limit: Option<i64>,
+}
+
+/// The entries of every register holding every word of `q` (subject and text), newest first;
+/// petitioners masked.
+#[utoipa::path(get, path = "/api/v1/registry/search", tag = "registry", params(SearchQuery),
+    responses((status = 200, body = [Entry]), (status = 400, body = crate::api::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn search(
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> AppResult<Json<Vec<Entry>>> {
+    let text = q.q.unwrap_or_default();
+    if terms(&[&text]).is_empty() {
+        return Err(AppError::bad(
+            "q",
+            "give at least one word that is not a stop word",
+        ));
+    }
+    let register = q.register.unwrap_or_default();
+    if !register.is_empty() && veghe_ro::petition::Register::parse(&register).is_none() {
+        return Err(AppError::bad(
+            "register",
+            "register is petition, info or internal",
+        ));
+    }
+    let filter = Filter {
+        register,
+        q: text,
+        limit: q.limit.unwrap_or(100).clamp(1, 1000),
+        ..Filter::default()
+    };
+    Ok(Json(store::list(&state.db, &filter).await?))
+}
 
 /// The distinct terms of `texts`, sorted.
 pub fn terms(texts: &[&str]) -> BTreeSet<String> {

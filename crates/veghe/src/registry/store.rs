@@ -307,12 +307,34 @@ pub async fn list(db: &Db, f: &Filter) -> AppResult<Vec<Entry>> {
         f.due_by.clone()
     };
     let open_only = !due_by.is_empty();
-    let like = format!("%{}%", veghe_ro::fold(&f.q));
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let terms: Vec<String> = super::search::terms(&[&f.q])
+        .into_iter()
+        .take(super::search::MAX_TERMS)
+        .collect();
+    // Words are looked up in the search index (folded, stemmed); a query of stop words only
+    // falls back to the subject's folded text.
+    let text_clause = if terms.is_empty() {
+        "AND ($6 = '%%' OR e.subject_fold LIKE $6)".to_string()
+    } else {
+        format!(
+            "AND $6 = '%%' AND e.id IN (SELECT entry_id FROM registry_search WHERE term IN ({}) GROUP BY entry_id HAVING COUNT(*) = {})",
+            (8..8 + terms.len())
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            terms.len()
+        )
+    };
+    let like = if terms.is_empty() {
+        format!("%{}%", veghe_ro::fold(&f.q))
+    } else {
+        "%%".to_string()
+    };
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM {FROM} WHERE ($1 = '' OR e.register = $1) AND ($2 = '' OR e.status = $2) \
          AND ($3 = '' OR d.code = $3) AND ($4 = 0 OR e.year = $4) \
          AND ($5 = '' OR (e.status IN ('registered', 'routed') AND e.due_on <= $5)) \
-         AND ($6 = '%%' OR e.subject_fold LIKE $6) \
+         {text_clause} \
          ORDER BY {} LIMIT $7",
         if open_only { "e.due_on, e.id" } else { "e.registered_at DESC, e.id DESC" }
     )))
@@ -322,9 +344,11 @@ pub async fn list(db: &Db, f: &Filter) -> AppResult<Vec<Entry>> {
     .bind(f.year)
     .bind(&due_by)
     .bind(&like)
-    .bind(if f.limit > 0 { f.limit.min(1000) } else { 200 })
-    .fetch_all(db.pool())
-    .await?;
+    .bind(if f.limit > 0 { f.limit.min(1000) } else { 200 });
+    for t in &terms {
+        query = query.bind(t);
+    }
+    let rows = query.fetch_all(db.pool()).await?;
     rows.iter().map(entry_from).collect()
 }
 

@@ -17,4 +17,5 @@ mod open311;
 mod owntracks;
 mod registry;
 mod registry_public;
+mod registry_search;
 mod shell;
