@@ -8,6 +8,7 @@ pub mod api;
 pub mod attachments;
 mod case;
 pub mod departments;
+pub mod export;
 pub mod labels;
 pub mod model;
 pub mod numbers;
@@ -27,4 +28,5 @@ pub fn routes() -> Routes {
         .merge(public::routes())
         .merge(open311::routes())
         .merge(search::routes())
+        .merge(export::routes())
 }

@@ -10,7 +10,7 @@ use axum::extract::{Query, State};
 use serde::Deserialize;
 use sqlx::Row;
 
-use super::store::{self, Entry, Filter};
+use super::store::{self, Entry};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
@@ -40,8 +40,8 @@ pub struct SearchQuery {
     pub limit: Option<i64>,
 }
 
-/// The entries of every register holding every word of `q` (subject and text), newest first;
-/// petitioners masked.
+/// The entries of every register holding every word of `q` (subject and text), newest
+/// registered first; petitioners masked.
 #[utoipa::path(get, path = "/api/v1/registry/search", tag = "registry", params(SearchQuery),
     responses((status = 200, body = [Entry]), (status = 400, body = crate::api::ErrorBody)),
     security(("bearer" = [])))]
@@ -63,13 +63,11 @@ pub async fn search(
             "register is petition, info or internal",
         ));
     }
-    let filter = Filter {
-        register,
-        q: text,
-        limit: q.limit.unwrap_or(100).clamp(1, 1000),
-        ..Filter::default()
-    };
-    Ok(Json(store::list(&state.db, &filter).await?))
+    let mut out = Vec::new();
+    for id in ids(&state.db, &text, &register, q.limit.unwrap_or(100)).await? {
+        out.push(store::get(&state.db, id).await?);
+    }
+    Ok(Json(out))
 }
 
 /// The distinct terms of `texts`, sorted.
@@ -100,22 +98,43 @@ pub async fn index(tx: &mut Tx, entry_id: i64, texts: &[&str]) -> Result<(), sql
 /// At most this many terms of a query are used.
 pub const MAX_TERMS: usize = 8;
 
+/// The SQL of a search for `n` terms (`$1…$n`), optionally in one register (`$n+1`): the first
+/// term's postings are walked in the primary key's order (newest entry first) and each is kept
+/// when every other term holds it too, so a query stops as soon as `limit` entries are found.
+pub fn sql(n: usize, register: bool, limit: i64) -> String {
+    let mut q = String::from("SELECT s1.entry_id FROM registry_search s1");
+    if register {
+        q.push_str(&format!(
+            " JOIN registry_entries e ON e.id = s1.entry_id AND e.register = ${}",
+            n + 1
+        ));
+    }
+    q.push_str(" WHERE s1.term = $1");
+    for i in 2..=n {
+        q.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM registry_search s{i} WHERE s{i}.term = ${i} AND s{i}.entry_id = s1.entry_id)"
+        ));
+    }
+    q.push_str(&format!(
+        " ORDER BY s1.entry_id DESC LIMIT {}",
+        limit.clamp(1, 1000)
+    ));
+    q
+}
+
 /// The ids of the entries holding every term of `q`, newest first; none when `q` has no terms.
-pub async fn ids(db: &Db, q: &str, limit: i64) -> AppResult<Vec<i64>> {
+pub async fn ids(db: &Db, q: &str, register: &str, limit: i64) -> AppResult<Vec<i64>> {
     let wanted: Vec<String> = terms(&[q]).into_iter().take(MAX_TERMS).collect();
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (1..=wanted.len()).map(|i| format!("${i}")).collect();
-    let sql = format!(
-        "SELECT entry_id FROM registry_search WHERE term IN ({}) GROUP BY entry_id HAVING COUNT(*) = {} ORDER BY entry_id DESC LIMIT {}",
-        marks.join(", "),
-        wanted.len(),
-        limit.clamp(1, 1000)
-    );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    let text = sql(wanted.len(), !register.is_empty(), limit);
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
     for t in &wanted {
         query = query.bind(t);
+    }
+    if !register.is_empty() {
+        query = query.bind(register);
     }
     let rows = query.fetch_all(db.pool()).await?;
     rows.iter()

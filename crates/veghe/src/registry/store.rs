@@ -344,7 +344,7 @@ pub async fn list(db: &Db, f: &Filter) -> AppResult<Vec<Entry>> {
     .bind(f.year)
     .bind(&due_by)
     .bind(&like)
-    .bind(if f.limit > 0 { f.limit.min(1000) } else { 200 });
+    .bind(if f.limit > 0 { f.limit.min(super::export::MAX_ROWS) } else { 200 });
     for t in &terms {
         query = query.bind(t);
     }

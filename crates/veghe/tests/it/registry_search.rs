@@ -161,7 +161,10 @@ both!(search_folds_stems_and_is_written_with_the_entry, |app| {
         .await
         .expect("search");
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(r.json::<Value>().await.expect("json")["error"]["field"], "q");
+    assert_eq!(
+        r.json::<Value>().await.expect("json")["error"]["field"],
+        "q"
+    );
     // The index is written in the registration's transaction: a refused registration (a number
     // never reserved) leaves no terms behind.
     let before: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM registry_search")
