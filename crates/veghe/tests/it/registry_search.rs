@@ -216,3 +216,51 @@ async fn the_same_query_gives_the_same_results_on_both_engines() {
     assert!(a.iter().filter(|r| !r.is_empty()).count() >= 10);
     assert_eq!(a, b);
 }
+
+both!(a_list_exports_as_csv_with_petitioners_masked, |app| {
+    let token = seed(&app).await;
+    let mut formula = fixtures()[0].clone();
+    formula["subject"] = json!("=HYPERLINK(\"http://x\") zgomot");
+    let r = app
+        .client
+        .post(app.url("/api/v1/petitions"))
+        .bearer_auth(&token)
+        .json(&formula)
+        .send()
+        .await
+        .expect("register");
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let b = app.new_browser();
+    b.login_as("reader", Role::RegistryClerk).await;
+    let page = b
+        .get("/registry?q=zgomot")
+        .await
+        .text()
+        .await
+        .expect("page");
+    let link = page.find("/registry/export.csv?").expect("export link");
+    assert!(page[link..link + 120].contains("q=zgomot"));
+    let r = b.get("/registry/export.csv?q=zgomot").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .expect("type")
+            .starts_with("text/csv")
+    );
+    let csv = r.text().await.expect("csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(
+        lines[0]
+            .trim_start_matches('\u{feff}')
+            .starts_with("numar,registru,tip")
+    );
+    assert!(csv.contains("I. P.") && !csv.contains("Popescu"));
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\") zgomot\""),
+        "{csv}"
+    );
+    let r = b.get("/registry/export.csv?status=nimic").await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+});
