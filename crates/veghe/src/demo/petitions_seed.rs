@@ -68,7 +68,7 @@ async fn insert(tx: &mut Tx, e: &DemoEntry, dept: &HashMap<String, i64>) -> anyh
     .fetch_one(&mut **tx)
     .await?;
     let id: i64 = row.try_get("id")?;
-    crate::registry::search::index(tx, id, &[&e.subject, &e.body]).await?;
+    crate::registry::search::index_new(tx, id, &[&e.subject, &e.body]).await?;
     Ok(id)
 }
 

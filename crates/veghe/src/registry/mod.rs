@@ -7,6 +7,7 @@ pub mod actions;
 pub mod api;
 pub mod attachments;
 mod case;
+pub mod dashboard;
 pub mod departments;
 pub mod export;
 pub mod labels;
@@ -29,4 +30,5 @@ pub fn routes() -> Routes {
         .merge(open311::routes())
         .merge(search::routes())
         .merge(export::routes())
+        .merge(dashboard::routes())
 }

@@ -85,12 +85,25 @@ pub async fn index(tx: &mut Tx, entry_id: i64, texts: &[&str]) -> Result<(), sql
         .bind(entry_id)
         .execute(&mut **tx)
         .await?;
-    for term in terms(texts) {
-        sqlx::query("INSERT INTO registry_search (term, entry_id) VALUES ($1, $2)")
-            .bind(term)
-            .bind(entry_id)
-            .execute(&mut **tx)
-            .await?;
+    index_new(tx, entry_id, texts).await
+}
+
+/// Writes a new entry's terms, in the caller's transaction: one statement per 100 terms.
+pub async fn index_new(tx: &mut Tx, entry_id: i64, texts: &[&str]) -> Result<(), sqlx::Error> {
+    let all: Vec<String> = terms(texts).into_iter().collect();
+    for chunk in all.chunks(100) {
+        let values: Vec<String> = (1..=chunk.len())
+            .map(|i| format!("(${}, $1)", i + 1))
+            .collect();
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO registry_search (term, entry_id) VALUES {}",
+            values.join(", ")
+        )))
+        .bind(entry_id);
+        for t in chunk {
+            q = q.bind(t);
+        }
+        q.execute(&mut **tx).await?;
     }
     Ok(())
 }

@@ -190,8 +190,8 @@ pub async fn create_with(
     };
     let anonymous = new.petitioner == Petitioner::Anonymous;
     let row = sqlx::query(
-        "INSERT INTO registry_entries (register, year, number, number_date, registered_at, channel, kind, petitioner_kind, petitioner_name, petitioner_key, cnp, cui, email, phone, address, subject, subject_fold, body, status, due_on, original_due_on, class_ground, class_reason, created_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22, $23) RETURNING id",
+        "INSERT INTO registry_entries (register, year, number, number_date, registered_at, channel, kind, petitioner_kind, petitioner_name, petitioner_key, cnp, cui, email, phone, address, subject, subject_fold, body, status, due_on, original_due_on, class_ground, class_reason, created_by, tracking_hash, service_code, lat, lon, location) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22, $23, $24, $25, $26, $27, $28) RETURNING id",
     )
     .bind(new.register.code())
     .bind(year)
@@ -218,21 +218,15 @@ pub async fn create_with(
         "OG 27/2002 art. 7: petiție anonimă sau fără datele de identificare ale petentului",
     ))
     .bind(actor.user_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    let id: i64 = row.try_get("id")?;
-    sqlx::query(
-        "UPDATE registry_entries SET tracking_hash = $1, service_code = $2, lat = $3, lon = $4, location = $5 WHERE id = $6",
-    )
     .bind(&extra.tracking_hash)
     .bind(&extra.service_code)
     .bind(extra.lat)
     .bind(extra.lon)
     .bind(&extra.location)
-    .bind(id)
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await?;
-    super::search::index(&mut tx, id, &[&new.subject, &new.text]).await?;
+    let id: i64 = row.try_get("id")?;
+    super::search::index_new(&mut tx, id, &[&new.subject, &new.text]).await?;
     if new.reserved_number.is_some() {
         numbers::bind_entry(&mut tx, new.register, year, number, id).await?;
     }

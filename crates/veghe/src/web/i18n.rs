@@ -244,6 +244,15 @@ texts! {
     reg_registered_as: "Înregistrat cu nr.", "Registered as no.";
     reg_attachments: "Anexe", "Attachments";
     reg_export: "Descarcă lista (CSV, petenți mascați)", "Download the list (CSV, petitioners masked)";
+    dash_title: "Situația petițiilor", "Petitions overview";
+    dash_year: "Anul", "Year";
+    dash_by_department: "Pe compartimente", "By department";
+    dash_by_kind: "Pe tipuri", "By type";
+    dash_volume: "Înregistrate", "Registered";
+    dash_open: "În lucru", "Open";
+    dash_answered: "Cu răspuns", "Answered";
+    dash_on_time: "Răspuns în termen", "Answered in time";
+    dash_avg_days: "Zile până la răspuns (medie)", "Days to answer (average)";
     cit_title: "Petiție online", "Online petition";
     cit_intro: "Trimiteți o petiție (OG 27/2002) sau o solicitare de informații de interes public (Legea 544/2001) către Poliția Locală Timișoara. Petițiile fără date de identificare nu se iau în considerare.", "Send a petition (OG 27/2002) or a request for public information (Law 544/2001) to the Local Police of Timișoara. Petitions without the petitioner's identification are not considered.";
     cit_gdpr: "Datele dumneavoastră personale sunt prelucrate de Poliția Locală Timișoara în temeiul art. 6 alin. (1) lit. c) și e) din Regulamentul (UE) 2016/679, numai pentru soluționarea petiției și transmiterea răspunsului, și sunt păstrate cât cer normele de arhivare. Aveți dreptul de acces, rectificare, ștergere, restricționare și opoziție, și dreptul de a vă adresa ANSPDCP.", "Your personal data is processed by the Local Police of Timișoara under art. 6(1)(c) and (e) of Regulation (EU) 2016/679, only to settle the petition and send the answer, and is kept as long as the archiving rules require. You have the right of access, rectification, erasure, restriction and objection, and may complain to ANSPDCP.";

@@ -16,6 +16,7 @@ mod interop;
 mod open311;
 mod owntracks;
 mod registry;
+mod registry_dashboard;
 mod registry_public;
 mod registry_search;
 mod shell;
