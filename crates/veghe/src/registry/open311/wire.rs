@@ -227,8 +227,9 @@ mod tests {
             ])],
         };
         assert_eq!(
-            v.json().to_string(),
-            r#"[{"service_request_id":"1","lat":45.75,"media_url":null,"description":"a < b & \"c\""}]"#
+            v.json(),
+            serde_json::json!([{"service_request_id": "1", "lat": 45.75, "media_url": null,
+                                "description": "a < b & \"c\""}])
         );
         let mut out = String::new();
         element("service_requests", &v, &mut out);
