@@ -137,9 +137,30 @@ pub fn sql(n: usize, register: bool, limit: i64) -> String {
 
 /// The ids of the entries holding every term of `q`, newest first; none when `q` has no terms.
 pub async fn ids(db: &Db, q: &str, register: &str, limit: i64) -> AppResult<Vec<i64>> {
-    let wanted: Vec<String> = terms(&[q]).into_iter().take(MAX_TERMS).collect();
+    let mut wanted: Vec<String> = terms(&[q]).into_iter().take(MAX_TERMS).collect();
     if wanted.is_empty() {
         return Ok(Vec::new());
+    }
+    if wanted.len() > 1 {
+        // The rarest term drives the walk: each term's postings are counted up to a cap (a bounded
+        // index range), and a term with none ends the search. The answer does not depend on the
+        // order, only the time does.
+        let mut ranked = Vec::with_capacity(wanted.len());
+        for t in wanted {
+            let row = sqlx::query(
+                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM registry_search WHERE term = $1 LIMIT 1000) AS p",
+            )
+            .bind(&t)
+            .fetch_one(db.pool())
+            .await?;
+            let n: i64 = row.try_get("n")?;
+            if n == 0 {
+                return Ok(Vec::new());
+            }
+            ranked.push((n, t));
+        }
+        ranked.sort();
+        wanted = ranked.into_iter().map(|(_, t)| t).collect();
     }
     let text = sql(wanted.len(), !register.is_empty(), limit);
     let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
