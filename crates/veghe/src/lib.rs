@@ -41,6 +41,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub metrics: Arc<http::metrics::Metrics>,
     pub live: Arc<dispatch::live::Live>,
+    /// The group-commit queue of tracker positions.
+    pub positions: Arc<dispatch::ingest::Ingest>,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             config: Arc::new(config),
             metrics: Arc::default(),
             live: Arc::default(),
+            positions: Arc::default(),
         }
     }
 }
@@ -117,12 +120,17 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
+    let links = dispatch::live::link_processes(&state.db, &state.config.database_url, &state.live);
+    let served = axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
-    .await
+    .await;
+    for task in links {
+        task.abort();
+    }
+    served
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

@@ -16,6 +16,7 @@ pub mod dutylog;
 pub mod eido;
 pub mod incident_forms;
 pub mod incident_page;
+pub mod ingest;
 pub mod live;
 pub mod log_api;
 pub mod model;
