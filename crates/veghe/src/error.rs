@@ -91,7 +91,8 @@ impl From<sqlx::Error> for AppError {
             // PostgreSQL's connection exceptions (08…) and operator intervention (57P…: the
             // server shutting down, the backend terminated).
             sqlx::Error::Database(ref d)
-                if d.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P")) =>
+                if d.code()
+                    .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")) =>
             {
                 tracing::warn!(error = %e, "database unavailable");
                 AppError::Unavailable

@@ -247,10 +247,7 @@ pub async fn receive(
         }
         parse_fields(&pairs, now)?
     };
-    state
-        .positions
-        .submit(&state.db, &state.live, fix)
-        .await?;
+    state.positions.submit(&state.db, &state.live, fix).await?;
     Ok(StatusCode::OK)
 }
 

@@ -105,7 +105,10 @@ async fn a_killed_server_loses_no_acknowledged_write() {
                 let Ok(body) = r.json::<Value>().await else {
                     break;
                 };
-                incidents.lock().expect("lock").push(body["id"].as_i64().expect("id"));
+                incidents
+                    .lock()
+                    .expect("lock")
+                    .push(body["id"].as_i64().expect("id"));
                 // A position with a timestamp of its own, to be found again.
                 let at = start + w * 1_000_000 + i;
                 let r = client
@@ -133,7 +136,11 @@ async fn a_killed_server_loses_no_acknowledged_write() {
     }
     let incidents = incidents.lock().expect("lock").clone();
     let fixes = fixes.lock().expect("lock").clone();
-    assert!(incidents.len() >= 40, "only {} incidents acknowledged", incidents.len());
+    assert!(
+        incidents.len() >= 40,
+        "only {} incidents acknowledged",
+        incidents.len()
+    );
 
     // A new process on the same file finds every acknowledged write.
     let (mut child, base) = start_server(&test_db.url);

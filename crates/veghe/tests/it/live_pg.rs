@@ -48,8 +48,10 @@ async fn create_incident(app: &TestApp, token: &str) -> Value {
         .client
         .post(app.url("/api/v1/incidents"))
         .bearer_auth(token)
-        .json(&json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
-            "address": "Piața Victoriei nr. 1", "description": "Muzică tare"}))
+        .json(
+            &json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
+            "address": "Piața Victoriei nr. 1", "description": "Muzică tare"}),
+        )
         .send()
         .await
         .expect("create");
