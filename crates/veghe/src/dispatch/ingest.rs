@@ -72,81 +72,143 @@ async fn writer(db: Db, live: Arc<Live>, mut rx: mpsc::Receiver<Job>) {
     }
 }
 
+/// Rows per multi-row statement: binding cost grows with the square of a statement's parameters
+/// on SQLite, and 16 rows keeps it small (see BENCHMARKS.md, demo seeding).
+const ROWS: usize = 16;
+
+/// `($1, …, $k), ($k+1, …)`: `rows` groups of `width` placeholders.
+fn groups(rows: usize, width: usize, each: impl Fn(&[String]) -> String) -> String {
+    (0..rows)
+        .map(|r| {
+            let p: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
+            each(&p)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Writes a batch in one transaction: each fix of a known device is inserted, each crew's newest
 /// fix moves it on the map and becomes a `unit.position` event. Per fix: the crew's id, or why not.
 async fn write(db: &Db, fixes: &[&Fix]) -> Result<Vec<AppResult<i64>>, sqlx::Error> {
     let mut tx = db.begin().await?;
     let received = now_ms();
-    let mut units: HashMap<&str, Option<i64>> = HashMap::new();
+    let mut devices: Vec<&str> = fixes.iter().map(|f| f.device.as_str()).collect();
+    devices.sort_unstable();
+    devices.dedup();
+    let mut units: HashMap<String, i64> = HashMap::new();
+    for chunk in devices.chunks(ROWS) {
+        let sql = format!(
+            "SELECT id, tracker_id FROM units WHERE tracker_id IN ({})",
+            groups(chunk.len(), 1, |p| p[0].clone())
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for d in chunk {
+            q = q.bind(*d);
+        }
+        for row in q.fetch_all(&mut *tx).await? {
+            units.insert(row.try_get("tracker_id")?, row.try_get("id")?);
+        }
+    }
+    let mut known: Vec<(i64, &Fix)> = Vec::with_capacity(fixes.len());
     let mut newest: HashMap<i64, &Fix> = HashMap::new();
     let mut outcomes = Vec::with_capacity(fixes.len());
     for &fix in fixes {
-        let unit = match units.get(fix.device.as_str()) {
-            Some(u) => *u,
-            None => {
-                let u = sqlx::query("SELECT id FROM units WHERE tracker_id = $1")
-                    .bind(&fix.device)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .map(|r| r.try_get::<i64, _>("id"))
-                    .transpose()?;
-                units.insert(&fix.device, u);
-                u
-            }
-        };
-        let Some(unit_id) = unit else {
+        let Some(&unit_id) = units.get(&fix.device) else {
             outcomes.push(Err(AppError::bad(
                 "id",
                 format!("unknown device `{}`: no crew has this tracker", fix.device),
             )));
             continue;
         };
-        insert(&mut tx, unit_id, fix, received).await?;
+        known.push((unit_id, fix));
         let entry = newest.entry(unit_id).or_insert(fix);
         if fix.at_ms >= entry.at_ms {
             *entry = fix;
         }
         outcomes.push(Ok(unit_id));
     }
-    for (unit_id, fix) in newest {
-        let moved = sqlx::query(
-            "UPDATE units SET last_lat = $1, last_lon = $2, last_position_at = $3 WHERE id = $4 AND (last_position_at IS NULL OR last_position_at <= $3)",
-        )
-        .bind(fix.point.lat)
-        .bind(fix.point.lon)
-        .bind(fix.at_ms)
-        .bind(unit_id)
-        .execute(&mut *tx)
-        .await?;
-        if moved.rows_affected() > 0 {
-            super::store::publish(
-                &mut tx,
-                "unit.position",
-                &json!({"unit_id": unit_id, "lat": fix.point.lat, "lon": fix.point.lon, "at": fix.at_ms, "speed_mps": fix.speed_mps, "bearing": fix.bearing}),
-            )
-            .await?;
+    for chunk in known.chunks(ROWS) {
+        insert(&mut tx, chunk, received).await?;
+    }
+    let newest: Vec<(i64, &Fix)> = newest.into_iter().collect();
+    let mut moved = Vec::new();
+    for chunk in newest.chunks(ROWS) {
+        moved.extend(move_units(&mut tx, chunk).await?);
+    }
+    for chunk in moved.chunks(ROWS) {
+        let sql = format!(
+            "INSERT INTO events (at, name, payload) VALUES {}",
+            groups(chunk.len(), 3, |p| format!("({})", p.join(", ")))
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (unit_id, fix) in chunk {
+            let payload = json!({"unit_id": unit_id, "lat": fix.point.lat, "lon": fix.point.lon, "at": fix.at_ms, "speed_mps": fix.speed_mps, "bearing": fix.bearing});
+            q = q.bind(received).bind("unit.position").bind(payload.to_string());
         }
+        q.execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(outcomes)
 }
 
-async fn insert(tx: &mut Tx, unit_id: i64, fix: &Fix, received: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO positions (unit_id, at, lat, lon, speed_mps, bearing, altitude, accuracy, battery, received_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(unit_id)
-    .bind(fix.at_ms)
-    .bind(fix.point.lat)
-    .bind(fix.point.lon)
-    .bind(fix.speed_mps)
-    .bind(fix.bearing)
-    .bind(fix.altitude)
-    .bind(fix.accuracy)
-    .bind(fix.battery)
-    .bind(received)
-    .execute(&mut **tx)
-    .await?;
+/// Moves each crew to its newest fix unless it already has a newer one; returns those moved.
+async fn move_units<'a>(
+    tx: &mut Tx,
+    chunk: &[(i64, &'a Fix)],
+) -> Result<Vec<(i64, &'a Fix)>, sqlx::Error> {
+    let rows = groups(chunk.len(), 4, |p| {
+        format!(
+            "SELECT {} AS vid, {} AS vlat, {} AS vlon, {} AS vat",
+            p[0], p[1], p[2], p[3]
+        )
+    })
+    .replace(", SELECT", " UNION ALL SELECT");
+    let sql = format!(
+        "UPDATE units SET last_lat = v.vlat, last_lon = v.vlon, last_position_at = v.vat \
+         FROM ({rows}) AS v \
+         WHERE units.id = v.vid AND (units.last_position_at IS NULL OR units.last_position_at <= v.vat) \
+         RETURNING id"
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (unit_id, fix) in chunk {
+        q = q
+            .bind(*unit_id)
+            .bind(fix.point.lat)
+            .bind(fix.point.lon)
+            .bind(fix.at_ms);
+    }
+    let ids: Vec<i64> = q
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|r| r.try_get("id"))
+        .collect::<Result<_, _>>()?;
+    Ok(chunk
+        .iter()
+        .filter(|(id, _)| ids.contains(id))
+        .copied()
+        .collect())
+}
+
+async fn insert(tx: &mut Tx, chunk: &[(i64, &Fix)], received: i64) -> Result<(), sqlx::Error> {
+    let sql = format!(
+        "INSERT INTO positions (unit_id, at, lat, lon, speed_mps, bearing, altitude, accuracy, battery, received_at) VALUES {}",
+        groups(chunk.len(), 10, |p| format!("({})", p.join(", ")))
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (unit_id, fix) in chunk {
+        q = q
+            .bind(*unit_id)
+            .bind(fix.at_ms)
+            .bind(fix.point.lat)
+            .bind(fix.point.lon)
+            .bind(fix.speed_mps)
+            .bind(fix.bearing)
+            .bind(fix.altitude)
+            .bind(fix.accuracy)
+            .bind(fix.battery)
+            .bind(received);
+    }
+    q.execute(&mut **tx).await?;
     Ok(())
 }
