@@ -143,7 +143,10 @@ async fn write(db: &Db, fixes: &[&Fix]) -> Result<Vec<AppResult<i64>>, sqlx::Err
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (unit_id, fix) in chunk {
             let payload = json!({"unit_id": unit_id, "lat": fix.point.lat, "lon": fix.point.lon, "at": fix.at_ms, "speed_mps": fix.speed_mps, "bearing": fix.bearing});
-            q = q.bind(received).bind("unit.position").bind(payload.to_string());
+            q = q
+                .bind(received)
+                .bind("unit.position")
+                .bind(payload.to_string());
         }
         q.execute(&mut *tx).await?;
     }

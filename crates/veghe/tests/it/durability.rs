@@ -297,3 +297,73 @@ async fn losing_postgresql_gives_503_and_recovery_when_it_returns() {
     assert_eq!(r.status(), StatusCode::OK);
     db.close().await;
 }
+
+crate::both!(
+    concurrent_fixes_share_commits_and_each_is_answered_for_itself,
+    |app| {
+        for i in 0..20 {
+            sqlx::query(
+                "INSERT INTO units (call_sign, kind, department, status, created_at, tracker_id) VALUES ($1, 'car', 'proximity', 'available', 0, $2)",
+            )
+            .bind(format!("PL-{i:02}"))
+            .bind(format!("trk-{i}"))
+            .execute(app.db.pool())
+            .await
+            .expect("unit");
+        }
+        let base = veghe::db::now_ms() - 600_000;
+        // 400 fixes at once from 20 trackers (20 each, out of order) and 40 from unknown devices.
+        let mut requests = Vec::new();
+        for k in 0..440_i64 {
+            let device = if k % 11 == 10 {
+                format!("ghost-{k}")
+            } else {
+                format!("trk-{}", k % 20)
+            };
+            let at = base + (k * 7919) % 440 * 1000;
+            let lat = 45.70 + (at - base) as f64 / 1e8;
+            let url = app.url(&format!(
+                "/osmand?id={device}&lat={lat}&lon=21.2&timestamp={at}"
+            ));
+            let client = app.client.clone();
+            requests.push(tokio::spawn(async move {
+                let r = client.get(url).send().await.expect("send");
+                (device, at, r.status())
+            }));
+        }
+        let mut newest = std::collections::HashMap::<String, i64>::new();
+        let mut stored = 0;
+        for r in requests {
+            let (device, at, status) = r.await.expect("task");
+            if device.starts_with("ghost") {
+                assert_eq!(status, StatusCode::BAD_REQUEST, "{device}");
+            } else {
+                assert_eq!(status, StatusCode::OK, "{device}");
+                stored += 1;
+                let e = newest.entry(device).or_insert(at);
+                *e = (*e).max(at);
+            }
+        }
+        let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM positions")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("count");
+        assert_eq!(n.0, stored);
+        // Every crew stands at its newest fix, whatever order the fixes came in.
+        for (device, at) in newest {
+            let u: (Option<i64>, Option<f64>) = sqlx::query_as(
+                "SELECT last_position_at, last_lat FROM units WHERE tracker_id = $1",
+            )
+            .bind(&device)
+            .fetch_one(app.db.pool())
+            .await
+            .expect("unit");
+            assert_eq!(u.0, Some(at), "{device}");
+            let lat = u.1.expect("lat");
+            assert!(
+                (lat - (45.70 + (at - base) as f64 / 1e8)).abs() < 1e-9,
+                "{device}"
+            );
+        }
+    }
+);
