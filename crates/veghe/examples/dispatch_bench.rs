@@ -107,34 +107,46 @@ async fn raw(url: &str, rows: usize) -> Res<()> {
     let db = open(url).await?;
     seed_units(&db, TRACKERS).await?;
     let now = veghe::db::now_ms();
-    let started = Instant::now();
-    for chunk in (0..rows).collect::<Vec<_>>().chunks(1024) {
-        let mut tx = db.begin().await?;
-        for &i in chunk {
-            sqlx::query(
-                "INSERT INTO positions (unit_id, at, lat, lon, speed_mps, bearing, altitude, accuracy, battery, received_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            )
-            .bind((i % TRACKERS) as i64 + 1)
-            .bind(now - 1_000_000 + i as i64)
-            .bind(45.75)
-            .bind(21.22)
-            .bind(5.14)
-            .bind(90.0)
-            .bind(90.0)
-            .bind(5.0)
-            .bind(80.0)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+    for per_statement in [1, 16] {
+        let started = Instant::now();
+        let all: Vec<usize> = (0..rows).collect();
+        for tx_rows in all.chunks(1024) {
+            let mut tx = db.begin().await?;
+            for stmt_rows in tx_rows.chunks(per_statement) {
+                let values: Vec<String> = (0..stmt_rows.len())
+                    .map(|r| {
+                        let p: Vec<String> = (1..=10).map(|c| format!("${}", r * 10 + c)).collect();
+                        format!("({})", p.join(", "))
+                    })
+                    .collect();
+                let sql = format!(
+                    "INSERT INTO positions (unit_id, at, lat, lon, speed_mps, bearing, altitude, accuracy, battery, received_at) VALUES {}",
+                    values.join(", ")
+                );
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for &i in stmt_rows {
+                    q = q
+                        .bind((i % TRACKERS) as i64 + 1)
+                        .bind(now - 1_000_000 + i as i64)
+                        .bind(45.75)
+                        .bind(21.22)
+                        .bind(5.14)
+                        .bind(90.0)
+                        .bind(90.0)
+                        .bind(5.0)
+                        .bind(80.0)
+                        .bind(now);
+                }
+                q.execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
         }
-        tx.commit().await?;
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "raw inserts: {rows} rows in {secs:.2} s = {:.0} rows/s ({per_statement} a statement, 1024 a transaction)",
+            rows as f64 / secs
+        );
     }
-    let secs = started.elapsed().as_secs_f64();
-    println!(
-        "raw inserts: {rows} rows in {secs:.2} s = {:.0} rows/s (transactions of 1024)",
-        rows as f64 / secs
-    );
     Ok(())
 }
 
