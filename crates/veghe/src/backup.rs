@@ -42,6 +42,7 @@ pub const TABLES: &[&str] = &[
     "registry_reservations",
     "registry_events",
     "registry_attachments",
+    "analysis_proposals",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.

@@ -41,6 +41,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub metrics: Arc<http::metrics::Metrics>,
     pub live: Arc<dispatch::live::Live>,
+    /// Analysis results kept per filter.
+    pub analysis: Arc<analysis::Cache>,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             config: Arc::new(config),
             metrics: Arc::default(),
             live: Arc::default(),
+            analysis: Arc::default(),
         }
     }
 }
@@ -74,6 +77,7 @@ pub fn routes() -> Routes {
         .merge(dispatch::eido::routes())
         .merge(alerts::routes())
         .merge(registry::routes())
+        .merge(analysis::routes())
         .merge(http::routes())
 }
 

@@ -60,6 +60,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(crate::dispatch::desk_api::DeskApi::openapi());
     doc.merge(crate::dispatch::log_api::LogApi::openapi());
+    doc.merge(crate::analysis::api::AnalysisApi::openapi());
     doc
 }
 

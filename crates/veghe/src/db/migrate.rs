@@ -44,6 +44,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0006_duty_desk.sql"),
         postgres: include_str!("../../migrations/postgres/0006_duty_desk.sql"),
     },
+    Migration {
+        version: 9,
+        name: "analysis_proposals",
+        sqlite: include_str!("../../migrations/sqlite/0009_analysis_proposals.sql"),
+        postgres: include_str!("../../migrations/postgres/0009_analysis_proposals.sql"),
+    },
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

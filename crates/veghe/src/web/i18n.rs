@@ -63,6 +63,7 @@ texts! {
     nav_label: "Navigare principală", "Main navigation";
     nav_home: "Acasă", "Home";
     nav_map: "Hartă", "Map";
+    nav_analysis: "Analiză", "Analysis";
     nav_board: "Dispecerat", "Dispatch";
     nav_duty: "Registrul dispeceratului", "Duty log";
     nav_crew: "Echipajul meu", "My crew";

@@ -69,6 +69,7 @@ pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<Na
         ("/registry", tr.nav_registry, groups::REGISTRY),
         ("/queue", tr.nav_queue, groups::REGISTRY),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
+        ("/analysis", tr.nav_analysis, groups::OPERATIONS_READ),
         ("/calendar", tr.nav_calendar, groups::CALENDAR),
         ("/users", tr.nav_users, groups::ADMIN),
         ("/audit", tr.nav_audit, groups::OVERSIGHT),
