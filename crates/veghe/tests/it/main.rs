@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod analysis;
 mod api;
 mod audit;
 mod auth;
