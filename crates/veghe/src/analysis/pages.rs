@@ -362,7 +362,7 @@ struct NearRepeatPage {
     stated: Option<Stated>,
     result: Option<std::sync::Arc<nearrepeat::NearRepeat>>,
     /// Cells as text: (row label, [(ratio, p, significant)]).
-    rows: Vec<(String, Vec<(String, String, bool)>)>,
+    rows: Vec<(String, Vec<KnoxCell>)>,
 }
 
 async fn near_repeat_page(
@@ -423,6 +423,9 @@ async fn near_repeat_csv(
         "near-repeat.csv",
     ))
 }
+
+/// One Knox cell as text: ratio, p-value, significant above chance.
+type KnoxCell = (String, String, bool);
 
 /// One table line as text.
 pub struct LineView {

@@ -65,7 +65,7 @@ fn line(name: String, days: &[i64], end: i64) -> AppResult<Line> {
     let fw = compare_counts(now, four, 1.0, 4.0).map_err(bad)?;
     let four_mean = four as f64 / 4.0;
     let dir = |c: &veghe_analytics::series::compare::CountChange, base: f64| {
-        (c.p_value < ALPHA).then(|| if now as f64 > base { "up" } else { "down" })
+        (c.p_value < ALPHA).then_some(if now as f64 > base { "up" } else { "down" })
     };
     let anomaly = dir(&fw, four_mean)
         .or(dir(&yoy, last_year as f64))

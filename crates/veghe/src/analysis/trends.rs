@@ -95,11 +95,12 @@ pub fn compute(incidents: &[Incident], filter: &Filter, period: Period) -> AppRe
         s = period.next(s);
     }
     let origins = 4;
+    // Origins half a horizon apart, so three years of months still hold four of them.
     let bt = BacktestParams {
         season,
         horizon,
         origins,
-        step: horizon,
+        step: (horizon / 2).max(1),
     };
     let models: Vec<ModelOut> = [Model::SeasonalNaive, Model::Ets]
         .into_iter()
