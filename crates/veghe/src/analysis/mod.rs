@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod cache;
+pub mod exports;
 pub mod filter;
 pub mod hotspots;
 pub mod input;
@@ -14,6 +15,7 @@ pub mod proposal_pages;
 pub mod proposals;
 pub mod service;
 pub mod situation;
+pub mod situation_page;
 pub mod texts;
 pub mod trends;
 

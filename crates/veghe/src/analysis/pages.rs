@@ -4,15 +4,15 @@
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use sqlx::Row;
 
 use super::api::query;
 use super::filter::RawQuery;
 use super::service::{self, Stated};
 use super::texts::{self, T};
-use super::{hotspots, nearrepeat, situation, trends};
+use super::{hotspots, nearrepeat, trends};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
@@ -25,15 +25,31 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/analysis", read, index)
         .get("/analysis/hotspots", read, hotspots_page)
-        .get("/analysis/hotspots.geojson", read, hotspots_geojson)
-        .get("/analysis/hotspots.csv", read, hotspots_csv)
+        .get(
+            "/analysis/hotspots.geojson",
+            read,
+            super::exports::hotspots_geojson,
+        )
+        .get("/analysis/hotspots.csv", read, super::exports::hotspots_csv)
         .get("/analysis/trends", read, trends_page)
-        .get("/analysis/trends.csv", read, trends_csv)
-        .get("/analysis/trends.svg", read, trends_svg)
+        .get("/analysis/trends.csv", read, super::exports::trends_csv)
+        .get("/analysis/trends.svg", read, super::exports::trends_svg)
         .get("/analysis/near-repeat", read, near_repeat_page)
-        .get("/analysis/near-repeat.csv", read, near_repeat_csv)
-        .get("/analysis/situation", read, situation_page)
-        .get("/analysis/situation.csv", read, situation_csv)
+        .get(
+            "/analysis/near-repeat.csv",
+            read,
+            super::exports::near_repeat_csv,
+        )
+        .get(
+            "/analysis/situation",
+            read,
+            super::situation_page::situation_page,
+        )
+        .get(
+            "/analysis/situation.csv",
+            read,
+            super::exports::situation_csv,
+        )
 }
 
 /// The filter form as typed, with the effective window once known.
@@ -62,7 +78,7 @@ fn s(v: &Option<String>) -> String {
 }
 
 impl Form {
-    async fn new(db: &Db, q: &RawQuery, stated: Option<&Stated>) -> AppResult<Form> {
+    pub(super) async fn new(db: &Db, q: &RawQuery, stated: Option<&Stated>) -> AppResult<Form> {
         let (types, areas) = choices(db).await?;
         Ok(Form {
             kind: s(&q.kind),
@@ -106,7 +122,7 @@ pub async fn choices(db: &Db) -> AppResult<(Vec<String>, Vec<String>)> {
 }
 
 /// A bad filter shows the page again with the message, answered 400.
-fn split<R>(r: AppResult<R>) -> AppResult<(Option<R>, Option<String>)> {
+pub(super) fn split<R>(r: AppResult<R>) -> AppResult<(Option<R>, Option<String>)> {
     match r {
         Ok(v) => Ok((Some(v), None)),
         Err(AppError::BadRequest { message, .. }) => Ok((None, Some(message))),
@@ -114,22 +130,12 @@ fn split<R>(r: AppResult<R>) -> AppResult<(Option<R>, Option<String>)> {
     }
 }
 
-fn page<P: Template>(p: &P, failed: bool) -> AppResult<Response> {
+pub(super) fn page<P: Template>(p: &P, failed: bool) -> AppResult<Response> {
     let mut r = render(p)?;
     if failed {
         *r.status_mut() = StatusCode::BAD_REQUEST;
     }
     Ok(r)
-}
-
-fn download(body: String, mime: &'static str, name: &str) -> Response {
-    let mut r = body.into_response();
-    r.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
-    }
-    r
 }
 
 #[derive(Template)]
@@ -214,36 +220,6 @@ async fn hotspots_page(
     page(&p, error.is_some())
 }
 
-async fn hotspots_geojson(
-    State(st): State<AppState>,
-    shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
-) -> AppResult<Response> {
-    let (stated, h) = service::hotspots(&st, &query(q)?, shell.lang).await?;
-    let mut filter = serde_json::to_value(&stated.filter).unwrap_or_default();
-    if let Some(o) = filter.as_object_mut() {
-        o.insert("described".into(), stated.described.clone().into());
-    }
-    Ok(download(
-        hotspots::geojson(&h, &filter).to_string(),
-        "application/geo+json",
-        "hotspots.geojson",
-    ))
-}
-
-async fn hotspots_csv(
-    State(st): State<AppState>,
-    shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
-) -> AppResult<Response> {
-    let (stated, h) = service::hotspots(&st, &query(q)?, shell.lang).await?;
-    Ok(download(
-        hotspots::csv(&h, &stated.described),
-        "text/csv; charset=utf-8",
-        "hotspots.csv",
-    ))
-}
-
 #[derive(Template)]
 #[template(path = "analysis/trends.html")]
 struct TrendsPage {
@@ -326,32 +302,6 @@ async fn trends_page(
     page(&p, error.is_some())
 }
 
-async fn trends_csv(
-    State(st): State<AppState>,
-    shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
-) -> AppResult<Response> {
-    let (stated, x) = service::trends(&st, &query(q)?, shell.lang).await?;
-    Ok(download(
-        trends::csv(&x, &stated.described),
-        "text/csv; charset=utf-8",
-        "trends.csv",
-    ))
-}
-
-async fn trends_svg(
-    State(st): State<AppState>,
-    shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
-) -> AppResult<Response> {
-    let (_, x) = service::trends(&st, &query(q)?, shell.lang).await?;
-    Ok(download(
-        trends::chart(&x, shell.lang),
-        "image/svg+xml",
-        "trends.svg",
-    ))
-}
-
 #[derive(Template)]
 #[template(path = "analysis/near_repeat.html")]
 struct NearRepeatPage {
@@ -411,118 +361,5 @@ async fn near_repeat_page(
     page(&p, error.is_some())
 }
 
-async fn near_repeat_csv(
-    State(st): State<AppState>,
-    shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
-) -> AppResult<Response> {
-    let (stated, x) = service::near_repeat(&st, &query(q)?, shell.lang).await?;
-    Ok(download(
-        nearrepeat::csv(&x, &stated.described),
-        "text/csv; charset=utf-8",
-        "near-repeat.csv",
-    ))
-}
-
 /// One Knox cell as text: ratio, p-value, significant above chance.
 type KnoxCell = (String, String, bool);
-
-/// One table line as text.
-pub struct LineView {
-    pub name: String,
-    pub now: u64,
-    pub last_year: u64,
-    pub yoy: String,
-    pub four_mean: String,
-    pub four: String,
-    pub anomaly: &'static str,
-    pub anomaly_code: String,
-    pub change_point: String,
-}
-
-fn view(l: &situation::Line, t: &T, ro: bool) -> LineView {
-    let pct = |v: Option<f64>, p: f64| {
-        let s = v.map_or("—".into(), |v| format!("{v:+.0}%"));
-        let p = format!("{p:.3}");
-        format!("{s} (p = {})", if ro { p.replace('.', ",") } else { p })
-    };
-    LineView {
-        name: l.name.clone(),
-        now: l.now,
-        last_year: l.last_year,
-        yoy: pct(l.yoy_percent, l.yoy_p),
-        four_mean: if ro {
-            format!("{:.1}", l.four_weeks_mean).replace('.', ",")
-        } else {
-            format!("{:.1}", l.four_weeks_mean)
-        },
-        four: pct(l.four_weeks_percent, l.four_weeks_p),
-        anomaly: t.anomaly(&l.anomaly),
-        anomaly_code: l.anomaly.clone(),
-        change_point: l.change_point.clone().unwrap_or_default(),
-    }
-}
-
-#[derive(Template)]
-#[template(path = "analysis/situation.html")]
-struct SituationPage {
-    shell: Shell,
-    t: &'static T,
-    form: Form,
-    error: Option<String>,
-    stated: Option<Stated>,
-    result: Option<std::sync::Arc<situation::Situation>>,
-    total: Vec<LineView>,
-    by_type: Vec<LineView>,
-    by_area: Vec<LineView>,
-}
-
-async fn situation_page(
-    State(st): State<AppState>,
-    shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
-) -> AppResult<Response> {
-    let t = texts::of(shell.lang);
-    let q = query(q)?;
-    let (r, error) = split(service::situation(&st, &q, shell.lang).await)?;
-    let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
-    let (stated, result) = match r {
-        Some((s, x)) => (Some(s), Some(x)),
-        None => (None, None),
-    };
-    let ro = shell.lang == crate::web::Lang::Ro;
-    let views = |f: &dyn Fn(&situation::Situation) -> Vec<&situation::Line>| -> Vec<LineView> {
-        result
-            .iter()
-            .flat_map(|x| f(x).into_iter().map(|l| view(l, t, ro)))
-            .collect()
-    };
-    let total = views(&|x| vec![&x.total]);
-    let by_type = views(&|x| x.by_type.iter().collect());
-    let by_area = views(&|x| x.by_area.iter().collect());
-    let p = SituationPage {
-        t,
-        form,
-        error: error.clone(),
-        stated,
-        result,
-        total,
-        by_type,
-        by_area,
-        shell,
-    };
-    page(&p, error.is_some())
-}
-
-async fn situation_csv(
-    State(st): State<AppState>,
-    shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
-) -> AppResult<Response> {
-    let (stated, x) = service::situation(&st, &query(q)?, shell.lang).await?;
-    Ok(download(
-        situation::csv(&x, &stated.described),
-        "text/csv; charset=utf-8",
-        "situation.csv",
-    ))
-}
