@@ -156,3 +156,21 @@ impl T {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The same rule as the interface table's: ș and ț with comma below, never the cedilla forms.
+    #[test]
+    fn romanian_uses_comma_below_never_cedilla() {
+        let cedillas = ['\u{015E}', '\u{015F}', '\u{0162}', '\u{0163}'];
+        for (name, text) in [
+            ("texts.rs", include_str!("texts.rs")),
+            ("situation.rs", include_str!("situation.rs")),
+            ("filter.rs", include_str!("filter.rs")),
+            ("trends.rs", include_str!("trends.rs")),
+        ] {
+            assert!(!text.contains(cedillas), "{name} has a cedilla form");
+        }
+        assert!(super::RO.situation.contains('ț'));
+    }
+}
