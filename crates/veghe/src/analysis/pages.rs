@@ -163,6 +163,7 @@ struct HotspotsPage {
     /// (lat, lon, count, density, z, class words) of the 10 hottest cells.
     top: Vec<(String, String, u32, String, String, &'static str)>,
     bandwidth_used: String,
+    cell_used: String,
     incidents: usize,
     without_location: usize,
 }
@@ -212,6 +213,9 @@ async fn hotspots_page(
         bandwidth_used: h
             .as_ref()
             .map_or(String::new(), |h| format!("{:.0}", h.bandwidth_used)),
+        cell_used: h
+            .as_ref()
+            .map_or(String::new(), |h| format!("{:.0}", h.params.cell)),
         incidents: h.as_ref().map_or(0, |h| h.incidents),
         without_location: h.as_ref().map_or(0, |h| h.without_location),
         stated,

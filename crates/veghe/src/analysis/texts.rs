@@ -44,6 +44,7 @@ texts! {
     bandwidth: "Lățimea de bandă KDE (m, gol = regula de referință normală)", "KDE bandwidth (m, empty = normal-reference rule)";
     map_label: "Harta zonelor fierbinți; tabelul de mai jos conține aceleași date", "Hot-spot map; the table below holds the same data";
     legend: "Legendă Gi*", "Gi* legend";
+    gi_layer: "Clase Gi* (fierbinte / rece)", "Gi* classes (hot / cold)";
     hot_99: "fierbinte 99%", "hot 99%";
     hot_95: "fierbinte 95%", "hot 95%";
     hot_90: "fierbinte 90%", "hot 90%";
