@@ -45,6 +45,110 @@ pub struct ConfigArgs {
     /// A second address where GPS trackers post positions at `/` (OsmAnd / Traccar Client).
     #[arg(long, env = "VEGHE_OSMAND_LISTEN", global = true)]
     pub osmand_listen: Option<String>,
+    /// SMTP relay host for e-mail notifications (none: notifications stay in the application).
+    #[arg(long, env = "VEGHE_SMTP_HOST", global = true)]
+    pub smtp_host: Option<String>,
+    /// SMTP relay port (default 25 without TLS, 587 with STARTTLS, 465 with TLS).
+    #[arg(long, env = "VEGHE_SMTP_PORT", global = true)]
+    pub smtp_port: Option<u16>,
+    /// The sender address of notifications, e.g. veghe@politialocalatm.ro.
+    #[arg(long, env = "VEGHE_SMTP_FROM", global = true)]
+    pub smtp_from: Option<String>,
+    /// SMTP user name, when the relay asks for one.
+    #[arg(long, env = "VEGHE_SMTP_USERNAME", global = true)]
+    pub smtp_username: Option<String>,
+    /// SMTP password (prefer the environment variable to the flag).
+    #[arg(
+        long,
+        env = "VEGHE_SMTP_PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
+    pub smtp_password: Option<String>,
+    /// SMTP transport security: none, starttls or tls.
+    #[arg(long, env = "VEGHE_SMTP_TLS", global = true)]
+    pub smtp_tls: Option<SmtpTls>,
+}
+
+/// How the connection to the SMTP relay is protected.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain SMTP (a relay on this machine or a trusted network).
+    None,
+    /// STARTTLS upgrade, required.
+    #[default]
+    Starttls,
+    /// TLS from the first byte (SMTPS).
+    Tls,
+}
+
+/// The SMTP relay of e-mail notifications.
+#[derive(Clone, Debug)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub from: String,
+    pub credentials: Option<(String, String)>,
+    pub tls: SmtpTls,
+    /// The first retry waits this long; each next one twice as long (at most 64 times).
+    pub retry_ms: u64,
+}
+
+/// The `[smtp]` table of the file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SmtpFile {
+    host: Option<String>,
+    port: Option<u16>,
+    from: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+    tls: Option<SmtpTls>,
+    retry_seconds: Option<u64>,
+}
+
+fn smtp_config(
+    args: &ConfigArgs,
+    file: Option<SmtpFile>,
+) -> Result<Option<SmtpConfig>, ConfigError> {
+    let file = file.unwrap_or_default();
+    let Some(host) = args
+        .smtp_host
+        .clone()
+        .or(file.host)
+        .filter(|h| !h.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    let tls = args.smtp_tls.or(file.tls).unwrap_or_default();
+    let port = args.smtp_port.or(file.port).unwrap_or(match tls {
+        SmtpTls::None => 25,
+        SmtpTls::Starttls => 587,
+        SmtpTls::Tls => 465,
+    });
+    let from = args.smtp_from.clone().or(file.from).ok_or_else(|| {
+        ConfigError::Smtp("smtp from (the sender address) is required with an SMTP host".into())
+    })?;
+    let username = args.smtp_username.clone().or(file.username);
+    let password = args.smtp_password.clone().or(file.password);
+    let credentials = match (username, password) {
+        (Some(u), Some(p)) => Some((u, p)),
+        (None, None) => None,
+        _ => {
+            return Err(ConfigError::Smtp(
+                "smtp username and password go together".into(),
+            ));
+        }
+    };
+    Ok(Some(SmtpConfig {
+        host,
+        port,
+        from,
+        credentials,
+        tls,
+        retry_ms: file.retry_seconds.unwrap_or(30).max(1) * 1000,
+    }))
 }
 
 /// The settings as a file may give them.
@@ -59,6 +163,7 @@ struct FileConfig {
     trust_proxy: Option<bool>,
     session_hours: Option<u32>,
     osmand_listen: Option<String>,
+    smtp: Option<SmtpFile>,
 }
 
 /// The resolved configuration.
@@ -73,6 +178,8 @@ pub struct Config {
     pub session_hours: u32,
     /// Where trackers post positions at `/`, besides `/osmand` on the main address.
     pub osmand_listen: Option<SocketAddr>,
+    /// The SMTP relay of e-mail notifications; none: in-app notifications only.
+    pub smtp: Option<SmtpConfig>,
     /// Argon2 cost; lowered only by the test harness.
     pub password_cost: PasswordCost,
 }
@@ -99,6 +206,8 @@ pub enum ConfigError {
     Listen(String),
     #[error("database URL `{0}` must start with sqlite: or postgres://")]
     DatabaseUrl(String),
+    #[error("{0}")]
+    Smtp(String),
 }
 
 impl Config {
@@ -144,6 +253,7 @@ impl Config {
                 .or(file.osmand_listen)
                 .map(|a| parse_listen(&a))
                 .transpose()?,
+            smtp: smtp_config(args, file.smtp)?,
             password_cost: PasswordCost::Standard,
         })
     }
@@ -159,6 +269,7 @@ impl Config {
             trust_proxy: false,
             session_hours: 12,
             osmand_listen: None,
+            smtp: None,
             password_cost: PasswordCost::Standard,
         }
     }

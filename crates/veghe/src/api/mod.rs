@@ -40,12 +40,19 @@ impl Modify for BearerAuth {
     info(title = "Veghe API", description = "The JSON API of Veghe, the operations platform of the Communication, Prevention and Dispatch Service of Poliția Locală Timișoara. Every call needs `Authorization: Bearer <token>` (tokens: `veghe token create`)."),
     paths(me, list_users, crate::calendar::api_holidays, crate::calendar::api_deadline,
         crate::dispatch::api::create, crate::dispatch::api::list_open, crate::dispatch::api::get, crate::dispatch::api::timeline,
-        crate::dispatch::api::change_status, crate::dispatch::api::assign, crate::dispatch::api::units, crate::dispatch::live::stream, crate::dispatch::api::recommendations, crate::dispatch::api::checkin, crate::dispatch::api::overdue, crate::dispatch::api::agencies, crate::dispatch::api::handover, crate::dispatch::api::export_geojson, crate::dispatch::api::shift_handover, crate::dispatch::api::shift_accept),
+        crate::dispatch::api::change_status, crate::dispatch::api::assign, crate::dispatch::api::units, crate::dispatch::live::stream, crate::dispatch::api::recommendations, crate::dispatch::api::checkin, crate::dispatch::api::overdue, crate::dispatch::api::agencies, crate::dispatch::api::handover, crate::dispatch::api::export_geojson, crate::dispatch::api::shift_handover, crate::dispatch::api::shift_accept,
+        crate::dispatch::special::api::declare, crate::dispatch::special::api::list, crate::dispatch::special::api::get, crate::dispatch::special::api::acknowledge,
+        crate::notify::routes::list, crate::notify::routes::acknowledge, crate::notify::routes::outbox,
+        crate::plans::api::templates, crate::plans::api::add_task, crate::plans::api::edit_task, crate::plans::api::list, crate::plans::api::activate, crate::plans::api::get, crate::plans::api::task_done, crate::plans::api::close),
     components(schemas(Me, users::User, Role, crate::calendar::HolidayOut, crate::calendar::DeadlineOut, ErrorBody, ErrorDetail,
         crate::dispatch::store::Incident, crate::dispatch::units::Unit, crate::dispatch::timeline::TimelineEntry, crate::dispatch::model::Status,
-        crate::dispatch::api::IncidentIn, crate::dispatch::api::StatusIn, crate::dispatch::api::AssignIn, crate::dispatch::recommend::Candidate, crate::dispatch::checkins::Overdue, crate::dispatch::api::CheckinIn, crate::dispatch::agencies::Agency, crate::dispatch::api::HandoverIn, crate::dispatch::api::ShiftIn, crate::dispatch::shift::ShiftHandover)),
+        crate::dispatch::api::IncidentIn, crate::dispatch::api::StatusIn, crate::dispatch::api::AssignIn, crate::dispatch::recommend::Candidate, crate::dispatch::checkins::Overdue, crate::dispatch::api::CheckinIn, crate::dispatch::agencies::Agency, crate::dispatch::api::HandoverIn, crate::dispatch::api::ShiftIn, crate::dispatch::shift::ShiftHandover,
+        crate::dispatch::special::SpecialEvent, crate::dispatch::special::Acknowledgement, crate::dispatch::special::api::DeclareIn,
+        crate::notify::Notification, crate::notify::outbox::Mail,
+        crate::plans::Plan, crate::plans::Task, crate::plans::LogEntry, crate::plans::templates::Template, crate::plans::templates::TemplateTask,
+        crate::plans::api::TemplateTaskIn, crate::plans::api::ActivateIn, crate::plans::api::TaskDoneIn, crate::plans::api::CloseIn)),
     modifiers(&BearerAuth),
-    tags((name = "accounts", description = "Who is calling"), (name = "calendar", description = "Legal calendar and deadlines"), (name = "dispatch", description = "Incidents and crews"))
+    tags((name = "accounts", description = "Who is calling"), (name = "calendar", description = "Legal calendar and deadlines"), (name = "dispatch", description = "Incidents and crews"), (name = "special events", description = "Evenimente deosebite: declaration, notification, acknowledgement"), (name = "notifications", description = "In-app notifications and the e-mail outbox"), (name = "emergency plans", description = "Planuri de urgență: templates, activation, tasks, log"))
 )]
 pub struct ApiDoc;
 

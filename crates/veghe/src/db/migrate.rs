@@ -26,6 +26,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0002_dispatch.sql"),
         postgres: include_str!("../../migrations/postgres/0002_dispatch.sql"),
     },
+    Migration {
+        version: 3,
+        name: "special_events",
+        sqlite: include_str!("../../migrations/sqlite/0003_special_events.sql"),
+        postgres: include_str!("../../migrations/postgres/0003_special_events.sql"),
+    },
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

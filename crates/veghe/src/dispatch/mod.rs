@@ -10,6 +10,7 @@ pub mod model;
 pub mod positions;
 pub mod recommend;
 pub mod shift;
+pub mod special;
 pub mod store;
 pub mod timeline;
 pub mod units;

@@ -33,6 +33,8 @@ pub struct Shell {
     pub path: String,
     pub nav: Vec<NavItem>,
     pub tile_url: Option<String>,
+    /// Unacknowledged notifications of the signed-in person (the header's badge).
+    pub notices: i64,
 }
 
 impl Shell {
@@ -60,9 +62,11 @@ impl Shell {
 /// The navigation a role sees: only what it may open.
 pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<NavItem> {
     let Some(role) = role else { return Vec::new() };
-    let items: [(&'static str, &'static str, &[Role]); 8] = [
+    let items: [(&'static str, &'static str, &[Role]); 10] = [
         ("/", tr.nav_home, &Role::ALL),
         ("/board", tr.nav_board, groups::OPERATIONS_READ),
+        ("/special-events", tr.nav_special, groups::OPERATIONS_READ),
+        ("/plans", tr.nav_plans, groups::OPERATIONS_READ),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
         ("/calendar", tr.nav_calendar, groups::CALENDAR),
         ("/users", tr.nav_users, groups::ADMIN),
@@ -108,7 +112,12 @@ impl FromRequestParts<crate::AppState> for Shell {
             .unwrap_or_default();
         let path = parts.uri.path().to_string();
         let tr = lang.tr();
+        let notices = match &user {
+            Some(u) => crate::notify::unacknowledged(&state.db, u.id).await,
+            None => 0,
+        };
         Ok(Shell {
+            notices,
             nav: nav_for(user.as_ref().map(|u| u.role), tr, &path),
             lang,
             tr,

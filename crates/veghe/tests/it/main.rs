@@ -10,4 +10,7 @@ mod auth;
 mod backup;
 mod cli;
 mod dispatch;
+mod plans;
 mod shell;
+mod smtp;
+mod special;
