@@ -358,6 +358,26 @@ both!(without_smtp_notifications_stay_in_the_application, |app| {
     ] {
         assert!(report.contains(needle), "report lacks {needle}");
     }
+    // The same report as a Word document (a ZIP package; its parts are stored uncompressed).
+    let r = b
+        .get(&format!("/special-events/{}/report.docx", se["id"]))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    let bytes = r.bytes().await.expect("docx");
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let raw = String::from_utf8_lossy(&bytes);
+    for needle in [
+        "word/document.xml",
+        reference.as_str(),
+        "PL-207",
+        "Eveniment cu impact public major",
+    ] {
+        assert!(raw.contains(needle), "docx lacks {needle}");
+    }
     let show = b
         .get(&format!("/special-events/{}", se["id"]))
         .await

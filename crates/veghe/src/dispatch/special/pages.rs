@@ -24,6 +24,7 @@ pub fn routes() -> Routes {
         .post("/special-events", Access::Roles(DISPATCH), declare)
         .get("/special-events/{id}", read, show)
         .get("/special-events/{id}/report", read, report)
+        .get("/special-events/{id}/report.docx", read, report_docx)
 }
 
 /// An e-mail state in the interface language.
@@ -241,4 +242,134 @@ async fn report(
         shell,
         data,
     })
+}
+
+/// The same report as a Word document, for the clerk to complete, sign and file.
+async fn report_docx(
+    State(state): State<AppState>,
+    shell: Shell,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    use veghe_docs::docx::Block;
+    let id = super::api::parse_id(&id, "a special event")?;
+    let data = super::report::gather(&state.db, id).await?;
+    let tr = shell.tr;
+    let i = &data.incident;
+    let dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    let at = |v: Option<i64>| dash(v.map(local_time));
+    let mut blocks = vec![
+        Block::Heading(1, format!("{} — {}", tr.rep_title, i.reference)),
+        Block::Paragraph(format!("{} · {}", tr.institution, tr.service)),
+        Block::Field(tr.rep_number.into(), i.reference.clone()),
+        Block::Field(tr.rep_type.into(), type_label(&i.kind, shell.lang)),
+        Block::Field(tr.rep_priority.into(), format!("P{}", i.priority)),
+        Block::Field(tr.rep_address.into(), dash(i.address.clone())),
+        Block::Field(tr.rep_received.into(), local_time(i.received_at)),
+        Block::Field(tr.rep_dispatched.into(), at(i.dispatched_at)),
+        Block::Field(tr.rep_on_scene.into(), at(i.on_scene_at)),
+        Block::Field(tr.rep_closed.into(), at(i.closed_at)),
+        Block::Field(tr.rep_outcome.into(), dash(i.outcome.clone())),
+        Block::Field(tr.rep_description.into(), i.description.clone()),
+        Block::Field(
+            tr.rep_crews.into(),
+            dash(Some(data.crews.join(", ")).filter(|c| !c.is_empty())),
+        ),
+        Block::Field(
+            tr.se_declared_at.into(),
+            format!(
+                "{} ({})",
+                local_time(data.event.declared_at),
+                data.event.declared_by
+            ),
+        ),
+        Block::Field(tr.reason.into(), data.event.reason.clone()),
+        Block::Heading(2, tr.rep_timeline.into()),
+        Block::Table {
+            header: vec![
+                tr.rep_when.into(),
+                tr.rep_who.into(),
+                tr.rep_what.into(),
+                tr.rep_note.into(),
+            ],
+            rows: data
+                .timeline
+                .iter()
+                .map(line)
+                .map(|l| vec![l.when, l.who, l.what, l.note])
+                .collect(),
+        },
+        Block::Heading(2, tr.rep_handovers.into()),
+    ];
+    if data.handovers.is_empty() {
+        blocks.push(Block::Paragraph("—".into()));
+    } else {
+        blocks.push(Block::Table {
+            header: vec![
+                tr.rep_when.into(),
+                tr.rep_agency.into(),
+                tr.rep_channel.into(),
+                tr.rep_reference.into(),
+                tr.rep_who.into(),
+            ],
+            rows: data
+                .handovers
+                .iter()
+                .map(|h| {
+                    vec![
+                        local_time(h.at),
+                        h.agency.clone(),
+                        h.channel.clone(),
+                        h.reference.clone().unwrap_or_default(),
+                        h.actor.clone(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    blocks.push(Block::Heading(2, tr.se_acks.into()));
+    blocks.push(Block::Table {
+        header: vec![
+            tr.se_recipient.into(),
+            tr.se_notified.into(),
+            tr.notif_acked.into(),
+        ],
+        rows: ack_rows(&data.event, &shell)
+            .into_iter()
+            .map(|a| {
+                vec![
+                    format!("{} ({})", a.name, a.role),
+                    a.notified,
+                    a.acknowledged.unwrap_or_else(|| tr.se_not_acked.into()),
+                ]
+            })
+            .collect(),
+    });
+    blocks.push(Block::Paragraph(format!(
+        "{} {}",
+        tr.rep_generated,
+        local_time(crate::db::now_ms())
+    )));
+    blocks.push(Block::Paragraph(format!(
+        "{}: ______________________________",
+        tr.rep_signature
+    )));
+    let title = format!("{} {}", tr.rep_title, i.reference);
+    let bytes = veghe_docs::docx::docx(&title, &blocks)
+        .map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("docx: {e}")))?;
+    let file = format!("raport-eveniment-deosebit-{}-{}.docx", i.number, i.year);
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    .to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
