@@ -346,4 +346,51 @@ mod tests {
         let e = Config::load(&args).expect_err("must fail");
         assert!(e.to_string().contains("lisen"), "{e}");
     }
+
+    #[test]
+    fn the_smtp_relay_comes_from_the_file_and_flags() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("v.toml");
+        std::fs::write(
+            &path,
+            "[smtp]\nhost = \"mail.example.ro\"\nfrom = \"veghe@example.ro\"\nusername = \"veghe\"\npassword = \"secret\"\nretry_seconds = 5\n",
+        )
+        .expect("write");
+        let args = ConfigArgs {
+            config: Some(path.clone()),
+            smtp_tls: Some(SmtpTls::Tls),
+            ..Default::default()
+        };
+        let c = Config::load(&args).expect("config");
+        let smtp = c.smtp.expect("smtp");
+        assert_eq!(smtp.host, "mail.example.ro");
+        assert_eq!(smtp.port, 465, "the TLS default port");
+        assert_eq!(smtp.tls, SmtpTls::Tls);
+        assert_eq!(smtp.credentials, Some(("veghe".into(), "secret".into())));
+        assert_eq!(smtp.retry_ms, 5000);
+
+        // No host: in-app notifications only.
+        assert!(
+            Config::load(&ConfigArgs::default())
+                .expect("config")
+                .smtp
+                .is_none()
+        );
+        // A host without a sender, or a user without a password, is refused by name.
+        std::fs::write(&path, "[smtp]\nhost = \"mail.example.ro\"\n").expect("write");
+        let args = ConfigArgs {
+            config: Some(path.clone()),
+            ..Default::default()
+        };
+        let e = Config::load(&args).expect_err("must fail");
+        assert!(e.to_string().contains("from"), "{e}");
+        let args = ConfigArgs {
+            smtp_host: Some("localhost".into()),
+            smtp_from: Some("a@b.ro".into()),
+            smtp_username: Some("u".into()),
+            ..Default::default()
+        };
+        let e = Config::load(&args).expect_err("must fail");
+        assert!(e.to_string().contains("password"), "{e}");
+    }
 }
