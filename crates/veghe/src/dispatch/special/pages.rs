@@ -7,13 +7,12 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::report::{HandoverLine, ReportData};
+use super::report::{AckRow, Line, ReportData};
 use super::{RECIPIENTS, SpecialEvent};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, Role, groups};
 use crate::dispatch::api::DISPATCH;
-use crate::dispatch::timeline::TimelineEntry;
 use crate::error::AppResult;
 use crate::web::{Shell, Tr, local_time, render, type_label};
 
@@ -87,13 +86,6 @@ async fn declare(
     Ok(Redirect::to(&format!("/special-events/{}", event.id)).into_response())
 }
 
-struct AckRow {
-    name: String,
-    role: String,
-    notified: String,
-    acknowledged: Option<String>,
-}
-
 struct MailRow {
     recipient: String,
     state: &'static str,
@@ -161,13 +153,6 @@ async fn show(
     })
 }
 
-struct Line {
-    when: String,
-    who: String,
-    what: String,
-    note: String,
-}
-
 #[derive(Template)]
 #[template(path = "special/report.html")]
 struct ReportPage {
@@ -176,24 +161,9 @@ struct ReportPage {
     kind: String,
     times: Vec<(&'static str, String)>,
     lines: Vec<Line>,
-    handovers: Vec<(String, HandoverLine)>,
     acks: Vec<AckRow>,
     declared: String,
     generated: String,
-}
-
-fn line(e: &TimelineEntry) -> Line {
-    let what = match (&e.from_status, &e.to_status) {
-        (Some(f), Some(t)) => format!("{}: {f} → {t}", e.kind),
-        (None, Some(t)) => format!("{}: {t}", e.kind),
-        _ => e.kind.clone(),
-    };
-    Line {
-        when: local_time(e.at),
-        who: e.actor.clone(),
-        what,
-        note: e.note.clone().unwrap_or_default(),
-    }
 }
 
 async fn report(
@@ -214,23 +184,7 @@ async fn report(
     .into_iter()
     .map(|(label, at)| (label, at.map(local_time).unwrap_or_else(|| "—".into())))
     .collect();
-    let lines = data.timeline.iter().map(line).collect();
-    let handovers = data
-        .handovers
-        .iter()
-        .map(|h| {
-            (
-                local_time(h.at),
-                HandoverLine {
-                    at: h.at,
-                    agency: h.agency.clone(),
-                    channel: h.channel.clone(),
-                    reference: h.reference.clone(),
-                    actor: h.actor.clone(),
-                },
-            )
-        })
-        .collect();
+    let lines = super::report::lines(&data);
     render(&ReportPage {
         kind: type_label(&i.kind, shell.lang),
         acks: ack_rows(&data.event, &shell),
@@ -238,7 +192,6 @@ async fn report(
         generated: local_time(crate::db::now_ms()),
         times,
         lines,
-        handovers,
         shell,
         data,
     })
@@ -250,113 +203,14 @@ async fn report_docx(
     shell: Shell,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    use veghe_docs::docx::Block;
     let id = super::api::parse_id(&id, "a special event")?;
     let data = super::report::gather(&state.db, id).await?;
-    let tr = shell.tr;
-    let i = &data.incident;
-    let dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
-    let at = |v: Option<i64>| dash(v.map(local_time));
-    let mut blocks = vec![
-        Block::Heading(1, format!("{} — {}", tr.rep_title, i.reference)),
-        Block::Paragraph(format!("{} · {}", tr.institution, tr.service)),
-        Block::Field(tr.rep_number.into(), i.reference.clone()),
-        Block::Field(tr.rep_type.into(), type_label(&i.kind, shell.lang)),
-        Block::Field(tr.rep_priority.into(), format!("P{}", i.priority)),
-        Block::Field(tr.rep_address.into(), dash(i.address.clone())),
-        Block::Field(tr.rep_received.into(), local_time(i.received_at)),
-        Block::Field(tr.rep_dispatched.into(), at(i.dispatched_at)),
-        Block::Field(tr.rep_on_scene.into(), at(i.on_scene_at)),
-        Block::Field(tr.rep_closed.into(), at(i.closed_at)),
-        Block::Field(tr.rep_outcome.into(), dash(i.outcome.clone())),
-        Block::Field(tr.rep_description.into(), i.description.clone()),
-        Block::Field(
-            tr.rep_crews.into(),
-            dash(Some(data.crews.join(", ")).filter(|c| !c.is_empty())),
-        ),
-        Block::Field(
-            tr.se_declared_at.into(),
-            format!(
-                "{} ({})",
-                local_time(data.event.declared_at),
-                data.event.declared_by
-            ),
-        ),
-        Block::Field(tr.reason.into(), data.event.reason.clone()),
-        Block::Heading(2, tr.rep_timeline.into()),
-        Block::Table {
-            header: vec![
-                tr.rep_when.into(),
-                tr.rep_who.into(),
-                tr.rep_what.into(),
-                tr.rep_note.into(),
-            ],
-            rows: data
-                .timeline
-                .iter()
-                .map(line)
-                .map(|l| vec![l.when, l.who, l.what, l.note])
-                .collect(),
-        },
-        Block::Heading(2, tr.rep_handovers.into()),
-    ];
-    if data.handovers.is_empty() {
-        blocks.push(Block::Paragraph("—".into()));
-    } else {
-        blocks.push(Block::Table {
-            header: vec![
-                tr.rep_when.into(),
-                tr.rep_agency.into(),
-                tr.rep_channel.into(),
-                tr.rep_reference.into(),
-                tr.rep_who.into(),
-            ],
-            rows: data
-                .handovers
-                .iter()
-                .map(|h| {
-                    vec![
-                        local_time(h.at),
-                        h.agency.clone(),
-                        h.channel.clone(),
-                        h.reference.clone().unwrap_or_default(),
-                        h.actor.clone(),
-                    ]
-                })
-                .collect(),
-        });
-    }
-    blocks.push(Block::Heading(2, tr.se_acks.into()));
-    blocks.push(Block::Table {
-        header: vec![
-            tr.se_recipient.into(),
-            tr.se_notified.into(),
-            tr.notif_acked.into(),
-        ],
-        rows: ack_rows(&data.event, &shell)
-            .into_iter()
-            .map(|a| {
-                vec![
-                    format!("{} ({})", a.name, a.role),
-                    a.notified,
-                    a.acknowledged.unwrap_or_else(|| tr.se_not_acked.into()),
-                ]
-            })
-            .collect(),
-    });
-    blocks.push(Block::Paragraph(format!(
-        "{} {}",
-        tr.rep_generated,
-        local_time(crate::db::now_ms())
-    )));
-    blocks.push(Block::Paragraph(format!(
-        "{}: ______________________________",
-        tr.rep_signature
-    )));
-    let title = format!("{} {}", tr.rep_title, i.reference);
-    let bytes = veghe_docs::docx::docx(&title, &blocks)
-        .map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("docx: {e}")))?;
-    let file = format!("raport-eveniment-deosebit-{}-{}.docx", i.number, i.year);
+    let acks = ack_rows(&data.event, &shell);
+    let bytes = super::report::docx(&data, &shell, &acks)?;
+    let file = format!(
+        "raport-eveniment-deosebit-{}-{}.docx",
+        data.incident.number, data.incident.year
+    );
     Ok((
         [
             (
