@@ -48,6 +48,8 @@ pub struct Plan {
     pub name_ro: String,
     pub name_en: String,
     pub incident_id: Option<i64>,
+    /// The linked incident's `number/year`.
+    pub incident_reference: Option<String>,
     /// active or closed
     pub status: String,
     pub activated_at: i64,

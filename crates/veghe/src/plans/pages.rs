@@ -33,6 +33,11 @@ pub fn routes() -> Routes {
             Access::Roles(groups::ADMIN),
             add_task,
         )
+        .post(
+            "/plan-template-tasks/{id}",
+            Access::Roles(groups::ADMIN),
+            edit_task,
+        )
 }
 
 /// An instant for the templates (which pass references).
@@ -219,6 +224,42 @@ struct TaskForm {
     title: String,
     owner_role: String,
     due_minutes: String,
+    position: Option<String>,
+}
+
+impl TaskForm {
+    fn parse(&self) -> AppResult<TaskIn> {
+        let due = self.due_minutes.trim().parse::<i64>().map_err(|_| {
+            AppError::bad(
+                "due_minutes",
+                "due_minutes must be a whole number of minutes",
+            )
+        })?;
+        let position = match self
+            .position
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            Some(p) => Some(
+                p.parse::<i64>()
+                    .map_err(|_| AppError::bad("position", "position must be a whole number"))?,
+            ),
+            None => None,
+        };
+        TaskIn::parse(&self.title, &self.owner_role, due, position)
+    }
+}
+
+async fn edit_task(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    Form(form): Form<TaskForm>,
+) -> AppResult<Response> {
+    let id = parse_id(&id, "a template task")?;
+    super::templates::edit_task(&state.db, &me.actor(), id, form.parse()?).await?;
+    Ok(Redirect::to("/plan-templates").into_response())
 }
 
 async fn add_task(

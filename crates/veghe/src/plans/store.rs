@@ -197,7 +197,7 @@ pub async fn close(db: &Db, actor: &Actor, plan_id: i64, note: &str) -> Result<P
     get(db, plan_id).await
 }
 
-const COLUMNS: &str = "p.id, t.code, t.name_ro, t.name_en, p.incident_id, p.status, p.activated_at, p.activated_by_name, p.closed_at, p.closed_by_name, p.closing_note";
+const COLUMNS: &str = "p.id, t.code, t.name_ro, t.name_en, p.incident_id, i.number, i.year, p.status, p.activated_at, p.activated_by_name, p.closed_at, p.closed_by_name, p.closing_note";
 
 async fn from_row(db: &Db, r: &sqlx::any::AnyRow) -> Result<Plan, AppError> {
     let id: i64 = r.try_get("id")?;
@@ -249,6 +249,13 @@ async fn from_row(db: &Db, r: &sqlx::any::AnyRow) -> Result<Plan, AppError> {
         name_ro: r.try_get("name_ro")?,
         name_en: r.try_get("name_en")?,
         incident_id: r.try_get("incident_id")?,
+        incident_reference: match (
+            r.try_get::<Option<i64>, _>("number")?,
+            r.try_get::<Option<i64>, _>("year")?,
+        ) {
+            (Some(n), Some(y)) => Some(format!("{n}/{y}")),
+            _ => None,
+        },
         status,
         activated_at: r.try_get("activated_at")?,
         activated_by: r.try_get("activated_by_name")?,
@@ -262,7 +269,7 @@ async fn from_row(db: &Db, r: &sqlx::any::AnyRow) -> Result<Plan, AppError> {
 
 pub async fn get(db: &Db, id: i64) -> Result<Plan, AppError> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM plans p JOIN plan_templates t ON t.id = p.template_id WHERE p.id = $1"
+        "SELECT {COLUMNS} FROM plans p JOIN plan_templates t ON t.id = p.template_id LEFT JOIN incidents i ON i.id = p.incident_id WHERE p.id = $1"
     )))
     .bind(id)
     .fetch_optional(db.pool())
@@ -274,7 +281,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Plan, AppError> {
 /// The active plans and the 20 most recently closed, newest first.
 pub async fn list(db: &Db) -> Result<Vec<Plan>, AppError> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM plans p JOIN plan_templates t ON t.id = p.template_id \
+        "SELECT {COLUMNS} FROM plans p JOIN plan_templates t ON t.id = p.template_id LEFT JOIN incidents i ON i.id = p.incident_id \
          WHERE p.status = 'active' OR p.id IN (SELECT id FROM plans WHERE status = 'closed' ORDER BY closed_at DESC LIMIT 20) \
          ORDER BY p.id DESC"
     )))

@@ -219,6 +219,9 @@ texts! {
     plans_closed: "Închis la", "Closed at";
     plans_templates: "Șabloanele planurilor", "Plan templates";
     plans_minutes_after: "minute după activare", "minutes after activation";
+    plans_edit: "Modifică", "Edit";
+    plans_position: "Poziția", "Position";
+    plans_save: "Salvează", "Save";
     footer_note: "Veghe — platforma operațională a serviciului", "Veghe — the service's operations platform";
 }
 

@@ -66,6 +66,7 @@ both!(a_plan_is_activated_ticked_logged_and_closed, |app| {
     assert_eq!(s, StatusCode::CREATED, "{plan}");
     assert_eq!(plan["status"], "active");
     assert_eq!(plan["incident_id"], inc["id"]);
+    assert_eq!(plan["incident_reference"], inc["reference"]);
     let tasks = plan["tasks"].as_array().expect("tasks");
     assert_eq!(tasks.len(), 8);
     assert_eq!(tasks[0]["owner_role"], "dispatcher");
@@ -388,4 +389,76 @@ both!(the_plan_pages_work_in_the_browser, |app| {
     b.get("/lang?to=en&next=/plans").await;
     let en = b.get("/plans").await.text().await.expect("list");
     assert!(en.contains("Emergency plans") && en.contains("Earthquake"));
+});
+
+both!(administrators_edit_template_tasks_on_the_page, |app| {
+    let b = app.new_browser();
+    b.login_as("adm", Role::Administrator).await;
+    let page = b.get("/plan-templates").await.text().await.expect("page");
+    assert!(page.contains("Accident chimic") && page.contains("action=\"/plan-template-tasks/"));
+    assert!(
+        page.contains("<option value=\"press_officer\" selected>"),
+        "each task's owner is preselected"
+    );
+    let (task, template): (i64, i64) = sqlx::query_as(
+        "SELECT k.id, k.template_id FROM plan_template_tasks k JOIN plan_templates t ON t.id = k.template_id WHERE t.code = 'chemical_accident' ORDER BY k.position LIMIT 1",
+    )
+    .fetch_one(app.db.pool())
+    .await
+    .expect("task");
+    let r = b
+        .post_form(
+            &format!("/plan-template-tasks/{task}"),
+            &[
+                ("title", "Alertează ISU Banat prin 112"),
+                ("owner_role", "dispatcher"),
+                ("due_minutes", "oricând"),
+                ("position", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::BAD_REQUEST,
+        "a due time that is not a number is refused"
+    );
+    let r = b
+        .post_form(
+            &format!("/plan-template-tasks/{task}"),
+            &[
+                ("title", "Alertează ISU Banat prin 112"),
+                ("owner_role", "dispatcher"),
+                ("due_minutes", "1"),
+                ("position", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = b
+        .post_form(
+            &format!("/plan-templates/{template}/tasks"),
+            &[
+                ("title", "Verifică zona după ridicarea perimetrului"),
+                ("owner_role", "crew"),
+                ("due_minutes", "180"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = b.get("/plan-templates").await.text().await.expect("page");
+    assert!(page.contains("Alertează ISU Banat prin 112"));
+    assert!(page.contains("Verifică zona după ridicarea perimetrului"));
+    let d = app.new_browser();
+    d.login_as("disp", Role::Dispatcher).await;
+    let r = d
+        .post_form(
+            &format!("/plan-template-tasks/{task}"),
+            &[
+                ("title", "Altceva"),
+                ("owner_role", "crew"),
+                ("due_minutes", "5"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
 });
