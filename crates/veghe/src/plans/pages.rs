@@ -200,6 +200,13 @@ struct TemplatesPage {
     is_admin: bool,
 }
 
+impl TemplatesPage {
+    /// Whether `code` is the task's owner role (the preselected option).
+    fn is_owner(&self, owner: &str, code: &str) -> bool {
+        owner == code
+    }
+}
+
 async fn templates(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
     let templates = super::templates::list(&state.db).await?;
     let lang = shell.lang;
