@@ -181,12 +181,18 @@ impl TestApp {
     /// A second server process's worth: another server on the same database, as a second machine
     /// behind a load balancer would run. Returns its address; it stops with the test.
     pub async fn spawn_peer(&self) -> String {
+        self.spawn_peer_with(|_| {}).await
+    }
+
+    /// A peer server whose configuration `tweak` changes.
+    pub async fn spawn_peer_with(&self, tweak: impl FnOnce(&mut Config)) -> String {
         let db = Db::open(&self._test_db.url)
             .await
             .expect("open peer database");
         let mut config = Config::for_database(&self._test_db.url);
         config.password_cost = PasswordCost::Fast;
         config.cookie_secure = false;
+        tweak(&mut config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");

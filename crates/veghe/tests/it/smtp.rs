@@ -59,6 +59,15 @@ impl SmtpReceiver {
 
     /// Listens on `port` (0: any free one).
     pub async fn start_on(port: u16) -> SmtpReceiver {
+        SmtpReceiver::start_with(port, std::time::Duration::ZERO).await
+    }
+
+    /// A slow relay: it takes `delay` to accept each message.
+    pub async fn start_slow(delay: std::time::Duration) -> SmtpReceiver {
+        SmtpReceiver::start_with(0, delay).await
+    }
+
+    async fn start_with(port: u16, delay: std::time::Duration) -> SmtpReceiver {
         let listener = TcpListener::bind(("127.0.0.1", port))
             .await
             .expect("bind SMTP receiver");
@@ -69,7 +78,7 @@ impl SmtpReceiver {
             while let Ok((stream, _)) = listener.accept().await {
                 let store = store.clone();
                 tokio::spawn(async move {
-                    let _ = session(stream, store).await;
+                    let _ = session(stream, store, delay).await;
                 });
             }
         });
@@ -104,7 +113,11 @@ fn path_of(arg: &str) -> String {
     arg[start..end].to_string()
 }
 
-async fn session(stream: TcpStream, store: Arc<Mutex<Vec<Received>>>) -> std::io::Result<()> {
+async fn session(
+    stream: TcpStream,
+    store: Arc<Mutex<Vec<Received>>>,
+    delay: std::time::Duration,
+) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     write.write_all(b"220 test.invalid ESMTP ready\r\n").await?;
@@ -142,6 +155,7 @@ async fn session(stream: TcpStream, store: Arc<Mutex<Vec<Received>>>) -> std::io
                 let l = line.strip_prefix('.').unwrap_or(&line);
                 data.push_str(l);
             }
+            tokio::time::sleep(delay).await;
             store.lock().expect("lock").push(Received {
                 from: from.clone(),
                 to: std::mem::take(&mut to),

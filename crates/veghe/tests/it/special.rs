@@ -272,6 +272,41 @@ async fn mail_is_retried_until_the_relay_is_up_postgres() {
     relay_down_then_up(Engine::Postgres).await;
 }
 
+async fn two_servers_send_once(engine: Engine) {
+    // A slow relay: while one server is still sending, the other polls and finds the messages due.
+    let receiver = SmtpReceiver::start_slow(Duration::from_millis(1500)).await;
+    let port = receiver.port;
+    let Some(app) = TestApp::spawn_with(engine, |c| c.smtp = Some(relay(port))).await else {
+        return;
+    };
+    // A second server on the same database, with its own sender.
+    app.spawn_peer_with(|c| c.smtp = Some(relay(port))).await;
+    recipients(&app).await;
+    let (disp, id, _) = incident(&app).await;
+    let (s, _) = post(
+        &app,
+        &disp,
+        &format!("/api/v1/incidents/{id}/special-event"),
+        json!({"reason": "Persoană decedată pe domeniul public"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
+    assert_eq!(receiver.wait_for(2).await.len(), 2);
+    // Both senders poll every second: give the other one time to send again, if it could.
+    tokio::time::sleep(Duration::from_millis(4000)).await;
+    assert_eq!(receiver.received().len(), 2, "each message is sent once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_send_each_message_once_sqlite() {
+    two_servers_send_once(Engine::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_send_each_message_once_postgres() {
+    two_servers_send_once(Engine::Postgres).await;
+}
+
 both!(without_smtp_notifications_stay_in_the_application, |app| {
     let (head, _) = recipients(&app).await;
     let (disp, id, reference) = incident(&app).await;
