@@ -163,9 +163,10 @@ pub async fn mark_sent(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// Records a failed attempt: retried after `retry_ms` doubled per attempt, or given up.
-pub async fn mark_failed(db: &Db, m: &Due, error: &str, retry_ms: u64) -> Result<(), sqlx::Error> {
-    let attempts = m.attempts + 1;
+/// After a failed attempt (`attempts` made before it): the new state, the attempts counted and
+/// the wait before the next one (`retry_ms` doubled per attempt, at most 64 times).
+pub fn after_failure(attempts: i64, retry_ms: u64) -> (&'static str, i64, i64) {
+    let attempts = attempts + 1;
     let state = if attempts >= MAX_ATTEMPTS {
         "failed"
     } else {
@@ -175,6 +176,12 @@ pub async fn mark_failed(db: &Db, m: &Due, error: &str, retry_ms: u64) -> Result
     let wait = i64::try_from(retry_ms)
         .unwrap_or(30_000)
         .saturating_mul(factor);
+    (state, attempts, wait)
+}
+
+/// Records a failed attempt: retried after `retry_ms` doubled per attempt, or given up.
+pub async fn mark_failed(db: &Db, m: &Due, error: &str, retry_ms: u64) -> Result<(), sqlx::Error> {
+    let (state, attempts, wait) = after_failure(m.attempts, retry_ms);
     let error: String = error.chars().take(500).collect();
     sqlx::query("UPDATE mail_outbox SET state = $1, attempts = $2, last_error = $3, next_attempt_at = $4 WHERE id = $5")
         .bind(state)
@@ -185,4 +192,20 @@ pub async fn mark_failed(db: &Db, m: &Due, error: &str, retry_ms: u64) -> Result
         .execute(db.pool())
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_and_give_up_after_the_last_attempt() {
+        assert_eq!(after_failure(0, 1000), ("pending", 1, 1000));
+        assert_eq!(after_failure(1, 1000), ("pending", 2, 2000));
+        assert_eq!(after_failure(3, 1000), ("pending", 4, 8000));
+        assert_eq!(after_failure(MAX_ATTEMPTS - 2, 1000).0, "pending");
+        assert_eq!(after_failure(MAX_ATTEMPTS - 1, 1000).0, "failed");
+        // The doubling stops at 64 times the first wait.
+        assert_eq!(after_failure(20, 1000).2, 64_000);
+    }
 }
