@@ -351,7 +351,7 @@ both!(the_plan_pages_work_in_the_browser, |app| {
     let page = b.get(&location).await.text().await.expect("page");
     assert!(page.contains("Cutremur"));
     assert!(
-        page.contains("/assets/app/plans.js"),
+        page.contains("/assets/app/live.js") && page.contains("data-live-events=\"plan.task_done"),
         "the page listens to the live stream"
     );
     assert!(

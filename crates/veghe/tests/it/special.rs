@@ -423,6 +423,10 @@ both!(without_smtp_notifications_stay_in_the_application, |app| {
         show.contains("neconfigurat"),
         "the delivery state says SMTP is not configured"
     );
+    assert!(
+        show.contains("data-live-events=\"special_event.acknowledged\""),
+        "acknowledgements appear live"
+    );
 });
 
 both!(bad_declarations_are_refused_and_nothing_is_saved, |app| {
