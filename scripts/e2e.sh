@@ -62,7 +62,7 @@ PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()
 BASE_URL="http://127.0.0.1:$PORT"
 
 echo "e2e: starting $VEGHE_BIN demo on $BASE_URL (log: e2e/artifacts/server.log)"
-"$VEGHE_BIN" demo --listen "127.0.0.1:$PORT" --database-url "sqlite:$TMP/e2e.db" >"$LOG" 2>&1 &
+"$VEGHE_BIN" demo --no-simulation --listen "127.0.0.1:$PORT" --database-url "sqlite:$TMP/e2e.db" >"$LOG" 2>&1 &
 SERVER_PID=$!
 
 ready=0

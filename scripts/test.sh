@@ -11,6 +11,7 @@ run_e2e=1
 
 command -v cargo >/dev/null || { echo "error: Rust (cargo) is needed: https://rustup.rs" >&2; exit 1; }
 command -v npm >/dev/null || { echo "error: Node.js and npm are needed (for the browser libraries and tests)" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "error: Python 3 is needed (for the EIDO and CAP conformance validators)" >&2; exit 1; }
 
 # PostgreSQL: use the given URL, else a local server with trust auth if one answers.
 if [ -z "${VEGHE_TEST_POSTGRES_URL:-}" ] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
@@ -25,6 +26,9 @@ fi
 echo "== format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== conformance validators (EIDO, CAP) in .venv-conformance"
+scripts/setup-conformance.sh
 
 echo "== unit and integration tests"
 cargo test --workspace --locked

@@ -2,6 +2,7 @@
 //! near-repeat patterns, clustering, evaluation of hot-spot maps. No database, no HTTP.
 #![forbid(unsafe_code)]
 
+pub mod crs;
 pub mod evaluate;
 pub mod fdr;
 pub mod grid;
@@ -10,4 +11,5 @@ pub mod knox;
 pub mod lisa;
 pub mod nnh;
 pub mod rng;
+pub mod series;
 pub mod weights;

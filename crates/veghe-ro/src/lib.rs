@@ -21,6 +21,7 @@ pub mod cnp;
 pub mod cui;
 pub mod deadline;
 pub mod holiday;
+pub mod petition;
 pub mod text;
 
 pub use calendar::{

@@ -24,10 +24,36 @@ pub const TABLES: &[&str] = &[
     "counters",
     "units",
     "incidents",
+    "incident_events",
+    "events",
+    "positions",
+    "unit_contacts",
+    "agencies",
+    "handovers",
+    "shift_handovers",
+    "incident_calls",
+    "incident_attachments",
+    "rosters",
+    "duty_log",
+    "public_alerts",
+    "special_events",
+    "notifications",
+    "mail_outbox",
+    "plan_templates",
+    "plan_template_tasks",
+    "plans",
+    "plan_tasks",
+    "plan_log",
+    "registry_departments",
+    "registry_department_members",
+    "registry_entries",
+    "registry_reservations",
+    "registry_events",
+    "registry_attachments",
 ];
 
-/// Tables whose `id` is generated, whose sequence PostgreSQL must be told about after a restore.
-const IDENTITY: &[&str] = &["users", "api_tokens", "access_log", "units", "incidents"];
+/// Tables not kept by a backup: transient state and the schema's own record.
+pub const TRANSIENT: &[&str] = &["sessions", "login_failures", "schema_migrations"];
 
 fn value_of(row: &sqlx::any::AnyRow, i: usize) -> Value {
     if let Ok(v) = row.try_get::<Option<i64>, _>(i) {
@@ -38,6 +64,9 @@ fn value_of(row: &sqlx::any::AnyRow, i: usize) -> Value {
     }
     if let Ok(v) = row.try_get::<Option<String>, _>(i) {
         return v.map_or(Value::Null, Value::from);
+    }
+    if let Ok(v) = row.try_get::<Option<Vec<u8>>, _>(i) {
+        return v.map_or(Value::Null, |b| json!({ "hex": hex::encode(b) }));
     }
     Value::Null
 }
@@ -77,6 +106,7 @@ pub async fn backup(db: &Db, file: &Path) -> anyhow::Result<u64> {
                         Value::Number(n) if n.is_i64() => Some("int"),
                         Value::Number(_) => Some("float"),
                         Value::String(_) => Some("text"),
+                        Value::Object(_) => Some("blob"),
                         _ => None,
                     })
                     .unwrap_or("text")
@@ -193,11 +223,23 @@ pub async fn restore(db: &Db, file: &Path, force: bool) -> anyhow::Result<u64> {
                         Value::Null => match types.get(i).map(String::as_str) {
                             Some("int") => q.bind(Option::<i64>::None),
                             Some("float") => q.bind(Option::<f64>::None),
+                            Some("blob") => q.bind(Option::<Vec<u8>>::None),
                             _ => q.bind(Option::<String>::None),
                         },
                         Value::Number(num) if num.is_i64() => q.bind(num.as_i64()),
                         Value::Number(num) => q.bind(num.as_f64()),
                         Value::String(s) => q.bind(s),
+                        Value::Object(o) if o.contains_key("hex") => {
+                            let text = o.get("hex").and_then(Value::as_str).unwrap_or_default();
+                            let bytes = hex::decode(text).map_err(|_| {
+                                anyhow::anyhow!(
+                                    "line {}: column {} is not hexadecimal",
+                                    n + 2,
+                                    i + 1
+                                )
+                            })?;
+                            q.bind(bytes)
+                        }
                         other => q.bind(other.to_string()),
                     };
                 }
@@ -208,7 +250,16 @@ pub async fn restore(db: &Db, file: &Path, force: bool) -> anyhow::Result<u64> {
         }
     }
     if db.backend() == Backend::Postgres {
-        for table in IDENTITY {
+        for table in TABLES {
+            let identity = sqlx::query(
+                "SELECT 1 AS x FROM information_schema.columns WHERE table_name = $1 AND column_name = 'id' AND is_identity = 'YES'",
+            )
+            .bind(*table)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if identity.is_none() {
+                continue;
+            }
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
             )))

@@ -45,6 +45,15 @@ pub struct ConfigArgs {
     /// A second address where GPS trackers post positions at `/` (OsmAnd / Traccar Client).
     #[arg(long, env = "VEGHE_OSMAND_LISTEN", global = true)]
     pub osmand_listen: Option<String>,
+    /// Minutes after which a crew's last position shows as stale (default 5).
+    #[arg(long, env = "VEGHE_STALE_AFTER_MINUTES", global = true)]
+    pub stale_after_minutes: Option<u32>,
+    /// Minutes between the duty desk's contacts with each crew on duty (default 120).
+    #[arg(long, env = "VEGHE_CHECKIN_MINUTES", global = true)]
+    pub checkin_minutes: Option<u32>,
+    /// MQTT broker for OwnTracks positions, e.g. mqtt://127.0.0.1:1883 (none: not listening).
+    #[arg(long, env = "VEGHE_MQTT_URL", global = true)]
+    pub mqtt_url: Option<String>,
     /// SMTP relay host for e-mail notifications (none: notifications stay in the application).
     #[arg(long, env = "VEGHE_SMTP_HOST", global = true)]
     pub smtp_host: Option<String>,
@@ -163,6 +172,9 @@ struct FileConfig {
     trust_proxy: Option<bool>,
     session_hours: Option<u32>,
     osmand_listen: Option<String>,
+    stale_after_minutes: Option<u32>,
+    checkin_minutes: Option<u32>,
+    mqtt_url: Option<String>,
     smtp: Option<SmtpFile>,
 }
 
@@ -182,6 +194,24 @@ pub struct Config {
     pub smtp: Option<SmtpConfig>,
     /// Argon2 cost; lowered only by the test harness.
     pub password_cost: PasswordCost,
+    /// A crew position older than this shows as stale (and ranks last).
+    pub stale_after_ms: i64,
+    /// Each crew on duty is contacted at least this often; later, it is overdue.
+    pub checkin_interval_ms: i64,
+    /// The MQTT broker OwnTracks devices publish to, when positions come that way.
+    pub mqtt_url: Option<String>,
+}
+
+/// Default age after which a position is stale.
+pub const STALE_AFTER_MINUTES: u32 = 5;
+/// Default interval between check-ins (DOMAIN §6: at least every two hours).
+pub const CHECKIN_MINUTES: u32 = 120;
+
+fn minutes(field: &'static str, value: Option<u32>, default: u32) -> Result<i64, ConfigError> {
+    match value.unwrap_or(default) {
+        0 => Err(ConfigError::Minutes(field)),
+        m => Ok(i64::from(m) * 60_000),
+    }
 }
 
 /// Argon2id parameters.
@@ -206,6 +236,10 @@ pub enum ConfigError {
     Listen(String),
     #[error("database URL `{0}` must start with sqlite: or postgres://")]
     DatabaseUrl(String),
+    #[error("{0} must be a number of minutes greater than 0")]
+    Minutes(&'static str),
+    #[error("MQTT URL `{0}` must be of the form mqtt://HOST:PORT")]
+    MqttUrl(String),
     #[error("{0}")]
     Smtp(String),
 }
@@ -255,6 +289,26 @@ impl Config {
                 .transpose()?,
             smtp: smtp_config(args, file.smtp)?,
             password_cost: PasswordCost::Standard,
+            stale_after_ms: minutes(
+                "stale_after_minutes",
+                args.stale_after_minutes.or(file.stale_after_minutes),
+                STALE_AFTER_MINUTES,
+            )?,
+            checkin_interval_ms: minutes(
+                "checkin_minutes",
+                args.checkin_minutes.or(file.checkin_minutes),
+                CHECKIN_MINUTES,
+            )?,
+            mqtt_url: match args
+                .mqtt_url
+                .clone()
+                .or(file.mqtt_url)
+                .filter(|u| !u.is_empty())
+            {
+                Some(u) if u.starts_with("mqtt://") && u.len() > 7 => Some(u),
+                Some(u) => return Err(ConfigError::MqttUrl(u)),
+                None => None,
+            },
         })
     }
 
@@ -271,6 +325,9 @@ impl Config {
             osmand_listen: None,
             smtp: None,
             password_cost: PasswordCost::Standard,
+            stale_after_ms: i64::from(STALE_AFTER_MINUTES) * 60_000,
+            checkin_interval_ms: i64::from(CHECKIN_MINUTES) * 60_000,
+            mqtt_url: None,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Poliția Locală Timișoara. `app(state)` builds the whole HTTP application; `serve` runs it.
 #![forbid(unsafe_code)]
 
+pub mod alerts;
 pub mod analysis;
 pub mod api;
 pub mod audit;
@@ -18,6 +19,7 @@ pub mod geo;
 pub mod http;
 pub mod notify;
 pub mod plans;
+pub mod registry;
 pub mod web;
 
 use std::future::Future;
@@ -72,6 +74,14 @@ pub fn routes() -> Routes {
         .merge(dispatch::special::routes())
         .merge(notify::routes::routes())
         .merge(plans::routes())
+        .merge(dispatch::desk_api::routes())
+        .merge(dispatch::incident_page::routes())
+        .merge(dispatch::duty_page::routes())
+        .merge(dispatch::crew::routes())
+        .merge(dispatch::log_api::routes())
+        .merge(dispatch::eido::routes())
+        .merge(alerts::routes())
+        .merge(registry::routes())
         .merge(http::routes())
 }
 

@@ -141,6 +141,17 @@ pub mod groups {
         Analyst,
         Management,
     ];
+    /// Those who read the registers (petitions, information requests, internal documents).
+    pub const REGISTRY: &[Role] = &[
+        Administrator,
+        HeadOfService,
+        RegistryClerk,
+        DepartmentOfficer,
+        Management,
+    ];
+    /// The registry compartment, which alone registers, sends answers, classes and archives
+    /// (OG 27/2002 art. 6).
+    pub const REGISTRY_DESK: &[Role] = &[Administrator, HeadOfService, RegistryClerk];
     /// Those who compute legal deadlines.
     pub const CALENDAR: &[Role] = &[
         Administrator,

@@ -66,6 +66,8 @@ pub async fn seed(db: &Db, config: &Config, seed: u64, progress: bool) -> anyhow
         seconds = started.elapsed().as_secs_f64(),
         "demo history seeded"
     );
+    let petitions = crate::demo::petitions::seed_petitions(db, seed, now_ms()).await?;
+    tracing::info!(entries = petitions, "demo registry seeded");
     // The last contact with each crew on duty, spread over the last two and a half hours, so
     // that the board shows a few check-ins overdue, as a real shift does.
     sqlx::query(
@@ -81,8 +83,70 @@ pub async fn seed(db: &Db, config: &Config, seed: u64, progress: bool) -> anyhow
     Ok(true)
 }
 
-pub async fn run(db: Db, config: Config, seed_value: u64) -> anyhow::Result<ExitCode> {
+/// Officers' names for the demo rosters (the `echipaj` account rides in PL-101).
+const OFFICERS: &[&str] = &[
+    "Ion Vasile",
+    "Maria Stan",
+    "Dan Moldovan",
+    "Ana Crișan",
+    "Mihai Bogdan",
+    "Laura Pop",
+    "Sorin Neagu",
+    "Irina Lazăr",
+    "Paul Georgescu",
+    "Diana Ardelean",
+    "Vlad Toma",
+    "Oana Rusu",
+];
+
+/// Rosters for the shift under way, for every crew on duty that has none (each start: the shift
+/// changes at 07:00 and 19:00).
+pub async fn ensure_rosters(db: &Db) -> anyhow::Result<()> {
+    use crate::dispatch::rosters::{self, NewRoster};
+    let (day, shift) = rosters::shift_at(now_ms());
+    let have = rosters::of_day(db, &day.to_string()).await?;
+    let units = crate::dispatch::units::list(db).await?;
+    let actor = Actor::system("demo");
+    for (i, u) in units.iter().enumerate() {
+        if matches!(u.status.as_str(), "off_duty" | "out_of_service")
+            || have
+                .iter()
+                .any(|r| r.unit_id == u.id && r.shift == shift.code())
+        {
+            continue;
+        }
+        let first = if u.call_sign == "PL-101" {
+            "echipaj".to_string()
+        } else {
+            OFFICERS[(2 * i) % OFFICERS.len()].to_string()
+        };
+        let members = vec![first, OFFICERS[(2 * i + 1) % OFFICERS.len()].to_string()];
+        rosters::save(
+            db,
+            &actor,
+            NewRoster {
+                unit_id: u.id,
+                day,
+                shift,
+                members,
+                vehicle: None,
+                radio: None,
+                tracker_id: None,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn run(
+    db: Db,
+    config: Config,
+    seed_value: u64,
+    simulate: bool,
+) -> anyhow::Result<ExitCode> {
     seed(&db, &config, seed_value, true).await?;
+    ensure_rosters(&db).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.listen))?;
@@ -101,6 +165,12 @@ pub async fn run(db: Db, config: Config, seed_value: u64) -> anyhow::Result<Exit
     println!("Press Ctrl-C to stop.");
     let state = crate::AppState::new(db.clone(), config);
     super::spawn_tracker_port(&state).await?;
+    if simulate {
+        println!(
+            "Live simulation: calls arrive, crews move and report positions (--no-simulation to stop it)."
+        );
+        crate::demo::live::spawn(state.clone(), address, seed_value);
+    }
     crate::serve(listener, state, crate::shutdown_signal()).await?;
     db.close().await;
     Ok(ExitCode::SUCCESS)

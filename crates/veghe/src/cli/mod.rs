@@ -35,6 +35,9 @@ pub enum Command {
         /// Seed of the generated history: the same seed gives the same data.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Serve the data as it is, without the live simulation (calls arriving, crews moving).
+        #[arg(long)]
+        no_simulation: bool,
     },
     /// Create or update the database schema and exit.
     Migrate,
@@ -121,7 +124,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let db = Db::open(&config.database_url).await?;
     match cli.command {
         Command::Serve => serve(db, config).await,
-        Command::Demo { seed } => demo::run(db, config, seed).await,
+        Command::Demo {
+            seed,
+            no_simulation,
+        } => demo::run(db, config, seed, !no_simulation).await,
         Command::Migrate => {
             let version = crate::db::current_version(&db).await?;
             println!("database schema at version {version}");
@@ -159,8 +165,12 @@ async fn serve(db: Db, config: Config) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Starts the trackers' port when `--osmand-listen` is given.
+/// Starts the trackers' port when `--osmand-listen` is given, and the OwnTracks subscriber
+/// when `--mqtt-url` is.
 pub(crate) async fn spawn_tracker_port(state: &crate::AppState) -> anyhow::Result<()> {
+    if let Some(url) = &state.config.mqtt_url {
+        crate::dispatch::owntracks::spawn(state.clone(), url)?;
+    }
     let Some(address) = state.config.osmand_listen else {
         return Ok(());
     };

@@ -32,6 +32,24 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0003_special_events.sql"),
         postgres: include_str!("../../migrations/postgres/0003_special_events.sql"),
     },
+    Migration {
+        version: 4,
+        name: "public_alerts",
+        sqlite: include_str!("../../migrations/sqlite/0004_public_alerts.sql"),
+        postgres: include_str!("../../migrations/postgres/0004_public_alerts.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "registry",
+        sqlite: include_str!("../../migrations/sqlite/0005_registry.sql"),
+        postgres: include_str!("../../migrations/postgres/0005_registry.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "duty_desk",
+        sqlite: include_str!("../../migrations/sqlite/0006_duty_desk.sql"),
+        postgres: include_str!("../../migrations/postgres/0006_duty_desk.sql"),
+    },
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

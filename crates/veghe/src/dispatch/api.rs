@@ -238,7 +238,7 @@ pub async fn assign(
 ) -> AppResult<Json<Incident>> {
     let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
     Ok(Json(
-        store::assign(&state.db, &me.actor(), parse_id(&id)?, input.unit_id).await?,
+        super::assignment::assign(&state.db, &me.actor(), parse_id(&id)?, input.unit_id).await?,
     ))
 }
 
@@ -271,7 +271,7 @@ pub async fn recommendations(
         lat,
         lon,
         crate::db::now_ms(),
-        super::board::STALE_AFTER_MS,
+        state.config.stale_after_ms,
     )))
 }
 
@@ -306,7 +306,7 @@ pub async fn overdue(
     State(state): State<AppState>,
 ) -> AppResult<Json<Vec<super::checkins::Overdue>>> {
     Ok(Json(
-        super::checkins::overdue_units(&state.db, super::checkins::DEFAULT_INTERVAL_MS).await?,
+        super::checkins::overdue_units(&state.db, state.config.checkin_interval_ms).await?,
     ))
 }
 
@@ -431,7 +431,13 @@ pub async fn shift_handover(
 ) -> AppResult<(StatusCode, Json<super::shift::ShiftHandover>)> {
     let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
     let notes = trimmed(input.notes, "notes", 4000)?;
-    let h = super::shift::start(&state.db, &me, notes.as_deref()).await?;
+    let h = super::shift::start(
+        &state.db,
+        state.config.checkin_interval_ms,
+        &me,
+        notes.as_deref(),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(h)))
 }
 

@@ -29,10 +29,8 @@ pub fn routes() -> Routes {
         .post("/board/incidents", Access::Roles(DISPATCH), intake)
 }
 
-/// A position older than this is shown as stale.
-pub const STALE_AFTER_MS: i64 = 5 * 60 * 1000;
-
 struct IncidentRow {
+    id: i64,
     reference: String,
     kind: String,
     priority: i64,
@@ -56,6 +54,7 @@ fn rfc3339(ms: i64) -> String {
 }
 
 fn rows(
+    config: &crate::config::Config,
     incidents: Vec<Incident>,
     units: Vec<Unit>,
     lang: Lang,
@@ -64,6 +63,7 @@ fn rows(
     let incidents = incidents
         .into_iter()
         .map(|i| IncidentRow {
+            id: i.id,
             reference: i.reference,
             kind: type_label(&i.kind, lang),
             priority: i.priority,
@@ -78,7 +78,7 @@ fn rows(
             let (position_age, stale) = match u.last_position_at {
                 Some(at) => {
                     let minutes = (now - at).max(0) / 60_000;
-                    (format!("{minutes} min"), now - at > STALE_AFTER_MS)
+                    (format!("{minutes} min"), now - at > config.stale_after_ms)
                 }
                 None => ("—".to_string(), true),
             };
@@ -87,7 +87,7 @@ fn rows(
                     &u.status,
                     u.last_contact_at,
                     now,
-                    super::checkins::DEFAULT_INTERVAL_MS,
+                    config.checkin_interval_ms,
                 ),
                 call_sign: u.call_sign,
                 status: unit_status_label(&u.status).to_string(),
@@ -122,6 +122,8 @@ struct BoardPage {
     types: Vec<(&'static str, String)>,
     can_dispatch: bool,
     message: Option<String>,
+    /// Positions older than this show as stale on the map too.
+    stale_ms: i64,
 }
 
 #[derive(Template)]
@@ -133,6 +135,7 @@ struct Tables {
 
 async fn board(state: &AppState, shell: Shell, message: Option<String>) -> AppResult<Response> {
     let (incidents, units) = rows(
+        &state.config,
         store::open(&state.db).await?,
         super::units::list(&state.db).await?,
         shell.lang,
@@ -147,6 +150,7 @@ async fn board(state: &AppState, shell: Shell, message: Option<String>) -> AppRe
         .as_ref()
         .is_some_and(|u| DISPATCH.contains(&u.role));
     render(&BoardPage {
+        stale_ms: state.config.stale_after_ms,
         shell,
         incidents,
         units,
@@ -162,6 +166,7 @@ async fn page(State(state): State<AppState>, shell: Shell) -> AppResult<Response
 
 async fn tables(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
     let (incidents, units) = rows(
+        &state.config,
         store::open(&state.db).await?,
         super::units::list(&state.db).await?,
         shell.lang,
@@ -180,6 +185,8 @@ struct IntakeForm {
     description: Option<String>,
     caller_name: Option<String>,
     caller_phone: Option<String>,
+    /// An open incident nearby that this call is about (chosen instead of a new incident).
+    join: Option<String>,
 }
 
 fn opt_number(field: &'static str, v: Option<String>) -> AppResult<Option<f64>> {
@@ -193,12 +200,32 @@ fn opt_number(field: &'static str, v: Option<String>) -> AppResult<Option<f64>> 
     }
 }
 
-/// The call-intake form: the same rules as the API, then back to the board.
+/// The call-intake form: the same rules as the API, then back to the board; a call joined to
+/// an open incident goes to that incident's page.
 async fn intake(
     State(state): State<AppState>,
     axum::Extension(me): axum::Extension<CurrentUser>,
     Form(form): Form<IntakeForm>,
 ) -> AppResult<Response> {
+    if let Some(join) = form
+        .join
+        .as_deref()
+        .map(str::trim)
+        .filter(|j| !j.is_empty())
+    {
+        let id: i64 = join.parse().map_err(|_| {
+            crate::error::AppError::bad("join", format!("`{join}` is not an incident id"))
+        })?;
+        let call = super::incident_forms::CallForm {
+            caller_name: form.caller_name,
+            caller_phone: form.caller_phone,
+            description: form.description,
+        }
+        .parse()?;
+        super::calls::join(&state.db, &me.actor(), id, call).await?;
+        state.live.published();
+        return Ok(Redirect::to(&format!("/incidents/{id}")).into_response());
+    }
     let input = IncidentIn {
         kind: form.kind,
         priority: form

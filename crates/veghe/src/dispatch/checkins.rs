@@ -10,9 +10,6 @@ use crate::audit::{self, Actor, Change};
 use crate::db::{Db, now_ms};
 use crate::error::AppError;
 
-/// The default interval between contacts: two hours.
-pub const DEFAULT_INTERVAL_MS: i64 = 2 * 3_600_000;
-
 /// Statuses of crews that are not on duty, so never overdue.
 const OFF: [&str; 2] = ["off_duty", "out_of_service"];
 

@@ -175,6 +175,12 @@ pub async fn store(db: &Db, fix: &Fix) -> AppResult<i64> {
             )
         })?;
     let unit_id: i64 = unit.try_get("id")?;
+    store_for_unit(db, unit_id, fix).await?;
+    Ok(unit_id)
+}
+
+/// Stores a fix for a known crew (a tracker's, or the crew view's browser geolocation).
+pub async fn store_for_unit(db: &Db, unit_id: i64, fix: &Fix) -> AppResult<()> {
     let mut tx = db.begin().await?;
     sqlx::query(
         "INSERT INTO positions (unit_id, at, lat, lon, speed_mps, bearing, altitude, accuracy, battery, received_at) \
@@ -210,7 +216,7 @@ pub async fn store(db: &Db, fix: &Fix) -> AppResult<i64> {
         .await?;
     }
     tx.commit().await?;
-    Ok(unit_id)
+    Ok(())
 }
 
 /// `GET|POST /osmand` (and `/` on the tracker port): one position per request.

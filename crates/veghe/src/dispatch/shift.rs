@@ -27,11 +27,11 @@ pub struct ShiftHandover {
 }
 
 /// What is handed over right now.
-pub async fn snapshot(db: &Db) -> Result<Value, AppError> {
+pub async fn snapshot(db: &Db, checkin_interval_ms: i64) -> Result<Value, AppError> {
     let open = store::open(db).await?;
     let units = super::units::list(db).await?;
     let out: Vec<&super::units::Unit> = units.iter().filter(|u| u.incident_id.is_some()).collect();
-    let overdue = checkins::overdue_units(db, checkins::DEFAULT_INTERVAL_MS).await?;
+    let overdue = checkins::overdue_units(db, checkin_interval_ms).await?;
     Ok(json!({
         "open_incidents": open.iter().map(|i| json!({"id": i.id, "number": i.reference, "type": i.kind, "priority": i.priority, "status": i.status})).collect::<Vec<_>>(),
         "crews_out": out.iter().map(|u| json!({"call_sign": u.call_sign, "status": u.status, "incident_id": u.incident_id})).collect::<Vec<_>>(),
@@ -63,10 +63,11 @@ async fn load(db: &Db, id: i64) -> Result<ShiftHandover, AppError> {
 /// The outgoing dispatcher hands over: the snapshot is taken now.
 pub async fn start(
     db: &Db,
+    checkin_interval_ms: i64,
     me: &CurrentUser,
     notes: Option<&str>,
 ) -> Result<ShiftHandover, AppError> {
-    let summary = snapshot(db).await?;
+    let summary = snapshot(db, checkin_interval_ms).await?;
     let mut tx = db.begin().await?;
     let row = sqlx::query(
         "INSERT INTO shift_handovers (created_at, outgoing_id, summary, notes) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -131,4 +132,16 @@ pub async fn accept(db: &Db, me: &CurrentUser, id: i64) -> Result<ShiftHandover,
     .await?;
     tx.commit().await?;
     load(db, id).await
+}
+
+/// Handovers not yet accepted, oldest first.
+pub async fn pending(db: &Db) -> Result<Vec<ShiftHandover>, AppError> {
+    let rows = sqlx::query("SELECT id FROM shift_handovers WHERE accepted_at IS NULL ORDER BY id")
+        .fetch_all(db.pool())
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        out.push(load(db, r.try_get("id")?).await?);
+    }
+    Ok(out)
 }

@@ -192,7 +192,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Incident, AppError> {
     incident_from(&row)
 }
 
-async fn get_in(tx: &mut Tx, id: i64) -> Result<Incident, AppError> {
+pub(super) async fn get_in(tx: &mut Tx, id: i64) -> Result<Incident, AppError> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = $1"
     )))
@@ -372,104 +372,5 @@ pub async fn change_status_in(
     )
     .await?;
     publish(tx, "incident.updated", &json!(after)).await?;
-    Ok(after)
-}
-
-/// Assigns an available crew. Two dispatchers assigning the same crew at once: the first
-/// claim wins (one conditional UPDATE), the second is told who has the crew.
-pub async fn assign(
-    db: &Db,
-    actor: &Actor,
-    incident_id: i64,
-    unit_id: i64,
-) -> Result<Incident, AppError> {
-    let mut tx = db.begin().await?;
-    let before = get_in(&mut tx, incident_id).await?;
-    if !before.status.is_open() {
-        return Err(AppError::Conflict(format!(
-            "incident {} is {} ({}): crews cannot be assigned to it",
-            before.reference,
-            before.status,
-            before.status.label_ro()
-        )));
-    }
-    let now = now_ms();
-    let claimed = sqlx::query(
-        "UPDATE units SET status = 'dispatched', incident_id = $1, status_changed_at = $2 WHERE id = $3 AND status = 'available'",
-    )
-    .bind(incident_id)
-    .bind(now)
-    .bind(unit_id)
-    .execute(&mut *tx)
-    .await?;
-    if claimed.rows_affected() == 0 {
-        let row = sqlx::query(
-            "SELECT u.call_sign, u.status, i.number, i.year FROM units u LEFT JOIN incidents i ON i.id = u.incident_id WHERE u.id = $1",
-        )
-        .bind(unit_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| AppError::bad("unit_id", format!("no crew with id {unit_id}")))?;
-        let call_sign: String = row.try_get("call_sign")?;
-        let status: String = row.try_get("status")?;
-        let busy_with = match (
-            row.try_get::<Option<i64>, _>("number")?,
-            row.try_get::<Option<i64>, _>("year")?,
-        ) {
-            (Some(n), Some(y)) => format!(" with incident {n}/{y}"),
-            _ => String::new(),
-        };
-        return Err(AppError::Conflict(format!(
-            "crew {call_sign} is not available: it is {status}{busy_with}"
-        )));
-    }
-    let to = if before.status == Status::Received {
-        Status::Dispatched
-    } else {
-        before.status
-    };
-    sqlx::query(
-        "UPDATE incidents SET status = $1, unit_id = COALESCE(unit_id, $2), dispatched_at = COALESCE(dispatched_at, $3) WHERE id = $4",
-    )
-    .bind(to.code())
-    .bind(unit_id)
-    .bind(now)
-    .bind(incident_id)
-    .execute(&mut *tx)
-    .await?;
-    super::timeline::record(
-        &mut tx,
-        actor,
-        incident_id,
-        super::timeline::Step {
-            kind: "assigned",
-            from: Some(before.status),
-            to: Some(to),
-            unit_id: Some(unit_id),
-            note: None,
-        },
-    )
-    .await?;
-    let after = get_in(&mut tx, incident_id).await?;
-    audit::append(
-        &mut tx,
-        actor,
-        Change {
-            action: "incident.assign",
-            entity: "incident",
-            entity_id: Some(incident_id.to_string()),
-            before: Some(json!(before)),
-            after: Some(json!({"incident": after, "unit_id": unit_id})),
-        },
-    )
-    .await?;
-    publish(&mut tx, "incident.updated", &json!(after)).await?;
-    publish(
-        &mut tx,
-        "unit.status",
-        &json!({"unit_id": unit_id, "status": "dispatched", "incident_id": incident_id}),
-    )
-    .await?;
-    tx.commit().await?;
     Ok(after)
 }

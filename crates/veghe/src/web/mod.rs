@@ -62,9 +62,14 @@ impl Shell {
 /// The navigation a role sees: only what it may open.
 pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<NavItem> {
     let Some(role) = role else { return Vec::new() };
-    let items: [(&'static str, &'static str, &[Role]); 10] = [
+    let items: &[(&'static str, &'static str, &[Role])] = &[
         ("/", tr.nav_home, &Role::ALL),
         ("/board", tr.nav_board, groups::OPERATIONS_READ),
+        ("/duty", tr.nav_duty, groups::OPERATIONS_READ),
+        ("/crew", tr.nav_crew, crate::dispatch::crew::CREW),
+        ("/alerts", tr.nav_alerts, crate::dispatch::api::DISPATCH),
+        ("/registry", tr.nav_registry, groups::REGISTRY),
+        ("/queue", tr.nav_queue, groups::REGISTRY),
         ("/special-events", tr.nav_special, groups::OPERATIONS_READ),
         ("/plans", tr.nav_plans, groups::OPERATIONS_READ),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
@@ -75,7 +80,8 @@ pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<Na
         ("/api", tr.nav_api, &Role::ALL),
     ];
     items
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|(_, _, roles)| roles.contains(&role))
         .map(|(href, label, _)| NavItem {
             href,

@@ -17,6 +17,8 @@ const PUBLIC: &[&str] = &[
     "GET /assets/{*path}",
     "GET /osmand",
     "POST /osmand",
+    "GET /cap/alerts.xml",
+    "GET /cap/alerts/{file}",
 ];
 
 fn concrete(path: &str) -> String {

@@ -57,3 +57,66 @@ both!(a_backup_restores_everything_into_an_empty_database, |app| {
     .await
     .expect("insert after restore");
 });
+
+both!(every_table_of_the_schema_is_in_the_backup, |app| {
+    let sql = match app.db.backend() {
+        veghe::db::Backend::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        }
+        veghe::db::Backend::Postgres => {
+            "SELECT CAST(table_name AS TEXT) AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+        }
+    };
+    let names: Vec<(String,)> = sqlx::query_as(sql)
+        .fetch_all(app.db.pool())
+        .await
+        .expect("tables");
+    let missing: Vec<&str> = names
+        .iter()
+        .map(|n| n.0.as_str())
+        .filter(|n| !veghe::backup::TABLES.contains(n) && !veghe::backup::TRANSIENT.contains(n))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "tables a backup would lose: {missing:?} (add them to backup::TABLES in foreign-key order)"
+    );
+});
+
+both!(attachments_survive_a_backup_byte_for_byte, |app| {
+    let token = app.token_for("disp", Role::Dispatcher).await;
+    let r = app
+        .client
+        .post(app.url("/api/v1/incidents"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"type": "noise", "priority": 2, "lat": 45.75, "lon": 21.22}))
+        .send()
+        .await
+        .expect("incident");
+    let inc: serde_json::Value = r.json().await.expect("json");
+    let bytes: Vec<u8> = [b"%PDF-1.4\n".as_slice(), &[0, 255, 1, 254, 10]].concat();
+    let r = app
+        .client
+        .post(app.url(&format!(
+            "/api/v1/incidents/{}/attachments?name=raport.pdf",
+            inc["id"]
+        )))
+        .bearer_auth(&token)
+        .body(bytes.clone())
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(r.status(), reqwest::StatusCode::CREATED);
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("backup.jsonl");
+    veghe::backup::backup(&app.db, &file).await.expect("backup");
+    let target_db = TestDb::new(Engine::Sqlite).await.expect("target");
+    let target = Db::open(&target_db.url).await.expect("open");
+    veghe::backup::restore(&target, &file, false)
+        .await
+        .expect("restore");
+    let (back,): (Vec<u8>,) = sqlx::query_as("SELECT content FROM incident_attachments")
+        .fetch_one(target.pool())
+        .await
+        .expect("content");
+    assert_eq!(back, bytes);
+});

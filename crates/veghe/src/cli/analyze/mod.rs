@@ -4,12 +4,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
+use veghe_analytics::crs::{UtmZone, to_utm};
 use veghe_analytics::grid::{Grid, hotspots};
 use veghe_analytics::kde::{KdeOptions, Kernel, kde_grid};
 use veghe_analytics::knox::{KnoxParams, Metric, knox};
 use veghe_analytics::weights::WeightsSpec;
 
-use crate::analysis::input::{Columns, read};
+use crate::analysis::input::{Columns, Row, read};
+
+mod forecast;
+mod series_input;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
@@ -23,8 +27,22 @@ pub enum MetricArg {
     Euclidean,
 }
 
+/// How the coordinates of an analyst's CSV are given.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CrsArg {
+    /// Projected metres (Stereo 70, UTM …): used as they are.
+    Metres,
+    /// WGS 84 longitude (x) and latitude (y) in degrees: projected to the UTM zone of the points'
+    /// mean longitude (34N, EPSG:32634, for Timișoara) before any distance is measured.
+    Wgs84,
+}
+
 #[derive(Subcommand)]
 pub enum AnalyzeCommand {
+    /// Forecasts of weekly or monthly counts: the seasonal naive, ETS and MSTL + ETS with prediction
+    /// intervals and rolling-origin back-tests scored by MASE, change points and the last period
+    /// against the one before and the same period a season earlier.
+    Forecast(forecast::ForecastArgs),
     /// Hot spots on a grid: Getis-Ord Gi* and Local Moran's I with permutation p-values, CSV
     /// with `col,row,count,gi_z,gi_p,moran_i,moran_z,moran_p,class` for every cell.
     Hotspots {
@@ -117,12 +135,15 @@ pub enum AnalyzeCommand {
 /// Where the coordinates are in an analyst's CSV (shared by every `analyze` command).
 #[derive(clap::Args)]
 pub struct PointColumns {
-    /// Column of x (projected metres); a number when --no-header.
+    /// Column of x (projected metres, or longitude with --crs wgs84); a number when --no-header.
     #[arg(long)]
     x_col: String,
-    /// Column of y (projected metres).
+    /// Column of y (projected metres, or latitude with --crs wgs84).
     #[arg(long)]
     y_col: String,
+    /// metres (the default) or wgs84 (longitude/latitude, projected to UTM for distances).
+    #[arg(long, value_enum, default_value_t = CrsArg::Metres)]
+    crs: CrsArg,
     /// The file has no header line: columns are given by number (1 = first).
     #[arg(long)]
     no_header: bool,
@@ -138,10 +159,39 @@ impl PointColumns {
         }
     }
 
-    /// Reads the file's points.
+    /// Reads the file's points, in metres.
     fn points(&self, input: &std::path::Path) -> anyhow::Result<Vec<(f64, f64)>> {
-        let rows = read(input, &self.columns(None))?;
+        let rows = self.rows(input, None)?;
         Ok(rows.iter().map(|r| (r.x, r.y)).collect())
+    }
+
+    /// Reads the file's rows with their coordinates in metres (projected when --crs wgs84).
+    fn rows(&self, input: &std::path::Path, date: Option<&str>) -> anyhow::Result<Vec<Row>> {
+        let mut rows = read(input, &self.columns(date))?;
+        if let CrsArg::Wgs84 = self.crs {
+            let mean_lon = rows.iter().map(|r| r.x).sum::<f64>() / rows.len() as f64;
+            let mean_lat = rows.iter().map(|r| r.y).sum::<f64>() / rows.len() as f64;
+            let zone = UtmZone::of(mean_lon, mean_lat);
+            for (i, r) in rows.iter_mut().enumerate() {
+                let (e, n) = to_utm(r.x, r.y, zone).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{}, row {}: {e} (--crs wgs84 wants longitude in --x-col {} and latitude in --y-col {})",
+                        input.display(),
+                        i + if self.no_header { 1 } else { 2 },
+                        self.x_col,
+                        self.y_col
+                    )
+                })?;
+                (r.x, r.y) = (e, n);
+            }
+            eprintln!(
+                "coordinates projected to UTM zone {}{} (EPSG:{})",
+                zone.number,
+                if zone.north { "N" } else { "S" },
+                zone.epsg()
+            );
+        }
+        Ok(rows)
     }
 }
 
@@ -153,6 +203,7 @@ fn bar(len: usize) -> indicatif::ProgressBar {
 
 pub fn run(c: AnalyzeCommand) -> anyhow::Result<ExitCode> {
     match c {
+        AnalyzeCommand::Forecast(args) => forecast::run(&args),
         AnalyzeCommand::Hotspots {
             input,
             cols,
@@ -281,7 +332,7 @@ pub fn run(c: AnalyzeCommand) -> anyhow::Result<ExitCode> {
             seed,
             format,
         } => {
-            let rows = read(&input, &cols.columns(Some(&date_col)))?;
+            let rows = cols.rows(&input, Some(&date_col))?;
             let events = crate::analysis::knox::events(&rows).map_err(anyhow::Error::msg)?;
             let params = KnoxParams {
                 distance_band,

@@ -1,0 +1,88 @@
+//! Rolling-origin back-tests: the model is fitted on `y[..end]` and judged on the next `horizon`
+//! values, for `origins` training ends `step` periods apart, the last of which leaves exactly
+//! `horizon` values to judge. Each origin is scored by MASE with the seasonal-naive scale of its
+//! own training values; the back-test's MASE is the mean over origins.
+
+use super::models::{Model, forecast};
+use super::naive::{mase, mase_scale};
+use super::{SeriesError, check_finite};
+
+/// How the back-test is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BacktestParams {
+    pub season: usize,
+    pub horizon: usize,
+    pub origins: usize,
+    /// Periods between successive training ends (1 = every period, as statsforecast's
+    /// `cross_validation(step_size=1)`).
+    pub step: usize,
+}
+
+/// One model's back-test.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backtest {
+    pub model: Model,
+    /// The training ends (number of training values), earliest first.
+    pub ends: Vec<usize>,
+    /// MASE at each origin.
+    pub per_origin: Vec<f64>,
+    /// Mean of `per_origin`.
+    pub mase: f64,
+}
+
+impl BacktestParams {
+    /// The training ends, earliest first; an error when the series is too short for them.
+    pub fn ends(&self, len: usize, model: Model) -> Result<Vec<usize>, SeriesError> {
+        if self.origins == 0 || self.horizon == 0 || self.step == 0 {
+            return Err(SeriesError::Parameter(
+                "origins, horizon and step of a back-test must be at least 1".into(),
+            ));
+        }
+        let span = self.horizon + (self.origins - 1) * self.step;
+        let needed = model.min_len(self.season).max(self.season + 1) + span;
+        if len < needed {
+            return Err(SeriesError::TooShort {
+                len,
+                needed,
+                why: format!(
+                    "{} origins {} apart with horizon {} for {} with season {}",
+                    self.origins,
+                    self.step,
+                    self.horizon,
+                    model.name(),
+                    self.season
+                ),
+            });
+        }
+        Ok((0..self.origins)
+            .map(|i| len - span + i * self.step)
+            .collect())
+    }
+}
+
+/// Back-tests `model` on `y`; `on_origin` is called after each origin (for progress).
+pub fn backtest(
+    model: Model,
+    y: &[f64],
+    params: &BacktestParams,
+    on_origin: &dyn Fn(),
+) -> Result<Backtest, SeriesError> {
+    check_finite(y)?;
+    let ends = params.ends(y.len(), model)?;
+    let mut per_origin = Vec::with_capacity(ends.len());
+    for &end in &ends {
+        let train = &y[..end];
+        let actual = &y[end..end + params.horizon];
+        let q = mase_scale(train, params.season)?;
+        let f = forecast(model, train, params.season, params.horizon, &[])?;
+        per_origin.push(mase(actual, &f.point, q));
+        on_origin();
+    }
+    let mase = per_origin.iter().sum::<f64>() / per_origin.len() as f64;
+    Ok(Backtest {
+        model,
+        ends,
+        per_origin,
+        mase,
+    })
+}

@@ -1,0 +1,52 @@
+//! Speed of forecasts with back-tests on 500 weekly series (run by scripts/bench-forecast.sh beside
+//! statsforecast on the same series; never asserted): for each model, the 13-week forecast with 80%
+//! and 95% intervals plus a back-test of 8 origins 1 week apart, on one core. Prints one JSON line
+//! per model with the median of 3 runs.
+
+use std::time::Instant;
+
+use veghe_analytics::series::{BacktestParams, Model, backtest, forecast};
+
+#[test]
+#[ignore = "benchmark: run by scripts/bench-forecast.sh"]
+fn forecast_500_series() {
+    let path = std::env::var("VEGHE_BENCH_SERIES").expect("VEGHE_BENCH_SERIES: the series CSV");
+    let text = std::fs::read_to_string(path).expect("series");
+    let mut series: Vec<(String, Vec<f64>)> = Vec::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let y: f64 = f[2].parse().expect("y");
+        match series.last_mut() {
+            Some((id, v)) if id == f[0] => v.push(y),
+            _ => series.push((f[0].to_string(), vec![y])),
+        }
+    }
+    let params = BacktestParams {
+        season: 52,
+        horizon: 13,
+        origins: 8,
+        step: 1,
+    };
+    for model in Model::ALL {
+        let mut times = Vec::new();
+        let mut mase_sum = 0.0;
+        for _ in 0..3 {
+            let start = Instant::now();
+            mase_sum = 0.0;
+            for (_, y) in &series {
+                let f = forecast(model, y, 52, 13, &[0.8, 0.95]).expect("forecast");
+                assert_eq!(f.point.len(), 13);
+                mase_sum += backtest(model, y, &params, &|| {}).expect("backtest").mase;
+            }
+            times.push(start.elapsed().as_secs_f64());
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{{\"model\": \"{}\", \"median_s\": {}, \"series\": {}, \"mean_mase\": {}}}",
+            model.name(),
+            times[1],
+            series.len(),
+            mase_sum / series.len() as f64
+        );
+    }
+}

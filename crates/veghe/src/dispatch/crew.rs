@@ -1,0 +1,223 @@
+//! The crew view, made for a phone: the crew's assigned incident with its address and a link
+//! to navigate there, status buttons, notes, and position reporting from the browser's
+//! geolocation for crews without a tracker. The crew is the one the officer is rostered in.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Json};
+use serde::Deserialize;
+
+use super::model::{LatLon, Outcome, Status};
+use super::rosters::{Roster, crew_of};
+use super::store::{self, Incident};
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, CurrentUser, Role};
+use crate::db::now_ms;
+use crate::error::{AppError, AppResult};
+use crate::web::{Shell, render, type_label};
+
+/// Officers in crews (and administrators, to see what they see).
+pub const CREW: &[Role] = &[Role::Crew, Role::Administrator];
+
+pub fn routes() -> Routes {
+    let crew = Access::Roles(CREW);
+    Routes::new()
+        .get("/crew", crew, page)
+        .post("/crew/status", crew, status)
+        .post("/crew/notes", crew, note)
+        .post("/crew/position", crew, position)
+}
+
+#[derive(Template)]
+#[template(path = "dispatch/crew.html")]
+struct CrewPage {
+    shell: Shell,
+    roster: Option<Roster>,
+    unit_status: String,
+    incident: Option<Incident>,
+    kind: String,
+    message: Option<String>,
+}
+
+async fn my_crew(state: &AppState, me: &CurrentUser) -> AppResult<Roster> {
+    crew_of(&state.db, &me.username, now_ms())
+        .await?
+        .ok_or_else(|| {
+            AppError::Conflict(
+                "you are not in a crew's roster for this shift; ask the duty desk to add you"
+                    .into(),
+            )
+        })
+}
+
+async fn assigned(state: &AppState, unit_id: i64) -> AppResult<(String, Option<Incident>)> {
+    let units = super::units::list(&state.db).await?;
+    let unit = units
+        .into_iter()
+        .find(|u| u.id == unit_id)
+        .ok_or(AppError::NotFound)?;
+    let incident = match unit.incident_id {
+        Some(id) => Some(store::get(&state.db, id).await?),
+        None => None,
+    };
+    Ok((
+        super::board::unit_status_label(&unit.status).to_string(),
+        incident,
+    ))
+}
+
+async fn show(state: &AppState, shell: Shell, message: Option<String>) -> AppResult<Response> {
+    let Some(me) = shell.user.clone() else {
+        return Err(AppError::Unauthorized);
+    };
+    let roster = crew_of(&state.db, &me.username, now_ms()).await?;
+    let (unit_status, incident) = match &roster {
+        Some(r) => assigned(state, r.unit_id).await?,
+        None => (String::new(), None),
+    };
+    let kind = incident
+        .as_ref()
+        .map(|i| type_label(&i.kind, shell.lang))
+        .unwrap_or_default();
+    render(&CrewPage {
+        shell,
+        roster,
+        unit_status,
+        incident,
+        kind,
+        message,
+    })
+}
+
+async fn page(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
+    show(&state, shell, None).await
+}
+
+#[derive(Deserialize)]
+struct StatusForm {
+    status: String,
+    outcome: Option<String>,
+}
+
+/// The crew moves its incident along: en route, on scene, finished (with the outcome).
+async fn status(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+    Form(f): Form<StatusForm>,
+) -> AppResult<Response> {
+    let result = async {
+        let roster = my_crew(&state, &me).await?;
+        let (_, incident) = assigned(&state, roster.unit_id).await?;
+        let incident = incident
+            .ok_or_else(|| AppError::Conflict("your crew has no incident assigned".into()))?;
+        let to: Status = f.status.parse().map_err(|m| AppError::bad("status", m))?;
+        if !matches!(to, Status::EnRoute | Status::OnScene | Status::Closed) {
+            return Err(AppError::bad(
+                "status",
+                "a crew reports en_route, on_scene or closed; other changes are the duty desk's",
+            ));
+        }
+        let outcome = match f.outcome.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(o) => Some(
+                o.parse::<Outcome>()
+                    .map_err(|m| AppError::bad("outcome", m))?,
+            ),
+        };
+        let note = format!("raportat de echipajul {}", roster.call_sign);
+        store::change_status(
+            &state.db,
+            &me.actor(),
+            incident.id,
+            to,
+            outcome,
+            Some(&note),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    state.live.published();
+    done(&state, shell, result).await
+}
+
+async fn done(state: &AppState, shell: Shell, result: AppResult<()>) -> AppResult<Response> {
+    match result {
+        Ok(()) => Ok(Redirect::to("/crew").into_response()),
+        Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
+            let code = e.status();
+            let mut r = show(state, shell, Some(e.to_string())).await?;
+            *r.status_mut() = code;
+            Ok(r)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct NoteForm {
+    note: Option<String>,
+}
+
+async fn note(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+    Form(f): Form<NoteForm>,
+) -> AppResult<Response> {
+    let result = async {
+        let roster = my_crew(&state, &me).await?;
+        let (_, incident) = assigned(&state, roster.unit_id).await?;
+        let incident = incident
+            .ok_or_else(|| AppError::Conflict("your crew has no incident assigned".into()))?;
+        let text = super::incident_forms::text(f.note, "note", 4000)?
+            .ok_or_else(|| AppError::bad("note", "the note is empty"))?;
+        super::calls::add_note(&state.db, &me.actor(), incident.id, &text).await
+    }
+    .await;
+    state.live.published();
+    done(&state, shell, result).await
+}
+
+/// A position from the browser's Geolocation API.
+#[derive(Deserialize)]
+struct PositionIn {
+    lat: f64,
+    lon: f64,
+    accuracy: Option<f64>,
+    speed: Option<f64>,
+    heading: Option<f64>,
+    /// Epoch milliseconds, as the browser gives it.
+    timestamp: Option<f64>,
+}
+
+async fn position(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    payload: Result<Json<PositionIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<StatusCode> {
+    let Json(p) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let roster = my_crew(&state, &me).await?;
+    let now = now_ms();
+    let at_ms = match p.timestamp {
+        Some(t) => super::positions::parse_timestamp(&format!("{}", t as i64), now)?,
+        None => now,
+    };
+    let fix = super::positions::Fix {
+        device: format!("browser:{}", me.username),
+        at_ms,
+        point: LatLon::new(p.lat, p.lon).map_err(|(f, m)| AppError::bad(f, m))?,
+        speed_mps: p.speed.filter(|v| v.is_finite() && *v >= 0.0),
+        bearing: p.heading.filter(|v| v.is_finite()),
+        altitude: None,
+        accuracy: p.accuracy.filter(|v| v.is_finite() && *v >= 0.0),
+        battery: None,
+    };
+    super::positions::store_for_unit(&state.db, roster.unit_id, &fix).await?;
+    state.live.published();
+    Ok(StatusCode::NO_CONTENT)
+}

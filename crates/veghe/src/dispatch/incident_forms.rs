@@ -1,0 +1,252 @@
+//! The incident page's forms: status, crews, notes, further calls, hand-over, attachments.
+//! Each runs the same rules as the API; a refusal shows the page again with the reason.
+
+use axum::Form;
+use axum::extract::{Multipart, Path, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::api::DISPATCH;
+use super::incident_page::{after, parse_id};
+use super::model::{Outcome, Status};
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, CurrentUser};
+use crate::error::{AppError, AppResult};
+use crate::web::Shell;
+
+pub fn routes() -> Routes {
+    let write = Access::Roles(DISPATCH);
+    Routes::new()
+        .post("/incidents/{id}/status", write, status)
+        .post("/incidents/{id}/assign", write, assign)
+        .post("/incidents/{id}/unassign", write, unassign)
+        .post("/incidents/{id}/notes", write, note)
+        .post("/incidents/{id}/calls", write, call)
+        .post("/incidents/{id}/handover", write, handover)
+        .post("/incidents/{id}/attachments", write, attach)
+}
+
+/// Trims a form field; empty is none; longer than `max` characters is refused.
+pub fn text(v: Option<String>, field: &'static str, max: usize) -> AppResult<Option<String>> {
+    match v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
+        Some(s) if s.chars().count() > max => Err(AppError::bad(
+            field,
+            format!("{field} must have at most {max} characters"),
+        )),
+        other => Ok(other),
+    }
+}
+
+#[derive(Deserialize)]
+struct StatusForm {
+    status: String,
+    outcome: Option<String>,
+    note: Option<String>,
+}
+
+async fn status(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+    Path(id): Path<String>,
+    Form(f): Form<StatusForm>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let result = async {
+        let to: Status = f.status.parse().map_err(|m| AppError::bad("status", m))?;
+        let outcome = match f.outcome.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(o) => Some(
+                o.parse::<Outcome>()
+                    .map_err(|m| AppError::bad("outcome", m))?,
+            ),
+        };
+        let note = text(f.note, "note", 2000)?;
+        super::store::change_status(&state.db, &me.actor(), id, to, outcome, note.as_deref())
+            .await?;
+        Ok(())
+    }
+    .await;
+    state.live.published();
+    after(&state, shell, id, result).await
+}
+
+#[derive(Deserialize)]
+struct UnitForm {
+    unit_id: String,
+}
+
+fn unit_id(f: &UnitForm) -> AppResult<i64> {
+    f.unit_id
+        .trim()
+        .parse()
+        .map_err(|_| AppError::bad("unit_id", format!("`{}` is not a crew id", f.unit_id)))
+}
+
+async fn assign(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+    Path(id): Path<String>,
+    Form(f): Form<UnitForm>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let result = async {
+        super::assignment::assign(&state.db, &me.actor(), id, unit_id(&f)?).await?;
+        Ok(())
+    }
+    .await;
+    state.live.published();
+    after(&state, shell, id, result).await
+}
+
+async fn unassign(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+    Path(id): Path<String>,
+    Form(f): Form<UnitForm>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let result = async {
+        super::assignment::unassign(&state.db, &me.actor(), id, unit_id(&f)?, None).await?;
+        Ok(())
+    }
+    .await;
+    state.live.published();
+    after(&state, shell, id, result).await
+}
+
+#[derive(Deserialize)]
+struct NoteForm {
+    note: Option<String>,
+}
+
+async fn note(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+    Path(id): Path<String>,
+    Form(f): Form<NoteForm>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let result = async {
+        let note = text(f.note, "note", 4000)?
+            .ok_or_else(|| AppError::bad("note", "the note is empty"))?;
+        super::calls::add_note(&state.db, &me.actor(), id, &note).await
+    }
+    .await;
+    state.live.published();
+    after(&state, shell, id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct CallForm {
+    pub caller_name: Option<String>,
+    pub caller_phone: Option<String>,
+    pub description: Option<String>,
+}
+
+impl CallForm {
+    pub fn parse(self) -> AppResult<super::calls::NewCall> {
+        Ok(super::calls::NewCall {
+            caller_name: text(self.caller_name, "caller_name", 200)?,
+            caller_phone: text(self.caller_phone, "caller_phone", 40)?,
+            description: text(self.description, "description", 4000)?.unwrap_or_default(),
+        })
+    }
+}
+
+async fn call(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+    Path(id): Path<String>,
+    Form(f): Form<CallForm>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let result = async {
+        super::calls::join(&state.db, &me.actor(), id, f.parse()?).await?;
+        Ok(())
+    }
+    .await;
+    state.live.published();
+    after(&state, shell, id, result).await
+}
+
+#[derive(Deserialize)]
+struct HandoverForm {
+    agency: String,
+    channel: String,
+    reference: Option<String>,
+    note: Option<String>,
+}
+
+async fn handover(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+    Path(id): Path<String>,
+    Form(f): Form<HandoverForm>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let result = async {
+        let reference = text(f.reference, "reference", 100)?;
+        let note = text(f.note, "note", 2000)?;
+        super::agencies::hand_over(
+            &state.db,
+            &me.actor(),
+            id,
+            super::agencies::Handover {
+                agency: f.agency.trim(),
+                channel: f.channel.trim(),
+                reference: reference.as_deref(),
+                note: note.as_deref(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    state.live.published();
+    after(&state, shell, id, result).await
+}
+
+/// The first file of a multipart form: its name and bytes.
+pub async fn first_file(mut form: Multipart) -> AppResult<(String, Vec<u8>)> {
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|e| AppError::bad("file", format!("the upload is malformed: {e}")))?
+    {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or("fisier").to_string();
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| AppError::bad("file", format!("the upload was cut short: {e}")))?;
+        return Ok((name, bytes.to_vec()));
+    }
+    Err(AppError::bad("file", "choose a file to attach"))
+}
+
+async fn attach(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+    Path(id): Path<String>,
+    form: Multipart,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let result = async {
+        let (name, bytes) = first_file(form).await?;
+        super::attachments::add(&state.db, &me.actor(), id, &name, &bytes).await?;
+        Ok(())
+    }
+    .await;
+    state.live.published();
+    after(&state, shell, id, result).await
+}

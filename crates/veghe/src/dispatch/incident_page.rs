@@ -1,0 +1,234 @@
+//! The incident page of the duty desk: details, caller, further calls, crews ranked for it and
+//! assigned to it, the actions its state allows, notes, attachments, hand-over, and its timeline.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use sqlx::Row;
+
+use super::api::DISPATCH;
+use super::attachments::Attachment;
+use super::model::Status;
+use super::recommend::Candidate;
+use super::store::{self, Incident};
+use super::timeline::TimelineEntry;
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, groups};
+use crate::db::now_ms;
+use crate::error::{AppError, AppResult};
+use crate::web::{Shell, local_time, render, type_label};
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(
+            "/incidents/{id}",
+            Access::Roles(groups::OPERATIONS_READ),
+            page,
+        )
+        .merge(super::incident_forms::routes())
+}
+
+pub(super) struct CallRow {
+    pub at: String,
+    pub caller: String,
+    pub description: String,
+}
+
+struct TimelineRow {
+    at: String,
+    actor: String,
+    what: String,
+    note: String,
+}
+
+struct AssignedRow {
+    unit_id: i64,
+    call_sign: String,
+    status: String,
+}
+
+#[derive(Template)]
+#[template(path = "dispatch/incident.html")]
+struct IncidentPage {
+    shell: Shell,
+    incident: Incident,
+    kind: String,
+    received: String,
+    caller: Option<String>,
+    calls: Vec<CallRow>,
+    next: Vec<(&'static str, &'static str)>,
+    candidates: Vec<Candidate>,
+    assigned: Vec<AssignedRow>,
+    attachments: Vec<Attachment>,
+    agencies: Vec<super::agencies::Agency>,
+    timeline: Vec<TimelineRow>,
+    can_dispatch: bool,
+    message: Option<String>,
+}
+
+impl IncidentPage {
+    fn is_open(&self) -> bool {
+        self.incident.status.is_open()
+    }
+}
+
+fn describe(e: &TimelineEntry) -> String {
+    let status = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|c| c.parse::<Status>().ok())
+            .map(|s| s.label_ro().to_string())
+            .unwrap_or_default()
+    };
+    let unit = e
+        .unit_id
+        .map(|u| format!(" (echipaj {u})"))
+        .unwrap_or_default();
+    match e.kind.as_str() {
+        "created" => "Apel înregistrat".to_string(),
+        "status" => format!("{} → {}", status(&e.from_status), status(&e.to_status)),
+        "assigned" => format!("Echipaj alocat{unit}"),
+        "unassigned" => format!("Echipaj eliberat{unit}"),
+        "call" => "Apel suplimentar".to_string(),
+        "note" => "Notă".to_string(),
+        "attachment" => "Atașament".to_string(),
+        "handover" => "Predat altei instituții".to_string(),
+        other => other.to_string(),
+    }
+}
+
+async fn caller_and_calls(state: &AppState, id: i64) -> AppResult<(Option<String>, Vec<CallRow>)> {
+    let row = sqlx::query("SELECT caller_name, caller_phone FROM incidents WHERE id = $1")
+        .bind(id)
+        .fetch_one(state.db.pool())
+        .await?;
+    let join = |name: Option<String>, phone: Option<String>| {
+        let parts: Vec<String> = [name, phone].into_iter().flatten().collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    };
+    let caller = join(row.try_get("caller_name")?, row.try_get("caller_phone")?);
+    let rows = sqlx::query(
+        "SELECT at, caller_name, caller_phone, description FROM incident_calls WHERE incident_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(state.db.pool())
+    .await?;
+    let calls = rows
+        .iter()
+        .map(|r| {
+            Ok(CallRow {
+                at: local_time(r.try_get("at")?),
+                caller: join(r.try_get("caller_name")?, r.try_get("caller_phone")?)
+                    .unwrap_or_else(|| "—".into()),
+                description: r.try_get("description")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok((caller, calls))
+}
+
+/// The page, with an optional message (the outcome of the last action, or why it was refused).
+pub(super) async fn show(
+    state: &AppState,
+    shell: Shell,
+    id: i64,
+    message: Option<String>,
+) -> AppResult<Response> {
+    let incident = store::get(&state.db, id).await?;
+    let can_dispatch = shell
+        .user
+        .as_ref()
+        .is_some_and(|u| DISPATCH.contains(&u.role));
+    // The caller is personal data: shown to those who handle the call.
+    let (caller, calls) = if can_dispatch {
+        caller_and_calls(state, id).await?
+    } else {
+        (None, Vec::new())
+    };
+    let units = super::units::list(&state.db).await?;
+    let candidates = match (incident.lat, incident.lon, incident.status.is_open()) {
+        (Some(lat), Some(lon), true) => {
+            let mut c =
+                super::recommend::rank(&units, lat, lon, now_ms(), state.config.stale_after_ms);
+            c.truncate(5);
+            c
+        }
+        _ => Vec::new(),
+    };
+    let assigned = units
+        .iter()
+        .filter(|u| u.incident_id == Some(id))
+        .map(|u| AssignedRow {
+            unit_id: u.id,
+            call_sign: u.call_sign.clone(),
+            status: super::board::unit_status_label(&u.status).to_string(),
+        })
+        .collect();
+    let timeline = super::timeline::timeline_of(&state.db, id)
+        .await?
+        .iter()
+        .map(|e| TimelineRow {
+            at: local_time(e.at),
+            actor: e.actor.clone(),
+            what: describe(e),
+            note: e.note.clone().unwrap_or_default(),
+        })
+        .collect();
+    let next = incident
+        .status
+        .next()
+        .iter()
+        .filter(|s| **s != Status::Dispatched)
+        .map(|s| (s.code(), s.label_ro()))
+        .collect();
+    render(&IncidentPage {
+        kind: type_label(&incident.kind, shell.lang),
+        received: local_time(incident.received_at),
+        caller,
+        calls,
+        next,
+        candidates,
+        assigned,
+        attachments: super::attachments::list(&state.db, id).await?,
+        agencies: super::agencies::list(&state.db).await?,
+        timeline,
+        can_dispatch,
+        message,
+        incident,
+        shell,
+    })
+}
+
+pub(super) fn parse_id(text: &str) -> AppResult<i64> {
+    text.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or(AppError::NotFound)
+}
+
+async fn page(
+    State(state): State<AppState>,
+    shell: Shell,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    show(&state, shell, parse_id(&id)?, None).await
+}
+
+/// After an action: back to the page; when it was refused, the page again with the reason.
+pub(super) async fn after(
+    state: &AppState,
+    shell: Shell,
+    id: i64,
+    result: AppResult<()>,
+) -> AppResult<Response> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/incidents/{id}")).into_response()),
+        Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
+            let status = e.status();
+            let mut response = show(state, shell, id, Some(e.to_string())).await?;
+            *response.status_mut() = status;
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,217 @@
+//! Rosters per shift: who is in each crew on a day or night shift, with the vehicle, radio and
+//! tracker of that shift. The roster of the shift under way sets the crew's equipment, and
+//! tells the crew view which crew a signed-in officer belongs to.
+
+use serde::Serialize;
+use serde_json::json;
+use sqlx::Row;
+
+use crate::audit::{self, Actor, Change};
+use crate::db::{Db, now_ms};
+use crate::error::AppError;
+
+/// The two shifts of the duty desk: 07:00–19:00 and 19:00–07:00 (Europe/Bucharest).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Shift {
+    Day,
+    Night,
+}
+
+impl Shift {
+    pub fn code(self) -> &'static str {
+        match self {
+            Shift::Day => "day",
+            Shift::Night => "night",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Shift, AppError> {
+        match text.trim() {
+            "day" | "zi" => Ok(Shift::Day),
+            "night" | "noapte" => Ok(Shift::Night),
+            other => Err(AppError::bad(
+                "shift",
+                format!("unknown shift `{other}`; shifts are: day (07–19), night (19–07)"),
+            )),
+        }
+    }
+}
+
+/// The shift under way at `ms`: its day (a night shift belongs to the day it starts) and kind.
+pub fn shift_at(ms: i64) -> (jiff::civil::Date, Shift) {
+    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
+    let z = jiff::Timestamp::from_millisecond(ms)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_zoned(tz);
+    match z.hour() {
+        7..=18 => (z.date(), Shift::Day),
+        19..=23 => (z.date(), Shift::Night),
+        _ => (z.date().yesterday().unwrap_or(z.date()), Shift::Night),
+    }
+}
+
+/// A crew on a shift.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Roster {
+    pub id: i64,
+    pub unit_id: i64,
+    pub call_sign: String,
+    pub day: String,
+    pub shift: String,
+    /// Officers' user names (or names), in order; the first leads the crew.
+    pub members: Vec<String>,
+    pub vehicle: Option<String>,
+    pub radio: Option<String>,
+    pub tracker_id: Option<String>,
+}
+
+/// A roster, parsed.
+pub struct NewRoster {
+    pub unit_id: i64,
+    pub day: jiff::civil::Date,
+    pub shift: Shift,
+    pub members: Vec<String>,
+    pub vehicle: Option<String>,
+    pub radio: Option<String>,
+    pub tracker_id: Option<String>,
+}
+
+/// Saves (or replaces) a crew's roster for a shift; for the shift under way, the crew's
+/// vehicle, radio and tracker become the roster's.
+pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppError> {
+    if r.members.is_empty() {
+        return Err(AppError::bad("members", "a crew needs at least one member"));
+    }
+    let day = r.day.to_string();
+    let mut tx = db.begin().await?;
+    sqlx::query("SELECT id FROM units WHERE id = $1")
+        .bind(r.unit_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| AppError::bad("unit_id", format!("no crew with id {}", r.unit_id)))?;
+    sqlx::query("DELETE FROM rosters WHERE unit_id = $1 AND shift_day = $2 AND shift = $3")
+        .bind(r.unit_id)
+        .bind(&day)
+        .bind(r.shift.code())
+        .execute(&mut *tx)
+        .await?;
+    let row = sqlx::query(
+        "INSERT INTO rosters (unit_id, shift_day, shift, members, vehicle, radio, tracker_id, created_at, actor_name) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(r.unit_id)
+    .bind(&day)
+    .bind(r.shift.code())
+    .bind(r.members.join("\n"))
+    .bind(&r.vehicle)
+    .bind(&r.radio)
+    .bind(&r.tracker_id)
+    .bind(now_ms())
+    .bind(&actor.name)
+    .fetch_one(&mut *tx)
+    .await?;
+    let id: i64 = row.try_get("id")?;
+    if shift_at(now_ms()) == (r.day, r.shift) {
+        if let Some(t) = &r.tracker_id {
+            let other =
+                sqlx::query("SELECT call_sign FROM units WHERE tracker_id = $1 AND id <> $2")
+                    .bind(t)
+                    .bind(r.unit_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some(o) = other {
+                let cs: String = o.try_get("call_sign")?;
+                return Err(AppError::Conflict(format!(
+                    "tracker `{t}` is with crew {cs} on this shift; take it off that crew first"
+                )));
+            }
+        }
+        sqlx::query(
+            "UPDATE units SET vehicle = COALESCE($1, vehicle), radio = COALESCE($2, radio), tracker_id = COALESCE($3, tracker_id) WHERE id = $4",
+        )
+        .bind(&r.vehicle)
+        .bind(&r.radio)
+        .bind(&r.tracker_id)
+        .bind(r.unit_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "roster.save",
+            entity: "roster",
+            entity_id: Some(id.to_string()),
+            before: None,
+            after: Some(json!({"unit_id": r.unit_id, "day": day, "shift": r.shift.code(), "members": r.members, "vehicle": r.vehicle, "radio": r.radio, "tracker_id": r.tracker_id})),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    let all = of_day(db, &day).await?;
+    all.into_iter()
+        .find(|x| x.id == id)
+        .ok_or(AppError::NotFound)
+}
+
+fn from_row(r: &sqlx::any::AnyRow) -> Result<Roster, AppError> {
+    let members: String = r.try_get("members")?;
+    Ok(Roster {
+        id: r.try_get("id")?,
+        unit_id: r.try_get("unit_id")?,
+        call_sign: r.try_get("call_sign")?,
+        day: r.try_get("shift_day")?,
+        shift: r.try_get("shift")?,
+        members: members.lines().map(str::to_string).collect(),
+        vehicle: r.try_get("vehicle")?,
+        radio: r.try_get("radio")?,
+        tracker_id: r.try_get("tracker_id")?,
+    })
+}
+
+/// The rosters of a day (`YYYY-MM-DD`), day shift first, by call sign.
+pub async fn of_day(db: &Db, day: &str) -> Result<Vec<Roster>, AppError> {
+    let rows = sqlx::query(
+        "SELECT r.id, r.unit_id, u.call_sign, r.shift_day, r.shift, r.members, r.vehicle, r.radio, r.tracker_id \
+         FROM rosters r JOIN units u ON u.id = r.unit_id WHERE r.shift_day = $1 ORDER BY r.shift, u.call_sign",
+    )
+    .bind(day)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// The crew a user is rostered in for the shift under way, if any.
+pub async fn crew_of(db: &Db, username: &str, now: i64) -> Result<Option<Roster>, AppError> {
+    let (day, shift) = shift_at(now);
+    let all = of_day(db, &day.to_string()).await?;
+    Ok(all
+        .into_iter()
+        .find(|r| r.shift == shift.code() && r.members.iter().any(|m| m == username)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ms(text: &str) -> i64 {
+        text.parse::<jiff::Timestamp>()
+            .expect("ts")
+            .as_millisecond()
+    }
+
+    #[test]
+    fn shifts_change_at_seven_and_nineteen_bucharest_time() {
+        // 29.11.2026 is winter time: UTC+2.
+        let (d, s) = shift_at(ms("2026-11-29T05:30:00Z"));
+        assert_eq!((d.to_string(), s), ("2026-11-29".into(), Shift::Day));
+        let (d, s) = shift_at(ms("2026-11-29T17:30:00Z"));
+        assert_eq!((d.to_string(), s), ("2026-11-29".into(), Shift::Night));
+        // 03:00 local belongs to the night shift that began the evening before.
+        let (d, s) = shift_at(ms("2026-11-30T01:00:00Z"));
+        assert_eq!((d.to_string(), s), ("2026-11-29".into(), Shift::Night));
+        assert!(Shift::parse("afternoon").is_err());
+    }
+}

@@ -1,0 +1,145 @@
+//! The fields of the case steps as JSON or a form sends them, parsed into a `Step`; a missing or
+//! malformed field is refused by name.
+
+use serde::Deserialize;
+use veghe_ro::petition::ClassGround;
+
+use super::actions::Step;
+use super::numbers;
+use crate::error::{AppError, AppResult};
+
+/// A value from JSON (string, number, boolean) or a form (string).
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum Loose {
+    Flag(bool),
+    Number(i64),
+    Text(String),
+}
+
+/// The fields of the case steps; each step reads those it needs.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+pub struct ActionIn {
+    /// route: the department's code.
+    pub department: Option<Loose>,
+    /// forward: the competent authority.
+    pub to: Option<Loose>,
+    /// forward: the petitioner was told (required, OG 27/2002 art. 6¹).
+    pub petitioner_informed: Option<Loose>,
+    /// extend: days (1–15) for petitions; information requests go to 30 days.
+    pub days: Option<Loose>,
+    /// extend: when the petitioner was notified (YYYY-MM-DD).
+    pub notice_on: Option<Loose>,
+    /// join: the id of the petition this one joins.
+    pub into: Option<Loose>,
+    /// class: anonymous, repeat, other.
+    pub ground: Option<Loose>,
+    /// class, refuse: the reason.
+    pub reason: Option<Loose>,
+    /// class (repeat): the id of the answered original.
+    pub original: Option<Loose>,
+    /// answer, refuse: email or post.
+    pub via: Option<Loose>,
+    /// answer: the date it was sent (YYYY-MM-DD; default today).
+    pub sent_on: Option<Loose>,
+    /// answer: a summary of the answer.
+    pub summary: Option<Loose>,
+    /// archive: the archive reference (file, box).
+    pub archive_ref: Option<Loose>,
+}
+
+fn text_of(v: &Option<Loose>) -> Option<String> {
+    match v {
+        Some(Loose::Text(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(Loose::Number(n)) => Some(n.to_string()),
+        Some(Loose::Flag(b)) => Some(b.to_string()),
+        None => None,
+    }
+}
+
+impl ActionIn {
+    fn text(&self, v: &Option<Loose>, field: &'static str, max: usize) -> AppResult<String> {
+        let t = text_of(v).ok_or_else(|| AppError::bad(field, format!("{field} is required")))?;
+        if t.chars().count() > max {
+            return Err(AppError::bad(
+                field,
+                format!("{field} must have at most {max} characters"),
+            ));
+        }
+        Ok(t)
+    }
+
+    fn int(v: &Option<Loose>, field: &'static str) -> AppResult<Option<i64>> {
+        text_of(v)
+            .map(|t| {
+                t.parse::<i64>()
+                    .map_err(|_| AppError::bad(field, format!("{field} must be a whole number")))
+            })
+            .transpose()
+    }
+
+    fn date(v: &Option<Loose>, field: &'static str) -> AppResult<Option<jiff::civil::Date>> {
+        text_of(v)
+            .map(|t| {
+                t.parse::<jiff::civil::Date>().map_err(|_| {
+                    AppError::bad(field, format!("{field} `{t}` is not a date (YYYY-MM-DD)"))
+                })
+            })
+            .transpose()
+    }
+
+    fn via(&self) -> AppResult<&'static str> {
+        match text_of(&self.via).as_deref() {
+            Some("email") => Ok("email"),
+            Some("post") => Ok("post"),
+            _ => Err(AppError::bad("via", "via is email or post")),
+        }
+    }
+
+    /// The step named `action`, parsed from these fields.
+    pub fn step(&self, action: &str) -> AppResult<Step> {
+        Ok(match action {
+            "route" => Step::Route {
+                department: self.text(&self.department, "department", 60)?,
+            },
+            "forward" => Step::Forward {
+                to: self.text(&self.to, "to", 200)?,
+                petitioner_informed: matches!(
+                    text_of(&self.petitioner_informed).as_deref(),
+                    Some("true" | "on" | "1" | "yes")
+                ),
+            },
+            "extend" => Step::Extend {
+                days: Self::int(&self.days, "days")?.unwrap_or(0),
+                notice_on: Self::date(&self.notice_on, "notice_on")?,
+            },
+            "join" => Step::Join {
+                into: Self::int(&self.into, "into")?
+                    .ok_or_else(|| AppError::bad("into", "into is required"))?,
+            },
+            "class" => {
+                let g = self.text(&self.ground, "ground", 20)?;
+                Step::Class {
+                    ground: ClassGround::parse(&g).ok_or_else(|| {
+                        AppError::bad("ground", "ground is anonymous, repeat or other")
+                    })?,
+                    reason: self.text(&self.reason, "reason", 1000)?,
+                    original: Self::int(&self.original, "original")?,
+                }
+            }
+            "refuse" => Step::Refuse {
+                reason: self.text(&self.reason, "reason", 2000)?,
+                via: self.via()?,
+            },
+            "answer" => Step::Answer {
+                via: self.via()?,
+                sent_on: Self::date(&self.sent_on, "sent_on")?.unwrap_or_else(numbers::today),
+                summary: text_of(&self.summary),
+            },
+            "archive" => Step::Archive {
+                reference: self.text(&self.archive_ref, "archive_ref", 60)?,
+            },
+            _ => return Err(AppError::NotFound),
+        })
+    }
+}

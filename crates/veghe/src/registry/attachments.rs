@@ -1,0 +1,293 @@
+//! Attachments of a registry entry: the scanned letter, photos, documents. The body is the file
+//! itself; its kind is read from its first bytes, not trusted from the header, and the limits
+//! (size, kinds) are stated in the refusal.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+use super::api::parse_id;
+use super::store::{self, event};
+use crate::AppState;
+use crate::audit::{self, Change};
+use crate::auth::CurrentUser;
+use crate::db::now_ms;
+use crate::error::{AppError, AppResult};
+
+/// The largest attachment accepted.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+const LIMITS: &str =
+    "attachments are at most 10 MB and PDF, JPEG, PNG, DOCX/ODT (zip) or plain UTF-8 text";
+
+/// An attachment's kind, known from its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Pdf,
+    Jpeg,
+    Png,
+    OfficeZip,
+    Text,
+}
+
+impl Kind {
+    /// Reads the kind from the content; `None` for anything else.
+    pub fn sniff(data: &[u8]) -> Option<Kind> {
+        if data.starts_with(b"%PDF-") {
+            Some(Kind::Pdf)
+        } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(Kind::Jpeg)
+        } else if data.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+            Some(Kind::Png)
+        } else if data.starts_with(b"PK\x03\x04") {
+            Some(Kind::OfficeZip)
+        } else if std::str::from_utf8(data).is_ok() && !data.contains(&0) {
+            Some(Kind::Text)
+        } else {
+            None
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Kind::Pdf => "application/pdf",
+            Kind::Jpeg => "image/jpeg",
+            Kind::Png => "image/png",
+            Kind::OfficeZip => "application/zip",
+            Kind::Text => "text/plain; charset=utf-8",
+        }
+    }
+}
+
+/// A file accepted: name, kind and content.
+pub struct Upload {
+    pub name: String,
+    pub kind: Kind,
+    pub data: Bytes,
+}
+
+/// Checks name, size and kind.
+pub fn parse(name: Option<&str>, data: Bytes) -> AppResult<Upload> {
+    let name = name
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| {
+            AppError::bad(
+                "name",
+                "give the file name in the query: ?name=scrisoare.pdf",
+            )
+        })?;
+    if name.chars().count() > 200 || name.contains(['/', '\\']) {
+        return Err(AppError::bad(
+            "name",
+            "the file name has at most 200 characters and no path",
+        ));
+    }
+    if data.is_empty() {
+        return Err(AppError::bad(
+            "file",
+            format!("the file is empty; {LIMITS}"),
+        ));
+    }
+    if data.len() > MAX_BYTES {
+        return Err(AppError::bad(
+            "file",
+            format!(
+                "the file has {:.1} MB; {LIMITS}",
+                data.len() as f64 / (1024.0 * 1024.0)
+            ),
+        ));
+    }
+    let kind = Kind::sniff(&data).ok_or_else(|| {
+        AppError::bad(
+            "file",
+            format!("this kind of file is not accepted; {LIMITS}"),
+        )
+    })?;
+    Ok(Upload {
+        name: name.to_string(),
+        kind,
+        data,
+    })
+}
+
+/// An attachment as listed.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Attachment {
+    pub id: i64,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub uploaded_at: i64,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct NameQuery {
+    /// The file name, e.g. `scrisoare.pdf`.
+    pub name: Option<String>,
+}
+
+/// Attaches a file to an entry (the request body is the file). Limits: 10 MB; PDF, JPEG, PNG,
+/// DOCX/ODT or plain text, recognised by content.
+#[utoipa::path(post, path = "/api/v1/petitions/{id}/attachments", tag = "registry",
+    params(("id" = i64, Path), NameQuery), request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 201, body = Attachment), (status = 400, body = crate::api::ErrorBody), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn upload(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    Query(q): Query<NameQuery>,
+    body: axum::body::Body,
+) -> AppResult<(StatusCode, Json<Attachment>)> {
+    let id = parse_id(&id)?;
+    // Read here rather than by the `Bytes` extractor, whose default limit is 2 MB.
+    let data = axum::body::to_bytes(body, MAX_BYTES + 1)
+        .await
+        .map_err(|_| AppError::bad("file", format!("the file is larger than 10 MB; {LIMITS}")))?;
+    let up = parse(q.name.as_deref(), data)?;
+    let sha = hex::encode(Sha256::digest(&up.data));
+    let now = now_ms();
+    let actor = me.actor();
+    let mut tx = state.db.begin().await?;
+    store::get_in(&mut tx, id).await?;
+    let row = sqlx::query(
+        "INSERT INTO registry_attachments (entry_id, name, content_type, size, sha256, data, uploaded_at, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(id)
+    .bind(&up.name)
+    .bind(up.kind.content_type())
+    .bind(up.data.len() as i64)
+    .bind(&sha)
+    .bind(up.data.to_vec())
+    .bind(now)
+    .bind(actor.user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let out = Attachment {
+        id: row.try_get("id")?,
+        name: up.name,
+        content_type: up.kind.content_type().to_string(),
+        size: up.data.len() as i64,
+        sha256: sha,
+        uploaded_at: now,
+    };
+    event(&mut tx, &actor, id, "attached", Some(&out.name)).await?;
+    audit::append(
+        &mut tx,
+        &actor,
+        Change {
+            action: "registry.attach",
+            entity: "registry_entry",
+            entity_id: Some(id.to_string()),
+            before: None,
+            after: Some(json!(out)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(out)))
+}
+
+/// The attachments of an entry.
+#[utoipa::path(get, path = "/api/v1/petitions/{id}/attachments", tag = "registry", params(("id" = i64, Path)),
+    responses((status = 200, body = [Attachment]), (status = 404)), security(("bearer" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<Attachment>>> {
+    let id = parse_id(&id)?;
+    store::get(&state.db, id).await?;
+    Ok(Json(of_entry(&state.db, id).await?))
+}
+
+/// The attachments of entry `id`, oldest first.
+pub async fn of_entry(db: &crate::db::Db, id: i64) -> AppResult<Vec<Attachment>> {
+    let rows = sqlx::query(
+        "SELECT id, name, content_type, size, sha256, uploaded_at FROM registry_attachments WHERE entry_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?;
+    let out = rows
+        .iter()
+        .map(|r| {
+            Ok(Attachment {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                content_type: r.try_get("content_type")?,
+                size: r.try_get("size")?,
+                sha256: r.try_get("sha256")?,
+                uploaded_at: r.try_get("uploaded_at")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(out)
+}
+
+/// One attachment's content, as a download.
+#[utoipa::path(get, path = "/api/v1/registry/attachments/{id}", tag = "registry", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/octet-stream"), (status = 404)), security(("bearer" = [])))]
+pub async fn download(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let r = sqlx::query("SELECT name, content_type, data FROM registry_attachments WHERE id = $1")
+        .bind(id)
+        .fetch_optional(state.db.pool())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let name: String = r.try_get("name")?;
+    let content_type: String = r.try_get("content_type")?;
+    let data: Vec<u8> = r.try_get("data")?;
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok((headers, data).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_read_from_the_content_and_limits_named() {
+        assert_eq!(Kind::sniff(b"%PDF-1.7 ..."), Some(Kind::Pdf));
+        assert_eq!(Kind::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(Kind::Jpeg));
+        assert_eq!(Kind::sniff("Bună ziua".as_bytes()), Some(Kind::Text));
+        assert_eq!(Kind::sniff(&[0x4D, 0x5A, 0x90, 0x00]), None);
+        let big = Bytes::from(vec![b'a'; MAX_BYTES + 1]);
+        match parse(Some("a.txt"), big) {
+            Err(AppError::BadRequest { field, message }) => {
+                assert_eq!(field, Some("file"));
+                assert!(message.contains("10 MB"), "{message}");
+            }
+            _ => panic!("an oversized file must be refused"),
+        }
+        assert!(parse(None, Bytes::from_static(b"text")).is_err());
+        assert!(parse(Some("../x.txt"), Bytes::from_static(b"text")).is_err());
+    }
+}

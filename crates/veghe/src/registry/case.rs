@@ -1,0 +1,226 @@
+//! The case page: the entry, its timeline, possible duplicates, the petitioner revealed only
+//! with a logged reason, and the forms of the steps its state and the user's role allow.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use veghe_ro::petition::Status;
+
+use super::api::{ActionIn, parse_id};
+use super::departments::{self, Department};
+use super::numbers;
+use super::pages::{Row, row};
+use super::store::{self, Entry, PetitionerData};
+use super::{actions, labels};
+use crate::AppState;
+use crate::audit::access_log::{self, Reason};
+use crate::auth::{CurrentUser, Role, groups};
+use crate::error::{AppError, AppResult};
+use crate::web::{Shell, local_time, render};
+
+struct TimelineRow {
+    when: String,
+    who: String,
+    action: &'static str,
+    note: String,
+}
+
+#[derive(Template)]
+#[template(path = "registry/case.html")]
+struct CasePage {
+    shell: Shell,
+    e: Entry,
+    r: Row,
+    channel: &'static str,
+    timeline: Vec<TimelineRow>,
+    duplicates: Vec<Row>,
+    departments: Vec<Department>,
+    allowed: Vec<&'static str>,
+    petitioner: Option<PetitionerData>,
+    error: Option<String>,
+    today: String,
+    attachments: Vec<super::attachments::Attachment>,
+}
+
+impl CasePage {
+    fn can(&self, action: &str) -> bool {
+        self.allowed.contains(&action)
+    }
+}
+
+/// The steps the case's state and the user's role allow (the rules still check dates).
+fn allowed(e: &Entry, role: Option<Role>) -> Vec<&'static str> {
+    let Some(role) = role else { return Vec::new() };
+    let desk = groups::REGISTRY_DESK.contains(&role);
+    let head = groups::OVERSIGHT.contains(&role);
+    let status = Status::parse(&e.status).unwrap_or(Status::Archived);
+    let open = status.is_open();
+    let mut out = Vec::new();
+    let mut add = |ok: bool, a: &'static str| {
+        if ok {
+            out.push(a);
+        }
+    };
+    add(desk && open, "route");
+    add(desk && open && e.register == "petition", "forward");
+    add(
+        head && open && !e.extended && e.due_date.is_some(),
+        "extend",
+    );
+    add(desk && open && e.register == "petition", "join");
+    add(desk && open, "class");
+    add(desk && open && e.register == "info", "refuse");
+    add(desk && open, "answer");
+    add(
+        desk && (matches!(
+            status,
+            Status::Answered | Status::Classed | Status::Forwarded | Status::Joined
+        ) || (open && e.register == "internal")),
+        "archive",
+    );
+    out
+}
+
+async fn case(
+    state: &AppState,
+    shell: Shell,
+    id: i64,
+    petitioner: Option<PetitionerData>,
+    error: Option<String>,
+) -> AppResult<Response> {
+    let e = store::get(&state.db, id).await?;
+    let lang = shell.lang;
+    let timeline = store::timeline(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|s| TimelineRow {
+            when: local_time(s.at),
+            who: s.actor,
+            action: labels::step(&s.action, lang),
+            note: match (s.action.as_str(), s.note) {
+                ("registered", Some(c)) => labels::channel(&c, lang).to_string(),
+                (_, n) => n.unwrap_or_default(),
+            },
+        })
+        .collect();
+    let duplicates = if Status::parse(&e.status).is_some_and(Status::is_open) {
+        actions::duplicates(&state.db, id)
+            .await?
+            .iter()
+            .map(|d| row(d, lang))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let allowed = allowed(&e, shell.user.as_ref().map(|u| u.role));
+    render(&CasePage {
+        r: row(&e, lang),
+        channel: labels::channel(&e.channel, lang),
+        e,
+        timeline,
+        duplicates,
+        departments: departments::all(&state.db).await?,
+        allowed,
+        petitioner,
+        error,
+        today: numbers::today().to_string(),
+        attachments: super::attachments::of_entry(&state.db, id).await?,
+        shell,
+    })
+}
+
+pub(super) async fn case_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    case(&state, shell, parse_id(&id)?, None, None).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct RevealForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Shows the petitioner in full, once a reason is given; the reading is logged.
+pub(super) async fn reveal(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+    Path(id): Path<String>,
+    Form(form): Form<RevealForm>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let reason = Reason::parse(&form.reason)?;
+    let data = store::petitioner(&state.db, id).await?;
+    access_log::record(
+        &state.db,
+        &me,
+        "registry_entry",
+        &id.to_string(),
+        &["name", "cnp", "cui", "email", "phone", "address"],
+        &reason,
+    )
+    .await?;
+    case(&state, shell, id, Some(data), None).await
+}
+
+async fn act_page(
+    state: &AppState,
+    me: &CurrentUser,
+    shell: Shell,
+    id: &str,
+    action: &str,
+    form: ActionIn,
+) -> AppResult<Response> {
+    let id = parse_id(id)?;
+    let result = match form.step(action) {
+        Ok(step) => actions::apply(&state.db, &me.actor(), id, step)
+            .await
+            .map(|_| ()),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/registry/{id}")).into_response()),
+        Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
+            let status = e.status();
+            let text = match &e {
+                AppError::BadRequest {
+                    field: Some(f),
+                    message,
+                } => format!("{f}: {message}"),
+                other => other.to_string(),
+            };
+            let mut r = case(state, shell, id, None, Some(text)).await?;
+            *r.status_mut() = status;
+            Ok(r)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+macro_rules! page_action {
+    ($name:ident, $action:literal) => {
+        pub(super) async fn $name(
+            State(state): State<AppState>,
+            axum::Extension(me): axum::Extension<CurrentUser>,
+            shell: Shell,
+            Path(id): Path<String>,
+            Form(form): Form<ActionIn>,
+        ) -> AppResult<Response> {
+            act_page(&state, &me, shell, &id, $action, form).await
+        }
+    };
+}
+
+page_action!(act_route, "route");
+page_action!(act_forward, "forward");
+page_action!(act_extend, "extend");
+page_action!(act_join, "join");
+page_action!(act_class, "class");
+page_action!(act_refuse, "refuse");
+page_action!(act_answer, "answer");
+page_action!(act_archive, "archive");

@@ -1,0 +1,102 @@
+//! The departments cases are routed to, and the officers who work in each.
+
+use serde::Serialize;
+use sqlx::Row;
+
+use crate::db::Db;
+use crate::error::AppResult;
+
+/// A department of the service.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Department {
+    pub id: i64,
+    pub code: String,
+    pub name_ro: String,
+    pub name_en: String,
+    /// Working days its own deadline comes before the legal one.
+    pub days_before: i64,
+}
+
+fn from(r: &sqlx::any::AnyRow) -> AppResult<Department> {
+    Ok(Department {
+        id: r.try_get("id")?,
+        code: r.try_get("code")?,
+        name_ro: r.try_get("name_ro")?,
+        name_en: r.try_get("name_en")?,
+        days_before: r.try_get("days_before")?,
+    })
+}
+
+pub async fn all(db: &Db) -> AppResult<Vec<Department>> {
+    let rows = sqlx::query(
+        "SELECT id, code, name_ro, name_en, days_before FROM registry_departments ORDER BY name_ro",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(from).collect()
+}
+
+/// The departments `user_id` works in.
+pub async fn of_user(db: &Db, user_id: i64) -> AppResult<Vec<Department>> {
+    let rows = sqlx::query(
+        "SELECT d.id, d.code, d.name_ro, d.name_en, d.days_before FROM registry_departments d \
+         JOIN registry_department_members m ON m.department_id = d.id WHERE m.user_id = $1 ORDER BY d.name_ro",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(from).collect()
+}
+
+/// An officer to add to a department.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub struct MemberIn {
+    pub username: String,
+}
+
+/// Adds an officer to a department (`{id}` is the department's code); their queue shows it.
+#[utoipa::path(post, path = "/api/v1/registry/departments/{id}/members", tag = "registry",
+    params(("id" = String, Path, description = "department code")), request_body = MemberIn,
+    responses((status = 200, body = [Department]), (status = 400, body = crate::api::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn add_member(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    axum::Extension(me): axum::Extension<crate::auth::CurrentUser>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    payload: Result<axum::Json<MemberIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<axum::Json<Vec<Department>>> {
+    use crate::error::AppError;
+    let axum::Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let mut tx = state.db.begin().await?;
+    let dept: i64 = sqlx::query("SELECT id FROM registry_departments WHERE code = $1")
+        .bind(&code)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| AppError::bad("id", format!("no department `{code}`")))?
+        .try_get("id")?;
+    let user: i64 = sqlx::query("SELECT id FROM users WHERE username = $1")
+        .bind(input.username.trim())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| AppError::bad("username", format!("no user `{}`", input.username.trim())))?
+        .try_get("id")?;
+    sqlx::query("INSERT INTO registry_department_members (department_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .bind(dept)
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
+    crate::audit::append(
+        &mut tx,
+        &me.actor(),
+        crate::audit::Change {
+            action: "registry.department_member",
+            entity: "registry_department",
+            entity_id: Some(code.clone()),
+            before: None,
+            after: Some(serde_json::json!({"username": input.username.trim()})),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(axum::Json(of_user(&state.db, user).await?))
+}

@@ -1,0 +1,22 @@
+//! The registry: petitions (OG 27/2002), public-information requests (Law 544/2001) and internal
+//! documents, each register numbered gaplessly per year; the case steps the law allows (rules in
+//! `veghe_ro::petition`), routing to departments with their queues, and the pages.
+
+mod action_in;
+pub mod actions;
+pub mod api;
+pub mod attachments;
+mod case;
+pub mod departments;
+pub mod labels;
+pub mod model;
+pub mod numbers;
+pub mod pages;
+mod queue;
+pub mod store;
+
+use crate::auth::access::Routes;
+
+pub fn routes() -> Routes {
+    Routes::new().merge(api::routes()).merge(pages::routes())
+}

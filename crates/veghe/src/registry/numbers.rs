@@ -1,0 +1,165 @@
+//! Registration numbers: one gapless sequence per register and calendar year, taken inside the
+//! registering transaction (a rollback gives the number back), and numbers reserved now for
+//! documents registered into them later.
+
+use serde::Serialize;
+use serde_json::json;
+use sqlx::Row;
+use veghe_ro::petition::{Register, ro_date};
+
+use crate::audit::{self, Actor, Change};
+use crate::db::{Db, Tx, now_ms};
+use crate::error::{AppError, AppResult};
+
+/// Today in Bucharest, the day documents are dated by.
+pub fn today() -> jiff::civil::Date {
+    day_of(now_ms())
+}
+
+/// The Bucharest calendar day of an instant.
+pub fn day_of(ms: i64) -> jiff::civil::Date {
+    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| t.to_zoned(tz).date())
+        .unwrap_or(jiff::civil::Date::MIN)
+}
+
+/// `1234/29.11.2026`, as the register writes a number.
+pub fn reference(number: i64, number_date: &str) -> String {
+    match number_date.parse::<jiff::civil::Date>() {
+        Ok(d) => format!("{number}/{}", ro_date(d)),
+        Err(_) => format!("{number}/{number_date}"),
+    }
+}
+
+fn counter(register: Register) -> String {
+    format!("registry.{}", register.code())
+}
+
+/// The next number of `register` in `year`, in the caller's transaction.
+pub async fn next(tx: &mut Tx, register: Register, year: i64) -> Result<i64, sqlx::Error> {
+    let name = counter(register);
+    sqlx::query(
+        "INSERT INTO counters (name, year, next) VALUES ($1, $2, 1) ON CONFLICT (name, year) DO NOTHING",
+    )
+    .bind(&name)
+    .bind(year)
+    .execute(&mut **tx)
+    .await?;
+    let row = sqlx::query(
+        "UPDATE counters SET next = next + 1 WHERE name = $1 AND year = $2 RETURNING next",
+    )
+    .bind(&name)
+    .bind(year)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(row.try_get::<i64, _>("next")? - 1)
+}
+
+/// Numbers set aside.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Reservation {
+    pub register: String,
+    pub year: i64,
+    pub numbers: Vec<i64>,
+    /// The numbers as written, e.g. `1234/29.11.2026`.
+    pub references: Vec<String>,
+}
+
+/// Reserves `count` consecutive numbers of this year's sequence, in one transaction.
+pub async fn reserve(
+    db: &Db,
+    actor: &Actor,
+    register: Register,
+    count: i64,
+    note: Option<&str>,
+) -> AppResult<Reservation> {
+    if !(1..=100).contains(&count) {
+        return Err(AppError::bad("count", "reserve 1 to 100 numbers at a time"));
+    }
+    let now = now_ms();
+    let day = day_of(now);
+    let year = i64::from(day.year());
+    let date = day.to_string();
+    let mut tx = db.begin().await?;
+    let mut numbers = Vec::new();
+    for _ in 0..count {
+        let n = next(&mut tx, register, year).await?;
+        sqlx::query(
+            "INSERT INTO registry_reservations (register, year, number, number_date, reserved_at, reserved_by, note) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(register.code())
+        .bind(year)
+        .bind(n)
+        .bind(&date)
+        .bind(now)
+        .bind(actor.user_id)
+        .bind(note)
+        .execute(&mut *tx)
+        .await?;
+        numbers.push(n);
+    }
+    let out = Reservation {
+        register: register.code().to_string(),
+        year,
+        references: numbers.iter().map(|n| reference(*n, &date)).collect(),
+        numbers,
+    };
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "registry.reserve",
+            entity: "registry_reservation",
+            entity_id: Some(format!("{}/{year}", register.code())),
+            before: None,
+            after: Some(json!(out)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Claims a reserved number for a document being registered; answers the number's date.
+pub async fn claim(tx: &mut Tx, register: Register, year: i64, number: i64) -> AppResult<String> {
+    let row = sqlx::query(
+        "UPDATE registry_reservations SET used_at = $4 WHERE register = $1 AND year = $2 AND number = $3 AND used_at IS NULL RETURNING number_date",
+    )
+    .bind(register.code())
+    .bind(year)
+    .bind(number)
+    .bind(now_ms())
+    .fetch_optional(&mut **tx)
+    .await?;
+    match row {
+        Some(r) => Ok(r.try_get("number_date")?),
+        None => Err(AppError::bad(
+            "reserved_number",
+            format!(
+                "number {number}/{year} is not a free reserved number of the {} register",
+                register.code()
+            ),
+        )),
+    }
+}
+
+/// Marks the reservation as used by `entry_id`.
+pub async fn bind_entry(
+    tx: &mut Tx,
+    register: Register,
+    year: i64,
+    number: i64,
+    entry_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE registry_reservations SET entry_id = $4 WHERE register = $1 AND year = $2 AND number = $3",
+    )
+    .bind(register.code())
+    .bind(year)
+    .bind(number)
+    .bind(entry_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,354 @@
+//! Registry entries in the database: registration with its number and deadline, reading (the
+//! petitioner masked), lists with filters, and the case timeline.
+
+use serde::Serialize;
+use serde_json::json;
+use sqlx::Row;
+use veghe_ro::petition::{self, Case, ClassGround, Register, Status};
+
+use super::model::{NewPetition, Petitioner, mask_name};
+use super::numbers::{self, day_of, reference};
+use crate::audit::{self, Actor, Change};
+use crate::db::{Db, Tx, now_ms};
+use crate::error::{AppError, AppResult};
+
+/// A registered document as the API shows it; the petitioner's identity is masked.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Entry {
+    pub id: i64,
+    pub register: String,
+    /// `1234/29.11.2026`.
+    pub number: String,
+    pub seq: i64,
+    pub year: i64,
+    pub registered_at: i64,
+    pub channel: String,
+    pub kind: String,
+    /// person, organisation, anonymous, none.
+    pub petitioner_type: String,
+    /// Initials for persons; organisations in full.
+    pub petitioner: String,
+    pub subject: String,
+    pub text: String,
+    pub status: String,
+    /// The legal deadline (YYYY-MM-DD), after any extension.
+    pub due_date: Option<String>,
+    pub original_due_date: Option<String>,
+    pub extended: bool,
+    pub notice_on: Option<String>,
+    pub department: Option<String>,
+    /// The department's name (Romanian).
+    pub department_name: Option<String>,
+    #[serde(skip)]
+    pub department_name_en: Option<String>,
+    pub internal_due_date: Option<String>,
+    pub forwarded_to: Option<String>,
+    pub forwarded_on: Option<String>,
+    pub joined_to: Option<i64>,
+    pub original_id: Option<i64>,
+    pub class_ground: Option<String>,
+    pub class_reason: Option<String>,
+    pub refused: bool,
+    pub answer_via: Option<String>,
+    pub answer_sent_on: Option<String>,
+    pub archive_ref: Option<String>,
+    /// Open and past its legal deadline.
+    pub overdue: bool,
+}
+
+const COLUMNS: &str = "e.id, e.register, e.year, e.number, e.number_date, e.registered_at, e.channel, e.kind, e.petitioner_kind, e.petitioner_name, e.subject, e.body, e.status, e.due_on, e.original_due_on, e.extended, e.notice_on, d.code AS department, d.name_ro AS department_ro, d.name_en AS department_en, e.internal_due_on, e.forwarded_to, e.forwarded_on, e.joined_to, e.original_id, e.class_ground, e.class_reason, e.refused, e.answer_via, e.answer_sent_on, e.archive_ref";
+const FROM: &str = "registry_entries e LEFT JOIN registry_departments d ON d.id = e.department_id";
+
+fn entry_from(r: &sqlx::any::AnyRow) -> Result<Entry, AppError> {
+    let kind: String = r.try_get("petitioner_kind")?;
+    let name: Option<String> = r.try_get("petitioner_name")?;
+    let number: i64 = r.try_get("number")?;
+    let date: String = r.try_get("number_date")?;
+    let status: String = r.try_get("status")?;
+    let due: Option<String> = r.try_get("due_on")?;
+    let today = numbers::today().to_string();
+    let open = Status::parse(&status).is_some_and(Status::is_open);
+    Ok(Entry {
+        id: r.try_get("id")?,
+        register: r.try_get("register")?,
+        number: reference(number, &date),
+        seq: number,
+        year: r.try_get("year")?,
+        registered_at: r.try_get("registered_at")?,
+        channel: r.try_get("channel")?,
+        kind: r.try_get("kind")?,
+        petitioner: mask_name(&kind, name.as_deref()),
+        petitioner_type: kind,
+        subject: r.try_get("subject")?,
+        text: r.try_get("body")?,
+        overdue: open && due.as_deref().is_some_and(|d| d < today.as_str()),
+        status,
+        due_date: due,
+        original_due_date: r.try_get("original_due_on")?,
+        extended: r.try_get::<i64, _>("extended")? != 0,
+        notice_on: r.try_get("notice_on")?,
+        department: r.try_get("department")?,
+        department_name: r.try_get("department_ro")?,
+        department_name_en: r.try_get("department_en")?,
+        internal_due_date: r.try_get("internal_due_on")?,
+        forwarded_to: r.try_get("forwarded_to")?,
+        forwarded_on: r.try_get("forwarded_on")?,
+        joined_to: r.try_get("joined_to")?,
+        original_id: r.try_get("original_id")?,
+        class_ground: r.try_get("class_ground")?,
+        class_reason: r.try_get("class_reason")?,
+        refused: r.try_get::<i64, _>("refused")? != 0,
+        answer_via: r.try_get("answer_via")?,
+        answer_sent_on: r.try_get("answer_sent_on")?,
+        archive_ref: r.try_get("archive_ref")?,
+    })
+}
+
+impl Entry {
+    /// What the rules need of this entry.
+    pub fn case(&self) -> AppResult<Case> {
+        let date = |s: &str| {
+            s.parse::<jiff::civil::Date>()
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("stored date {s}: {e}")))
+        };
+        Ok(Case {
+            register: Register::parse(&self.register)
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("register {}", self.register)))?,
+            kind: self.kind.clone(),
+            status: Status::parse(&self.status)
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("status {}", self.status)))?,
+            registered_on: day_of(self.registered_at),
+            due_on: self.due_date.as_deref().map(date).transpose()?,
+            extended: self.extended,
+        })
+    }
+}
+
+/// Records a step of the case's timeline, in the caller's transaction.
+pub async fn event(
+    tx: &mut Tx,
+    actor: &Actor,
+    entry_id: i64,
+    action: &str,
+    note: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO registry_events (entry_id, at, actor_id, actor_name, action, note) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(entry_id)
+    .bind(now_ms())
+    .bind(actor.user_id)
+    .bind(&actor.name)
+    .bind(action)
+    .bind(note)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Registers a document: its number, its deadline, its timeline, its audit entry; an anonymous
+/// petition is classed in the same transaction (OG 27/2002 art. 7).
+pub async fn create(db: &Db, actor: &Actor, new: NewPetition) -> AppResult<Entry> {
+    let now = now_ms();
+    let today = day_of(now);
+    let year = i64::from(today.year());
+    let due = petition::initial_due(new.register, new.kind, today).map(|d| d.to_string());
+    let (cnp, cui) = match &new.petitioner {
+        Petitioner::Person { cnp, .. } => (cnp.map(|c| c.as_str().to_string()), None),
+        Petitioner::Organisation { cui, .. } => (None, Some(cui.as_str().to_string())),
+        _ => (None, None),
+    };
+    let mut tx = db.begin().await?;
+    let (number, number_date) = match new.reserved_number {
+        Some(n) => (n, numbers::claim(&mut tx, new.register, year, n).await?),
+        None => (
+            numbers::next(&mut tx, new.register, year).await?,
+            today.to_string(),
+        ),
+    };
+    let anonymous = new.petitioner == Petitioner::Anonymous;
+    let row = sqlx::query(
+        "INSERT INTO registry_entries (register, year, number, number_date, registered_at, channel, kind, petitioner_kind, petitioner_name, petitioner_key, cnp, cui, email, phone, address, subject, subject_fold, body, status, due_on, original_due_on, class_ground, class_reason, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22, $23) RETURNING id",
+    )
+    .bind(new.register.code())
+    .bind(year)
+    .bind(number)
+    .bind(&number_date)
+    .bind(now)
+    .bind(new.channel)
+    .bind(new.kind)
+    .bind(new.petitioner.code())
+    .bind(new.petitioner.name())
+    .bind(new.petitioner_key())
+    .bind(cnp)
+    .bind(cui)
+    .bind(&new.email)
+    .bind(&new.phone)
+    .bind(&new.address)
+    .bind(&new.subject)
+    .bind(veghe_ro::fold(&new.subject))
+    .bind(&new.text)
+    .bind(if anonymous { "classed" } else { "registered" })
+    .bind(&due)
+    .bind(anonymous.then_some(ClassGround::Anonymous.code()))
+    .bind(anonymous.then_some(
+        "OG 27/2002 art. 7: petiție anonimă sau fără datele de identificare ale petentului",
+    ))
+    .bind(actor.user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let id: i64 = row.try_get("id")?;
+    if new.reserved_number.is_some() {
+        numbers::bind_entry(&mut tx, new.register, year, number, id).await?;
+    }
+    event(&mut tx, actor, id, "registered", Some(new.channel)).await?;
+    if anonymous {
+        event(&mut tx, actor, id, "classed", Some("OG 27/2002 art. 7")).await?;
+    }
+    let entry = get_in(&mut tx, id).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change {
+            action: "registry.register",
+            entity: "registry_entry",
+            entity_id: Some(id.to_string()),
+            before: None,
+            after: Some(json!(entry)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(entry)
+}
+
+pub async fn get(db: &Db, id: i64) -> AppResult<Entry> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE e.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    entry_from(&row)
+}
+
+pub async fn get_in(tx: &mut Tx, id: i64) -> AppResult<Entry> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE e.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    entry_from(&row)
+}
+
+/// The filters of a list; empty strings mean "any".
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub register: String,
+    pub status: String,
+    pub department: String,
+    pub year: i64,
+    /// Only open entries past their legal deadline.
+    pub overdue: bool,
+    /// Only open entries due on or before this date (YYYY-MM-DD).
+    pub due_by: String,
+    /// Words of the subject (folded).
+    pub q: String,
+    pub limit: i64,
+}
+
+/// Entries matching `f`, newest first.
+pub async fn list(db: &Db, f: &Filter) -> AppResult<Vec<Entry>> {
+    let due_by = if f.overdue {
+        // Strictly before today: the last day of the term is still in time.
+        numbers::today()
+            .yesterday()
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    } else {
+        f.due_by.clone()
+    };
+    let open_only = !due_by.is_empty();
+    let like = format!("%{}%", veghe_ro::fold(&f.q));
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE ($1 = '' OR e.register = $1) AND ($2 = '' OR e.status = $2) \
+         AND ($3 = '' OR d.code = $3) AND ($4 = 0 OR e.year = $4) \
+         AND ($5 = '' OR (e.status IN ('registered', 'routed') AND e.due_on <= $5)) \
+         AND ($6 = '%%' OR e.subject_fold LIKE $6) \
+         ORDER BY {} LIMIT $7",
+        if open_only { "e.due_on, e.id" } else { "e.registered_at DESC, e.id DESC" }
+    )))
+    .bind(&f.register)
+    .bind(&f.status)
+    .bind(&f.department)
+    .bind(f.year)
+    .bind(&due_by)
+    .bind(&like)
+    .bind(if f.limit > 0 { f.limit.min(1000) } else { 200 })
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(entry_from).collect()
+}
+
+/// One step of a case's timeline.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Step {
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    pub note: Option<String>,
+}
+
+pub async fn timeline(db: &Db, id: i64) -> AppResult<Vec<Step>> {
+    let rows = sqlx::query(
+        "SELECT at, actor_name, action, note FROM registry_events WHERE entry_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Step {
+                at: r.try_get("at")?,
+                actor: r.try_get("actor_name")?,
+                action: r.try_get("action")?,
+                note: r.try_get("note")?,
+            })
+        })
+        .collect()
+}
+
+/// The petitioner's identity in full: personal data, read only with a logged reason.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct PetitionerData {
+    pub petitioner_type: String,
+    pub name: Option<String>,
+    pub cnp: Option<String>,
+    pub cui: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+}
+
+pub async fn petitioner(db: &Db, id: i64) -> AppResult<PetitionerData> {
+    let r = sqlx::query(
+        "SELECT petitioner_kind, petitioner_name, cnp, cui, email, phone, address FROM registry_entries WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(PetitionerData {
+        petitioner_type: r.try_get("petitioner_kind")?,
+        name: r.try_get("petitioner_name")?,
+        cnp: r.try_get("cnp")?,
+        cui: r.try_get("cui")?,
+        email: r.try_get("email")?,
+        phone: r.try_get("phone")?,
+        address: r.try_get("address")?,
+    })
+}
