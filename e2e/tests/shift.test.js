@@ -48,8 +48,11 @@ test('a shift on the duty desk, from the call to the handover', { timeout: 30000
 
     // A click on the map sets the coordinates.
     await desk.waitForFunction(() => document.getElementById('board-map').vgMap);
-    const box = await desk.locator('#board-map').boundingBox();
-    await desk.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const mapBox = desk.locator('#board-map');
+    await mapBox.scrollIntoViewIfNeeded();
+    const box = await mapBox.boundingBox();
+    await mapBox.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await desk.waitForFunction(() => document.getElementById('in-lat').value !== '');
     const lat = await desk.locator('#in-lat').inputValue();
     const lon = await desk.locator('#in-lon').inputValue();
     assert.ok(Number(lat) > 45.6 && Number(lat) < 45.9, `latitude from the map: ${lat}`);
