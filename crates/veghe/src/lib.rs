@@ -17,6 +17,8 @@ pub mod dispatch;
 pub mod error;
 pub mod geo;
 pub mod http;
+pub mod notify;
+pub mod plans;
 pub mod registry;
 pub mod web;
 
@@ -43,6 +45,8 @@ pub struct AppState {
     pub live: Arc<dispatch::live::Live>,
     /// Analysis results kept per filter.
     pub analysis: Arc<analysis::Cache>,
+    /// Wakes the e-mail sender when a message is queued.
+    pub mailer: Arc<notify::sender::Mailer>,
 }
 
 impl AppState {
@@ -53,6 +57,7 @@ impl AppState {
             metrics: Arc::default(),
             live: Arc::default(),
             analysis: Arc::default(),
+            mailer: Arc::default(),
         }
     }
 }
@@ -69,6 +74,9 @@ pub fn routes() -> Routes {
         .merge(api::routes())
         .merge(dispatch::api::routes())
         .merge(dispatch::board::routes())
+        .merge(dispatch::special::routes())
+        .merge(notify::routes::routes())
+        .merge(plans::routes())
         .merge(dispatch::desk_api::routes())
         .merge(dispatch::incident_page::routes())
         .merge(dispatch::duty_page::routes())
@@ -116,17 +124,25 @@ pub fn tracker_app(state: AppState) -> Router {
 }
 
 /// Serves the application on `listener` until `shutdown` completes, then drains open requests.
+/// The e-mail sender runs beside it for as long.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
+    let sender = tokio::spawn(notify::sender::run(
+        state.db.clone(),
+        state.config.smtp.clone(),
+        state.mailer.clone(),
+    ));
+    let served = axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
-    .await
+    .await;
+    sender.abort();
+    served
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

@@ -15,5 +15,8 @@ mod dispatch;
 mod forecast;
 mod interop;
 mod owntracks;
+mod plans;
 mod registry;
 mod shell;
+mod smtp;
+mod special;
