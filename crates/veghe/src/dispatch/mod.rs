@@ -25,6 +25,7 @@ pub mod positions;
 pub mod recommend;
 pub mod rosters;
 pub mod shift;
+pub mod special;
 pub mod store;
 pub mod timeline;
 pub mod tracks;

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod analysis;
 mod api;
 mod audit;
 mod auth;
@@ -16,5 +17,8 @@ mod forecast;
 mod interop;
 mod live_pg;
 mod owntracks;
+mod plans;
 mod registry;
 mod shell;
+mod smtp;
+mod special;
