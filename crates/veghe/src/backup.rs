@@ -36,6 +36,14 @@ pub const TABLES: &[&str] = &[
     "rosters",
     "duty_log",
     "public_alerts",
+    "special_events",
+    "notifications",
+    "mail_outbox",
+    "plan_templates",
+    "plan_template_tasks",
+    "plans",
+    "plan_tasks",
+    "plan_log",
     "registry_departments",
     "registry_department_members",
     "registry_entries",
@@ -44,6 +52,7 @@ pub const TABLES: &[&str] = &[
     "registry_attachments",
     "registry_search",
     "open311_keys",
+    "analysis_proposals",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod analysis;
 mod api;
 mod audit;
 mod auth;
@@ -11,12 +12,17 @@ mod backup;
 mod cli;
 mod desk;
 mod dispatch;
+mod durability;
 mod forecast;
 mod interop;
+mod live_pg;
 mod open311;
 mod owntracks;
+mod plans;
 mod registry;
 mod registry_dashboard;
 mod registry_public;
 mod registry_search;
 mod shell;
+mod smtp;
+mod special;
