@@ -9,6 +9,8 @@
 #   VEGHE_BIN          server binary to run (default: build it with cargo)
 #   CARGO_TARGET_DIR   where cargo builds (default: target)
 #   VEGHE_E2E_KEEP=1   keep the temporary directory (database, logs)
+#   VEGHE_E2E_TESTS    test files to run (default: e2e/tests/)
+#   VEGHE_BIN          a built server binary to test (default: build the release one)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -93,7 +95,7 @@ set +e
 VEGHE_E2E_BASE_URL="$BASE_URL" node --test \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$TAP" \
-  e2e/tests/
+  ${VEGHE_E2E_TESTS:-e2e/tests/}
 status=$?
 set -e
 

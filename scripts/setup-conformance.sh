@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates .venv-conformance with the pinned Python validators of scripts/conformance/
-# (EIDO against NENA's schema, CAP 1.2 against the OASIS XSD). Idempotent: reinstalls only when
+# (EIDO against NENA's schema, CAP 1.2 against the OASIS XSD, Open311 with the georeport client). Idempotent: reinstalls only when
 # requirements.txt changed since the last install.
 set -euo pipefail
 
@@ -23,5 +23,5 @@ if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$want" ]; then
   echo "$want" > "$STAMP"
 fi
 
-"$VENV/bin/python" -c 'import jsonschema, yaml, lxml, capvalidator' \
+"$VENV/bin/python" -c 'import jsonschema, yaml, lxml, capvalidator, georeport' \
   && echo "setup-conformance: $("$VENV/bin/python" --version), validators ready in .venv-conformance"

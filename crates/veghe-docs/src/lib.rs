@@ -1,6 +1,7 @@
-//! Document rendering: SVG charts and, later, PDF, DOCX, XLSX.
+//! Document rendering: SVG charts, DOCX reports and, later, PDF, XLSX.
 #![forbid(unsafe_code)]
 
+pub mod docx;
 pub mod format;
 pub mod svg;
 

@@ -36,6 +36,14 @@ pub const TABLES: &[&str] = &[
     "rosters",
     "duty_log",
     "public_alerts",
+    "special_events",
+    "notifications",
+    "mail_outbox",
+    "plan_templates",
+    "plan_template_tasks",
+    "plans",
+    "plan_tasks",
+    "plan_log",
     "registry_departments",
     "registry_department_members",
     "registry_entries",
@@ -48,6 +56,9 @@ pub const TABLES: &[&str] = &[
     "activity_sanctions",
     "activity_referrals",
     "activity_counts",
+    "registry_search",
+    "open311_keys",
+    "analysis_proposals",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.

@@ -54,6 +54,110 @@ pub struct ConfigArgs {
     /// MQTT broker for OwnTracks positions, e.g. mqtt://127.0.0.1:1883 (none: not listening).
     #[arg(long, env = "VEGHE_MQTT_URL", global = true)]
     pub mqtt_url: Option<String>,
+    /// SMTP relay host for e-mail notifications (none: notifications stay in the application).
+    #[arg(long, env = "VEGHE_SMTP_HOST", global = true)]
+    pub smtp_host: Option<String>,
+    /// SMTP relay port (default 25 without TLS, 587 with STARTTLS, 465 with TLS).
+    #[arg(long, env = "VEGHE_SMTP_PORT", global = true)]
+    pub smtp_port: Option<u16>,
+    /// The sender address of notifications, e.g. veghe@politialocalatm.ro.
+    #[arg(long, env = "VEGHE_SMTP_FROM", global = true)]
+    pub smtp_from: Option<String>,
+    /// SMTP user name, when the relay asks for one.
+    #[arg(long, env = "VEGHE_SMTP_USERNAME", global = true)]
+    pub smtp_username: Option<String>,
+    /// SMTP password (prefer the environment variable to the flag).
+    #[arg(
+        long,
+        env = "VEGHE_SMTP_PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
+    pub smtp_password: Option<String>,
+    /// SMTP transport security: none, starttls or tls.
+    #[arg(long, env = "VEGHE_SMTP_TLS", global = true)]
+    pub smtp_tls: Option<SmtpTls>,
+}
+
+/// How the connection to the SMTP relay is protected.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain SMTP (a relay on this machine or a trusted network).
+    None,
+    /// STARTTLS upgrade, required.
+    #[default]
+    Starttls,
+    /// TLS from the first byte (SMTPS).
+    Tls,
+}
+
+/// The SMTP relay of e-mail notifications.
+#[derive(Clone, Debug)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub from: String,
+    pub credentials: Option<(String, String)>,
+    pub tls: SmtpTls,
+    /// The first retry waits this long; each next one twice as long (at most 64 times).
+    pub retry_ms: u64,
+}
+
+/// The `[smtp]` table of the file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SmtpFile {
+    host: Option<String>,
+    port: Option<u16>,
+    from: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+    tls: Option<SmtpTls>,
+    retry_seconds: Option<u64>,
+}
+
+fn smtp_config(
+    args: &ConfigArgs,
+    file: Option<SmtpFile>,
+) -> Result<Option<SmtpConfig>, ConfigError> {
+    let file = file.unwrap_or_default();
+    let Some(host) = args
+        .smtp_host
+        .clone()
+        .or(file.host)
+        .filter(|h| !h.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    let tls = args.smtp_tls.or(file.tls).unwrap_or_default();
+    let port = args.smtp_port.or(file.port).unwrap_or(match tls {
+        SmtpTls::None => 25,
+        SmtpTls::Starttls => 587,
+        SmtpTls::Tls => 465,
+    });
+    let from = args.smtp_from.clone().or(file.from).ok_or_else(|| {
+        ConfigError::Smtp("smtp from (the sender address) is required with an SMTP host".into())
+    })?;
+    let username = args.smtp_username.clone().or(file.username);
+    let password = args.smtp_password.clone().or(file.password);
+    let credentials = match (username, password) {
+        (Some(u), Some(p)) => Some((u, p)),
+        (None, None) => None,
+        _ => {
+            return Err(ConfigError::Smtp(
+                "smtp username and password go together".into(),
+            ));
+        }
+    };
+    Ok(Some(SmtpConfig {
+        host,
+        port,
+        from,
+        credentials,
+        tls,
+        retry_ms: file.retry_seconds.unwrap_or(30).max(1) * 1000,
+    }))
 }
 
 /// The settings as a file may give them.
@@ -71,6 +175,7 @@ struct FileConfig {
     stale_after_minutes: Option<u32>,
     checkin_minutes: Option<u32>,
     mqtt_url: Option<String>,
+    smtp: Option<SmtpFile>,
 }
 
 /// The resolved configuration.
@@ -85,6 +190,8 @@ pub struct Config {
     pub session_hours: u32,
     /// Where trackers post positions at `/`, besides `/osmand` on the main address.
     pub osmand_listen: Option<SocketAddr>,
+    /// The SMTP relay of e-mail notifications; none: in-app notifications only.
+    pub smtp: Option<SmtpConfig>,
     /// Argon2 cost; lowered only by the test harness.
     pub password_cost: PasswordCost,
     /// A crew position older than this shows as stale (and ranks last).
@@ -133,6 +240,8 @@ pub enum ConfigError {
     Minutes(&'static str),
     #[error("MQTT URL `{0}` must be of the form mqtt://HOST:PORT")]
     MqttUrl(String),
+    #[error("{0}")]
+    Smtp(String),
 }
 
 impl Config {
@@ -178,6 +287,7 @@ impl Config {
                 .or(file.osmand_listen)
                 .map(|a| parse_listen(&a))
                 .transpose()?,
+            smtp: smtp_config(args, file.smtp)?,
             password_cost: PasswordCost::Standard,
             stale_after_ms: minutes(
                 "stale_after_minutes",
@@ -213,6 +323,7 @@ impl Config {
             trust_proxy: false,
             session_hours: 12,
             osmand_listen: None,
+            smtp: None,
             password_cost: PasswordCost::Standard,
             stale_after_ms: i64::from(STALE_AFTER_MINUTES) * 60_000,
             checkin_interval_ms: i64::from(CHECKIN_MINUTES) * 60_000,
@@ -291,5 +402,52 @@ mod tests {
         };
         let e = Config::load(&args).expect_err("must fail");
         assert!(e.to_string().contains("lisen"), "{e}");
+    }
+
+    #[test]
+    fn the_smtp_relay_comes_from_the_file_and_flags() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("v.toml");
+        std::fs::write(
+            &path,
+            "[smtp]\nhost = \"mail.example.ro\"\nfrom = \"veghe@example.ro\"\nusername = \"veghe\"\npassword = \"secret\"\nretry_seconds = 5\n",
+        )
+        .expect("write");
+        let args = ConfigArgs {
+            config: Some(path.clone()),
+            smtp_tls: Some(SmtpTls::Tls),
+            ..Default::default()
+        };
+        let c = Config::load(&args).expect("config");
+        let smtp = c.smtp.expect("smtp");
+        assert_eq!(smtp.host, "mail.example.ro");
+        assert_eq!(smtp.port, 465, "the TLS default port");
+        assert_eq!(smtp.tls, SmtpTls::Tls);
+        assert_eq!(smtp.credentials, Some(("veghe".into(), "secret".into())));
+        assert_eq!(smtp.retry_ms, 5000);
+
+        // No host: in-app notifications only.
+        assert!(
+            Config::load(&ConfigArgs::default())
+                .expect("config")
+                .smtp
+                .is_none()
+        );
+        // A host without a sender, or a user without a password, is refused by name.
+        std::fs::write(&path, "[smtp]\nhost = \"mail.example.ro\"\n").expect("write");
+        let args = ConfigArgs {
+            config: Some(path.clone()),
+            ..Default::default()
+        };
+        let e = Config::load(&args).expect_err("must fail");
+        assert!(e.to_string().contains("from"), "{e}");
+        let args = ConfigArgs {
+            smtp_host: Some("localhost".into()),
+            smtp_from: Some("a@b.ro".into()),
+            smtp_username: Some("u".into()),
+            ..Default::default()
+        };
+        let e = Config::load(&args).expect_err("must fail");
+        assert!(e.to_string().contains("password"), "{e}");
     }
 }

@@ -18,6 +18,8 @@ pub mod dispatch;
 pub mod error;
 pub mod geo;
 pub mod http;
+pub mod notify;
+pub mod plans;
 pub mod registry;
 pub mod web;
 
@@ -42,6 +44,12 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub metrics: Arc<http::metrics::Metrics>,
     pub live: Arc<dispatch::live::Live>,
+    /// The group-commit queue of tracker positions.
+    pub positions: Arc<dispatch::ingest::Ingest>,
+    /// Analysis results kept per filter.
+    pub analysis: Arc<analysis::Cache>,
+    /// Wakes the e-mail sender when a message is queued.
+    pub mailer: Arc<notify::sender::Mailer>,
 }
 
 impl AppState {
@@ -51,6 +59,9 @@ impl AppState {
             config: Arc::new(config),
             metrics: Arc::default(),
             live: Arc::default(),
+            positions: Arc::default(),
+            analysis: Arc::default(),
+            mailer: Arc::default(),
         }
     }
 }
@@ -67,6 +78,9 @@ pub fn routes() -> Routes {
         .merge(api::routes())
         .merge(dispatch::api::routes())
         .merge(dispatch::board::routes())
+        .merge(dispatch::special::routes())
+        .merge(notify::routes::routes())
+        .merge(plans::routes())
         .merge(dispatch::desk_api::routes())
         .merge(dispatch::incident_page::routes())
         .merge(dispatch::duty_page::routes())
@@ -76,6 +90,7 @@ pub fn routes() -> Routes {
         .merge(alerts::routes())
         .merge(registry::routes())
         .merge(activity::routes())
+        .merge(analysis::routes())
         .merge(http::routes())
 }
 
@@ -114,17 +129,29 @@ pub fn tracker_app(state: AppState) -> Router {
 }
 
 /// Serves the application on `listener` until `shutdown` completes, then drains open requests.
+/// The e-mail sender runs beside it for as long.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
+    let links = dispatch::live::link_processes(&state.db, &state.config.database_url, &state.live);
+    let sender = tokio::spawn(notify::sender::run(
+        state.db.clone(),
+        state.config.smtp.clone(),
+        state.mailer.clone(),
+    ));
+    let served = axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
-    .await
+    .await;
+    for task in links {
+        task.abort();
+    }
+    sender.abort();
+    served
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

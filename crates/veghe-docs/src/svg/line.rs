@@ -6,11 +6,13 @@ use super::layout::{
 };
 use super::scale::nice_axis;
 use super::xml::{Tag, Writer, num};
-use super::{LineChart, Series};
+use super::{LineChart, Marker, Series};
 
 /// Band fill: the first series colour, faint.
 const BAND_FILL: &str = "#0072b2";
 const BAND_OPACITY: &str = "0.16";
+/// Marker lines: a dark red that stays visible on the band.
+const MARKER_COLOUR: &str = "#b2182b";
 /// Legend entry for the band.
 const BAND_NAME: &str = "Interval";
 /// Most legend rows before the rest is summarised as "+N".
@@ -21,7 +23,7 @@ const LEGEND_CHARS: usize = 28;
 const INSET: f64 = 6.0;
 
 /// Renders `c`; see [`super::line_chart`].
-pub(crate) fn render(c: &LineChart) -> String {
+pub(crate) fn render(c: &LineChart, markers: &[Marker]) -> String {
     let (width, height) = dims(c.width, c.height);
     let (band_lo, band_hi): (&[f64], &[f64]) = match &c.band {
         Some((lo, hi)) => (lo, hi),
@@ -130,6 +132,21 @@ pub(crate) fn render(c: &LineChart) -> String {
         );
     }
     x_axis(&mut w, &plot, plot.bottom, &xs, &labels, width);
+    for m in markers {
+        let Some(x) = xs.get(m.index) else { continue };
+        w.with_tooltip(
+            Tag::new("line")
+                .attr("class", "vg-marker")
+                .num("x1", *x)
+                .num("x2", *x)
+                .num("y1", plot.top)
+                .num("y2", plot.bottom)
+                .attr("stroke", MARKER_COLOUR)
+                .attr("stroke-width", "1.5")
+                .attr("stroke-dasharray", "5 3"),
+            &m.label,
+        );
+    }
 
     let spacing = inner / count.saturating_sub(1).max(1) as f64;
     let radius = (spacing / 4.0).clamp(1.5, 3.5);

@@ -10,7 +10,7 @@
 //!   "label: value unit";
 //! - uses no `style` attributes, only presentation attributes and classes
 //!   (`vg-chart`, `vg-title`, `vg-axis`, `vg-grid`, `vg-label`, `vg-bar`,
-//!   `vg-line vg-line-N`, `vg-points-N`, `vg-point`, `vg-band`, `vg-legend`,
+//!   `vg-line vg-line-N`, `vg-points-N`, `vg-point`, `vg-band`, `vg-marker`, `vg-legend`,
 //!   `vg-empty`), so it works under a strict Content-Security-Policy and a
 //!   site stylesheet can restyle it;
 //! - prints numbers the Romanian way ([`format_ro`]) on "nice" axes.
@@ -80,6 +80,15 @@ pub struct LineChart {
     pub unit: String,
 }
 
+/// A vertical line across a [`LineChart`] at one category, e.g. a change point.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marker {
+    /// Category index; markers outside the chart are left out.
+    pub index: usize,
+    /// Tooltip and accessible text of the marker.
+    pub label: String,
+}
+
 /// Renders a bar chart as an SVG document.
 pub fn bar_chart(c: &BarChart) -> String {
     bar::render(c)
@@ -87,5 +96,10 @@ pub fn bar_chart(c: &BarChart) -> String {
 
 /// Renders a line chart as an SVG document.
 pub fn line_chart(c: &LineChart) -> String {
-    line::render(c)
+    line::render(c, &[])
+}
+
+/// Renders a line chart with vertical markers (class `vg-marker`, dashed) at some categories.
+pub fn line_chart_marked(c: &LineChart, markers: &[Marker]) -> String {
+    line::render(c, markers)
 }

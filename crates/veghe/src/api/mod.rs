@@ -44,14 +44,21 @@ impl Modify for BearerAuth {
         crate::dispatch::eido::get, crate::alerts::api::issue, crate::alerts::api::list, crate::alerts::api::cancel,
         crate::registry::api::create, crate::registry::api::list, crate::registry::api::get, crate::registry::api::timeline, crate::registry::api::duplicates, crate::registry::api::petitioner,
         crate::registry::api::route, crate::registry::api::forward, crate::registry::api::extend, crate::registry::api::join, crate::registry::api::class, crate::registry::api::refuse, crate::registry::api::answer, crate::registry::api::archive, crate::registry::api::reserve, crate::registry::api::list_departments,
-        crate::registry::departments::add_member, crate::registry::attachments::upload, crate::registry::attachments::list, crate::registry::attachments::download),
+        crate::registry::departments::add_member, crate::registry::attachments::upload, crate::registry::attachments::list, crate::registry::attachments::download,
+        crate::dispatch::special::api::declare, crate::dispatch::special::api::list, crate::dispatch::special::api::get, crate::dispatch::special::api::acknowledge,
+        crate::notify::routes::list, crate::notify::routes::acknowledge, crate::notify::routes::outbox,
+        crate::plans::api::templates, crate::plans::api::add_task, crate::plans::api::edit_task, crate::plans::api::list, crate::plans::api::activate, crate::plans::api::get, crate::plans::api::task_done, crate::plans::api::close),
     components(schemas(Me, users::User, Role, crate::calendar::HolidayOut, crate::calendar::DeadlineOut, ErrorBody, ErrorDetail,
         crate::dispatch::store::Incident, crate::dispatch::units::Unit, crate::dispatch::timeline::TimelineEntry, crate::dispatch::model::Status,
         crate::dispatch::api::IncidentIn, crate::dispatch::api::StatusIn, crate::dispatch::api::AssignIn, crate::dispatch::recommend::Candidate, crate::dispatch::checkins::Overdue, crate::dispatch::api::CheckinIn, crate::dispatch::agencies::Agency, crate::dispatch::api::HandoverIn, crate::dispatch::api::ShiftIn, crate::dispatch::shift::ShiftHandover,
         crate::alerts::model::AlertIn, crate::alerts::store::Alert,
-        crate::registry::model::PetitionIn, crate::registry::store::Entry, crate::registry::store::Step, crate::registry::store::PetitionerData, crate::registry::api::ReasonIn, crate::registry::api::ActionIn, crate::registry::api::Loose, crate::registry::api::ReserveIn, crate::registry::numbers::Reservation, crate::registry::departments::Department, crate::registry::departments::MemberIn, crate::registry::attachments::Attachment)),
+        crate::registry::model::PetitionIn, crate::registry::store::Entry, crate::registry::store::Step, crate::registry::store::PetitionerData, crate::registry::api::ReasonIn, crate::registry::api::ActionIn, crate::registry::api::Loose, crate::registry::api::ReserveIn, crate::registry::numbers::Reservation, crate::registry::departments::Department, crate::registry::departments::MemberIn, crate::registry::attachments::Attachment,
+        crate::dispatch::special::SpecialEvent, crate::dispatch::special::Acknowledgement, crate::dispatch::special::api::DeclareIn,
+        crate::notify::Notification, crate::notify::outbox::Mail,
+        crate::plans::Plan, crate::plans::Task, crate::plans::LogEntry, crate::plans::templates::Template, crate::plans::templates::TemplateTask,
+        crate::plans::api::TemplateTaskIn, crate::plans::api::ActivateIn, crate::plans::api::TaskDoneIn, crate::plans::api::CloseIn)),
     modifiers(&BearerAuth),
-    tags((name = "accounts", description = "Who is calling"), (name = "calendar", description = "Legal calendar and deadlines"), (name = "dispatch", description = "Incidents and crews"), (name = "alerts", description = "Public alerts (OASIS CAP 1.2)"), (name = "registry", description = "Petitions, public-information requests and internal documents"))
+    tags((name = "accounts", description = "Who is calling"), (name = "calendar", description = "Legal calendar and deadlines"), (name = "dispatch", description = "Incidents and crews"), (name = "alerts", description = "Public alerts (OASIS CAP 1.2)"), (name = "registry", description = "Petitions, public-information requests and internal documents"), (name = "special events", description = "Evenimente deosebite: declaration, notification, acknowledgement"), (name = "notifications", description = "In-app notifications and the e-mail outbox"), (name = "emergency plans", description = "Planuri de urgență: templates, activation, tasks, log"))
 )]
 pub struct ApiDoc;
 
@@ -61,6 +68,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::dispatch::desk_api::DeskApi::openapi());
     doc.merge(crate::dispatch::log_api::LogApi::openapi());
     doc.merge(crate::activity::api::ActivityApi::openapi());
+    doc.merge(crate::registry::search::SearchApi::openapi());
+    doc.merge(crate::analysis::api::AnalysisApi::openapi());
     doc
 }
 

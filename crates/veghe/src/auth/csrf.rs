@@ -20,8 +20,13 @@ pub const COOKIE: &str = "veghe_csrf";
 pub const FIELD: &str = "csrf";
 pub const HEADER: &str = "x-csrf-token";
 /// Endpoints for devices, not browsers: they carry no cookies, so there is no ambient
-/// authority to forge (GPS trackers post positions here).
-const EXEMPT: &[&str] = &["/osmand"];
+/// authority to forge (GPS trackers post positions here; Open311 clients post reports with an
+/// `api_key`).
+const EXEMPT: &[&str] = &[
+    "/osmand",
+    "/open311/v2/requests.json",
+    "/open311/v2/requests.xml",
+];
 /// Largest form body the check reads.
 const FORM_LIMIT: usize = 2 * 1024 * 1024;
 

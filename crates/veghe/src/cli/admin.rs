@@ -69,7 +69,7 @@ pub enum CalendarCommand {
     Deadline { rule: String, from_date: String },
 }
 
-fn cli_actor() -> Actor {
+pub(crate) fn cli_actor() -> Actor {
     let who = std::env::var("USER").unwrap_or_else(|_| "unknown".into());
     Actor {
         user_id: None,

@@ -1,7 +1,7 @@
 //! The command line: `veghe serve`, `demo`, `migrate`, `user …`, `token …`, `audit verify`,
 //! `backup`, `restore`, `calendar …`. Every failure is one clear line and a non-zero exit.
 
-mod admin;
+pub(crate) mod admin;
 mod analyze;
 mod demo;
 mod import;
@@ -51,6 +51,9 @@ pub enum Command {
     /// Check the audit trail.
     #[command(subcommand)]
     Audit(admin::AuditCommand),
+    /// Manage Open311 GeoReport v2 API keys (for posting reports to /open311/v2/).
+    #[command(subcommand, name = "open311-key")]
+    Open311Key(crate::registry::open311::cli::KeyCommand),
     /// Write a backup of the whole database to FILE (JSON lines; restores on either engine).
     Backup { file: std::path::PathBuf },
     /// Restore a backup into an empty database (or replace everything with --force).
@@ -140,6 +143,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::User(c) => admin::user(&db, &config, c).await,
         Command::Token(c) => admin::token(&db, c).await,
         Command::Audit(c) => admin::audit(&db, c).await,
+        Command::Open311Key(c) => crate::registry::open311::cli::run(&db, c).await,
         Command::Backup { file } => {
             let n = crate::backup::backup(&db, &file).await?;
             println!("backup written to {}: {n} rows", file.display());

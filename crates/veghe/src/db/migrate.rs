@@ -27,6 +27,12 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../../migrations/postgres/0002_dispatch.sql"),
     },
     Migration {
+        version: 3,
+        name: "special_events",
+        sqlite: include_str!("../../migrations/sqlite/0003_special_events.sql"),
+        postgres: include_str!("../../migrations/postgres/0003_special_events.sql"),
+    },
+    Migration {
         version: 4,
         name: "public_alerts",
         sqlite: include_str!("../../migrations/sqlite/0004_public_alerts.sql"),
@@ -45,10 +51,22 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../../migrations/postgres/0006_duty_desk.sql"),
     },
     Migration {
+        version: 7,
+        name: "registry_public",
+        sqlite: include_str!("../../migrations/sqlite/0007_registry_public.sql"),
+        postgres: include_str!("../../migrations/postgres/0007_registry_public.sql"),
+    },
+    Migration {
         version: 8,
         name: "activity",
         sqlite: include_str!("../../migrations/sqlite/0008_activity.sql"),
         postgres: include_str!("../../migrations/postgres/0008_activity.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "analysis_proposals",
+        sqlite: include_str!("../../migrations/sqlite/0009_analysis_proposals.sql"),
+        postgres: include_str!("../../migrations/postgres/0009_analysis_proposals.sql"),
     },
 ];
 

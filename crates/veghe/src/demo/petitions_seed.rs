@@ -67,7 +67,9 @@ async fn insert(tx: &mut Tx, e: &DemoEntry, dept: &HashMap<String, i64>) -> anyh
     .bind(e.archive_ref.as_ref().map(|_| e.at_ms + 60 * 86_400_000))
     .fetch_one(&mut **tx)
     .await?;
-    Ok(row.try_get("id")?)
+    let id: i64 = row.try_get("id")?;
+    crate::registry::search::index_new(tx, id, &[&e.subject, &e.body]).await?;
+    Ok(id)
 }
 
 async fn event(

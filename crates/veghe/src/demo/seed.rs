@@ -190,7 +190,7 @@ pub async fn seed_history(
         last_ms: i64::MIN,
     };
     let mut next_number: BTreeMap<i64, i64> = BTreeMap::new();
-    let mut busy: Vec<(&'static str, &'static str)> = Vec::new();
+    let mut busy: Vec<(&'static str, &'static str, i64, i64)> = Vec::new();
     let rows_per_insert = match db.backend() {
         Backend::Sqlite => SQLITE_BATCH,
         Backend::Postgres => BATCH,
@@ -203,7 +203,7 @@ pub async fn seed_history(
             summary.last_ms = summary.last_ms.max(inc.received_at);
             next_number.insert(inc.year, inc.number + 1);
             if let (Some(unit), "dispatched" | "on_scene") = (inc.unit, inc.status) {
-                busy.push((unit, inc.status));
+                busy.push((unit, inc.status, inc.year, inc.number));
             }
             batch.push(inc);
             if batch.len() == rows_per_insert {
@@ -224,12 +224,19 @@ pub async fn seed_history(
         .execute(&mut *tx)
         .await?;
     }
-    for (unit, status) in busy {
-        sqlx::query("UPDATE units SET status = $1 WHERE call_sign = $2")
-            .bind(status)
-            .bind(unit)
-            .execute(&mut *tx)
-            .await?;
+    // A busy crew is busy with its incident: the board, the crew view and the API agree.
+    for (unit, status, year, number) in busy {
+        sqlx::query(
+            "UPDATE units SET status = $1, incident_id = (SELECT id FROM incidents WHERE year = $2 AND number = $3), \
+             status_changed_at = $4 WHERE call_sign = $5",
+        )
+        .bind(status)
+        .bind(year)
+        .bind(number)
+        .bind(now_ms)
+        .bind(unit)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     bar.finish_with_message("Istoric demo");

@@ -122,6 +122,8 @@ struct BoardPage {
     types: Vec<(&'static str, String)>,
     can_dispatch: bool,
     message: Option<String>,
+    /// Positions older than this show as stale on the map too.
+    stale_ms: i64,
 }
 
 #[derive(Template)]
@@ -148,6 +150,7 @@ async fn board(state: &AppState, shell: Shell, message: Option<String>) -> AppRe
         .as_ref()
         .is_some_and(|u| DISPATCH.contains(&u.role));
     render(&BoardPage {
+        stale_ms: state.config.stale_after_ms,
         shell,
         incidents,
         units,

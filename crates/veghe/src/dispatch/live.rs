@@ -1,8 +1,9 @@
 //! The live stream of changes (`GET /api/v1/events`, Server-Sent Events). Events are rows of the
 //! `events` table written in the same transaction as the change, so a client that reconnects
 //! with `Last-Event-ID` receives exactly what it missed, and every server process (sharing one
-//! database) streams the same events. Writers wake the local streams at once; other processes'
-//! writes are found by a short poll.
+//! database) streams the same events. Writers wake the local streams at once; on PostgreSQL other
+//! processes learn of them at once through `NOTIFY veghe_events` (one `LISTEN` connection per
+//! process), and a short poll remains as the fallback (and the only way on SQLite).
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -17,17 +18,72 @@ use sqlx::Row;
 use tokio::sync::Notify;
 
 use crate::AppState;
-use crate::db::Db;
+use crate::db::{Backend, Db};
 
-/// Wakes the streams of this process when an event is committed.
+/// Wakes the streams of this process when an event is committed, and (on PostgreSQL) tells the
+/// other processes.
 #[derive(Default)]
 pub struct Live {
     notify: Notify,
+    outbound: Notify,
 }
 
 impl Live {
+    /// Called by a writer after its transaction with events committed.
     pub fn published(&self) {
         self.notify.notify_waiters();
+        self.outbound.notify_one();
+    }
+}
+
+/// The PostgreSQL channel on which processes announce committed events.
+const CHANNEL: &str = "veghe_events";
+
+/// On PostgreSQL, starts the two tasks that link this process to the others on the same database:
+/// one announces this process's events (`NOTIFY`, coalesced: a burst of writes sends few), one
+/// listens for theirs and wakes the local streams. Returns their handles (none on SQLite).
+pub fn link_processes(db: &Db, url: &str, live: &Arc<Live>) -> Vec<tokio::task::JoinHandle<()>> {
+    if db.backend() != Backend::Postgres {
+        return Vec::new();
+    }
+    let announcer = {
+        let (db, live) = (db.clone(), live.clone());
+        tokio::spawn(async move {
+            loop {
+                live.outbound.notified().await;
+                let sql = format!("NOTIFY {CHANNEL}");
+                if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                    .execute(db.pool())
+                    .await
+                {
+                    tracing::debug!(error = %e, "cannot announce events to other processes");
+                }
+            }
+        })
+    };
+    let listener = {
+        let (url, live) = (url.to_string(), live.clone());
+        tokio::spawn(async move {
+            loop {
+                if let Err(e) = listen(&url, &live).await {
+                    tracing::warn!(error = %e, "listening for other processes' events failed; polling meanwhile");
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        })
+    };
+    vec![announcer, listener]
+}
+
+/// Wakes the local streams on every notification until the connection fails for good.
+async fn listen(url: &str, live: &Live) -> Result<(), sqlx::Error> {
+    let mut listener = sqlx::postgres::PgListener::connect(url).await?;
+    listener.listen(CHANNEL).await?;
+    // Whatever was written while this process was not listening is fetched now.
+    live.notify.notify_waiters();
+    loop {
+        listener.recv().await?;
+        live.notify.notify_waiters();
     }
 }
 

@@ -219,7 +219,8 @@ pub async fn store_for_unit(db: &Db, unit_id: i64, fix: &Fix) -> AppResult<()> {
     Ok(())
 }
 
-/// `GET|POST /osmand` (and `/` on the tracker port): one position per request.
+/// `GET|POST /osmand` (and `/` on the tracker port): one position per request, answered once
+/// it is committed (fixes arriving together share one transaction, see `ingest`).
 pub async fn receive(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
@@ -246,8 +247,7 @@ pub async fn receive(
         }
         parse_fields(&pairs, now)?
     };
-    store(&state.db, &fix).await?;
-    state.live.published();
+    state.positions.submit(&state.db, &state.live, fix).await?;
     Ok(StatusCode::OK)
 }
 

@@ -99,6 +99,8 @@ struct ListPage {
     statuses: Vec<(&'static str, &'static str)>,
     q: String,
     can_register: bool,
+    /// The list's filters, for the CSV link.
+    export_query: String,
 }
 
 async fn list_page(
@@ -114,6 +116,13 @@ async fn list_page(
         .map(|s| (s.code(), labels::status(s.code(), shell.lang)))
         .collect();
     let text = q.q.clone().unwrap_or_default();
+    let export_query = serde_urlencoded::to_string([
+        ("register", register.as_str()),
+        ("status", status.as_str()),
+        ("overdue", if overdue { "true" } else { "false" }),
+        ("q", text.as_str()),
+    ])
+    .unwrap_or_default();
     let entries = store::list(&state.db, &q.filter()?).await?;
     let rows = entries.iter().map(|e| row(e, shell.lang)).collect();
     let can_register = is_desk(&shell);
@@ -126,6 +135,7 @@ async fn list_page(
         statuses,
         q: text,
         can_register,
+        export_query,
     })
 }
 

@@ -146,9 +146,31 @@ pub async fn event(
     Ok(())
 }
 
+/// What some channels add to a registration: the citizen's tracking code (hashed), and an
+/// Open311 report's service and place.
+#[derive(Clone, Debug, Default)]
+pub struct Extra {
+    pub tracking_hash: Option<String>,
+    pub service_code: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub location: Option<String>,
+}
+
 /// Registers a document: its number, its deadline, its timeline, its audit entry; an anonymous
 /// petition is classed in the same transaction (OG 27/2002 art. 7).
 pub async fn create(db: &Db, actor: &Actor, new: NewPetition) -> AppResult<Entry> {
+    create_with(db, actor, new, Extra::default()).await
+}
+
+/// [`create`] with what the online form or Open311 adds; the search terms are written in the
+/// same transaction.
+pub async fn create_with(
+    db: &Db,
+    actor: &Actor,
+    new: NewPetition,
+    extra: Extra,
+) -> AppResult<Entry> {
     let now = now_ms();
     let today = day_of(now);
     let year = i64::from(today.year());
@@ -168,8 +190,8 @@ pub async fn create(db: &Db, actor: &Actor, new: NewPetition) -> AppResult<Entry
     };
     let anonymous = new.petitioner == Petitioner::Anonymous;
     let row = sqlx::query(
-        "INSERT INTO registry_entries (register, year, number, number_date, registered_at, channel, kind, petitioner_kind, petitioner_name, petitioner_key, cnp, cui, email, phone, address, subject, subject_fold, body, status, due_on, original_due_on, class_ground, class_reason, created_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22, $23) RETURNING id",
+        "INSERT INTO registry_entries (register, year, number, number_date, registered_at, channel, kind, petitioner_kind, petitioner_name, petitioner_key, cnp, cui, email, phone, address, subject, subject_fold, body, status, due_on, original_due_on, class_ground, class_reason, created_by, tracking_hash, service_code, lat, lon, location) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22, $23, $24, $25, $26, $27, $28) RETURNING id",
     )
     .bind(new.register.code())
     .bind(year)
@@ -196,9 +218,15 @@ pub async fn create(db: &Db, actor: &Actor, new: NewPetition) -> AppResult<Entry
         "OG 27/2002 art. 7: petiție anonimă sau fără datele de identificare ale petentului",
     ))
     .bind(actor.user_id)
+    .bind(&extra.tracking_hash)
+    .bind(&extra.service_code)
+    .bind(extra.lat)
+    .bind(extra.lon)
+    .bind(&extra.location)
     .fetch_one(&mut *tx)
     .await?;
     let id: i64 = row.try_get("id")?;
+    super::search::index_new(&mut tx, id, &[&new.subject, &new.text]).await?;
     if new.reserved_number.is_some() {
         numbers::bind_entry(&mut tx, new.register, year, number, id).await?;
     }
@@ -273,12 +301,34 @@ pub async fn list(db: &Db, f: &Filter) -> AppResult<Vec<Entry>> {
         f.due_by.clone()
     };
     let open_only = !due_by.is_empty();
-    let like = format!("%{}%", veghe_ro::fold(&f.q));
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let terms: Vec<String> = super::search::terms(&[&f.q])
+        .into_iter()
+        .take(super::search::MAX_TERMS)
+        .collect();
+    // Words are looked up in the search index (folded, stemmed); a query of stop words only
+    // falls back to the subject's folded text.
+    let text_clause = if terms.is_empty() {
+        "AND ($6 = '%%' OR e.subject_fold LIKE $6)".to_string()
+    } else {
+        format!(
+            "AND $6 = '%%' AND e.id IN (SELECT entry_id FROM registry_search WHERE term IN ({}) GROUP BY entry_id HAVING COUNT(*) = {})",
+            (8..8 + terms.len())
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            terms.len()
+        )
+    };
+    let like = if terms.is_empty() {
+        format!("%{}%", veghe_ro::fold(&f.q))
+    } else {
+        "%%".to_string()
+    };
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM {FROM} WHERE ($1 = '' OR e.register = $1) AND ($2 = '' OR e.status = $2) \
          AND ($3 = '' OR d.code = $3) AND ($4 = 0 OR e.year = $4) \
          AND ($5 = '' OR (e.status IN ('registered', 'routed') AND e.due_on <= $5)) \
-         AND ($6 = '%%' OR e.subject_fold LIKE $6) \
+         {text_clause} \
          ORDER BY {} LIMIT $7",
         if open_only { "e.due_on, e.id" } else { "e.registered_at DESC, e.id DESC" }
     )))
@@ -288,9 +338,11 @@ pub async fn list(db: &Db, f: &Filter) -> AppResult<Vec<Entry>> {
     .bind(f.year)
     .bind(&due_by)
     .bind(&like)
-    .bind(if f.limit > 0 { f.limit.min(1000) } else { 200 })
-    .fetch_all(db.pool())
-    .await?;
+    .bind(if f.limit > 0 { f.limit.min(super::export::MAX_ROWS) } else { 200 });
+    for t in &terms {
+        query = query.bind(t);
+    }
+    let rows = query.fetch_all(db.pool()).await?;
     rows.iter().map(entry_from).collect()
 }
 

@@ -68,6 +68,7 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
         csrf,
         path,
         tile_url: None,
+        notices: 0,
     };
     let status = response.status();
     let headers = response.headers().clone();

@@ -33,6 +33,8 @@ pub struct Shell {
     pub path: String,
     pub nav: Vec<NavItem>,
     pub tile_url: Option<String>,
+    /// Unacknowledged notifications of the signed-in person (the header's badge).
+    pub notices: i64,
 }
 
 impl Shell {
@@ -69,7 +71,10 @@ pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<Na
         ("/registry", tr.nav_registry, groups::REGISTRY),
         ("/queue", tr.nav_queue, groups::REGISTRY),
         ("/activity", tr.nav_activity, groups::ACTIVITY),
+        ("/special-events", tr.nav_special, groups::OPERATIONS_READ),
+        ("/plans", tr.nav_plans, groups::OPERATIONS_READ),
         ("/map", tr.nav_map, groups::OPERATIONS_READ),
+        ("/analysis", tr.nav_analysis, groups::OPERATIONS_READ),
         ("/calendar", tr.nav_calendar, groups::CALENDAR),
         ("/users", tr.nav_users, groups::ADMIN),
         ("/audit", tr.nav_audit, groups::OVERSIGHT),
@@ -115,7 +120,12 @@ impl FromRequestParts<crate::AppState> for Shell {
             .unwrap_or_default();
         let path = parts.uri.path().to_string();
         let tr = lang.tr();
+        let notices = match &user {
+            Some(u) => crate::notify::unacknowledged(&state.db, u.id).await,
+            None => 0,
+        };
         Ok(Shell {
+            notices,
             nav: nav_for(user.as_ref().map(|u| u.role), tr, &path),
             lang,
             tr,

@@ -19,6 +19,13 @@ const PUBLIC: &[&str] = &[
     "POST /osmand",
     "GET /cap/alerts.xml",
     "GET /cap/alerts/{file}",
+    "GET /citizen/petition",
+    "POST /citizen/petition",
+    "GET /citizen/status",
+    "GET /open311/v2/{file}",
+    "POST /open311/v2/{file}",
+    "GET /open311/v2/services/{file}",
+    "GET /open311/v2/requests/{file}",
 ];
 
 fn concrete(path: &str) -> String {

@@ -718,3 +718,37 @@ both!(
         );
     }
 );
+
+/// The demo's busy crews are busy with an open incident that names them (one engine: the seed is
+/// the same code on both, and three years of history take a while in a debug build).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_crews_on_calls_are_assigned_to_them() {
+    let app = TestApp::spawn(crate::helpers::Engine::Sqlite).await;
+    veghe::demo::seed_history(&app.db, 7, veghe::db::now_ms(), false)
+        .await
+        .expect("seed");
+    type Row = (String, String, Option<i64>, Option<String>, Option<i64>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT u.call_sign, u.status, u.incident_id, i.status, i.unit_id FROM units u LEFT JOIN incidents i ON i.id = u.incident_id \
+         WHERE u.status IN ('dispatched', 'en_route', 'on_scene')",
+    )
+    .fetch_all(app.db.pool())
+    .await
+    .expect("units");
+    assert!(!rows.is_empty(), "the demo has crews out");
+    for (call_sign, status, incident, incident_status, incident_unit) in rows {
+        assert!(
+            incident.is_some(),
+            "{call_sign} is {status} with no incident"
+        );
+        assert_eq!(
+            incident_status.as_deref(),
+            Some(status.as_str()),
+            "{call_sign}"
+        );
+        assert!(
+            incident_unit.is_some(),
+            "{call_sign}'s incident names a crew"
+        );
+    }
+}

@@ -132,19 +132,27 @@ pub struct TestApp {
 impl TestApp {
     pub async fn spawn(engine: Engine) -> TestApp {
         let test_db = TestDb::new(engine).await.expect("test database");
-        TestApp::spawn_on(test_db).await
+        TestApp::spawn_on(test_db, |_| {}).await
+    }
+
+    /// A server whose configuration `tweak` changes (e.g. an SMTP relay); None on PostgreSQL
+    /// when it is not configured.
+    pub async fn spawn_with(engine: Engine, tweak: impl FnOnce(&mut Config)) -> Option<TestApp> {
+        let test_db = TestDb::new(engine).await?;
+        Some(TestApp::spawn_on(test_db, tweak).await)
     }
 
     pub async fn spawn_postgres() -> Option<TestApp> {
         let test_db = TestDb::new(Engine::Postgres).await?;
-        Some(TestApp::spawn_on(test_db).await)
+        Some(TestApp::spawn_on(test_db, |_| {}).await)
     }
 
-    async fn spawn_on(test_db: TestDb) -> TestApp {
+    async fn spawn_on(test_db: TestDb, tweak: impl FnOnce(&mut Config)) -> TestApp {
         let db = Db::open(&test_db.url).await.expect("open test database");
         let mut config = Config::for_database(&test_db.url);
         config.password_cost = PasswordCost::Fast;
         config.cookie_secure = false;
+        tweak(&mut config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -173,12 +181,18 @@ impl TestApp {
     /// A second server process's worth: another server on the same database, as a second machine
     /// behind a load balancer would run. Returns its address; it stops with the test.
     pub async fn spawn_peer(&self) -> String {
+        self.spawn_peer_with(|_| {}).await
+    }
+
+    /// A peer server whose configuration `tweak` changes.
+    pub async fn spawn_peer_with(&self, tweak: impl FnOnce(&mut Config)) -> String {
         let db = Db::open(&self._test_db.url)
             .await
             .expect("open peer database");
         let mut config = Config::for_database(&self._test_db.url);
         config.password_cost = PasswordCost::Fast;
         config.cookie_secure = false;
+        tweak(&mut config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");

@@ -103,3 +103,31 @@ fn many_series_cap_the_legend() {
         .any(|t| t.starts_with('+'));
     assert!(more);
 }
+
+#[test]
+fn markers_are_drawn_at_their_categories_with_their_label() {
+    let c = LineChart {
+        title: "T".into(),
+        labels: vec!["a".into(), "b".into(), "c".into()],
+        series: vec![Series {
+            name: "s".into(),
+            values: vec![1.0, 2.0, 3.0],
+        }],
+        ..LineChart::default()
+    };
+    let markers = [
+        Marker {
+            index: 1,
+            label: "change: b".into(),
+        },
+        Marker {
+            index: 9,
+            label: "outside".into(),
+        },
+    ];
+    let svg = line_chart_marked(&c, &markers);
+    assert_eq!(svg.matches("class=\"vg-marker\"").count(), 1);
+    assert!(svg.contains("<title>change: b</title>"));
+    assert!(!svg.contains("outside"));
+    assert_eq!(line_chart(&c).matches("vg-marker").count(), 0);
+}

@@ -1,0 +1,369 @@
+//! The analysis pages (HTML) and their exports: hot spots (GeoJSON, CSV), trends (CSV, SVG),
+//! near repeat (CSV) and the operational situation (CSV).
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use sqlx::Row;
+
+use super::api::query;
+use super::filter::RawQuery;
+use super::service::{self, Stated};
+use super::texts::{self, T};
+use super::{hotspots, nearrepeat, trends};
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, groups};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::web::{Shell, render};
+
+pub fn routes() -> Routes {
+    let read = Access::Roles(groups::OPERATIONS_READ);
+    Routes::new()
+        .get("/analysis", read, index)
+        .get("/analysis/hotspots", read, hotspots_page)
+        .get(
+            "/analysis/hotspots.geojson",
+            read,
+            super::exports::hotspots_geojson,
+        )
+        .get("/analysis/hotspots.csv", read, super::exports::hotspots_csv)
+        .get("/analysis/trends", read, trends_page)
+        .get("/analysis/trends.csv", read, super::exports::trends_csv)
+        .get("/analysis/trends.svg", read, super::exports::trends_svg)
+        .get("/analysis/near-repeat", read, near_repeat_page)
+        .get(
+            "/analysis/near-repeat.csv",
+            read,
+            super::exports::near_repeat_csv,
+        )
+        .get(
+            "/analysis/situation",
+            read,
+            super::situation_page::situation_page,
+        )
+        .get(
+            "/analysis/situation.csv",
+            read,
+            super::exports::situation_csv,
+        )
+}
+
+/// The filter form as typed, with the effective window once known.
+#[derive(Default)]
+pub struct Form {
+    pub kind: String,
+    pub from: String,
+    pub to: String,
+    pub area: String,
+    pub hour_from: String,
+    pub hour_to: String,
+    pub weekday: String,
+    pub school: bool,
+    pub cell: String,
+    pub bandwidth: String,
+    pub period: String,
+    pub distance_band: String,
+    pub time_band: String,
+    pub iterations: String,
+    pub types: Vec<String>,
+    pub areas: Vec<String>,
+}
+
+fn s(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+impl Form {
+    pub(super) async fn new(db: &Db, q: &RawQuery, stated: Option<&Stated>) -> AppResult<Form> {
+        let (types, areas) = choices(db).await?;
+        Ok(Form {
+            kind: s(&q.kind),
+            from: stated.map_or_else(|| s(&q.from), |x| x.filter.from.clone()),
+            to: stated.map_or_else(|| s(&q.to), |x| x.filter.to.clone()),
+            area: s(&q.area),
+            hour_from: s(&q.hour_from),
+            hour_to: s(&q.hour_to),
+            weekday: s(&q.weekday),
+            school: stated.is_some_and(|x| x.filter.school),
+            cell: s(&q.cell),
+            bandwidth: s(&q.bandwidth),
+            period: s(&q.period),
+            distance_band: s(&q.distance_band),
+            time_band: s(&q.time_band),
+            iterations: s(&q.iterations),
+            types,
+            areas,
+        })
+    }
+}
+
+/// The incident types and neighbourhoods present, for the form's lists.
+pub async fn choices(db: &Db) -> AppResult<(Vec<String>, Vec<String>)> {
+    let get = |sql: &'static str| async move {
+        sqlx::query(sql)
+            .fetch_all(db.pool())
+            .await
+            .map_err(anyhow::Error::from)?
+            .iter()
+            .map(|r| {
+                r.try_get::<String, _>("v")
+                    .map_err(|e| AppError::Internal(e.into()))
+            })
+            .collect::<AppResult<Vec<String>>>()
+    };
+    Ok((
+        get("SELECT DISTINCT type AS v FROM incidents ORDER BY v").await?,
+        get("SELECT DISTINCT neighbourhood AS v FROM incidents WHERE neighbourhood IS NOT NULL ORDER BY v").await?,
+    ))
+}
+
+/// A bad filter shows the page again with the message, answered 400.
+pub(super) fn split<R>(r: AppResult<R>) -> AppResult<(Option<R>, Option<String>)> {
+    match r {
+        Ok(v) => Ok((Some(v), None)),
+        Err(AppError::BadRequest { message, .. }) => Ok((None, Some(message))),
+        Err(e) => Err(e),
+    }
+}
+
+pub(super) fn page<P: Template>(p: &P, failed: bool) -> AppResult<Response> {
+    let mut r = render(p)?;
+    if failed {
+        *r.status_mut() = StatusCode::BAD_REQUEST;
+    }
+    Ok(r)
+}
+
+#[derive(Template)]
+#[template(path = "analysis/index.html")]
+struct Index {
+    shell: Shell,
+    t: &'static T,
+}
+
+async fn index(shell: Shell) -> AppResult<Response> {
+    let t = texts::of(shell.lang);
+    render(&Index { shell, t })
+}
+
+#[derive(Template)]
+#[template(path = "analysis/hotspots.html")]
+struct HotspotsPage {
+    shell: Shell,
+    t: &'static T,
+    form: Form,
+    error: Option<String>,
+    stated: Option<Stated>,
+    /// (class label, its words, cells).
+    classes: Vec<(String, &'static str, usize)>,
+    /// (lat, lon, count, density, z, class words) of the 10 hottest cells.
+    top: Vec<(String, String, u32, String, String, &'static str)>,
+    bandwidth_used: String,
+    cell_used: String,
+    incidents: usize,
+    without_location: usize,
+}
+
+async fn hotspots_page(
+    State(st): State<AppState>,
+    shell: Shell,
+    q: Result<Query<RawQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let t = texts::of(shell.lang);
+    let q = query(q)?;
+    let (r, error) = split(service::hotspots(&st, &q, shell.lang).await)?;
+    let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
+    let (stated, h) = match r {
+        Some((s, h)) => (Some(s), Some(h)),
+        None => (None, None),
+    };
+    let mut top: Vec<&hotspots::Cell> = h
+        .iter()
+        .flat_map(|h| h.cells.iter())
+        .filter(|c| c.class.starts_with("hot"))
+        .collect();
+    top.sort_by(|a, b| b.gi_z.total_cmp(&a.gi_z));
+    let p = HotspotsPage {
+        t,
+        form,
+        error: error.clone(),
+        classes: h
+            .iter()
+            .flat_map(|h| h.classes.iter())
+            .map(|(l, n)| (l.clone(), t.class(l), *n))
+            .collect(),
+        top: top
+            .iter()
+            .take(10)
+            .map(|c| {
+                (
+                    format!("{:.5}", c.lat),
+                    format!("{:.5}", c.lon),
+                    c.count,
+                    format!("{:.1}", c.density),
+                    format!("{:.2}", c.gi_z),
+                    t.class(&c.class),
+                )
+            })
+            .collect(),
+        bandwidth_used: h
+            .as_ref()
+            .map_or(String::new(), |h| format!("{:.0}", h.bandwidth_used)),
+        cell_used: h
+            .as_ref()
+            .map_or(String::new(), |h| format!("{:.0}", h.params.cell)),
+        incidents: h.as_ref().map_or(0, |h| h.incidents),
+        without_location: h.as_ref().map_or(0, |h| h.without_location),
+        stated,
+        shell,
+    };
+    page(&p, error.is_some())
+}
+
+#[derive(Template)]
+#[template(path = "analysis/trends.html")]
+struct TrendsPage {
+    shell: Shell,
+    t: &'static T,
+    form: Form,
+    error: Option<String>,
+    stated: Option<Stated>,
+    chart: String,
+    profile: String,
+    /// (model, MASE text, best?, error).
+    models: Vec<(String, String, bool, String)>,
+    /// (period label, segment mean before → after).
+    changes: Vec<(String, String)>,
+    incidents: usize,
+    periods: usize,
+}
+
+async fn trends_page(
+    State(st): State<AppState>,
+    shell: Shell,
+    q: Result<Query<RawQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let t = texts::of(shell.lang);
+    let q = query(q)?;
+    let (r, error) = split(service::trends(&st, &q, shell.lang).await)?;
+    let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
+    let (stated, tr) = match r {
+        Some((s, x)) => (Some(s), Some(x)),
+        None => (None, None),
+    };
+    let lang = shell.lang;
+    let p = TrendsPage {
+        t,
+        form,
+        error: error.clone(),
+        chart: tr
+            .as_ref()
+            .map_or(String::new(), |x| trends::chart(x, lang)),
+        profile: tr
+            .as_ref()
+            .map_or(String::new(), |x| trends::profile_chart(x, lang)),
+        models: tr
+            .iter()
+            .flat_map(|x| {
+                x.models
+                    .iter()
+                    .map(move |m| (m, x.best.as_deref() == Some(m.model.as_str())))
+            })
+            .map(|(m, best)| {
+                (
+                    m.model.clone(),
+                    m.mase.map_or("—".into(), |v| format!("{v:.3}")),
+                    best,
+                    m.error.clone().unwrap_or_default(),
+                )
+            })
+            .collect(),
+        changes: tr
+            .iter()
+            .flat_map(|x| {
+                x.change_points.iter().enumerate().map(move |(k, &i)| {
+                    let m = |j: usize| {
+                        x.segment_means
+                            .get(j)
+                            .map_or("—".into(), |v| format!("{v:.1}"))
+                    };
+                    (
+                        x.labels.get(i).cloned().unwrap_or_default(),
+                        format!("{} → {}", m(k), m(k + 1)),
+                    )
+                })
+            })
+            .collect(),
+        incidents: tr.as_ref().map_or(0, |x| x.incidents),
+        periods: tr.as_ref().map_or(0, |x| x.counts.len()),
+        stated,
+        shell,
+    };
+    page(&p, error.is_some())
+}
+
+#[derive(Template)]
+#[template(path = "analysis/near_repeat.html")]
+struct NearRepeatPage {
+    shell: Shell,
+    t: &'static T,
+    form: Form,
+    error: Option<String>,
+    stated: Option<Stated>,
+    result: Option<std::sync::Arc<nearrepeat::NearRepeat>>,
+    /// Cells as text: (row label, [(ratio, p, significant)]).
+    rows: Vec<(String, Vec<KnoxCell>)>,
+}
+
+async fn near_repeat_page(
+    State(st): State<AppState>,
+    shell: Shell,
+    q: Result<Query<RawQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let t = texts::of(shell.lang);
+    let q = query(q)?;
+    let (r, error) = split(service::near_repeat(&st, &q, shell.lang).await)?;
+    let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
+    let (stated, result) = match r {
+        Some((s, x)) => (Some(s), Some(x)),
+        None => (None, None),
+    };
+    let ro = shell.lang == crate::web::Lang::Ro;
+    let num = |v: f64, d: usize| {
+        let s = format!("{v:.d$}");
+        if ro { s.replace('.', ",") } else { s }
+    };
+    let rows = result
+        .iter()
+        .flat_map(|x| {
+            x.distance_bands.iter().enumerate().map(|(i, label)| {
+                let cells = (0..x.time_bands.len())
+                    .map(|j| {
+                        let ratio = x.knox_ratio[i][j].map_or("—".into(), |v| num(v, 2));
+                        let p = x.p_value[i][j];
+                        let sig = p <= 0.05 && x.knox_ratio[i][j].is_some_and(|v| v > 1.0);
+                        (ratio, num(p, 3), sig)
+                    })
+                    .collect();
+                (label.clone(), cells)
+            })
+        })
+        .collect();
+    let p = NearRepeatPage {
+        t,
+        form,
+        error: error.clone(),
+        stated,
+        result,
+        rows,
+        shell,
+    };
+    page(&p, error.is_some())
+}
+
+/// One Knox cell as text: ratio, p-value, significant above chance.
+type KnoxCell = (String, String, bool);

@@ -1,0 +1,166 @@
+//! The proposals pages: the list with the form to propose a measure from an analysis, and one
+//! proposal with its decision form and its effect.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::api::id_of;
+use super::pages::choices;
+use super::proposals::{self, DECIDE, DecisionIn, Effect, KINDS, PROPOSE, Proposal, ProposalIn};
+use super::texts::{self, T};
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, CurrentUser, groups};
+use crate::error::{AppError, AppResult};
+use crate::web::{Shell, local_time, render};
+
+pub fn routes() -> Routes {
+    let read = Access::Roles(groups::OPERATIONS_READ);
+    Routes::new()
+        .get("/analysis/proposals", read, list_page)
+        .post("/analysis/proposals", Access::Roles(PROPOSE), propose)
+        .get("/analysis/proposals/{id}", read, proposal_page)
+        .post(
+            "/analysis/proposals/{id}/decision",
+            Access::Roles(DECIDE),
+            decide,
+        )
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    pub kind: Option<String>,
+    pub parameters: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "analysis/proposals.html")]
+struct ListPage {
+    shell: Shell,
+    t: &'static T,
+    items: Vec<(Proposal, String, &'static str)>,
+    can_propose: bool,
+    kinds: &'static [&'static str],
+    kind: String,
+    parameters: String,
+    areas: Vec<String>,
+    types: Vec<String>,
+}
+
+async fn list_page(
+    State(st): State<AppState>,
+    shell: Shell,
+    q: Result<axum::extract::Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> AppResult<Response> {
+    let t = texts::of(shell.lang);
+    let q = q.map(|axum::extract::Query(q)| q).unwrap_or_default();
+    let (types, areas) = choices(&st.db).await?;
+    let items = proposals::list(&st.db)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let when = local_time(p.created_at);
+            let status = t.status(&p.status);
+            (p, when, status)
+        })
+        .collect();
+    let can_propose = shell
+        .user
+        .as_ref()
+        .is_some_and(|u| PROPOSE.contains(&u.role));
+    render(&ListPage {
+        t,
+        items,
+        can_propose,
+        kinds: KINDS,
+        kind: q.kind.unwrap_or_default(),
+        parameters: q.parameters.unwrap_or_default(),
+        areas,
+        types,
+        shell,
+    })
+}
+
+async fn propose(
+    State(st): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    form: Result<Form<ProposalIn>, FormRejection>,
+) -> AppResult<Response> {
+    let Form(p) = form.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let saved = proposals::create(&st.db, &me.actor(), &p).await?;
+    Ok(Redirect::to(&format!("/analysis/proposals/{}", saved.id)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "analysis/proposal.html")]
+struct OnePage {
+    shell: Shell,
+    t: &'static T,
+    p: Proposal,
+    status: &'static str,
+    created: String,
+    decided: String,
+    effect: Option<Effect>,
+    relative: String,
+    p_value: String,
+    can_decide: bool,
+    link: String,
+}
+
+fn link_of(p: &Proposal) -> String {
+    let page = match p.analysis_kind.as_str() {
+        "near_repeat" => "near-repeat",
+        k => k,
+    };
+    format!("/analysis/{page}?{}", p.parameters)
+}
+
+async fn proposal_page(
+    State(st): State<AppState>,
+    shell: Shell,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let t = texts::of(shell.lang);
+    let p = proposals::get(&st.db, id_of(&id)?).await?;
+    let effect = proposals::effect(&st.db, &p).await?;
+    let can_decide = p.status == "proposed"
+        && shell
+            .user
+            .as_ref()
+            .is_some_and(|u| DECIDE.contains(&u.role));
+    render(&OnePage {
+        t,
+        status: t.status(&p.status),
+        created: local_time(p.created_at),
+        decided: p.decided_at.map(local_time).unwrap_or_default(),
+        relative: effect
+            .as_ref()
+            .and_then(|e| e.relative_change)
+            .map_or("—".into(), |v| format!("{:+.0}%", (v - 1.0) * 100.0)),
+        p_value: effect
+            .as_ref()
+            .and_then(|e| e.p_value)
+            .map_or("—".into(), |v| format!("{v:.4}")),
+        effect,
+        can_decide,
+        link: link_of(&p),
+        p,
+        shell,
+    })
+}
+
+async fn decide(
+    State(st): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    form: Result<Form<DecisionIn>, FormRejection>,
+) -> AppResult<Response> {
+    let id = id_of(&id)?;
+    let Form(d) = form.map_err(|e| AppError::bad("body", e.body_text()))?;
+    proposals::decide(&st.db, &me.actor(), id, &d).await?;
+    Ok(Redirect::to(&format!("/analysis/proposals/{id}")).into_response())
+}

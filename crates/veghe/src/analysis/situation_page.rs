@@ -1,0 +1,104 @@
+//! The operational situation page: the week against the same week last year and the four weeks
+//! before, per type and neighbourhood, anomalies flagged and change points shown.
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::response::Response;
+
+use super::api::query;
+use super::filter::RawQuery;
+use super::pages::{Form, page, split};
+use super::service::{self, Stated};
+use super::situation;
+use super::texts::{self, T};
+use crate::AppState;
+use crate::error::AppResult;
+use crate::web::Shell;
+
+/// One table line as text.
+pub struct LineView {
+    pub name: String,
+    pub now: u64,
+    pub last_year: u64,
+    pub yoy: String,
+    pub four_mean: String,
+    pub four: String,
+    pub anomaly: &'static str,
+    pub anomaly_code: String,
+    pub change_point: String,
+}
+
+fn view(l: &situation::Line, t: &T, ro: bool) -> LineView {
+    let pct = |v: Option<f64>, p: f64| {
+        let s = v.map_or("—".into(), |v| format!("{v:+.0}%"));
+        let p = format!("{p:.3}");
+        format!("{s} (p = {})", if ro { p.replace('.', ",") } else { p })
+    };
+    LineView {
+        name: l.name.clone(),
+        now: l.now,
+        last_year: l.last_year,
+        yoy: pct(l.yoy_percent, l.yoy_p),
+        four_mean: if ro {
+            format!("{:.1}", l.four_weeks_mean).replace('.', ",")
+        } else {
+            format!("{:.1}", l.four_weeks_mean)
+        },
+        four: pct(l.four_weeks_percent, l.four_weeks_p),
+        anomaly: t.anomaly(&l.anomaly),
+        anomaly_code: l.anomaly.clone(),
+        change_point: l.change_point.clone().unwrap_or_default(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "analysis/situation.html")]
+struct SituationPage {
+    shell: Shell,
+    t: &'static T,
+    form: Form,
+    error: Option<String>,
+    stated: Option<Stated>,
+    result: Option<std::sync::Arc<situation::Situation>>,
+    total: Vec<LineView>,
+    by_type: Vec<LineView>,
+    by_area: Vec<LineView>,
+}
+
+pub(super) async fn situation_page(
+    State(st): State<AppState>,
+    shell: Shell,
+    q: Result<Query<RawQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let t = texts::of(shell.lang);
+    let q = query(q)?;
+    let (r, error) = split(service::situation(&st, &q, shell.lang).await)?;
+    let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
+    let (stated, result) = match r {
+        Some((s, x)) => (Some(s), Some(x)),
+        None => (None, None),
+    };
+    let ro = shell.lang == crate::web::Lang::Ro;
+    let views = |f: &dyn Fn(&situation::Situation) -> Vec<&situation::Line>| -> Vec<LineView> {
+        result
+            .iter()
+            .flat_map(|x| f(x).into_iter().map(|l| view(l, t, ro)))
+            .collect()
+    };
+    let total = views(&|x| vec![&x.total]);
+    let by_type = views(&|x| x.by_type.iter().collect());
+    let by_area = views(&|x| x.by_area.iter().collect());
+    let p = SituationPage {
+        t,
+        form,
+        error: error.clone(),
+        stated,
+        result,
+        total,
+        by_type,
+        by_area,
+        shell,
+    };
+    page(&p, error.is_some())
+}

@@ -1,0 +1,177 @@
+//! The analysis pages' words, Romanian first and English second.
+
+use crate::web::Lang;
+
+macro_rules! texts {
+    ($($name:ident: $ro:expr, $en:expr;)*) => {
+        /// Every text of the analysis pages.
+        pub struct T { $(pub $name: &'static str,)* }
+        pub const RO: T = T { $($name: $ro,)* };
+        pub const EN: T = T { $($name: $en,)* };
+    };
+}
+
+texts! {
+    title: "Analiză", "Analysis";
+    intro: "Unde, când și ce urmează: analize pe incidentele înregistrate. Fiecare rezultat își declară datele și parametrii și se poate exporta.", "Where, when and what next: analyses of the recorded incidents. Every result states its data and parameters and can be exported.";
+    hotspots: "Zone fierbinți", "Hot spots";
+    hotspots_intro: "Densitatea incidentelor (nucleu gaussian) și clasele Gi* Getis-Ord pe o grilă în metri (UTM 34N).", "Incident density (Gaussian kernel) and Getis-Ord Gi* classes on a grid in metres (UTM 34N).";
+    trends: "Tendințe și prognoze", "Trends and forecasts";
+    trends_intro: "Numărul de incidente pe săptămână sau lună, profilul sezonier, prognoza cu interval de 95%, punctele de schimbare și eroarea MASE din testarea retrospectivă.", "Incidents per week or month, the seasonal profile, the forecast with its 95% interval, change points and the back-test MASE.";
+    near_repeat: "Repetare apropiată", "Near repeat";
+    near_repeat_intro: "Testul Knox: perechi de incidente apropiate în spațiu și timp, față de permutări aleatoare ale datelor.", "The Knox test: pairs of incidents close in space and time, against random permutations of the dates.";
+    situation: "Situația operativă", "Operational situation";
+    situation_intro: "Ultimele 7 zile față de aceeași săptămână de anul trecut și de cele 4 săptămâni anterioare, pe tipuri și cartiere; test Poisson exact.", "The last 7 days against the same week last year and the 4 weeks before, per type and neighbourhood; exact Poisson test.";
+    proposals: "Propuneri de măsuri", "Proposed measures";
+    proposals_intro: "Măsuri propuse din analize, decizia conducerii și efectul urmărit față de o zonă de comparație.", "Measures proposed from analyses, management's decision and the effect followed against a comparison area.";
+    filter: "Filtru", "Filter";
+    kind: "Tip", "Type";
+    all_types: "toate tipurile", "all types";
+    from: "De la", "From";
+    to: "Până la", "To";
+    area: "Cartier", "Neighbourhood";
+    whole_city: "tot orașul", "whole city";
+    hour_from: "Ora de la (0–23)", "Hour from (0–23)";
+    hour_to: "Ora până la (1–24)", "Hour to (1–24)";
+    weekday: "Zile (1 = luni … 7 = duminică, separate prin virgulă)", "Weekdays (1 = Monday … 7 = Sunday, comma separated)";
+    school: "Doar program școlar", "School hours only";
+    run: "Calculează", "Compute";
+    computing: "Se calculează… poate dura câteva secunde.", "Computing… this may take a few seconds.";
+    data_window: "Date și parametri", "Data and parameters";
+    parameters: "Parametri", "Parameters";
+    export: "Export", "Export";
+    cell: "Latura celulei (m)", "Cell side (m)";
+    bandwidth: "Lățimea de bandă KDE (m, gol = regula de referință normală)", "KDE bandwidth (m, empty = normal-reference rule)";
+    map_label: "Harta zonelor fierbinți; tabelul de mai jos conține aceleași date", "Hot-spot map; the table below holds the same data";
+    legend: "Legendă Gi*", "Gi* legend";
+    gi_layer: "Clase Gi* (fierbinte / rece)", "Gi* classes (hot / cold)";
+    hot_99: "fierbinte 99%", "hot 99%";
+    hot_95: "fierbinte 95%", "hot 95%";
+    hot_90: "fierbinte 90%", "hot 90%";
+    ns: "nesemnificativ", "not significant";
+    cold_90: "rece 90%", "cold 90%";
+    cold_95: "rece 95%", "cold 95%";
+    cold_99: "rece 99%", "cold 99%";
+    cells_per_class: "Celule pe clasă", "Cells per class";
+    class: "Clasă", "Class";
+    cells: "Celule", "Cells";
+    top_cells: "Cele mai fierbinți celule", "Hottest cells";
+    count: "Incidente", "Incidents";
+    density: "Densitate (incidente/km²)", "Density (incidents/km²)";
+    centre: "Centru (lat, lon)", "Centre (lat, lon)";
+    incidents: "Incidente analizate", "Incidents analysed";
+    without_location: "fără locație, excluse", "without location, left out";
+    period: "Perioadă", "Period";
+    week: "săptămână", "week";
+    month: "lună", "month";
+    model: "Model", "Model";
+    mase: "MASE (test retrospectiv)", "MASE (back-test)";
+    best: "cel mai bun", "best";
+    change_points: "Puncte de schimbare", "Change points";
+    no_change_points: "Niciun punct de schimbare găsit.", "No change point found.";
+    starts_at: "nivel nou de la", "new level from";
+    mean_level: "media segmentului", "segment mean";
+    not_run: "nu a rulat", "did not run";
+    distance_band: "Banda de distanță (m)", "Distance band (m)";
+    time_band: "Banda de timp (zile)", "Time band (days)";
+    iterations: "Iterații", "Iterations";
+    knox_table: "Tabelul Knox: raport observat/așteptat (valoarea p)", "Knox table: observed/expected ratio (p-value)";
+    distance: "Distanță", "Distance";
+    readings: "Ce înseamnă", "What it means";
+    no_readings: "Nicio celulă semnificativă (p ≤ 0,05) peste nivelul întâmplării.", "No significant cell (p ≤ 0.05) above chance.";
+    observed: "observate", "observed";
+    week_now: "Săptămâna curentă", "Current week";
+    last_year: "Aceeași săptămână anul trecut", "Same week last year";
+    four_weeks: "Media ultimelor 4 săptămâni", "Mean of the 4 weeks before";
+    change: "Schimbare", "Change";
+    anomaly: "Anomalie", "Anomaly";
+    up: "creștere", "rise";
+    down: "scădere", "fall";
+    by_type: "Pe tipuri", "By type";
+    by_area: "Pe cartiere", "By neighbourhood";
+    total: "Total", "Total";
+    name: "Nume", "Name";
+    propose: "Propune o măsură din această analiză", "Propose a measure from this analysis";
+    new_proposal: "Propunere nouă", "New proposal";
+    proposal_title: "Titlu", "Title";
+    measure: "Măsura propusă", "Proposed measure";
+    analysis_kind: "Analiza", "Analysis";
+    comparison_area: "Zona de comparație (cartier fără măsură)", "Comparison area (neighbourhood without the measure)";
+    submit: "Trimite propunerea", "Submit the proposal";
+    status: "Stare", "Status";
+    proposed: "propusă", "proposed";
+    approved: "aprobată", "approved";
+    rejected: "respinsă", "rejected";
+    proposed_by: "Propusă de", "Proposed by";
+    decided_by: "Decisă de", "Decided by";
+    decision: "Decizie", "Decision";
+    approve: "Aprobă", "Approve";
+    reject: "Respinge", "Reject";
+    note: "Motivare", "Note";
+    effect_from: "Măsura începe la (AAAA-LL-ZZ)", "The measure starts on (YYYY-MM-DD)";
+    decide: "Înregistrează decizia", "Record the decision";
+    effect: "Efect", "Effect";
+    before: "Înainte", "Before";
+    after: "După", "After";
+    relative_change: "Schimbare relativă față de zona de comparație", "Change relative to the comparison area";
+    p_value: "Valoarea p (test exact)", "p-value (exact test)";
+    no_effect_yet: "Efectul se poate urmări după aprobare și începerea măsurii.", "The effect can be followed once approved and started.";
+    none_yet: "Nicio propunere încă.", "No proposal yet.";
+    open_analysis: "Deschide analiza", "Open the analysis";
+}
+
+pub fn of(lang: Lang) -> &'static T {
+    match lang {
+        Lang::Ro => &RO,
+        Lang::En => &EN,
+    }
+}
+
+impl T {
+    /// The words of a Gi* class label.
+    pub fn class(&self, label: &str) -> &'static str {
+        match label {
+            "hot_99" => self.hot_99,
+            "hot_95" => self.hot_95,
+            "hot_90" => self.hot_90,
+            "cold_90" => self.cold_90,
+            "cold_95" => self.cold_95,
+            "cold_99" => self.cold_99,
+            _ => self.ns,
+        }
+    }
+
+    pub fn status(&self, s: &str) -> &'static str {
+        match s {
+            "approved" => self.approved,
+            "rejected" => self.rejected,
+            _ => self.proposed,
+        }
+    }
+
+    pub fn anomaly(&self, a: &str) -> &'static str {
+        match a {
+            "up" => self.up,
+            "down" => self.down,
+            _ => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The same rule as the interface table's: ș and ț with comma below, never the cedilla forms.
+    #[test]
+    fn romanian_uses_comma_below_never_cedilla() {
+        let cedillas = ['\u{015E}', '\u{015F}', '\u{0162}', '\u{0163}'];
+        for (name, text) in [
+            ("texts.rs", include_str!("texts.rs")),
+            ("situation.rs", include_str!("situation.rs")),
+            ("filter.rs", include_str!("filter.rs")),
+            ("trends.rs", include_str!("trends.rs")),
+        ] {
+            assert!(!text.contains(cedillas), "{name} has a cedilla form");
+        }
+        assert!(super::RO.situation.contains('ț'));
+    }
+}

@@ -1,0 +1,120 @@
+//! Notifications for the signed-in person (API and page, acknowledge) and the e-mail outbox
+//! for oversight.
+
+use askama::Template;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::Notification;
+use super::outbox::Mail;
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, CurrentUser, groups};
+use crate::error::{AppError, AppResult};
+use crate::web::{Shell, local_time, render};
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/api/v1/notifications", Access::SignedIn, list)
+        .post(
+            "/api/v1/notifications/{id}/acknowledge",
+            Access::SignedIn,
+            acknowledge,
+        )
+        .get(
+            "/api/v1/mail/outbox",
+            Access::Roles(groups::OVERSIGHT),
+            outbox,
+        )
+        .get("/notifications", Access::SignedIn, page)
+        .post(
+            "/notifications/{id}/acknowledge",
+            Access::SignedIn,
+            acknowledge_form,
+        )
+}
+
+fn parse_id(text: &str) -> AppResult<i64> {
+    text.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not a notification id")))
+}
+
+/// The caller's notifications, unacknowledged first.
+#[utoipa::path(get, path = "/api/v1/notifications", tag = "notifications",
+    responses((status = 200, body = [Notification])), security(("bearer" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+) -> AppResult<Json<Vec<Notification>>> {
+    Ok(Json(super::of_user(&state.db, me.id).await?))
+}
+
+/// The caller acknowledges one of their notifications (who and when are recorded).
+#[utoipa::path(post, path = "/api/v1/notifications/{id}/acknowledge", tag = "notifications",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Notification), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn acknowledge(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+) -> AppResult<Json<Notification>> {
+    let n = super::acknowledge(&state.db, &me.actor(), parse_id(&id)?).await?;
+    state.live.published();
+    Ok(Json(n))
+}
+
+/// The e-mail outbox, newest first: each message's state, attempts and last error.
+#[utoipa::path(get, path = "/api/v1/mail/outbox", tag = "notifications",
+    responses((status = 200, body = [Mail])), security(("bearer" = [])))]
+pub async fn outbox(State(state): State<AppState>) -> AppResult<Json<Vec<Mail>>> {
+    Ok(Json(super::outbox::list(&state.db, None).await?))
+}
+
+struct Row {
+    id: i64,
+    when: String,
+    title: String,
+    body: String,
+    link: Option<String>,
+    acknowledged: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "notify/notifications.html")]
+struct Page {
+    shell: Shell,
+    rows: Vec<Row>,
+}
+
+async fn page(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    shell: Shell,
+) -> AppResult<Response> {
+    let rows = super::of_user(&state.db, me.id)
+        .await?
+        .into_iter()
+        .map(|n| Row {
+            id: n.id,
+            when: local_time(n.created_at),
+            title: n.title,
+            body: n.body,
+            link: n.link,
+            acknowledged: n.acknowledged_at.map(local_time),
+        })
+        .collect();
+    render(&Page { shell, rows })
+}
+
+async fn acknowledge_form(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    super::acknowledge(&state.db, &me.actor(), parse_id(&id)?).await?;
+    state.live.published();
+    Ok(Redirect::to("/notifications").into_response())
+}

@@ -1,0 +1,205 @@
+//! The emergency plans' JSON API: templates (read; tasks added or edited by an administrator),
+//! activation, ticking tasks, closing.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+
+use super::Plan;
+use super::templates::{TaskIn, Template};
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, CurrentUser, groups};
+use crate::dispatch::api::DISPATCH;
+use crate::error::{AppError, AppResult};
+
+pub fn routes() -> Routes {
+    let read = Access::Roles(groups::OPERATIONS_READ);
+    let write = Access::Roles(DISPATCH);
+    let admin = Access::Roles(groups::ADMIN);
+    Routes::new()
+        .get("/api/v1/plan-templates", read, templates)
+        .post("/api/v1/plan-templates/{id}/tasks", admin, add_task)
+        .post("/api/v1/plan-template-tasks/{id}", admin, edit_task)
+        .get("/api/v1/plans", read, list)
+        .post("/api/v1/plans", write, activate)
+        .get("/api/v1/plans/{id}", read, get)
+        .post("/api/v1/plan-tasks/{id}/done", write, task_done)
+        .post("/api/v1/plans/{id}/close", write, close)
+}
+
+pub(crate) fn parse_id(text: &str, what: &str) -> AppResult<i64> {
+    text.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not {what} id")))
+}
+
+pub(crate) fn optional_text(
+    v: Option<String>,
+    field: &'static str,
+    max: usize,
+) -> AppResult<Option<String>> {
+    match v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
+        Some(s) if s.chars().count() > max => Err(AppError::bad(
+            field,
+            format!("{field} must have at most {max} characters"),
+        )),
+        other => Ok(other),
+    }
+}
+
+/// Every calamity's checklist with its tasks.
+#[utoipa::path(get, path = "/api/v1/plan-templates", tag = "emergency plans",
+    responses((status = 200, body = [Template])), security(("bearer" = [])))]
+pub async fn templates(State(state): State<AppState>) -> AppResult<Json<Vec<Template>>> {
+    Ok(Json(super::templates::list(&state.db).await?))
+}
+
+/// A template task.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct TemplateTaskIn {
+    /// 3–300 characters.
+    pub title: String,
+    /// A role code: dispatcher, crew, head_of_service, press_officer, management, …
+    pub owner_role: String,
+    /// Minutes after activation, 0–10080.
+    pub due_minutes: i64,
+    /// Place in the list (1–1000); new tasks go last by default.
+    pub position: Option<i64>,
+}
+
+impl TemplateTaskIn {
+    fn parse(&self) -> AppResult<TaskIn> {
+        TaskIn::parse(
+            &self.title,
+            &self.owner_role,
+            self.due_minutes,
+            self.position,
+        )
+    }
+}
+
+/// Adds a task to a template (administrators).
+#[utoipa::path(post, path = "/api/v1/plan-templates/{id}/tasks", tag = "emergency plans", request_body = TemplateTaskIn,
+    params(("id" = i64, Path)),
+    responses((status = 201, body = Template), (status = 400, body = crate::api::ErrorBody), (status = 404)), security(("bearer" = [])))]
+pub async fn add_task(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    payload: Result<Json<TemplateTaskIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<(StatusCode, Json<Template>)> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let id = parse_id(&id, "a template")?;
+    let t = super::templates::add_task(&state.db, &me.actor(), id, input.parse()?).await?;
+    Ok((StatusCode::CREATED, Json(t)))
+}
+
+/// Edits a template's task (administrators).
+#[utoipa::path(post, path = "/api/v1/plan-template-tasks/{id}", tag = "emergency plans", request_body = TemplateTaskIn,
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Template), (status = 400, body = crate::api::ErrorBody), (status = 404)), security(("bearer" = [])))]
+pub async fn edit_task(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    payload: Result<Json<TemplateTaskIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Json<Template>> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let id = parse_id(&id, "a template task")?;
+    Ok(Json(
+        super::templates::edit_task(&state.db, &me.actor(), id, input.parse()?).await?,
+    ))
+}
+
+/// The active plans and the recently closed ones, with their tasks and logs.
+#[utoipa::path(get, path = "/api/v1/plans", tag = "emergency plans",
+    responses((status = 200, body = [Plan])), security(("bearer" = [])))]
+pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<Plan>>> {
+    Ok(Json(super::store::list(&state.db).await?))
+}
+
+/// An activation.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct ActivateIn {
+    /// The template's code: flood, heavy_snow, earthquake, major_fire, chemical_accident, mass_gathering.
+    pub template: String,
+    pub incident_id: Option<i64>,
+}
+
+/// Activates a plan: its tasks are created with their owners and due times.
+#[utoipa::path(post, path = "/api/v1/plans", tag = "emergency plans", request_body = ActivateIn,
+    responses((status = 201, body = Plan), (status = 400, body = crate::api::ErrorBody)), security(("bearer" = [])))]
+pub async fn activate(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    payload: Result<Json<ActivateIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<(StatusCode, Json<Plan>)> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let plan =
+        super::store::activate(&state.db, &me.actor(), &input.template, input.incident_id).await?;
+    state.live.published();
+    Ok((StatusCode::CREATED, Json(plan)))
+}
+
+/// One plan: its tasks (overdue ones flagged) and its log.
+#[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "emergency plans",
+    params(("id" = i64, Path)), responses((status = 200, body = Plan), (status = 404)), security(("bearer" = [])))]
+pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<Plan>> {
+    Ok(Json(
+        super::store::get(&state.db, parse_id(&id, "a plan")?).await?,
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct TaskDoneIn {
+    pub note: Option<String>,
+}
+
+/// Ticks a plan's task done (who and when are recorded); 409 if done already or the plan is closed.
+#[utoipa::path(post, path = "/api/v1/plan-tasks/{id}/done", tag = "emergency plans", request_body = TaskDoneIn,
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Plan), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn task_done(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    payload: Result<Json<TaskDoneIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Json<Plan>> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let id = parse_id(&id, "a task")?;
+    let note = optional_text(input.note, "note", 2000)?;
+    let plan = super::store::task_done(&state.db, &me.actor(), id, note.as_deref()).await?;
+    state.live.published();
+    Ok(Json(plan))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct CloseIn {
+    /// The closing note, 3–4000 characters.
+    pub note: String,
+}
+
+/// Closes an active plan with a closing note.
+#[utoipa::path(post, path = "/api/v1/plans/{id}/close", tag = "emergency plans", request_body = CloseIn,
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Plan), (status = 400), (status = 409)), security(("bearer" = [])))]
+pub async fn close(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    payload: Result<Json<CloseIn>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Json<Plan>> {
+    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let plan = super::store::close(
+        &state.db,
+        &me.actor(),
+        parse_id(&id, "a plan")?,
+        &input.note,
+    )
+    .await?;
+    state.live.published();
+    Ok(Json(plan))
+}

@@ -1,0 +1,41 @@
+'use strict';
+// The analysis pages in a browser: the hot-spot map draws the Gi* cells over
+// the neighbourhoods, the trend chart is inline SVG, and every analysis page
+// passes axe-core without script errors.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('../lib/harness');
+
+let browser;
+before(async () => { browser = await h.launch(); });
+after(async () => { if (browser) await browser.close(); });
+
+test('hot-spot map draws its cells and the analysis pages are accessible', async () => {
+  const page = await h.newPage(browser);
+  try {
+    await h.login(page, 'admin');
+    await h.visit(page, '/analysis/hotspots?type=burglary_like');
+    const map = page.locator('div.vg-map').first();
+    await map.waitFor();
+    await page.waitForFunction(
+      () => document.querySelector('div.vg-map[data-analysis-state="ready"]') !== null,
+      null, { timeout: 30000 });
+    const drawn = await page.evaluate(() => document.querySelectorAll('div.vg-map .leaflet-interactive').length);
+    assert.ok(drawn > 31, `cells drawn over the 31 neighbourhoods (${drawn} shapes)`);
+    assert.ok(await page.locator('div.vg-map .leaflet-control-layers').count() >= 1, 'layers can be switched');
+    await h.screenshot(page, 'analysis-hotspots');
+    await h.checkA11y(page, '/analysis/hotspots');
+
+    for (const path of ['/analysis', '/analysis/trends?type=illegal_parking', '/analysis/near-repeat?type=burglary_like',
+      '/analysis/situation', '/analysis/proposals']) {
+      await h.visit(page, path);
+      if (path.startsWith('/analysis/trends')) {
+        assert.ok(await page.locator('figure.chart svg[role="img"]').count() >= 2, 'trend and profile charts');
+      }
+      await h.checkA11y(page, path.split('?')[0]);
+    }
+    assert.deepEqual(page.jsErrors, [], 'no script errors on the analysis pages');
+  } finally {
+    await page.context().close();
+  }
+});

@@ -1,0 +1,86 @@
+#!/bin/sh
+# Dispatch benchmarks (issue 3), each beside its floor, on this machine in one run:
+#   1. OsmAnd ingestion on the trackers' port, loaded by wrk (devices rotating over 1000 trackers),
+#      beside a bare axum handler parsing the same requests, and the raw insert rate of the rows;
+#   2. incident created → event received by 200 SSE clients, SQLite and PostgreSQL, beside a bare
+#      tokio broadcast of the same events to the same clients;
+#   3. the board with 500 open incidents and 100 crews, beside its two queries alone.
+# Needs wrk (installed with apt-get when missing) and, for PostgreSQL, psql and BENCH_POSTGRES_URL naming
+# a database to connect to (e.g. postgres://postgres@127.0.0.1:5432/postgres): the script creates and
+# drops a scratch database of its own beside it for each run.
+#   scripts/bench-dispatch.sh [ingest|sse|board]...   (all three by default)
+set -eu
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
+cargo build --release -q -p veghe --example dispatch_bench
+BIN="${CARGO_TARGET_DIR:-target}/release/examples/dispatch_bench"
+DIR="$(mktemp -d)"
+PIDS=""
+PGDBS=""
+cleanup() {
+    for p in $PIDS; do kill "$p" 2>/dev/null || true; done
+    for d in $PGDBS; do psql "$BENCH_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS $d WITH (FORCE)" || true; done
+    rm -rf "$DIR"
+}
+trap cleanup EXIT
+# A scratch PostgreSQL database; prints its URL.
+pgdb() {
+    name="veghe_bench_$$_$1"
+    psql "$BENCH_POSTGRES_URL" -qc "CREATE DATABASE $name" >&2
+    echo "${BENCH_POSTGRES_URL%/*}/$name"
+}
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-64}"
+echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+cat > "$DIR/fix.lua" <<'LUA'
+local n = 0
+local base = 1790000000000
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/?id=trk-" .. (n % 1000) .. "&lat=45.7537&lon=21.2257&timestamp="
+    .. (base + n) .. "&speed=10&bearing=90&altitude=90&accuracy=5&batt=80")
+end
+LUA
+
+ingest() {
+    for kind in bare veghe; do
+        "$BIN" tracker "$kind" 127.0.0.1:18191 "sqlite:$DIR/ingest-$kind.db" > /dev/null &
+        PIDS="$PIDS $!"
+        sleep 2
+        wrk -t2 -c4 -d2s -s "$DIR/fix.lua" http://127.0.0.1:18191/ > /dev/null
+        echo "== OsmAnd ingestion, $kind, $CONNECTIONS connections, $DURATION"
+        wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$DIR/fix.lua" http://127.0.0.1:18191/ \
+            | grep -E 'Requests/sec|50%|90%|99%|Non-2xx|Socket errors'
+        kill "$!" 2>/dev/null || true
+        wait 2>/dev/null || true
+        if [ "$kind" = veghe ]; then
+            echo "positions stored: $(sqlite3 "$DIR/ingest-veghe.db" 'SELECT COUNT(*) FROM positions' 2>/dev/null || echo '(sqlite3 not installed)')"
+        fi
+    done
+    echo "== raw inserts of the same rows"
+    "$BIN" raw "sqlite:$DIR/raw.db" 200000
+}
+
+sse() {
+    for kind in bare veghe; do
+        "$BIN" sse "$kind" "sqlite:$DIR/sse-$kind.db" 200 20 10
+    done
+    if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
+        url="$(pgdb sse)"
+        PGDBS="$PGDBS veghe_bench_$$_sse"
+        "$BIN" sse veghe "$url" 200 20 10
+    fi
+}
+
+board() {
+    "$BIN" board "sqlite:$DIR/board.db"
+    if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
+        url="$(pgdb board)"
+        PGDBS="$PGDBS veghe_bench_$$_board"
+        "$BIN" board "$url"
+    fi
+}
+
+for part in ${*:-ingest sse board}; do "$part"; done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,90 @@
+/*
+ * Veghe — analysis pages.
+ *
+ * Plain ES2017, no build step, no inline script (CSP). Two duties:
+ *  - forms marked data-analysis-form show the #an-busy status while the
+ *    next page computes (a progress indication for long analyses);
+ *  - a .vg-map with data-analysis-cells="URL" gets, once map.js reports
+ *    "vg:map-ready", the hot-spot cells of that GeoJSON as two layers:
+ *    kernel density (shades of red) and Gi* classes (hot red, cold blue),
+ *    switchable in the layers control. Colours are set through Leaflet path
+ *    options (CSSOM), which CSP allows.
+ */
+(function () {
+  'use strict';
+
+  document.querySelectorAll('form[data-analysis-form]').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      var busy = document.getElementById('an-busy');
+      if (busy) {
+        busy.hidden = false;
+      }
+      form.setAttribute('aria-busy', 'true');
+    });
+  });
+
+  var CLASS_COLOURS = {
+    hot_99: '#b2182b', hot_95: '#ef8a62', hot_90: '#fddbc7',
+    cold_90: '#d1e5f0', cold_95: '#67a9cf', cold_99: '#2166ac'
+  };
+
+  function densityColour(share) {
+    var stops = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'];
+    var i = Math.min(stops.length - 1, Math.floor(share * stops.length));
+    return stops[i];
+  }
+
+  function addCells(el) {
+    var map = el.vgMap;
+    var url = el.getAttribute('data-analysis-cells');
+    if (!map || !url || typeof window.L === 'undefined') {
+      return;
+    }
+    var L = window.L;
+    el.setAttribute('data-analysis-state', 'loading');
+    fetch(url, { credentials: 'same-origin' })
+      .then(function (r) {
+        if (!r.ok) { throw new Error(String(r.status)); }
+        return r.json();
+      })
+      .then(function (fc) {
+        var top = 0;
+        fc.features.forEach(function (f) { top = Math.max(top, f.properties.density || 0); });
+        var heat = L.geoJSON(fc, {
+          filter: function (f) { return top > 0 && f.properties.density >= top * 0.05; },
+          style: function (f) {
+            return { stroke: false, fillColor: densityColour(f.properties.density / top), fillOpacity: 0.6 };
+          },
+          onEachFeature: function (f, layer) {
+            layer.bindTooltip(String(Math.round(f.properties.density)) + ' / km² · ' + f.properties.count);
+          }
+        });
+        var classes = L.geoJSON(fc, {
+          filter: function (f) { return f.properties['class'] !== 'ns'; },
+          style: function (f) {
+            return { stroke: false, fillColor: CLASS_COLOURS[f.properties['class']] || '#999999', fillOpacity: 0.65 };
+          },
+          onEachFeature: function (f, layer) {
+            layer.bindTooltip(f.properties['class'] + ' · z = ' + f.properties.gi_z.toFixed(2));
+          }
+        });
+        classes.addTo(map);
+        var overlays = {};
+        overlays[el.getAttribute('data-label-class') || 'Gi*'] = classes;
+        overlays[el.getAttribute('data-label-density') || 'KDE'] = heat;
+        L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+        el.setAttribute('data-analysis-state', 'ready');
+      })
+      .catch(function () {
+        el.setAttribute('data-analysis-state', 'error');
+      });
+  }
+
+  document.querySelectorAll('.vg-map[data-analysis-cells]').forEach(function (el) {
+    if (el.vgMap) {
+      addCells(el);
+    } else {
+      el.addEventListener('vg:map-ready', function () { addCells(el); }, { once: true });
+    }
+  });
+}());
