@@ -22,22 +22,7 @@ pub enum Block {
     },
 }
 
-/// Escapes text for XML character data and attribute values.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Control characters other than tab and newline are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::xml::escape as esc;
 
 fn run(text: &str, bold: bool, size_half_points: Option<u32>) -> String {
     let mut props = String::new();

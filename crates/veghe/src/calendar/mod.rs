@@ -12,6 +12,12 @@ use veghe_ro::deadline::{Rule, due_date};
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::error::{AppError, AppResult};
+
+/// Timișoara's time zone, in which days, shifts and yearly numbers begin (the tz database is
+/// bundled with jiff, so the fallback to UTC is never taken in practice).
+pub fn bucharest() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC)
+}
 use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {

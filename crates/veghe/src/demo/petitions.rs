@@ -83,7 +83,7 @@ fn cui(rng: &mut Rng) -> Option<String> {
 }
 
 pub(super) fn day_ms(day: Date, minutes: i64) -> i64 {
-    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
+    let tz = crate::calendar::bucharest();
     day.to_zoned(tz)
         .map(|z| z.timestamp().as_millisecond() + minutes * 60_000)
         .unwrap_or(0)

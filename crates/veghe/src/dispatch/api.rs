@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
+use super::input::{id_of, incident_id, json_body, text};
 use super::model::{LatLon, Outcome, Priority, Status};
 use super::store::{self, Incident, NewIncident};
 use super::timeline::TimelineEntry;
@@ -66,16 +67,6 @@ pub struct IncidentIn {
 
 const SOURCES: &[&str] = &["phone", "duty_desk", "112", "patrol", "petition", "camera"];
 
-fn trimmed(v: Option<String>, field: &'static str, max: usize) -> AppResult<Option<String>> {
-    match v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
-        Some(s) if s.chars().count() > max => Err(AppError::bad(
-            field,
-            format!("{field} must have at most {max} characters"),
-        )),
-        other => Ok(other),
-    }
-}
-
 impl IncidentIn {
     pub fn parse(self) -> AppResult<NewIncident> {
         let kind = crate::demo::catalogue::incident_type(self.kind.trim())
@@ -95,7 +86,7 @@ impl IncidentIn {
             (Some(_), None) => return Err(AppError::bad("lon", "lat was given without lon")),
             (None, Some(_)) => return Err(AppError::bad("lat", "lon was given without lat")),
         };
-        let address = trimmed(self.address, "address", 300)?;
+        let address = text(self.address, "address", 300)?;
         if at.is_none() && address.is_none() {
             return Err(AppError::bad(
                 "address",
@@ -124,8 +115,8 @@ impl IncidentIn {
             at,
             address,
             description,
-            caller_name: trimmed(self.caller_name, "caller_name", 200)?,
-            caller_phone: trimmed(self.caller_phone, "caller_phone", 40)?,
+            caller_name: text(self.caller_name, "caller_name", 200)?,
+            caller_phone: text(self.caller_phone, "caller_phone", 40)?,
             source,
         })
     }
@@ -140,17 +131,10 @@ pub async fn create(
     axum::Extension(me): axum::Extension<CurrentUser>,
     payload: Result<Json<IncidentIn>, axum::extract::rejection::JsonRejection>,
 ) -> AppResult<(StatusCode, Json<Incident>)> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let input = json_body(payload)?;
     let incident = store::create(&state.db, &me.actor(), input.parse()?).await?;
     state.live.published();
     Ok((StatusCode::CREATED, Json(incident)))
-}
-
-fn parse_id(text: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not an incident id")))
 }
 
 /// One incident.
@@ -160,7 +144,7 @@ pub async fn get(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> AppResult<Json<Incident>> {
-    Ok(Json(store::get(&state.db, parse_id(&id)?).await?))
+    Ok(Json(store::get(&state.db, incident_id(&id)?).await?))
 }
 
 /// The open incidents, most urgent and oldest first.
@@ -177,7 +161,7 @@ pub async fn timeline(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<TimelineEntry>>> {
-    let id = parse_id(&id)?;
+    let id = incident_id(&id)?;
     store::get(&state.db, id).await?;
     Ok(Json(super::timeline::timeline_of(&state.db, id).await?))
 }
@@ -202,8 +186,8 @@ pub async fn change_status(
     Path(id): Path<String>,
     payload: Result<Json<StatusIn>, axum::extract::rejection::JsonRejection>,
 ) -> AppResult<Json<Incident>> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
-    let id = parse_id(&id)?;
+    let input = json_body(payload)?;
+    let id = incident_id(&id)?;
     let to: Status = input
         .status
         .parse()
@@ -214,7 +198,7 @@ pub async fn change_status(
         .map(str::parse)
         .transpose()
         .map_err(|m| AppError::bad("outcome", m))?;
-    let note = trimmed(input.note, "note", 2000)?;
+    let note = text(input.note, "note", 2000)?;
     let incident =
         store::change_status(&state.db, &me.actor(), id, to, outcome, note.as_deref()).await?;
     state.live.published();
@@ -236,9 +220,9 @@ pub async fn assign(
     Path(id): Path<String>,
     payload: Result<Json<AssignIn>, axum::extract::rejection::JsonRejection>,
 ) -> AppResult<Json<Incident>> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let input = json_body(payload)?;
     Ok(Json(
-        super::assignment::assign(&state.db, &me.actor(), parse_id(&id)?, input.unit_id).await?,
+        super::assignment::assign(&state.db, &me.actor(), incident_id(&id)?, input.unit_id).await?,
     ))
 }
 
@@ -258,7 +242,7 @@ pub async fn recommendations(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<super::recommend::Candidate>>> {
-    let incident = store::get(&state.db, parse_id(&id)?).await?;
+    let incident = store::get(&state.db, incident_id(&id)?).await?;
     let (Some(lat), Some(lon)) = (incident.lat, incident.lon) else {
         return Err(AppError::Conflict(format!(
             "incident {} has no coordinates: place it on the map to rank crews by distance",
@@ -289,11 +273,9 @@ pub async fn checkin(
     Path(id): Path<String>,
     payload: Result<Json<CheckinIn>, axum::extract::rejection::JsonRejection>,
 ) -> AppResult<StatusCode> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
-    let id = id
-        .parse::<i64>()
-        .map_err(|_| AppError::bad("id", format!("`{id}` is not a crew id")))?;
-    let note = trimmed(input.note, "note", 2000)?;
+    let input = json_body(payload)?;
+    let id = id_of(&id, "a crew")?;
+    let note = text(input.note, "note", 2000)?;
     super::checkins::record(&state.db, &me.actor(), id, note.as_deref()).await?;
     state.live.published();
     Ok(StatusCode::CREATED)
@@ -341,13 +323,13 @@ pub async fn handover(
     Path(id): Path<String>,
     payload: Result<Json<HandoverIn>, axum::extract::rejection::JsonRejection>,
 ) -> AppResult<Json<Incident>> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
-    let reference = trimmed(input.reference, "reference", 100)?;
-    let note = trimmed(input.note, "note", 2000)?;
+    let input = json_body(payload)?;
+    let reference = text(input.reference, "reference", 100)?;
+    let note = text(input.note, "note", 2000)?;
     let incident = super::agencies::hand_over(
         &state.db,
         &me.actor(),
-        parse_id(&id)?,
+        incident_id(&id)?,
         super::agencies::Handover {
             agency: input.agency.trim(),
             channel: input.channel.trim(),
@@ -372,7 +354,7 @@ pub struct ExportQuery {
 }
 
 fn day_start_ms(d: jiff::civil::Date) -> i64 {
-    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
+    let tz = crate::calendar::bucharest();
     d.to_zoned(tz)
         .map(|z| z.timestamp().as_millisecond())
         .unwrap_or_default()
@@ -429,8 +411,8 @@ pub async fn shift_handover(
     axum::Extension(me): axum::Extension<CurrentUser>,
     payload: Result<Json<ShiftIn>, axum::extract::rejection::JsonRejection>,
 ) -> AppResult<(StatusCode, Json<super::shift::ShiftHandover>)> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
-    let notes = trimmed(input.notes, "notes", 4000)?;
+    let input = json_body(payload)?;
+    let notes = text(input.notes, "notes", 4000)?;
     let h = super::shift::start(
         &state.db,
         state.config.checkin_interval_ms,
@@ -450,8 +432,6 @@ pub async fn shift_accept(
     axum::Extension(me): axum::Extension<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Json<super::shift::ShiftHandover>> {
-    let id = id
-        .parse::<i64>()
-        .map_err(|_| AppError::bad("id", format!("`{id}` is not a handover id")))?;
+    let id = id_of(&id, "a handover")?;
     Ok(Json(super::shift::accept(&state.db, &me, id).await?))
 }

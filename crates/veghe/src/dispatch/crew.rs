@@ -174,7 +174,7 @@ async fn note(
         let (_, incident) = assigned(&state, roster.unit_id).await?;
         let incident = incident
             .ok_or_else(|| AppError::Conflict("your crew has no incident assigned".into()))?;
-        let text = super::incident_forms::text(f.note, "note", 4000)?
+        let text = super::input::text(f.note, "note", 4000)?
             .ok_or_else(|| AppError::bad("note", "the note is empty"))?;
         super::calls::add_note(&state.db, &me.actor(), incident.id, &text).await
     }
@@ -200,7 +200,7 @@ async fn position(
     axum::Extension(me): axum::Extension<CurrentUser>,
     payload: Result<Json<PositionIn>, axum::extract::rejection::JsonRejection>,
 ) -> AppResult<StatusCode> {
-    let Json(p) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
+    let p = super::input::json_body(payload)?;
     let roster = my_crew(&state, &me).await?;
     let now = now_ms();
     let at_ms = match p.timestamp {

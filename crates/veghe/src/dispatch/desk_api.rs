@@ -12,7 +12,8 @@ use super::addresses::Suggestion;
 use super::api::DISPATCH;
 use super::attachments::Attachment;
 use super::calls::Nearby;
-use super::incident_forms::{CallForm, text};
+use super::incident_forms::CallForm;
+use super::input::{id_of, json_body, text};
 use super::model::LatLon;
 use super::store::Incident;
 use crate::AppState;
@@ -61,21 +62,6 @@ pub fn routes() -> Routes {
         .post("/api/v1/incidents/{id}/attachments", write, attach)
         .get("/api/v1/attachments/{id}", read, download)
         .get("/api/v1/units/{id}/track", read, track)
-}
-
-fn id_of(text: &str, what: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not {what} id")))
-}
-
-pub(super) fn json_body<T>(
-    payload: Result<Json<T>, axum::extract::rejection::JsonRejection>,
-) -> AppResult<T> {
-    payload
-        .map(|Json(v)| v)
-        .map_err(|e| AppError::bad("body", e.body_text()))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -300,7 +286,7 @@ pub fn parse_instant(field: &'static str, text: &str, end: bool) -> AppResult<i6
     } else {
         day
     };
-    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
+    let tz = crate::calendar::bucharest();
     day.to_zoned(tz)
         .map(|z| z.timestamp().as_millisecond())
         .map_err(|_| AppError::bad(field, format!("`{t}` is out of range")))

@@ -63,7 +63,7 @@ struct DayQuery {
 }
 
 fn today() -> String {
-    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
+    let tz = crate::calendar::bucharest();
     jiff::Timestamp::now().to_zoned(tz).date().to_string()
 }
 
@@ -164,7 +164,7 @@ async fn add_entry(
     axum::Extension(me): axum::Extension<CurrentUser>,
     Form(f): Form<EntryForm>,
 ) -> AppResult<Response> {
-    let summary = super::incident_forms::text(Some(f.summary), "summary", 2000)?
+    let summary = super::input::text(Some(f.summary), "summary", 2000)?
         .ok_or_else(|| AppError::bad("summary", "write what was communicated"))?;
     let unit_id = match f
         .unit_id
@@ -203,7 +203,7 @@ async fn hand_over(
     axum::Extension(me): axum::Extension<CurrentUser>,
     Form(f): Form<ShiftForm>,
 ) -> AppResult<Response> {
-    let notes = super::incident_forms::text(f.notes, "notes", 4000)?;
+    let notes = super::input::text(f.notes, "notes", 4000)?;
     super::shift::start(
         &state.db,
         state.config.checkin_interval_ms,

@@ -17,7 +17,7 @@ use crate::alerts::cap::{SENDER, SENDER_NAME};
 use crate::alerts::xml::{Writer, escape};
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 
 pub fn routes() -> Routes {
     Routes::new().get(
@@ -35,7 +35,7 @@ fn stamp(ms: i64) -> String {
     let Ok(ts) = jiff::Timestamp::from_millisecond(ms) else {
         return String::new();
     };
-    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
+    let tz = crate::calendar::bucharest();
     ts.to_zoned(tz)
         .strftime("%Y-%m-%dT%H:%M:%S%.3f%:z")
         .to_string()
@@ -304,13 +304,6 @@ pub fn build(incident: &Incident, timeline: &[TimelineEntry], crews: &[Unit]) ->
     )
 }
 
-fn parse_id(text: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not an incident id")))
-}
-
 /// The incident as a NENA EIDO (NENA-STA-021) JSON object: type, status, priority, location
 /// (address and WGS84 point as PIDF-LO), the crews sent and the timeline as notes.
 #[utoipa::path(get, path = "/api/v1/incidents/{id}/eido", tag = "dispatch",
@@ -318,7 +311,7 @@ fn parse_id(text: &str) -> AppResult<i64> {
     responses((status = 200, description = "an EmergencyIncidentDataObjectType (NENA-STA-021)", body = Object), (status = 404)),
     security(("bearer" = [])))]
 pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<Value>> {
-    let incident = store::get(&state.db, parse_id(&id)?).await?;
+    let incident = store::get(&state.db, super::input::incident_id(&id)?).await?;
     let timeline = super::timeline::timeline_of(&state.db, incident.id).await?;
     let mut sent: Vec<i64> = timeline.iter().filter_map(|t| t.unit_id).collect();
     sent.extend(incident.unit_id);

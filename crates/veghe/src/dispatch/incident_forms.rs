@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::api::DISPATCH;
 use super::incident_page::{after, parse_id};
+use super::input::text;
 use super::model::{Outcome, Status};
 use crate::AppState;
 use crate::auth::access::Routes;
@@ -25,17 +26,6 @@ pub fn routes() -> Routes {
         .post("/incidents/{id}/calls", write, call)
         .post("/incidents/{id}/handover", write, handover)
         .post("/incidents/{id}/attachments", write, attach)
-}
-
-/// Trims a form field; empty is none; longer than `max` characters is refused.
-pub fn text(v: Option<String>, field: &'static str, max: usize) -> AppResult<Option<String>> {
-    match v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
-        Some(s) if s.chars().count() > max => Err(AppError::bad(
-            field,
-            format!("{field} must have at most {max} characters"),
-        )),
-        other => Ok(other),
-    }
 }
 
 #[derive(Deserialize)]

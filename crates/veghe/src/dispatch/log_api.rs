@@ -6,8 +6,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 
 use super::api::DISPATCH;
-use super::desk_api::json_body;
-use super::incident_forms::text;
+use super::input::{json_body, text};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};

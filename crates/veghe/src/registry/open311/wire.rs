@@ -96,22 +96,7 @@ fn element(tag: &str, v: &V, out: &mut String) {
     out.push('>');
 }
 
-pub fn escape(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => o.push(c),
-        }
-    }
-    o
-}
+pub use veghe_docs::xml::escape;
 
 /// An answer: `root` names the XML document element; JSON is the body itself.
 pub fn answer(status: StatusCode, fmt: Fmt, root: &str, body: &V) -> Response {
@@ -186,7 +171,7 @@ impl From<crate::error::AppError> for Error {
 
 /// Epoch milliseconds as W3C date-time with Timișoara's offset.
 pub fn datetime(ms: i64) -> String {
-    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC);
+    let tz = crate::calendar::bucharest();
     jiff::Timestamp::from_millisecond(ms)
         .map(|t| t.to_zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
         .unwrap_or_default()
