@@ -136,6 +136,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let links = dispatch::live::link_processes(&state.db, &state.config.database_url, &state.live);
+    let backfill = tokio::spawn(registry::search::backfill_logged(state.db.clone()));
     let sender = tokio::spawn(notify::sender::run(
         state.db.clone(),
         state.config.smtp.clone(),
@@ -151,6 +152,7 @@ pub async fn serve(
         task.abort();
     }
     sender.abort();
+    backfill.abort();
     served
 }
 

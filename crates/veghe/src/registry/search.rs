@@ -108,6 +108,45 @@ pub async fn index_new(tx: &mut Tx, entry_id: i64, texts: &[&str]) -> Result<(),
     Ok(())
 }
 
+/// Indexes the entries that have no terms yet (registered before the index existed, or restored
+/// from a backup made without it), 500 a transaction; returns how many were indexed. Entries whose
+/// words are all stop words stay without terms and are looked at again on the next start.
+pub async fn backfill(db: &Db) -> Result<usize, sqlx::Error> {
+    let mut after = 0_i64;
+    let mut indexed = 0;
+    loop {
+        let rows = sqlx::query(
+            "SELECT e.id, e.subject, e.body FROM registry_entries e \
+             WHERE e.id > $1 AND NOT EXISTS (SELECT 1 FROM registry_search s WHERE s.entry_id = e.id) \
+             ORDER BY e.id LIMIT 500",
+        )
+        .bind(after)
+        .fetch_all(db.pool())
+        .await?;
+        let Some(last) = rows.last() else {
+            return Ok(indexed);
+        };
+        after = last.try_get("id")?;
+        let mut tx = db.begin().await?;
+        for row in &rows {
+            let subject: String = row.try_get("subject")?;
+            let body: String = row.try_get("body")?;
+            index_new(&mut tx, row.try_get("id")?, &[&subject, &body]).await?;
+        }
+        tx.commit().await?;
+        indexed += rows.len();
+    }
+}
+
+/// [`backfill`] as the server runs it at start: the outcome is logged, never fatal.
+pub async fn backfill_logged(db: Db) {
+    match backfill(&db).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(entries = n, "registry search: older entries indexed"),
+        Err(e) => tracing::warn!(error = %e, "registry search: back-filling the index failed"),
+    }
+}
+
 /// At most this many terms of a query are used.
 pub const MAX_TERMS: usize = 8;
 

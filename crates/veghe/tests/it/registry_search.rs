@@ -264,3 +264,26 @@ both!(a_list_exports_as_csv_with_petitioners_masked, |app| {
     let r = b.get("/registry/export.csv?status=nimic").await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 });
+
+both!(older_entries_without_terms_are_indexed_on_backfill, |app| {
+    let token = seed(&app).await;
+    let before = answers(&app, &token, "").await;
+    // Entries written before the index existed have no terms: search misses them.
+    sqlx::query("DELETE FROM registry_search")
+        .execute(app.db.pool())
+        .await
+        .expect("forget the index");
+    assert!(answers(&app, &token, "").await.iter().all(Vec::is_empty));
+    // The back-fill gives every entry its terms again, and a second run finds nothing to do.
+    let n = veghe::registry::search::backfill(&app.db)
+        .await
+        .expect("backfill");
+    assert_eq!(n, fixtures().len());
+    assert_eq!(answers(&app, &token, "").await, before);
+    assert_eq!(
+        veghe::registry::search::backfill(&app.db)
+            .await
+            .expect("backfill"),
+        0
+    );
+});
