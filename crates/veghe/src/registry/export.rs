@@ -1,26 +1,34 @@
 //! CSV export of a registry list, with the list page's filters; petitioners masked (initials) as in
-//! every list. Cells that a spreadsheet would read as a formula are quoted with a leading `'`.
+//! every list, or in full (name, CNP, CUI, contact) when a reason is given, which the access log
+//! keeps. Cells that a spreadsheet would read as a formula are quoted with a leading `'`.
 
+use std::collections::HashMap;
+
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use super::api::ListQuery;
-use super::store::{self, Entry};
+use serde::Deserialize;
+use sqlx::Row;
+
+use super::store::{self, Entry, PetitionerData};
 use crate::AppState;
+use crate::audit::access_log::{self, Reason};
 use crate::auth::access::Routes;
-use crate::auth::{Access, groups};
+use crate::auth::{Access, CurrentUser, groups};
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 
 /// At most this many rows in one file.
 pub const MAX_ROWS: i64 = 100_000;
 
 pub fn routes() -> Routes {
-    Routes::new().get(
-        "/registry/export.csv",
-        Access::Roles(groups::REGISTRY),
-        export,
-    )
+    let read = Access::Roles(groups::REGISTRY);
+    Routes::new()
+        .get("/registry/export.csv", read, export)
+        .post("/registry/export-full.csv", read, export_full)
 }
 
 /// A cell a spreadsheet will not run.
@@ -68,13 +76,41 @@ fn record(e: &Entry) -> [String; 14] {
     ]
 }
 
-/// The CSV text of `entries`, with a header row.
+/// The columns of the petitioner in full, after the masked list's.
+const FULL_HEADER: [&str; 6] = ["petent_nume", "cnp", "cui", "email", "telefon", "adresa"];
+
+fn full_record(p: Option<&PetitionerData>) -> [String; 6] {
+    let o = |v: Option<&Option<String>>| cell(v.and_then(|v| v.as_deref()).unwrap_or_default());
+    [
+        o(p.map(|p| &p.name)),
+        o(p.map(|p| &p.cnp)),
+        o(p.map(|p| &p.cui)),
+        o(p.map(|p| &p.email)),
+        o(p.map(|p| &p.phone)),
+        o(p.map(|p| &p.address)),
+    ]
+}
+
+/// The CSV text of `entries`, with a header row, petitioners masked.
 pub fn csv_of(entries: &[Entry]) -> AppResult<String> {
+    csv_with(entries, None)
+}
+
+/// [`csv_of`], with the petitioners' identity after the masked columns when `full` is given.
+fn csv_with(entries: &[Entry], full: Option<&HashMap<i64, PetitionerData>>) -> AppResult<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| AppError::Internal(anyhow::anyhow!("csv: {e}"));
-    w.write_record(HEADER).map_err(fail)?;
+    let mut header: Vec<&str> = HEADER.to_vec();
+    if full.is_some() {
+        header.extend(FULL_HEADER);
+    }
+    w.write_record(&header).map_err(fail)?;
     for e in entries {
-        w.write_record(record(e)).map_err(fail)?;
+        let mut row = record(e).to_vec();
+        if let Some(full) = full {
+            row.extend(full_record(full.get(&e.id)));
+        }
+        w.write_record(&row).map_err(fail)?;
     }
     let bytes = w
         .into_inner()
@@ -86,19 +122,90 @@ async fn export(State(state): State<AppState>, Query(q): Query<ListQuery>) -> Ap
     let mut filter = q.filter()?;
     filter.limit = MAX_ROWS;
     let entries = store::list(&state.db, &filter).await?;
-    let body = csv_of(&entries)?;
-    Ok((
+    Ok(file(csv_of(&entries)?, "registru.csv"))
+}
+
+/// The full export's form: the list's filters as its query string, and the reason.
+#[derive(Deserialize)]
+pub struct FullForm {
+    #[serde(default)]
+    query: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// The list with the petitioners in full; one access-log entry names the filters and the reason.
+async fn export_full(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Form(form): Form<FullForm>,
+) -> AppResult<Response> {
+    let reason = Reason::parse(&form.reason)?;
+    let q: ListQuery = serde_urlencoded::from_str(&form.query)
+        .map_err(|e| AppError::bad("query", format!("the list's filters cannot be read: {e}")))?;
+    let mut filter = q.filter()?;
+    filter.limit = MAX_ROWS;
+    let entries = store::list(&state.db, &filter).await?;
+    let people = petitioners(&state.db, &entries).await?;
+    access_log::record(
+        &state.db,
+        &me,
+        "registry_export",
+        &format!("?{}", form.query),
+        &["name", "cnp", "cui", "email", "phone", "address"],
+        &reason,
+    )
+    .await?;
+    Ok(file(
+        csv_with(&entries, Some(&people))?,
+        "registru-complet.csv",
+    ))
+}
+
+fn file(body: String, name: &str) -> Response {
+    (
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                "attachment; filename=\"registru.csv\"",
+                format!("attachment; filename=\"{name}\""),
             ),
         ],
         // A byte-order mark, so spreadsheets read the diacritics as UTF-8.
         format!("\u{feff}{body}"),
     )
-        .into_response())
+        .into_response()
+}
+
+/// The petitioners of `entries` in full, 500 entries a query.
+async fn petitioners(db: &Db, entries: &[Entry]) -> AppResult<HashMap<i64, PetitionerData>> {
+    let mut out = HashMap::new();
+    for chunk in entries.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT id, petitioner_kind, petitioner_name, cnp, cui, email, phone, address FROM registry_entries WHERE id IN ({})",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for e in chunk {
+            q = q.bind(e.id);
+        }
+        for r in q.fetch_all(db.pool()).await? {
+            out.insert(
+                r.try_get("id")?,
+                PetitionerData {
+                    petitioner_type: r.try_get("petitioner_kind")?,
+                    name: r.try_get("petitioner_name")?,
+                    cnp: r.try_get("cnp")?,
+                    cui: r.try_get("cui")?,
+                    email: r.try_get("email")?,
+                    phone: r.try_get("phone")?,
+                    address: r.try_get("address")?,
+                },
+            );
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -324,6 +324,8 @@ texts! {
     reg_registered_as: "Înregistrat cu nr.", "Registered as no.";
     reg_attachments: "Anexe", "Attachments";
     reg_export: "Descarcă lista (CSV, petenți mascați)", "Download the list (CSV, petitioners masked)";
+    reg_export_full: "Lista cu datele complete ale petenților (motivul se înregistrează)", "The list with the petitioners in full (the reason is logged)";
+    reg_export_full_go: "Descarcă lista completă (CSV)", "Download the full list (CSV)";
     dash_title: "Situația petițiilor", "Petitions overview";
     dash_year: "Anul", "Year";
     dash_by_department: "Pe compartimente", "By department";

@@ -287,3 +287,75 @@ both!(older_entries_without_terms_are_indexed_on_backfill, |app| {
         0
     );
 });
+
+both!(the_full_export_asks_a_reason_and_logs_it, |app| {
+    seed(&app).await;
+    let b = app.new_browser();
+    b.login_as("reader", Role::RegistryClerk).await;
+    // The list offers it, with the list's filters carried.
+    let page = b
+        .get("/registry?q=zgomot")
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert!(page.contains("action=\"/registry/export-full.csv\""));
+    // Without a reason: refused, nothing logged.
+    let r = b
+        .post_form(
+            "/registry/export-full.csv",
+            &[("query", "q=zgomot"), ("reason", "")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let logged = || async {
+        sqlx::query_as::<_, (String, String, String)>(
+            "SELECT entity, entity_id, reason FROM access_log WHERE entity = 'registry_export'",
+        )
+        .fetch_all(app.db.pool())
+        .await
+        .expect("log")
+    };
+    assert!(logged().await.is_empty());
+    // Filters that cannot be read are named.
+    let r = b
+        .post_form(
+            "/registry/export-full.csv",
+            &[
+                ("query", "year=abc"),
+                ("reason", "verificare dosar 12/2026"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    // With a reason: the petitioners in full, and the reading logged with the filters.
+    let r = b
+        .post_form(
+            "/registry/export-full.csv",
+            &[
+                ("query", "q=zgomot"),
+                ("reason", "verificare dosar 12/2026"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let csv = r.text().await.expect("csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(
+        lines[0].ends_with("petent_nume,cnp,cui,email,telefon,adresa"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("Ion Popescu") && csv.contains("Str. Florilor 3"),
+        "{csv}"
+    );
+    assert_eq!(
+        logged().await,
+        [(
+            "registry_export".to_string(),
+            "?q=zgomot".to_string(),
+            "verificare dosar 12/2026".to_string()
+        )]
+    );
+});
