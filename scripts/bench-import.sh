@@ -2,15 +2,17 @@
 # Import benchmark (issue 6): a 1,000,000-row CSV of sanction records into SQLite with
 # `veghe import sanctions` (full validation: dates, amounts, CNP check digits, legal bases against
 # the catalogue in force, fine ranges) beside the sqlite3 command line's `.import` of the same file
-# into a plain table. Rows/s and peak memory (GNU time's maximum resident set).
-# Usage: scripts/bench-import.sh [ROWS]   (default 1000000)
+# into a plain table. Rows/s and peak memory (GNU time's maximum resident set). Then an XLSX of
+# XLSX_ROWS rows (written by `examples/sanctions_xlsx.rs`) and a tenth of it, streamed.
+# Usage: scripts/bench-import.sh [ROWS] [XLSX_ROWS]   (default 1000000 and 200000)
 set -euo pipefail
 ROWS="${1:-1000000}"
+XLSX_ROWS="${2:-200000}"
 cd "$(dirname "$0")/.."
 TARGET="${CARGO_TARGET_DIR:-target}"
 command -v sqlite3 >/dev/null || apt-get install -y sqlite3 >/dev/null
 [ -x /usr/bin/time ] || apt-get install -y time >/dev/null
-cargo build --release -p veghe >/dev/null
+cargo build --release -p veghe --bin veghe --example sanctions_xlsx >/dev/null
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 python3 - "$ROWS" "$WORK/sanctions.csv" <<'PY'
@@ -36,7 +38,7 @@ with open(path, "w", encoding="utf-8") as f:
                 f"Legea 61/1991 art. 2 pct. {pt};nu;{'avertisment' if warn else 'amendă'};{amount};;\n")
 PY
 SIZE=$(du -m "$WORK/sanctions.csv" | cut -f1)
-echo "file: $ROWS rows, ${SIZE} MiB"
+echo "file: $ROWS rows, ${SIZE} MiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 run() { # label, command...
   local label="$1"; shift
   local start end
@@ -49,6 +51,8 @@ VEGHE_DATABASE_URL="sqlite:$WORK/veghe.db" "$TARGET/release/veghe" migrate >/dev
 run "veghe import sanctions (full validation, one transaction)" \
   env VEGHE_DATABASE_URL="sqlite:$WORK/veghe.db" "$TARGET/release/veghe" import sanctions "$WORK/sanctions.csv" --report "$WORK/problems.csv"
 sqlite3 "$WORK/veghe.db" "SELECT 'rows in activity_sanctions: ' || COUNT(*) FROM activity_sanctions"
+run "veghe import --mode check (validation alone, nothing written)" \
+  env VEGHE_DATABASE_URL="sqlite:$WORK/veghe.db" "$TARGET/release/veghe" import sanctions "$WORK/sanctions.csv" --mode check --report "$WORK/problems.csv"
 run "veghe import, again (every row already recorded)" \
   env VEGHE_DATABASE_URL="sqlite:$WORK/veghe.db" "$TARGET/release/veghe" import sanctions "$WORK/sanctions.csv" --report "$WORK/problems.csv"
 run "sqlite3 .import into a plain table" \
@@ -59,3 +63,16 @@ head -n $((ROWS / 10 + 1)) "$WORK/sanctions.csv" > "$WORK/small.csv"
 VEGHE_DATABASE_URL="sqlite:$WORK/small.db" "$TARGET/release/veghe" migrate >/dev/null
 ROWS=$((ROWS / 10)) run "veghe import of the first tenth (memory check)" \
   env VEGHE_DATABASE_URL="sqlite:$WORK/small.db" "$TARGET/release/veghe" import sanctions "$WORK/small.csv" --report "$WORK/p2.csv"
+# XLSX, streamed: the sheet of XLSX_ROWS rows and its first tenth, into fresh databases.
+"$TARGET/release/examples/sanctions_xlsx" "$XLSX_ROWS" "$WORK/big.xlsx"
+"$TARGET/release/examples/sanctions_xlsx" $((XLSX_ROWS / 10)) "$WORK/small.xlsx"
+echo "xlsx: $XLSX_ROWS rows, $(du -m "$WORK/big.xlsx" | cut -f1) MiB; a tenth: $(du -k "$WORK/small.xlsx" | cut -f1) KiB"
+for f in big small; do
+  VEGHE_DATABASE_URL="sqlite:$WORK/x$f.db" "$TARGET/release/veghe" migrate >/dev/null
+done
+ROWS=$XLSX_ROWS run "veghe import of the XLSX" \
+  env VEGHE_DATABASE_URL="sqlite:$WORK/xbig.db" "$TARGET/release/veghe" import sanctions "$WORK/big.xlsx" --report "$WORK/p3.csv"
+sqlite3 "$WORK/xbig.db" "SELECT 'rows in activity_sanctions: ' || COUNT(*) FROM activity_sanctions"
+ROWS=$((XLSX_ROWS / 10)) run "veghe import of the XLSX's first tenth" \
+  env VEGHE_DATABASE_URL="sqlite:$WORK/xsmall.db" "$TARGET/release/veghe" import sanctions "$WORK/small.xlsx" --report "$WORK/p4.csv"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,6 @@
-//! Installs the browser libraries from `web/package-lock.json` (npm) when they are missing and
-//! writes the table of embedded assets: our `web/src/` files and the vendored library files.
+//! Installs the browser libraries and the fonts from `web/package-lock.json` (npm) when they are
+//! missing, writes the table of embedded assets (our `web/src/` files and the vendored library
+//! files) and the fonts the server renders text with (PNG exports and PDF documents).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -32,6 +33,15 @@ const VENDOR: &[(&str, &str)] = &[
     ("htmx.org/dist/htmx.min.js", "vendor/htmx.min.js"),
 ];
 
+/// Fonts embedded for server-side rendering: (path under node_modules, Rust constant).
+const FONTS: &[(&str, &str)] = &[
+    ("dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "DEJAVU_SANS"),
+    (
+        "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
+        "DEJAVU_SANS_BOLD",
+    ),
+];
+
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let web = manifest.join("../../web");
@@ -41,7 +51,11 @@ fn main() {
         web.join("package-lock.json").display()
     );
     println!("cargo:rerun-if-changed={}", web.join("src").display());
-    if !VENDOR.iter().all(|(p, _)| modules.join(p).exists()) {
+    let wanted = VENDOR
+        .iter()
+        .map(|(p, _)| p)
+        .chain(FONTS.iter().map(|(p, _)| p));
+    if !wanted.into_iter().all(|p| modules.join(p).exists()) {
         let status = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
             .current_dir(&web)
@@ -91,4 +105,15 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("assets.rs");
     fs::write(dest, out).expect("write assets.rs");
+    let mut fonts = String::new();
+    for (file, name) in FONTS {
+        let abs =
+            fs::canonicalize(modules.join(file)).unwrap_or_else(|_| panic!("missing font {file}"));
+        fonts.push_str(&format!(
+            "/// `{file}` (npm).\npub static {name}: &[u8] = include_bytes!({:?});\n",
+            abs.display().to_string()
+        ));
+    }
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("fonts.rs");
+    fs::write(dest, fonts).expect("write fonts.rs");
 }

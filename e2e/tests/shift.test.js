@@ -1,7 +1,9 @@
 'use strict';
 // A shift on the duty desk, in the real browser: a call taken with the street type-ahead and a
 // click on the map, a second call offered to join it, the crew sent from the incident page, the
-// crew's phone reporting status and position, the duty log, and the shift handed over and taken.
+// crew's phone with the incident's map reporting status and position, the incident escalated as
+// a special event (the head of service notified, acknowledging, the desk seeing it, the written
+// report), the duty log, and the shift handed over by one dispatcher and taken by the next.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('../lib/harness');
@@ -112,6 +114,12 @@ test('a shift on the duty desk, from the call to the handover', { timeout: 30000
     await h.login(phone, 'echipaj');
     await h.visit(phone, '/crew');
     assert.match(await phone.locator('.crew-address').textContent(), /Bulevardul Republicii nr\. 7/);
+    // The incident's map on the phone, centred on it and marked.
+    assert.equal(await phone.locator('#crew-map').getAttribute('data-map-state'), 'ready');
+    assert.equal(await phone.locator('#crew-map path.vg-focus').count(), 1, 'the incident is marked on the map');
+    const centre = await phone.evaluate(() => document.getElementById('crew-map').vgMap.getCenter());
+    assert.ok(Math.abs(centre.lat - Number(lat)) < 1e-4 && Math.abs(centre.lng - Number(lon)) < 1e-4,
+      `the map is centred on the incident: ${JSON.stringify(centre)}`);
     await h.checkA11y(phone, '/crew');
     await Promise.all([
       phone.waitForURL((u) => u.pathname === '/crew'),
@@ -126,6 +134,60 @@ test('a shift on the duty desk, from the call to the handover', { timeout: 30000
       phone.waitForURL((u) => u.pathname === '/crew'),
       phone.locator('form:has(input[value="on_scene"]) button').click(),
     ]);
+
+    // On scene it turns serious: the dispatcher declares a special event from the incident page.
+    await h.visit(desk, `/incidents/${mine.id}`);
+    await desk.locator('#se-reason').fill('Conflict între mai multe persoane, risc de violență');
+    await Promise.all([
+      desk.waitForURL((u) => /^\/special-events\/\d+$/.test(u.pathname)),
+      desk.locator('#declare-special button').click(),
+    ]);
+    const eventPath = new URL(desk.url()).pathname;
+    const headRow = () => desk.locator('#se-live tr', { hasText: 'Mihaela Ionescu' });
+    assert.match(await headRow().textContent(), /neconfirmat/);
+    // No SMTP relay in the browser tests: the outbox holds the head of service's e-mail.
+    assert.match(await desk.locator('#se-live').textContent(), /sef@politialocalatm\.example/);
+    await h.checkA11y(desk, '/special-events/{id}');
+
+    // The head of service, signed in elsewhere, sees the notification and acknowledges it.
+    const head = await h.newPage(browser);
+    try {
+      await h.login(head, 'sef');
+      await head.locator('a.notices .badge').waitFor();
+      await Promise.all([
+        head.waitForURL((u) => u.pathname === '/notifications'),
+        head.locator('a.notices').click(),
+      ]);
+      const card = head.locator('section.card', { hasText: mine.reference });
+      assert.match(await card.textContent(), /Eveniment deosebit/);
+      await h.checkA11y(head, '/notifications');
+      await Promise.all([
+        head.waitForURL((u) => u.pathname === eventPath),
+        card.locator('a', { hasText: 'Deschide' }).click(),
+      ]);
+      await Promise.all([
+        head.waitForURL((u) => u.pathname === '/notifications'),
+        head.locator('form[action$="/acknowledge"] button').click(),
+      ]);
+      assert.match(await head.locator('section.card', { hasText: mine.reference }).textContent(), /Confirmat la/);
+      assert.deepEqual(head.jsErrors, [], 'no script errors for the head of service');
+    } finally {
+      await head.context().close();
+    }
+    // The desk's page shows the acknowledgement by itself (live event, or its 15 s refresh).
+    await desk.waitForFunction(() => {
+      const row = [...document.querySelectorAll('#se-live tr')].find((r) => r.textContent.includes('Mihaela Ionescu'));
+      return row && !row.textContent.includes('neconfirmat');
+    }, null, { timeout: 30000 });
+    // The written report opens from the event.
+    await Promise.all([
+      desk.waitForURL((u) => u.pathname === `${eventPath}/report`),
+      desk.locator(`a[href="${eventPath}/report"]`).click(),
+    ]);
+    assert.match(await desk.locator('h1').textContent(), new RegExp(mine.reference.replace('/', '\\/')));
+    assert.match(await desk.locator('article.report').textContent(), /Conflict între mai multe persoane/);
+    await h.checkA11y(desk, '/special-events/{id}/report');
+
     await phone.locator('#c-outcome').selectOption('warning');
     await Promise.all([
       phone.waitForURL((u) => u.pathname === '/crew'),
@@ -144,19 +206,20 @@ test('a shift on the duty desk, from the call to the handover', { timeout: 30000
       desk.waitForURL((u) => u.pathname === '/duty'),
       desk.locator('form[action="/duty/shift"] button').click(),
     ]);
-    const chief = await h.newPage(browser);
+    // The next shift's dispatcher takes the handover.
+    const incoming = await h.newPage(browser);
     try {
-      await h.login(chief, 'sef');
-      await h.visit(chief, '/duty');
-      const pending = chief.locator('.notice', { hasText: 'De urmărit: zgomot repetat pe Republicii' });
+      await h.login(incoming, 'dispecer2');
+      await h.visit(incoming, '/duty');
+      const pending = incoming.locator('.notice', { hasText: 'De urmărit: zgomot repetat pe Republicii' });
       await pending.waitFor();
       await Promise.all([
-        chief.waitForURL((u) => u.pathname === '/duty'),
+        incoming.waitForURL((u) => u.pathname === '/duty'),
         pending.locator('button').click(),
       ]);
-      assert.match(await chief.locator('#duty-log').textContent(), /primită de sef/);
+      assert.match(await incoming.locator('#duty-log').textContent(), /primită de dispecer2/);
     } finally {
-      await chief.context().close();
+      await incoming.context().close();
     }
     assert.deepEqual(desk.jsErrors, [], 'no script errors on the desk');
     assert.deepEqual(phone.jsErrors || [], [], 'no script errors on the phone');

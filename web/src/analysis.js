@@ -6,9 +6,10 @@
  *    next page computes (a progress indication for long analyses);
  *  - a .vg-map with data-analysis-cells="URL" gets, once map.js reports
  *    "vg:map-ready", the hot-spot cells of that GeoJSON as two layers:
- *    kernel density (shades of red) and Gi* classes (hot red, cold blue),
- *    switchable in the layers control. Colours are set through Leaflet path
- *    options (CSSOM), which CSP allows.
+ *    kernel density (shades of red), Gi* classes (hot red, cold blue) and
+ *    Local Moran's I clusters (HH, LL, HL, LH), switchable in the layers
+ *    control; the page's tables are their legends. Colours are set through
+ *    Leaflet path options (CSSOM), which CSP allows.
  */
 (function () {
   'use strict';
@@ -27,6 +28,9 @@
     hot_99: '#b2182b', hot_95: '#ef8a62', hot_90: '#fddbc7',
     cold_90: '#d1e5f0', cold_95: '#67a9cf', cold_99: '#2166ac'
   };
+
+  // The same colours as the legend's .an-moran-* swatches in app.css.
+  var MORAN_COLOURS = { HH: '#d7191c', LL: '#2c7bb6', HL: '#fdae61', LH: '#abd9e9' };
 
   function densityColour(share) {
     var stops = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'];
@@ -68,9 +72,20 @@
             layer.bindTooltip(f.properties['class'] + ' · z = ' + f.properties.gi_z.toFixed(2));
           }
         });
+        var moran = L.geoJSON(fc, {
+          filter: function (f) { return MORAN_COLOURS.hasOwnProperty(f.properties.moran_class); },
+          style: function (f) {
+            return { stroke: false, fillColor: MORAN_COLOURS[f.properties.moran_class], fillOpacity: 0.65 };
+          },
+          onEachFeature: function (f, layer) {
+            layer.bindTooltip(f.properties.moran_class + ' · I = ' + f.properties.moran_i.toFixed(2) +
+              ' · p = ' + f.properties.moran_p.toFixed(3));
+          }
+        });
         classes.addTo(map);
         var overlays = {};
         overlays[el.getAttribute('data-label-class') || 'Gi*'] = classes;
+        overlays[el.getAttribute('data-label-moran') || 'Local Moran'] = moran;
         overlays[el.getAttribute('data-label-density') || 'KDE'] = heat;
         L.control.layers(null, overlays, { collapsed: false }).addTo(map);
         el.setAttribute('data-analysis-state', 'ready');

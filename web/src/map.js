@@ -14,6 +14,8 @@
  *                        incident points (properties: number, type_label,
  *                        priority 1-3, status, received, optional url).
  *   data-points-refresh  optional: reload data-points every N seconds (N >= 5).
+ *   data-focus           optional "lat,lon": one place marked and centred (zoom 16)
+ *                        instead of fitting the city; data-focus-label is its tooltip.
  *   aria-label           set by the server (the container is focusable).
  *
  * The element gets data-map-state="loading" | "ready" | "error" and fires a
@@ -128,6 +130,15 @@
     } catch (e) {
       return String(value);
     }
+  }
+
+  // "lat,lon" into a LatLng, or null.
+  function parseFocus(value) {
+    var parts = String(value || '').split(',').map(Number);
+    if (parts.length !== 2 || !isFinite(parts[0]) || !isFinite(parts[1]) || String(value).trim() === '') {
+      return null;
+    }
+    return L.latLng(parts[0], parts[1]);
   }
 
   function boundaryLayer(data) {
@@ -354,7 +365,18 @@
         });
       });
       var fit = loaded.boundary || loaded.neighbourhoods;
-      if (fit) {
+      var focus = parseFocus(el.getAttribute('data-focus'));
+      if (focus) {
+        var mark = L.circleMarker(focus, {
+          radius: 10, color: '#ffffff', weight: 2, fillColor: '#c62828', fillOpacity: 1,
+          className: 'vg-focus'
+        }).addTo(map);
+        var focusLabel = el.getAttribute('data-focus-label');
+        if (focusLabel) {
+          mark.bindTooltip(escapeHtml(focusLabel), { permanent: true, direction: 'top', offset: [0, -8] });
+        }
+        map.setView(focus, 16);
+      } else if (fit) {
         var bounds = fit.getBounds();
         if (bounds.isValid()) {
           map.fitBounds(bounds, { padding: [8, 8] });

@@ -1,10 +1,15 @@
 //! WGS 84 longitude/latitude to Universal Transverse Mercator metres (Timișoara lies in zone 34N,
-//! central meridian 21° E), so distances can be measured on points given in degrees.
+//! central meridian 21° E), so distances can be measured on points given in degrees; Stereo 70
+//! (EPSG:3844) is in [`stereo70`].
 //!
 //! The projection is Krüger's series to fourth order in the third flattening `n`, as given by
 //! C. F. F. Karney, "Transverse Mercator with an accuracy of a few nanometers", J. Geodesy 85 (2011),
 //! eq. (7)–(11) and (35): better than a millimetre within the zone. Scale factor 0.9996, false easting
 //! 500 000 m, false northing 0 m (northern hemisphere) or 10 000 000 m (southern).
+
+pub mod stereo70;
+
+pub use stereo70::to_stereo70;
 
 /// WGS 84 semi-major axis, metres.
 const A: f64 = 6_378_137.0;
@@ -52,6 +57,10 @@ pub enum CrsError {
     Longitude(f64),
     #[error("latitude {0} is not between -80 and 84 (the UTM band)")]
     Latitude(f64),
+    #[error(
+        "longitude {lon}, latitude {lat} is far from Romania (14–36° E, 38–54° N), where Stereo 70 applies"
+    )]
+    OutsideRomania { lon: f64, lat: f64 },
 }
 
 /// Projects (longitude, latitude) in degrees on WGS 84 to (easting, northing) metres in `zone`.

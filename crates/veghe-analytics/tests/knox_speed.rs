@@ -85,3 +85,49 @@ fn dense_and_degenerate_inputs() {
         );
     }
 }
+
+/// The benchmark beside the numpy peer (scripts/bench-knox.sh): the events of the file named by
+/// `VEGHE_BENCH_EVENTS` (x,y,day), 3×3 bands of 100 m and 7 days, Manhattan, 99 iterations, on one
+/// thread and on every core; median of 5 runs after a warm-up; one JSON line each.
+#[test]
+#[ignore = "benchmark: run by scripts/bench-knox.sh"]
+fn knox_bench_file() {
+    let path = std::env::var("VEGHE_BENCH_EVENTS").expect("VEGHE_BENCH_EVENTS: the events CSV");
+    let text = std::fs::read_to_string(path).expect("events");
+    let events: Vec<Event> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            Event {
+                x: f[0].parse().expect("x"),
+                y: f[1].parse().expect("y"),
+                day: f[2].parse().expect("day"),
+            }
+        })
+        .collect();
+    for threads in [1, 0] {
+        let p = KnoxParams {
+            distance_band: 100.0,
+            distance_bands: 3,
+            time_band: 7,
+            time_bands: 3,
+            metric: Metric::Manhattan,
+            iterations: 99,
+            seed: 1,
+            threads,
+        };
+        let mut r = knox(&events, &p, &|_| {}).expect("runs");
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let start = Instant::now();
+            r = knox(&events, &p, &|_| {}).expect("runs");
+            times.push(start.elapsed().as_secs_f64());
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{{\"threads\": {threads}, \"median_s\": {}, \"observed\": {:?}}}",
+            times[2], r.observed
+        );
+    }
+}

@@ -1,11 +1,12 @@
 //! Speed of forecasts with back-tests on 500 weekly series (run by scripts/bench-forecast.sh beside
 //! statsforecast on the same series; never asserted): for each model, the 13-week forecast with 80%
-//! and 95% intervals plus a back-test of 8 origins 1 week apart, on one core. Prints one JSON line
-//! per model with the median of 3 runs.
+//! and 95% intervals plus a back-test of 8 origins 1 week apart, on one core and then with the series
+//! spread over every core (`series::parallel`). Prints one JSON line per model and core count with
+//! the median of 3 runs.
 
 use std::time::Instant;
 
-use veghe_analytics::series::{BacktestParams, Model, backtest, forecast};
+use veghe_analytics::series::{BacktestParams, Model, backtest, forecast, parallel};
 
 #[test]
 #[ignore = "benchmark: run by scripts/bench-forecast.sh"]
@@ -27,26 +28,29 @@ fn forecast_500_series() {
         origins: 8,
         step: 1,
     };
-    for model in Model::ALL {
-        let mut times = Vec::new();
-        let mut mase_sum = 0.0;
-        for _ in 0..3 {
-            let start = Instant::now();
-            mase_sum = 0.0;
-            for (_, y) in &series {
-                let f = forecast(model, y, 52, 13, &[0.8, 0.95]).expect("forecast");
-                assert_eq!(f.point.len(), 13);
-                mase_sum += backtest(model, y, &params, &|| {}).expect("backtest").mase;
+    for threads in [1, 0] {
+        for model in Model::ALL {
+            let mut times = Vec::new();
+            let mut mase_sum = 0.0;
+            for _ in 0..3 {
+                let start = Instant::now();
+                let mases = parallel::map(&series, threads, |(_, y)| {
+                    let f = forecast(model, y, 52, 13, &[0.8, 0.95]).expect("forecast");
+                    assert_eq!(f.point.len(), 13);
+                    backtest(model, y, &params, &|| {}).expect("backtest").mase
+                });
+                times.push(start.elapsed().as_secs_f64());
+                mase_sum = mases.iter().sum::<f64>();
             }
-            times.push(start.elapsed().as_secs_f64());
+            times.sort_by(f64::total_cmp);
+            println!(
+                "{{\"model\": \"{}\", \"threads\": {}, \"median_s\": {}, \"series\": {}, \"mean_mase\": {}}}",
+                model.name(),
+                parallel::threads_for(threads, series.len()),
+                times[1],
+                series.len(),
+                mase_sum / series.len() as f64
+            );
         }
-        times.sort_by(f64::total_cmp);
-        println!(
-            "{{\"model\": \"{}\", \"median_s\": {}, \"series\": {}, \"mean_mase\": {}}}",
-            model.name(),
-            times[1],
-            series.len(),
-            mase_sum / series.len() as f64
-        );
     }
 }

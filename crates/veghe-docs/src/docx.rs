@@ -1,5 +1,5 @@
 //! A minimal Word document (OOXML, ISO/IEC 29500) written by hand: headings, paragraphs,
-//! label–value lines and tables, in a ZIP container (stored entries). Enough for reports that
+//! label–value lines, tables and key figures (a table of one row), in a ZIP container (stored entries). Enough for reports that
 //! a clerk opens, edits and prints; styles are direct formatting, so no styles part is needed.
 
 use std::io::{Cursor, Write};
@@ -7,21 +7,8 @@ use std::io::{Cursor, Write};
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
-/// A piece of a document.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Block {
-    /// A heading of level 1 (title) or 2 (section).
-    Heading(u8, String),
-    Paragraph(String),
-    /// A bold label followed by its value, on one line.
-    Field(String, String),
-    /// A table with a bold header row.
-    Table {
-        header: Vec<String>,
-        rows: Vec<Vec<String>>,
-    },
-}
-
+pub use crate::doc::Block;
+use crate::doc::Document;
 use crate::xml::escape as esc;
 
 fn run(text: &str, bold: bool, size_half_points: Option<u32>) -> String {
@@ -97,6 +84,10 @@ pub fn document_xml(blocks: &[Block]) -> String {
                 run(value, false, None)
             ))),
             Block::Table { header, rows } => body.push_str(&table(header, rows)),
+            Block::Figures(pairs) => {
+                let (labels, values): (Vec<String>, Vec<String>) = pairs.iter().cloned().unzip();
+                body.push_str(&table(&labels, &[values]));
+            }
         }
     }
     format!(
@@ -146,6 +137,11 @@ pub fn docx(title: &str, blocks: &[Block]) -> Result<Vec<u8>, zip::result::ZipEr
         zip.write_all(text.as_bytes())?;
     }
     Ok(zip.finish()?.into_inner())
+}
+
+/// Writes `doc` as a .docx file.
+pub fn document(doc: &Document) -> Result<Vec<u8>, zip::result::ZipError> {
+    docx(&doc.title, &doc.blocks)
 }
 
 #[cfg(test)]

@@ -21,7 +21,9 @@ pub mod cnp;
 pub mod cui;
 pub mod deadline;
 pub mod holiday;
+pub mod letters;
 pub mod petition;
+pub mod reminder;
 pub mod text;
 
 pub use calendar::{

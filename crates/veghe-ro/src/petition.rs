@@ -104,7 +104,7 @@ impl fmt::Display for Refusal {
     }
 }
 
-fn state(rule: &'static str, message: impl Into<String>) -> Refusal {
+pub(crate) fn state(rule: &'static str, message: impl Into<String>) -> Refusal {
     Refusal {
         field: None,
         rule,
@@ -112,7 +112,11 @@ fn state(rule: &'static str, message: impl Into<String>) -> Refusal {
     }
 }
 
-fn input(field: &'static str, rule: &'static str, message: impl Into<String>) -> Refusal {
+pub(crate) fn input(
+    field: &'static str,
+    rule: &'static str,
+    message: impl Into<String>,
+) -> Refusal {
     Refusal {
         field: Some(field),
         rule,
@@ -188,7 +192,7 @@ impl Case {
         state(rule, format!("{why}; it cannot be {what}"))
     }
 
-    fn must_be_open(&self, what: &str) -> Result<(), Refusal> {
+    pub(crate) fn must_be_open(&self, what: &str) -> Result<(), Refusal> {
         if self.status.is_open() {
             Ok(())
         } else {

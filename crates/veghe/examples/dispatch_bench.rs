@@ -107,43 +107,94 @@ async fn raw(url: &str, rows: usize) -> Res<()> {
     let db = open(url).await?;
     seed_units(&db, TRACKERS).await?;
     let now = veghe::db::now_ms();
-    for per_statement in [1, 16] {
+    let row = |i: usize| {
+        json!([
+            (i % TRACKERS) as i64 + 1,
+            now - 1_000_000 + i as i64,
+            45.75,
+            21.22,
+            5.14,
+            90.0,
+            90.0,
+            5.0,
+            80.0,
+            now
+        ])
+    };
+    for per_statement in [1, 16, 1024] {
         let started = Instant::now();
         let all: Vec<usize> = (0..rows).collect();
         for tx_rows in all.chunks(1024) {
             let mut tx = db.begin().await?;
             for stmt_rows in tx_rows.chunks(per_statement) {
-                let values: Vec<String> = (0..stmt_rows.len())
-                    .map(|r| {
-                        let p: Vec<String> = (1..=10).map(|c| format!("${}", r * 10 + c)).collect();
-                        format!("({})", p.join(", "))
-                    })
-                    .collect();
-                let sql = format!(
-                    "INSERT INTO positions (unit_id, at, lat, lon, speed_mps, bearing, altitude, accuracy, battery, received_at) VALUES {}",
-                    values.join(", ")
-                );
-                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-                for &i in stmt_rows {
-                    q = q
-                        .bind((i % TRACKERS) as i64 + 1)
-                        .bind(now - 1_000_000 + i as i64)
-                        .bind(45.75)
-                        .bind(21.22)
-                        .bind(5.14)
-                        .bind(90.0)
-                        .bind(90.0)
-                        .bind(5.0)
-                        .bind(80.0)
-                        .bind(now);
-                }
+                let q = if per_statement == 1024 {
+                    // One JSON text spread inside the database, as dispatch/ingest.rs writes.
+                    let cols: Vec<String> = (0..10).map(|c| format!("value ->> {c}")).collect();
+                    let (from, cols) = match db.backend() {
+                        veghe::db::Backend::Sqlite => ("json_each($1)", cols),
+                        veghe::db::Backend::Postgres => (
+                            "json_array_elements(CAST($1 AS json))",
+                            cols.iter()
+                                .enumerate()
+                                .map(|(i, c)| {
+                                    format!(
+                                        "CAST({c} AS {})",
+                                        if i < 2 || i == 9 {
+                                            "BIGINT"
+                                        } else {
+                                            "DOUBLE PRECISION"
+                                        }
+                                    )
+                                })
+                                .collect(),
+                        ),
+                    };
+                    let sql = format!(
+                        "INSERT INTO positions (unit_id, at, lat, lon, speed_mps, bearing, altitude, accuracy, battery, received_at) SELECT {} FROM {from}",
+                        cols.join(", ")
+                    );
+                    let text = serde_json::Value::from_iter(stmt_rows.iter().map(|&i| row(i)));
+                    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(text.to_string())
+                } else {
+                    let values: Vec<String> = (0..stmt_rows.len())
+                        .map(|r| {
+                            let p: Vec<String> =
+                                (1..=10).map(|c| format!("${}", r * 10 + c)).collect();
+                            format!("({})", p.join(", "))
+                        })
+                        .collect();
+                    let sql = format!(
+                        "INSERT INTO positions (unit_id, at, lat, lon, speed_mps, bearing, altitude, accuracy, battery, received_at) VALUES {}",
+                        values.join(", ")
+                    );
+                    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+                    for &i in stmt_rows {
+                        q = q
+                            .bind((i % TRACKERS) as i64 + 1)
+                            .bind(now - 1_000_000 + i as i64)
+                            .bind(45.75)
+                            .bind(21.22)
+                            .bind(5.14)
+                            .bind(90.0)
+                            .bind(90.0)
+                            .bind(5.0)
+                            .bind(80.0)
+                            .bind(now);
+                    }
+                    q
+                };
                 q.execute(&mut *tx).await?;
             }
             tx.commit().await?;
         }
         let secs = started.elapsed().as_secs_f64();
+        let how = if per_statement == 1024 {
+            "1024 a statement as one JSON text".to_string()
+        } else {
+            format!("{per_statement} a statement")
+        };
         println!(
-            "raw inserts: {rows} rows in {secs:.2} s = {:.0} rows/s ({per_statement} a statement, 1024 a transaction)",
+            "raw inserts: {rows} rows in {secs:.2} s = {:.0} rows/s ({how}, 1024 a transaction)",
             rows as f64 / secs
         );
     }

@@ -56,9 +56,19 @@ pub const TABLES: &[&str] = &[
     "activity_sanctions",
     "activity_referrals",
     "activity_counts",
+    "activity_places",
     "registry_search",
     "open311_keys",
     "analysis_proposals",
+    "registry_info_facts",
+    "registry_court_cases",
+    "registry_info_years",
+    "registry_retention",
+    "registry_purges",
+    "registry_templates",
+    "registry_archive_files",
+    "registry_letters",
+    "registry_reminders",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.

@@ -15,6 +15,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod dispatch;
+pub mod documents;
 pub mod error;
 pub mod geo;
 pub mod http;
@@ -85,6 +86,7 @@ pub fn routes() -> Routes {
         .merge(dispatch::incident_page::routes())
         .merge(dispatch::duty_page::routes())
         .merge(dispatch::crew::routes())
+        .merge(dispatch::route_page::routes())
         .merge(dispatch::log_api::routes())
         .merge(dispatch::eido::routes())
         .merge(alerts::routes())
@@ -129,7 +131,7 @@ pub fn tracker_app(state: AppState) -> Router {
 }
 
 /// Serves the application on `listener` until `shutdown` completes, then drains open requests.
-/// The e-mail sender runs beside it for as long.
+/// The e-mail sender and the registry's deadline reminders run beside it for as long.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
@@ -140,6 +142,11 @@ pub async fn serve(
     let sender = tokio::spawn(notify::sender::run(
         state.db.clone(),
         state.config.smtp.clone(),
+        state.mailer.clone(),
+    ));
+    let reminders = tokio::spawn(registry::reminders::run(
+        state.db.clone(),
+        state.config.smtp.is_some(),
         state.mailer.clone(),
     ));
     let served = axum::serve(
@@ -153,6 +160,7 @@ pub async fn serve(
     }
     sender.abort();
     backfill.abort();
+    reminders.abort();
     served
 }
 

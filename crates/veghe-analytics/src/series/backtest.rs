@@ -65,19 +65,31 @@ pub fn backtest(
     model: Model,
     y: &[f64],
     params: &BacktestParams,
-    on_origin: &dyn Fn(),
+    on_origin: &(dyn Fn() + Sync),
+) -> Result<Backtest, SeriesError> {
+    backtest_threads(model, y, params, 1, on_origin)
+}
+
+/// [`backtest`] with the origins fitted on `threads` threads (0 = every core); the same result.
+pub fn backtest_threads(
+    model: Model,
+    y: &[f64],
+    params: &BacktestParams,
+    threads: usize,
+    on_origin: &(dyn Fn() + Sync),
 ) -> Result<Backtest, SeriesError> {
     check_finite(y)?;
     let ends = params.ends(y.len(), model)?;
-    let mut per_origin = Vec::with_capacity(ends.len());
-    for &end in &ends {
+    let per_origin = super::parallel::map(&ends, threads, |&end| {
         let train = &y[..end];
         let actual = &y[end..end + params.horizon];
         let q = mase_scale(train, params.season)?;
         let f = forecast(model, train, params.season, params.horizon, &[])?;
-        per_origin.push(mase(actual, &f.point, q));
         on_origin();
-    }
+        Ok(mase(actual, &f.point, q))
+    })
+    .into_iter()
+    .collect::<Result<Vec<f64>, SeriesError>>()?;
     let mase = per_origin.iter().sum::<f64>() / per_origin.len() as f64;
     Ok(Backtest {
         model,

@@ -11,10 +11,11 @@
 //! (one parameter for the new mean, one for the change's position).
 //!
 //! Seasonal counts would show every summer as a change. With a season `m` (and at least two seasons
-//! of data) the expected count of period `t` is taken as `λ·w[t]`, with `w` the seasonal index
-//! (the mean of the periods at the same position in the season over the mean of all, at least 0.05):
-//! a segment's maximum-likelihood rate is then `S/W` with `W` the sum of its weights, and its cost
-//! `2·(S - S·ln(S/W))` — the same formula with the length replaced by the weighted length.
+//! of data) the expected count of period `t` is taken as `λ_k·w[t]`, with `λ_k` the level of its
+//! segment and `w` the seasonal index (and a steady growth), and index and levels are fitted
+//! together: segment costs are then no longer independent, so PELT gives way to the greedy search
+//! of [`super::seasonal_change`] (same Poisson deviance, dispersion and penalty). The dispersion is measured on
+//! the counts divided by the plain index (each position's mean over the mean of all, at least 0.05).
 
 use super::{SeriesError, check_finite};
 
@@ -102,6 +103,7 @@ pub fn pelt(y: &[f64], opts: &ChangeOptions) -> Result<Changes, SeriesError> {
     let n = y.len();
     let min_seg = opts.min_segment.max(1);
     let w = seasonal_weights(y, opts.season);
+    let seasonal = w.iter().any(|v| *v != 1.0);
     let adjusted: Vec<f64> = y.iter().zip(&w).map(|(v, w)| v / w).collect();
     let phi = if opts.quasi {
         dispersion(&adjusted)
@@ -113,6 +115,9 @@ pub fn pelt(y: &[f64], opts: &ChangeOptions) -> Result<Changes, SeriesError> {
         return Err(SeriesError::Parameter(
             "the penalty must be 0 or more".into(),
         ));
+    }
+    if let (true, Some(m)) = (seasonal, opts.season) {
+        return Ok(super::seasonal_change::search(y, m, opts, beta, phi));
     }
     let mut cum = vec![0.0; n + 1];
     let mut cum_w = vec![0.0; n + 1];

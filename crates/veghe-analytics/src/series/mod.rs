@@ -16,8 +16,10 @@ pub mod changepoint;
 pub mod compare;
 pub mod models;
 pub mod naive;
+pub mod parallel;
+pub mod seasonal_change;
 
-pub use backtest::{Backtest, BacktestParams, backtest};
+pub use backtest::{Backtest, BacktestParams, backtest, backtest_threads};
 pub use calendar::{Bucket, Period, aggregate};
 pub use models::{Interval, Model, ModelForecast, forecast};
 

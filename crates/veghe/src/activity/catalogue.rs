@@ -42,18 +42,36 @@ impl Offence {
         }
         .label()
     }
-
-    fn in_force_on(&self, day: &str) -> bool {
-        self.valid_from.as_str() <= day && self.valid_to.as_deref().is_none_or(|to| day <= to)
-    }
 }
 
 type Key = (String, String, String, bool);
 
+/// A version with its days in force parsed (a version whose dates do not parse is never in force).
+#[derive(Clone, Debug)]
+pub struct Version {
+    from: Option<Date>,
+    to: Option<Date>,
+    pub offence: Offence,
+}
+
+impl Version {
+    fn new(offence: Offence) -> Version {
+        Version {
+            from: offence.valid_from.parse().ok(),
+            to: offence.valid_to.as_deref().and_then(|t| t.parse().ok()),
+            offence,
+        }
+    }
+
+    fn in_force_on(&self, day: Date) -> bool {
+        self.from.is_some_and(|f| f <= day) && self.to.is_none_or(|t| day <= t)
+    }
+}
+
 /// The whole catalogue in memory, for judging many records quickly.
 #[derive(Clone, Debug, Default)]
 pub struct Catalogue {
-    by_key: HashMap<Key, Vec<Offence>>,
+    by_key: HashMap<Key, Vec<Version>>,
 }
 
 /// Why a reference could not be judged.
@@ -68,7 +86,7 @@ pub enum Judgement<'a> {
 
 impl Catalogue {
     pub fn new(offences: Vec<Offence>) -> Catalogue {
-        let mut by_key: HashMap<Key, Vec<Offence>> = HashMap::new();
+        let mut by_key: HashMap<Key, Vec<Version>> = HashMap::new();
         for o in offences {
             by_key
                 .entry((
@@ -78,30 +96,41 @@ impl Catalogue {
                     o.aggravated,
                 ))
                 .or_default()
-                .push(o);
+                .push(Version::new(o));
         }
         Catalogue { by_key }
     }
 
-    /// The version of `r` (aggravated or not) in force on `day` (`YYYY-MM-DD`).
-    pub fn judge(&self, r: &LegalRef, aggravated: bool, day: &str) -> Judgement<'_> {
+    /// The versions of `r` (aggravated or not); `None` when the catalogue does not know it.
+    /// Importers look this up once per distinct reference and judge each day with [`judge_in`].
+    pub fn versions(&self, r: &LegalRef, aggravated: bool) -> Option<&[Version]> {
         let key = (
             r.act.clone(),
             r.article.clone(),
             r.point.clone(),
             aggravated,
         );
-        match self.by_key.get(&key) {
-            None => Judgement::Unknown,
-            Some(versions) => versions
-                .iter()
-                .find(|o| o.in_force_on(day))
-                .map_or(Judgement::NotInForce, Judgement::Found),
-        }
+        self.by_key.get(&key).map(Vec::as_slice)
+    }
+
+    /// The version of `r` (aggravated or not) in force on `day`.
+    pub fn judge(&self, r: &LegalRef, aggravated: bool, day: Date) -> Judgement<'_> {
+        judge_in(self.versions(r, aggravated), day)
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Offence> {
-        self.by_key.values().flatten()
+        self.by_key.values().flatten().map(|v| &v.offence)
+    }
+}
+
+/// The version in force on `day` among `versions` (as [`Catalogue::versions`] gives them).
+pub fn judge_in(versions: Option<&[Version]>, day: Date) -> Judgement<'_> {
+    match versions {
+        None => Judgement::Unknown,
+        Some(vs) => vs
+            .iter()
+            .find(|v| v.in_force_on(day))
+            .map_or(Judgement::NotInForce, |v| Judgement::Found(&v.offence)),
     }
 }
 
@@ -263,15 +292,16 @@ mod tests {
             o(2, "2026-01-01", None, 30_000),
         ]);
         let r = super::super::parse::legal_ref("Legea 61/1991 art. 2 pct. 25").expect("ref");
-        let Judgement::Found(old) = c.judge(&r, false, "2025-12-31") else {
+        let day = |s: &str| s.parse::<Date>().expect("day");
+        let Judgement::Found(old) = c.judge(&r, false, day("2025-12-31")) else {
             panic!("old version")
         };
         assert_eq!(old.id, 1);
-        let Judgement::Found(new) = c.judge(&r, false, "2026-01-01") else {
+        let Judgement::Found(new) = c.judge(&r, false, day("2026-01-01")) else {
             panic!("new version")
         };
         assert_eq!(new.id, 2);
-        assert_eq!(c.judge(&r, false, "1999-05-01"), Judgement::NotInForce);
-        assert_eq!(c.judge(&r, true, "2026-05-01"), Judgement::Unknown);
+        assert_eq!(c.judge(&r, false, day("1999-05-01")), Judgement::NotInForce);
+        assert_eq!(c.judge(&r, true, day("2026-05-01")), Judgement::Unknown);
     }
 }

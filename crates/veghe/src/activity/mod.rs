@@ -13,11 +13,16 @@ pub mod mapping;
 pub mod model;
 pub mod pages;
 pub mod parse;
+pub mod places;
+pub mod places_routes;
 pub mod quality;
+pub mod reader;
 pub mod records;
 pub mod report;
+pub mod rows;
 pub mod source;
 pub mod store;
+pub mod tuning;
 pub mod uploads;
 
 use crate::auth::Role;
@@ -30,5 +35,8 @@ pub const READ: &[Role] = groups::ACTIVITY;
 pub const WRITE: &[Role] = groups::ACTIVITY_WRITE;
 
 pub fn routes() -> Routes {
-    Routes::new().merge(api::routes()).merge(pages::routes())
+    Routes::new()
+        .merge(api::routes())
+        .merge(pages::routes())
+        .merge(places_routes::routes())
 }

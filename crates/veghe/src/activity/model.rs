@@ -5,7 +5,9 @@
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 
-use super::catalogue::{Catalogue, Judgement};
+use std::collections::HashMap;
+
+use super::catalogue::{Catalogue, Judgement, Version, judge_in};
 use super::parse::{self, LegalRef, Offender, clean};
 
 /// The fields of a sanction record, in the order of the standard template.
@@ -193,188 +195,261 @@ pub fn parse_record<'a>(
     catalogue: &Catalogue,
     tz: &TimeZone,
 ) -> Result<Record, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut bad = |field: Field, message: String| problems.push(Problem { field, message });
-    let required = |field: Field, bad: &mut dyn FnMut(Field, String)| {
-        let v = clean(cell(field));
-        if v.is_empty() && field.required() {
-            bad(field, "empty".into());
+    Parser::new(catalogue, tz.clone()).record(cell)
+}
+
+/// A legal-basis cell read once: the reference (or why not) and its catalogue versions.
+type LegalEntry<'c> = (Result<LegalRef, String>, [Option<&'c [Version]>; 2]);
+
+/// Parses the rows of one file. The few distinct texts of the legal-basis and sanction columns
+/// are read once and remembered (a department's file repeats them on every row), as are their
+/// catalogue entries: what stays per row is dates, amounts, the CNP and the text cells.
+pub struct Parser<'c> {
+    catalogue: &'c Catalogue,
+    tz: TimeZone,
+    legal: HashMap<String, LegalEntry<'c>>,
+    sanctions: HashMap<String, Option<bool>>,
+}
+
+/// Distinct texts remembered per column before the memory is cleared (a file of free text).
+const REMEMBERED: usize = 4096;
+
+impl<'c> Parser<'c> {
+    pub fn new(catalogue: &'c Catalogue, tz: TimeZone) -> Parser<'c> {
+        Parser {
+            catalogue,
+            tz,
+            legal: HashMap::new(),
+            sanctions: HashMap::new(),
         }
-        v
-    };
-    let series = required(Field::Series, &mut bad).to_uppercase();
-    let number = required(Field::Number, &mut bad);
-    let date = parse::date(cell(Field::Date))
-        .map_err(|m| bad(Field::Date, m))
-        .ok();
-    let time = parse::time(cell(Field::Time))
-        .map_err(|m| bad(Field::Time, m))
-        .unwrap_or(Time::midnight());
-    let lat = parse::coordinate(cell(Field::Lat))
-        .map_err(|m| bad(Field::Lat, m))
-        .ok()
-        .flatten();
-    let lon = parse::coordinate(cell(Field::Lon))
-        .map_err(|m| bad(Field::Lon, m))
-        .ok()
-        .flatten();
-    let point = match (lat, lon) {
-        (Some(la), Some(lo)) if (43.0..=49.0).contains(&la) && (20.0..=30.0).contains(&lo) => {
-            Some((la, lo))
+    }
+
+    fn legal(&mut self, text: &str) -> &LegalEntry<'c> {
+        if !self.legal.contains_key(text) {
+            if self.legal.len() >= REMEMBERED {
+                self.legal.clear();
+            }
+            let r = parse::legal_ref(text);
+            let versions = match &r {
+                Ok(r) => [
+                    self.catalogue.versions(r, false),
+                    self.catalogue.versions(r, true),
+                ],
+                Err(_) => [None, None],
+            };
+            self.legal.insert(text.to_string(), (r, versions));
         }
-        (Some(_), Some(_)) => {
-            bad(Field::Lat, "the point is not in Romania".into());
-            None
+        &self.legal[text]
+    }
+
+    /// `Some(true)` a warning, `Some(false)` a fine, `None` neither.
+    fn sanction_kind(&mut self, text: &str) -> Option<bool> {
+        if let Some(k) = self.sanctions.get(text) {
+            return *k;
         }
-        (Some(_), None) => {
-            bad(Field::Lon, "latitude without longitude".into());
-            None
+        if self.sanctions.len() >= REMEMBERED {
+            self.sanctions.clear();
         }
-        (None, Some(_)) => {
-            bad(Field::Lat, "longitude without latitude".into());
-            None
-        }
-        (None, None) => None,
-    };
-    let offender = parse::offender(cell(Field::OffenderId))
-        .map_err(|m| bad(Field::OffenderId, m))
-        .ok();
-    let legal = parse::legal_ref(cell(Field::LegalBasis))
-        .map_err(|m| bad(Field::LegalBasis, m))
-        .ok();
-    let aggravated = parse::flag(cell(Field::Aggravated))
-        .map_err(|m| bad(Field::Aggravated, m))
-        .unwrap_or(false);
-    let sanction_text = veghe_ro::fold(cell(Field::Sanction));
-    let amount_text = cell(Field::Amount).trim();
-    let sanction = match sanction_text.as_str() {
-        "avertisment" | "warning" | "a" => Some(Sanction::Warning),
-        "amenda" | "fine" | "am" => match parse::amount_bani(amount_text) {
-            Ok(0) => {
+        let k = match veghe_ro::fold(text).as_str() {
+            "avertisment" | "warning" | "a" => Some(true),
+            "amenda" | "fine" | "am" => Some(false),
+            _ => None,
+        };
+        self.sanctions.insert(text.to_string(), k);
+        k
+    }
+
+    /// Parses one row (see [`parse_record`]).
+    pub fn record<'a>(&mut self, cell: impl Fn(Field) -> &'a str) -> Result<Record, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut bad = |field: Field, message: String| problems.push(Problem { field, message });
+        let required = |field: Field, bad: &mut dyn FnMut(Field, String)| {
+            let v = clean(cell(field));
+            if v.is_empty() && field.required() {
+                bad(field, "empty".into());
+            }
+            v
+        };
+        let series = required(Field::Series, &mut bad).to_uppercase();
+        let number = required(Field::Number, &mut bad);
+        let date = parse::date(cell(Field::Date))
+            .map_err(|m| bad(Field::Date, m))
+            .ok();
+        let time = parse::time(cell(Field::Time))
+            .map_err(|m| bad(Field::Time, m))
+            .unwrap_or(Time::midnight());
+        let lat = parse::coordinate(cell(Field::Lat))
+            .map_err(|m| bad(Field::Lat, m))
+            .ok()
+            .flatten();
+        let lon = parse::coordinate(cell(Field::Lon))
+            .map_err(|m| bad(Field::Lon, m))
+            .ok()
+            .flatten();
+        let point = match (lat, lon) {
+            (Some(la), Some(lo)) if (43.0..=49.0).contains(&la) && (20.0..=30.0).contains(&lo) => {
+                Some((la, lo))
+            }
+            (Some(_), Some(_)) => {
+                bad(Field::Lat, "the point is not in Romania".into());
+                None
+            }
+            (Some(_), None) => {
+                bad(Field::Lon, "latitude without longitude".into());
+                None
+            }
+            (None, Some(_)) => {
+                bad(Field::Lat, "longitude without latitude".into());
+                None
+            }
+            (None, None) => None,
+        };
+        let offender = parse::offender(cell(Field::OffenderId))
+            .map_err(|m| bad(Field::OffenderId, m))
+            .ok();
+        let aggravated = parse::flag(cell(Field::Aggravated))
+            .map_err(|m| bad(Field::Aggravated, m))
+            .unwrap_or(false);
+        let (legal, versions) = match self.legal(cell(Field::LegalBasis)) {
+            (Ok(r), versions) => (Some(r.clone()), versions[usize::from(aggravated)]),
+            (Err(m), _) => {
+                bad(Field::LegalBasis, m.clone());
+                (None, None)
+            }
+        };
+        let sanction_text = cell(Field::Sanction).trim();
+        let amount_text = cell(Field::Amount).trim();
+        let sanction = match self.sanction_kind(sanction_text) {
+            Some(true) => Some(Sanction::Warning),
+            Some(false) => match parse::amount_bani(amount_text) {
+                Ok(0) => {
+                    bad(
+                        Field::Amount,
+                        "a fine of 0 lei: write a warning instead".into(),
+                    );
+                    None
+                }
+                Ok(v) => Some(Sanction::Fine(v)),
+                Err(m) => {
+                    bad(Field::Amount, m);
+                    None
+                }
+            },
+            None if sanction_text.is_empty() => {
+                bad(Field::Sanction, "empty".into());
+                None
+            }
+            None => {
                 bad(
-                    Field::Amount,
-                    "a fine of 0 lei: write a warning instead".into(),
+                    Field::Sanction,
+                    format!(
+                        "`{}` is neither avertisment nor amendă",
+                        veghe_ro::fold(sanction_text)
+                    ),
                 );
                 None
             }
-            Ok(v) => Some(Sanction::Fine(v)),
-            Err(m) => {
-                bad(Field::Amount, m);
-                None
-            }
-        },
-        "" => {
-            bad(Field::Sanction, "empty".into());
+        };
+        let paid_text = cell(Field::Paid).trim();
+        let paid_bani = if paid_text.is_empty() {
+            0
+        } else {
+            parse::amount_bani(paid_text)
+                .map_err(|m| bad(Field::Paid, m))
+                .unwrap_or(0)
+        };
+        let paid_on_text = cell(Field::PaidOn).trim();
+        let paid_on = if paid_on_text.is_empty() {
             None
-        }
-        other => {
-            bad(
-                Field::Sanction,
-                format!("`{other}` is neither avertisment nor amendă"),
-            );
-            None
-        }
-    };
-    let paid_text = cell(Field::Paid).trim();
-    let paid_bani = if paid_text.is_empty() {
-        0
-    } else {
-        parse::amount_bani(paid_text)
-            .map_err(|m| bad(Field::Paid, m))
-            .unwrap_or(0)
-    };
-    let paid_on_text = cell(Field::PaidOn).trim();
-    let paid_on = if paid_on_text.is_empty() {
-        None
-    } else {
-        parse::date(paid_on_text)
-            .map_err(|m| bad(Field::PaidOn, m))
-            .ok()
-    };
-    let contested = parse::flag(cell(Field::Contested))
-        .map_err(|m| bad(Field::Contested, m))
-        .unwrap_or(false);
-    // Judge the legal basis and the fine by the catalogue in force on the record's date.
-    let mut offence_id = None;
-    let mut min_bani = 0;
-    if let (Some(d), Some(r)) = (date, &legal) {
-        let day = d.to_string();
-        match catalogue.judge(r, aggravated, &day) {
-            Judgement::Found(o) => {
-                offence_id = Some(o.id);
-                min_bani = o.min_bani;
-                if let Some(Sanction::Fine(v)) = sanction
-                    && (v < o.min_bani || v > o.max_bani)
-                {
-                    bad(
-                        Field::Amount,
-                        format!(
-                            "{} lei is outside {} – {} lei of {}",
-                            lei(v),
-                            lei(o.min_bani),
-                            lei(o.max_bani),
-                            o.label()
-                        ),
-                    );
+        } else {
+            parse::date(paid_on_text)
+                .map_err(|m| bad(Field::PaidOn, m))
+                .ok()
+        };
+        let contested = parse::flag(cell(Field::Contested))
+            .map_err(|m| bad(Field::Contested, m))
+            .unwrap_or(false);
+        // Judge the legal basis and the fine by the catalogue in force on the record's date.
+        let mut offence_id = None;
+        let mut min_bani = 0;
+        if let (Some(d), Some(r)) = (date, &legal) {
+            match judge_in(versions, d) {
+                Judgement::Found(o) => {
+                    offence_id = Some(o.id);
+                    min_bani = o.min_bani;
+                    if let Some(Sanction::Fine(v)) = sanction
+                        && (v < o.min_bani || v > o.max_bani)
+                    {
+                        bad(
+                            Field::Amount,
+                            format!(
+                                "{} lei is outside {} – {} lei of {}",
+                                lei(v),
+                                lei(o.min_bani),
+                                lei(o.max_bani),
+                                o.label()
+                            ),
+                        );
+                    }
                 }
+                Judgement::Unknown => bad(
+                    Field::LegalBasis,
+                    format!(
+                        "{}{} is not in the offence catalogue",
+                        r.label(),
+                        if aggravated { " (agravant)" } else { "" }
+                    ),
+                ),
+                Judgement::NotInForce => bad(
+                    Field::LegalBasis,
+                    format!(
+                        "{} was not in force on {}",
+                        r.label(),
+                        d.strftime("%d.%m.%Y")
+                    ),
+                ),
             }
-            Judgement::Unknown => bad(
-                Field::LegalBasis,
-                format!(
-                    "{}{} is not in the offence catalogue",
-                    r.label(),
-                    if aggravated { " (agravant)" } else { "" }
-                ),
-            ),
-            Judgement::NotInForce => bad(
-                Field::LegalBasis,
-                format!(
-                    "{} was not in force on {}",
-                    r.label(),
-                    d.strftime("%d.%m.%Y")
-                ),
-            ),
         }
-    }
-    if let (Some(p), Some(d)) = (paid_on, date)
-        && p < d
-    {
-        bad(Field::PaidOn, "paid before the record was made".into());
-    }
-    let occurred_at = date.and_then(|d| {
-        d.to_datetime(time)
-            .to_zoned(tz.clone())
-            .ok()
-            .map(|z| z.timestamp().as_millisecond())
-    });
-    match (date, occurred_at, offender, legal, sanction) {
-        (Some(date), Some(occurred_at), Some(offender), Some(legal), Some(sanction))
-            if problems.is_empty() =>
+        if let (Some(p), Some(d)) = (paid_on, date)
+            && p < d
         {
-            Ok(Record {
-                payment: payment_status(sanction, min_bani, paid_bani, paid_on, date),
-                series,
-                number,
-                date,
-                time,
-                occurred_at,
-                address: clean(cell(Field::Address)),
-                point,
-                department: clean(cell(Field::Department)),
-                officers: clean(cell(Field::Officers)),
-                offender_name: clean(cell(Field::OffenderName)),
-                offender,
-                legal,
-                aggravated,
-                offence_id,
-                sanction,
-                measures: clean(cell(Field::Measures)),
-                paid_bani,
-                paid_on,
-                contested,
-            })
+            bad(Field::PaidOn, "paid before the record was made".into());
         }
-        _ => Err(problems),
+        let occurred_at = date.and_then(|d| {
+            d.to_datetime(time)
+                .to_zoned(self.tz.clone())
+                .ok()
+                .map(|z| z.timestamp().as_millisecond())
+        });
+        match (date, occurred_at, offender, legal, sanction) {
+            (Some(date), Some(occurred_at), Some(offender), Some(legal), Some(sanction))
+                if problems.is_empty() =>
+            {
+                Ok(Record {
+                    payment: payment_status(sanction, min_bani, paid_bani, paid_on, date),
+                    series,
+                    number,
+                    date,
+                    time,
+                    occurred_at,
+                    address: clean(cell(Field::Address)),
+                    point,
+                    department: clean(cell(Field::Department)),
+                    officers: clean(cell(Field::Officers)),
+                    offender_name: clean(cell(Field::OffenderName)),
+                    offender,
+                    legal,
+                    aggravated,
+                    offence_id,
+                    sanction,
+                    measures: clean(cell(Field::Measures)),
+                    paid_bani,
+                    paid_on,
+                    contested,
+                })
+            }
+            _ => Err(problems),
+        }
     }
 }
 

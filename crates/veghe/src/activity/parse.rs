@@ -260,6 +260,18 @@ pub fn offender(s: &str) -> Result<Offender, String> {
 
 /// A yes/no cell: `da`, `nu`, `1`, `0`, `x`, `yes`, `no`, empty (no).
 pub fn flag(s: &str) -> Result<bool, String> {
+    let t = s.trim();
+    // The usual cells are short ASCII: answered without folding.
+    if t.len() <= 5 && t.is_ascii() {
+        let mut buf = [0u8; 5];
+        buf[..t.len()].copy_from_slice(t.as_bytes());
+        buf.make_ascii_lowercase();
+        match &buf[..t.len()] {
+            b"" | b"nu" | b"0" | b"no" | b"false" | b"-" => return Ok(false),
+            b"da" | b"1" | b"x" | b"yes" | b"true" => return Ok(true),
+            _ => {}
+        }
+    }
     match veghe_ro::fold(s).as_str() {
         "" | "nu" | "0" | "no" | "false" | "-" => Ok(false),
         "da" | "1" | "x" | "yes" | "true" => Ok(true),

@@ -1,13 +1,14 @@
-//! Reading a department's file as rows of text: CSV streamed (UTF-8, or Windows-1250 detected
-//! when the bytes are not UTF-8; `;`, `,` or tab found from the header), XLSX through calamine
-//! (dates and times as Romanians write them; formulas and merged cells reported by cell).
+//! Reading a department's file as rows of text: CSV streamed (UTF-8; UTF-16 known by its
+//! byte-order mark; else Windows-1250 when the bytes are not UTF-8; `;`, `,` or tab found from
+//! the header), XLSX streamed cell by cell through calamine on a thread of its own (dates and
+//! times as Romanians write them; formulas and merged cells reported by cell).
 
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx};
-use encoding_rs::{Decoder, WINDOWS_1250};
+use calamine::{DataRef, Reader, Xlsx};
+use encoding_rs::{Decoder, Encoding, UTF_16BE, UTF_16LE, WINDOWS_1250};
 
 /// A file that cannot be read as a table at all.
 #[derive(Debug, thiserror::Error)]
@@ -72,8 +73,20 @@ pub fn is_utf8(path: &Path) -> Result<bool, SourceError> {
     }
 }
 
-/// Windows-1250 bytes read as UTF-8.
-struct Win1250<R> {
+/// The file's first bytes: a UTF-16 byte-order mark (Excel's "Unicode text") names its encoding.
+fn utf16_of(path: &Path) -> Result<Option<&'static Encoding>, SourceError> {
+    let mut head = [0u8; 2];
+    let mut f = File::open(path)?;
+    let n = f.read(&mut head)?;
+    Ok(match &head[..n] {
+        [0xFF, 0xFE] => Some(UTF_16LE),
+        [0xFE, 0xFF] => Some(UTF_16BE),
+        _ => None,
+    })
+}
+
+/// Bytes in another encoding (Windows-1250, UTF-16) read as UTF-8.
+struct Decoding<R> {
     inner: R,
     decoder: Decoder,
     raw: Vec<u8>,
@@ -82,7 +95,7 @@ struct Win1250<R> {
     done: bool,
 }
 
-impl<R: Read> Read for Win1250<R> {
+impl<R: Read> Read for Decoding<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         while self.pos >= self.out.len() {
             if self.done {
@@ -136,13 +149,14 @@ impl RowBuf {
     }
 }
 
-/// A spreadsheet row read ahead: its cells and the problems of its cells.
-type SheetRow = (Vec<String>, Vec<(usize, String)>);
+/// A spreadsheet row read ahead: its row index (0-based), its cells and the problems of its cells.
+type SheetRow = (u32, Vec<String>, Vec<(usize, String)>);
 
 enum Inner {
     Csv(csv::Reader<Box<dyn Read + Send>>, u64),
     Xlsx {
-        rows: std::vec::IntoIter<SheetRow>,
+        rows: std::sync::mpsc::Receiver<Result<SheetRow, SourceError>>,
+        /// The row before the first not yet read (1-based).
         line: u64,
     },
 }
@@ -180,35 +194,48 @@ impl Table {
                 row.line = *count;
                 Ok(more)
             }
-            Inner::Xlsx { rows, line } => match rows.next() {
-                Some((cells, problems)) => {
-                    *line += 1;
+            Inner::Xlsx { rows, line } => match rows.recv() {
+                Ok(Ok((abs_row, cells, problems))) => {
+                    *line = u64::from(abs_row) + 1;
                     row.xlsx = true;
                     row.line = *line;
                     row.cells = cells;
                     row.problems = problems;
                     Ok(true)
                 }
-                None => Ok(false),
+                Ok(Err(e)) => Err(e),
+                Err(_) => Ok(false),
             },
         }
     }
 }
 
 fn open_csv(path: &Path) -> Result<Table, SourceError> {
-    let utf8 = is_utf8(path)?;
+    // UTF-16 by its mark; else UTF-8 when every byte says so; else Windows-1250.
+    let (encoding, label) = match utf16_of(path)? {
+        Some(e) => (
+            Some(e),
+            if e == UTF_16LE {
+                "utf-16le"
+            } else {
+                "utf-16be"
+            },
+        ),
+        None if is_utf8(path)? => (None, "utf-8"),
+        None => (Some(WINDOWS_1250), "windows-1250"),
+    };
     let file = BufReader::with_capacity(1 << 16, File::open(path)?);
-    let reader: Box<dyn Read + Send> = if utf8 {
-        Box::new(file)
-    } else {
-        Box::new(Win1250 {
+    let reader: Box<dyn Read + Send> = match encoding {
+        None => Box::new(file),
+        Some(e) => Box::new(Decoding {
             inner: file,
-            decoder: WINDOWS_1250.new_decoder_without_bom_handling(),
+            // The UTF-16 decoder takes the mark away itself.
+            decoder: e.new_decoder_with_bom_removal(),
             raw: vec![0; 1 << 16],
             out: Vec::new(),
             pos: 0,
             done: false,
-        })
+        }),
     };
     let mut first = Vec::new();
     let mut peek = BufReader::new(reader);
@@ -239,7 +266,7 @@ fn open_csv(path: &Path) -> Result<Table, SourceError> {
         .collect();
     Ok(Table {
         headers,
-        encoding: if utf8 { "utf-8" } else { "windows-1250" },
+        encoding: label,
         inner: Inner::Csv(r, 1),
     })
 }
@@ -261,19 +288,23 @@ fn excel_serial(v: f64) -> String {
     }
 }
 
-fn text_of(d: &Data) -> Result<String, String> {
+fn text_of(d: &DataRef<'_>) -> Result<String, String> {
     Ok(match d {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => if *b { "da" } else { "nu" }.to_string(),
-        Data::DateTime(dt) => excel_serial(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => return Err(format!("the cell holds an error ({e})")),
+        DataRef::Empty => String::new(),
+        DataRef::String(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_string(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Bool(b) => if *b { "da" } else { "nu" }.to_string(),
+        DataRef::DateTime(dt) => excel_serial(dt.as_f64()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::Error(e) => return Err(format!("the cell holds an error ({e})")),
     })
 }
+
+/// Rows of a sheet waiting between the thread that unzips and reads the XML and the importer.
+const SHEET_QUEUE: usize = 256;
 
 fn open_xlsx(path: &Path) -> Result<Table, SourceError> {
     if std::fs::metadata(path)?.len() == 0 {
@@ -286,67 +317,116 @@ fn open_xlsx(path: &Path) -> Result<Table, SourceError> {
         .first()
         .cloned()
         .ok_or(SourceError::Empty)?;
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| SourceError::Xlsx(e.to_string()))?;
-    let formulas = book.worksheet_formula(&sheet).ok();
+    // The merged regions sit after the cells in the sheet's XML: one streamed pass finds them.
     let merged = book.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
-    let Some((r0, c0)) = range.start() else {
-        return Err(SourceError::Empty);
+    let (send, rows) = std::sync::mpsc::sync_channel(SHEET_QUEUE);
+    std::thread::Builder::new()
+        .name("xlsx-reader".into())
+        .spawn(move || {
+            if let Err(e) = stream_sheet(&mut book, &sheet, &merged, &send) {
+                let _ = send.send(Err(e));
+            }
+        })?;
+    let (header_row, headers, _) = match rows.recv() {
+        Ok(Ok(row)) => row,
+        Ok(Err(e)) => return Err(e),
+        Err(_) => return Err(SourceError::Empty),
     };
-    let (height, width) = range.get_size();
-    // Rows are numbered as Excel shows them: the header's own row number comes from the sheet.
-    let mut rows = Vec::with_capacity(height);
-    for (i, row) in range.rows().enumerate() {
-        let abs_row = r0 + i as u32;
-        let mut cells = Vec::with_capacity(width);
-        let mut problems = Vec::new();
-        for (j, d) in row.iter().enumerate() {
-            let abs_col = c0 + j as u32;
-            match text_of(d) {
-                Ok(t) => cells.push(t),
-                Err(m) => {
-                    cells.push(String::new());
-                    problems.push((j, m));
-                }
-            }
-            if let Some(f) = formulas
-                .as_ref()
-                .and_then(|f| f.get_value((abs_row, abs_col)))
-                && !f.is_empty()
-            {
-                problems.push((
-                    j,
-                    format!("the cell holds a formula (={f}): paste its value"),
-                ));
-            }
-            if let Some(m) = merged.iter().find(|m| {
-                (m.start.0..=m.end.0).contains(&abs_row)
-                    && (m.start.1..=m.end.1).contains(&abs_col)
-                    && (m.start.0, m.start.1) != (abs_row, abs_col)
-            }) {
-                problems.push((
-                    j,
-                    format!(
-                        "merged cell (with {}): unmerge and fill every row",
-                        super::report::cell_name(m.start.0 as u64 + 1, m.start.1 as usize)
-                    ),
-                ));
-            }
-        }
-        rows.push((cells, problems));
-    }
-    let mut rows = rows.into_iter();
-    let (headers, _) = rows.next().ok_or(SourceError::Empty)?;
     let headers = headers.iter().map(|h| super::parse::clean(h)).collect();
     Ok(Table {
         headers,
         encoding: "xlsx",
         inner: Inner::Xlsx {
             rows,
-            line: u64::from(r0) + 1,
+            line: u64::from(header_row) + 1,
         },
     })
+}
+
+/// Reads the sheet cell by cell (calamine's streaming reader: memory stays flat in the sheet's
+/// size) and sends it row by row, the header first. Columns are counted from the header's first
+/// cell; rows keep the sheet's numbers. Formulas and merged cells become problems of their cells.
+fn stream_sheet(
+    book: &mut Xlsx<BufReader<File>>,
+    sheet: &str,
+    merged: &[calamine::Dimensions],
+    send: &std::sync::mpsc::SyncSender<Result<SheetRow, SourceError>>,
+) -> Result<(), SourceError> {
+    let xlsx = |e: calamine::XlsxError| SourceError::Xlsx(e.to_string());
+    let mut cells_reader = book.worksheet_cells_reader(sheet).map_err(xlsx)?;
+    let mut first_col: Option<u32> = None;
+    let mut current: Option<SheetRow> = None;
+    while let Some(cell) = cells_reader.next_cell_with_formula().map_err(xlsx)? {
+        let (abs_row, abs_col) = cell.pos;
+        if current.as_ref().is_some_and(|r| r.0 != abs_row)
+            && let Some(mut done) = current.take()
+        {
+            merged_cells(&mut done, merged, first_col.unwrap_or(0));
+            if send.send(Ok(done)).is_err() {
+                return Ok(());
+            }
+        }
+        let text = text_of(&cell.value);
+        if first_col.is_none() {
+            // The header is the first row with something written in it.
+            if text.as_ref().is_ok_and(|t| t.trim().is_empty()) && cell.formula.is_none() {
+                continue;
+            }
+            first_col = Some(abs_col);
+        }
+        let Some(j) = first_col.and_then(|c| abs_col.checked_sub(c)) else {
+            continue;
+        };
+        let j = j as usize;
+        let row = current.get_or_insert_with(|| (abs_row, Vec::new(), Vec::new()));
+        if row.1.len() <= j {
+            row.1.resize(j + 1, String::new());
+        }
+        match text {
+            Ok(t) => row.1[j] = t,
+            Err(m) => row.2.push((j, m)),
+        }
+        if let Some(f) = cell.formula.filter(|f| !f.is_empty()) {
+            row.2.push((
+                j,
+                format!("the cell holds a formula (={f}): paste its value"),
+            ));
+        }
+    }
+    if let Some(mut done) = current {
+        merged_cells(&mut done, merged, first_col.unwrap_or(0));
+        let _ = send.send(Ok(done));
+    }
+    Ok(())
+}
+
+/// The cells of `row` covered by a merged region other than its first cell: problems of their
+/// own (a sheet may not even write them, so every covered column is named).
+fn merged_cells(row: &mut SheetRow, merged: &[calamine::Dimensions], first_col: u32) {
+    for m in merged {
+        if !(m.start.0..=m.end.0).contains(&row.0) {
+            continue;
+        }
+        for col in m.start.1..=m.end.1 {
+            let Some(j) = col.checked_sub(first_col) else {
+                continue;
+            };
+            if (row.0, col) == m.start {
+                continue;
+            }
+            let j = j as usize;
+            if row.1.len() <= j {
+                row.1.resize(j + 1, String::new());
+            }
+            row.2.push((
+                j,
+                format!(
+                    "merged cell (with {}): unmerge and fill every row",
+                    super::report::cell_name(u64::from(m.start.0) + 1, m.start.1 as usize)
+                ),
+            ));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -358,6 +438,23 @@ mod tests {
         assert_eq!(excel_serial(46_355.0), "29.11.2026");
         assert_eq!(excel_serial(0.5), "12:00");
         assert_eq!(excel_serial(46_355.75), "29.11.2026 18:00");
+    }
+
+    #[test]
+    fn utf16_is_detected_by_its_mark() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("u.csv");
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Adresa\tOraș\r\nx\tTimișoara\r\n".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        std::fs::write(&path, bytes).expect("write");
+        let mut t = Table::open(&path, Format::Csv).expect("open");
+        assert_eq!(t.encoding, "utf-16le");
+        assert_eq!(t.headers, vec!["Adresa", "Oraș"]);
+        let mut row = RowBuf::default();
+        assert!(t.next_row(&mut row).expect("row"));
+        assert_eq!(row.cell(1), "Timișoara");
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The analyses' exports: hot spots as GeoJSON and CSV, trends as CSV and SVG, near repeat and the
-//! operational situation as CSV; each states its filter and parameters.
+//! The analyses' exports: hot spots as GeoJSON and CSV, trends as CSV, SVG and PNG (the SVG drawn by
+//! resvg), near repeat and the operational situation as CSV; each states its filter and parameters.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -14,7 +14,7 @@ use crate::AppState;
 use crate::error::AppResult;
 use crate::web::Shell;
 
-pub(super) fn download(body: String, mime: &'static str, name: &str) -> Response {
+pub(super) fn download(body: impl IntoResponse, mime: &'static str, name: &str) -> Response {
     let mut r = body.into_response();
     r.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
@@ -78,6 +78,16 @@ pub(super) async fn trends_svg(
         "image/svg+xml",
         "trends.svg",
     ))
+}
+
+pub(super) async fn trends_png(
+    State(st): State<AppState>,
+    shell: Shell,
+    q: Result<Query<RawQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let (_, x) = service::trends(&st, &query(q)?, shell.lang).await?;
+    let png = crate::web::fonts::png(trends::chart(&x, shell.lang)).await?;
+    Ok(download(png, "image/png", "trends.png"))
 }
 
 pub(super) async fn near_repeat_csv(

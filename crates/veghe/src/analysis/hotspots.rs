@@ -1,9 +1,11 @@
-//! Hot spots of the filtered incidents: kernel density and Getis-Ord Gi* classes on a grid in UTM
-//! 34N metres, with each cell's corners back in longitude/latitude for the map and GeoJSON.
+//! Hot spots of the filtered incidents: kernel density, Getis-Ord Gi* classes and Local Moran's I
+//! clusters (HH, LL, HL, LH) on a grid in UTM 34N metres, with each cell's corners back in
+//! longitude/latitude for the map and GeoJSON.
 
 use serde::Serialize;
 use serde_json::{Value, json};
 use veghe_analytics::crs::{UtmZone, to_utm};
+use veghe_analytics::fdr::moran_label;
 use veghe_analytics::grid::{Grid, HotspotParams, hotspots_with};
 use veghe_analytics::kde::{KdeOptions, Kernel, kde_grid};
 use veghe_analytics::weights::WeightsSpec;
@@ -11,9 +13,14 @@ use veghe_analytics::weights::WeightsSpec;
 use super::filter::{Incident, RawQuery, number};
 use crate::error::{AppError, AppResult};
 
-/// Permutations behind the Gi* pseudo p-values (the classes use the analytical z).
+/// Permutations behind the pseudo p-values (the Gi* classes use the analytical z, the Local Moran
+/// clusters these p-values at [`MORAN_ALPHA`]).
 pub const PERMUTATIONS: usize = 99;
 pub const SEED: u64 = 1;
+/// Significance level of the Local Moran clusters.
+pub const MORAN_ALPHA: f64 = 0.05;
+/// The Local Moran cluster labels, in the order of the legend.
+pub const MORAN_LABELS: [&str; 5] = ["HH", "LL", "HL", "LH", "ns"];
 
 /// The parameters of the analysis.
 #[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
@@ -57,6 +64,11 @@ pub struct Cell {
     pub gi_p: f64,
     /// `hot_99` … `ns` … `cold_99`.
     pub class: String,
+    /// Local Moran's I (row-standardised queen weights) and its permutation p-value.
+    pub moran_i: f64,
+    pub moran_p: f64,
+    /// Local Moran cluster: `HH`, `LL`, `HL`, `LH` where `moran_p` < 0.05, else `ns`.
+    pub moran_class: String,
     /// Corners (lon, lat): south-west, south-east, north-east, north-west.
     #[serde(skip)]
     pub ring: [(f64, f64); 4],
@@ -78,7 +90,10 @@ pub struct Hotspots {
     pub rows: usize,
     /// Cells counted per class, hottest first.
     pub classes: Vec<(String, usize)>,
-    /// Cells with at least one incident, a density above 1% of the top, or a significant class.
+    /// Cells counted per Local Moran cluster, in the order of [`MORAN_LABELS`].
+    pub moran_classes: Vec<(String, usize)>,
+    /// Cells with at least one incident, a density above 1% of the top, or a significant class
+    /// (Gi* or Local Moran).
     pub cells: Vec<Cell>,
 }
 
@@ -131,7 +146,7 @@ pub fn compute(incidents: &[Incident], params: &Params) -> AppResult<Hotspots> {
         weights: WeightsSpec::Queen,
         permutations: PERMUTATIONS,
         seed: SEED,
-        alpha: 0.05,
+        alpha: MORAN_ALPHA,
         fdr: false,
         threads: 0,
     };
@@ -157,13 +172,19 @@ pub fn compute(incidents: &[Incident], params: &Params) -> AppResult<Hotspots> {
     .iter()
     .map(|l| ((*l).to_string(), 0))
     .collect();
+    let mut moran_classes: Vec<(String, usize)> =
+        MORAN_LABELS.iter().map(|l| ((*l).to_string(), 0)).collect();
     for (i, r) in map.rows.iter().enumerate() {
         let label = r.gi_class.label();
         if let Some(c) = classes.iter_mut().find(|(l, _)| l == label) {
             c.1 += 1;
         }
+        let moran = moran_label(r.moran_class);
+        if let Some(c) = moran_classes.iter_mut().find(|(l, _)| l == moran) {
+            c.1 += 1;
+        }
         let d = density.values[i];
-        if r.count == 0 && d < top * 0.01 && label == "ns" {
+        if r.count == 0 && d < top * 0.01 && label == "ns" && moran == "ns" {
             continue;
         }
         let (x, y) = grid.centre(r.col, r.row);
@@ -180,6 +201,9 @@ pub fn compute(incidents: &[Incident], params: &Params) -> AppResult<Hotspots> {
             gi_z: r.gi_z,
             gi_p: r.gi_p,
             class: label.to_string(),
+            moran_i: r.moran_i,
+            moran_p: r.moran_p,
+            moran_class: moran.to_string(),
             ring: [
                 corner(r.col, r.row),
                 corner(r.col + 1, r.row),
@@ -199,6 +223,7 @@ pub fn compute(incidents: &[Incident], params: &Params) -> AppResult<Hotspots> {
         cols: grid.cols,
         rows: grid.rows,
         classes,
+        moran_classes,
         cells,
     })
 }
@@ -217,6 +242,7 @@ pub fn geojson(h: &Hotspots, filter: &Value) -> Value {
                 "properties": {
                     "col": c.col, "row": c.row, "count": c.count,
                     "density": c.density, "gi_z": c.gi_z, "gi_p": c.gi_p, "class": c.class,
+                    "moran_i": c.moran_i, "moran_p": c.moran_p, "moran_class": c.moran_class,
                 },
             })
         })
@@ -231,6 +257,7 @@ pub fn geojson(h: &Hotspots, filter: &Value) -> Value {
             "bandwidth_m": h.bandwidth_used,
             "kernel": "gaussian",
             "weights": "queen",
+            "moran_alpha": MORAN_ALPHA,
             "permutations": h.permutations,
             "seed": h.seed,
             "crs_of_grid": h.crs,
@@ -242,14 +269,29 @@ pub fn geojson(h: &Hotspots, filter: &Value) -> Value {
 /// CSV of the cells; the first lines (starting with `#`) state the filter and parameters.
 pub fn csv(h: &Hotspots, described: &str) -> String {
     let mut out = format!(
-        "# {described}\n# cell {} m, KDE gaussian bandwidth {:.1} m, Gi* queen weights, {} permutations, seed {}, grid {}\n",
+        "# {described}\n# cell {} m, KDE gaussian bandwidth {:.1} m, Gi* and Local Moran's I on queen weights, {} permutations, seed {}, Moran clusters at p < {MORAN_ALPHA}, grid {}\n",
         h.params.cell, h.bandwidth_used, h.permutations, h.seed, h.crs
     );
-    out.push_str("col,row,x,y,lat,lon,count,density_per_km2,gi_z,gi_p,class\n");
+    out.push_str(
+        "col,row,x,y,lat,lon,count,density_per_km2,gi_z,gi_p,class,moran_i,moran_p,moran_class\n",
+    );
     for c in &h.cells {
         out.push_str(&format!(
-            "{},{},{:.1},{:.1},{:.6},{:.6},{},{:.4},{:.4},{:.4},{}\n",
-            c.col, c.row, c.x, c.y, c.lat, c.lon, c.count, c.density, c.gi_z, c.gi_p, c.class
+            "{},{},{:.1},{:.1},{:.6},{:.6},{},{:.4},{:.4},{:.4},{},{:.6},{:.4},{}\n",
+            c.col,
+            c.row,
+            c.x,
+            c.y,
+            c.lat,
+            c.lon,
+            c.count,
+            c.density,
+            c.gi_z,
+            c.gi_p,
+            c.class,
+            c.moran_i,
+            c.moran_p,
+            c.moran_class
         ));
     }
     out

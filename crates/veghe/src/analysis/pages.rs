@@ -1,4 +1,4 @@
-//! The analysis pages (HTML) and their exports: hot spots (GeoJSON, CSV), trends (CSV, SVG),
+//! The analysis pages (HTML) and their exports: hot spots (GeoJSON, CSV), trends (CSV, SVG, PNG),
 //! near repeat (CSV) and the operational situation (CSV).
 
 use askama::Template;
@@ -34,6 +34,7 @@ pub fn routes() -> Routes {
         .get("/analysis/trends", read, trends_page)
         .get("/analysis/trends.csv", read, super::exports::trends_csv)
         .get("/analysis/trends.svg", read, super::exports::trends_svg)
+        .get("/analysis/trends.png", read, super::exports::trends_png)
         .get("/analysis/near-repeat", read, near_repeat_page)
         .get(
             "/analysis/near-repeat.csv",
@@ -160,6 +161,8 @@ struct HotspotsPage {
     stated: Option<Stated>,
     /// (class label, its words, cells).
     classes: Vec<(String, &'static str, usize)>,
+    /// (Local Moran cluster label, its words, cells).
+    moran_classes: Vec<(String, &'static str, usize)>,
     /// (lat, lon, count, density, z, class words) of the 10 hottest cells.
     top: Vec<(String, String, u32, String, String, &'static str)>,
     bandwidth_used: String,
@@ -195,6 +198,11 @@ async fn hotspots_page(
             .iter()
             .flat_map(|h| h.classes.iter())
             .map(|(l, n)| (l.clone(), t.class(l), *n))
+            .collect(),
+        moran_classes: h
+            .iter()
+            .flat_map(|h| h.moran_classes.iter())
+            .map(|(l, n)| (l.clone(), t.moran(l), *n))
             .collect(),
         top: top
             .iter()

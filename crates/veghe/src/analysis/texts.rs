@@ -15,7 +15,7 @@ texts! {
     title: "Analiză", "Analysis";
     intro: "Unde, când și ce urmează: analize pe incidentele înregistrate. Fiecare rezultat își declară datele și parametrii și se poate exporta.", "Where, when and what next: analyses of the recorded incidents. Every result states its data and parameters and can be exported.";
     hotspots: "Zone fierbinți", "Hot spots";
-    hotspots_intro: "Densitatea incidentelor (nucleu gaussian) și clasele Gi* Getis-Ord pe o grilă în metri (UTM 34N).", "Incident density (Gaussian kernel) and Getis-Ord Gi* classes on a grid in metres (UTM 34N).";
+    hotspots_intro: "Densitatea incidentelor (nucleu gaussian), clasele Gi* Getis-Ord și grupările I al lui Moran local pe o grilă în metri (UTM 34N).", "Incident density (Gaussian kernel), Getis-Ord Gi* classes and Local Moran's I clusters on a grid in metres (UTM 34N).";
     trends: "Tendințe și prognoze", "Trends and forecasts";
     trends_intro: "Numărul de incidente pe săptămână sau lună, profilul sezonier, prognoza cu interval de 95%, punctele de schimbare și eroarea MASE din testarea retrospectivă.", "Incidents per week or month, the seasonal profile, the forecast with its 95% interval, change points and the back-test MASE.";
     near_repeat: "Repetare apropiată", "Near repeat";
@@ -53,6 +53,16 @@ texts! {
     cold_95: "rece 95%", "cold 95%";
     cold_99: "rece 99%", "cold 99%";
     cells_per_class: "Celule pe clasă", "Cells per class";
+    moran_layer: "Grupări Moran local (HH, LL, HL, LH)", "Local Moran clusters (HH, LL, HL, LH)";
+    moran_legend: "Grupări Moran local (I al lui Moran local, p < 0,05)", "Local Moran clusters (Local Moran's I, p < 0.05)";
+    and_local_moran: "și I al lui Moran local", "and Local Moran's I";
+    cluster: "Grupare", "Cluster";
+    meaning: "Înțeles", "Meaning";
+    moran_hh: "mult, între vecini cu mult (grupare fierbinte)", "high among high neighbours (hot cluster)";
+    moran_ll: "puțin, între vecini cu puțin (grupare rece)", "low among low neighbours (cold cluster)";
+    moran_hl: "mult, între vecini cu puțin (excepție izolată)", "high among low neighbours (isolated outlier)";
+    moran_lh: "puțin, între vecini cu mult (gol într-o zonă fierbinte)", "low among high neighbours (gap in a hot area)";
+    moran_ns: "nesemnificativ", "not significant";
     class: "Clasă", "Class";
     cells: "Celule", "Cells";
     top_cells: "Cele mai fierbinți celule", "Hottest cells";
@@ -138,6 +148,17 @@ impl T {
             "cold_95" => self.cold_95,
             "cold_99" => self.cold_99,
             _ => self.ns,
+        }
+    }
+
+    /// The words of a Local Moran cluster label.
+    pub fn moran(&self, label: &str) -> &'static str {
+        match label {
+            "HH" => self.moran_hh,
+            "LL" => self.moran_ll,
+            "HL" => self.moran_hl,
+            "LH" => self.moran_lh,
+            _ => self.moran_ns,
         }
     }
 

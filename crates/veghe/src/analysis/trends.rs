@@ -4,7 +4,9 @@
 use serde::Serialize;
 use veghe_analytics::series::calendar::civil_from_days;
 use veghe_analytics::series::changepoint::{ChangeOptions, pelt};
-use veghe_analytics::series::{BacktestParams, Model, Period, aggregate, backtest, forecast};
+use veghe_analytics::series::{
+    BacktestParams, Model, Period, aggregate, backtest_threads, forecast,
+};
 use veghe_docs::svg::{self, BarChart, LineChart, Marker, Series};
 
 use super::filter::{Filter, Incident, RawQuery};
@@ -116,7 +118,7 @@ pub fn compute(incidents: &[Incident], filter: &Filter, period: Period) -> AppRe
                     point: f.point,
                     lower_95,
                     upper_95,
-                    mase: backtest(m, &y, &bt, &|| {})
+                    mase: backtest_threads(m, &y, &bt, 0, &|| {})
                         .ok()
                         .map(|b| b.mase)
                         .filter(|v| v.is_finite()),

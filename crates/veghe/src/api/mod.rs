@@ -68,8 +68,12 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::dispatch::desk_api::DeskApi::openapi());
     doc.merge(crate::dispatch::log_api::LogApi::openapi());
     doc.merge(crate::activity::api::ActivityApi::openapi());
+    doc.merge(crate::activity::places_routes::PlacesApi::openapi());
     doc.merge(crate::registry::search::SearchApi::openapi());
     doc.merge(crate::analysis::api::AnalysisApi::openapi());
+    doc.merge(crate::registry::reports::ReportsApi::openapi());
+    doc.merge(crate::registry::retention::RetentionApi::openapi());
+    doc.merge(crate::registry::letters::api::LettersApi::openapi());
     doc
 }
 

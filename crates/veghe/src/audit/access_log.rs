@@ -60,6 +60,31 @@ pub async fn record(
     Ok(())
 }
 
+/// [`record`] in the caller's transaction, for a step that reads personal data as it writes
+/// (a letter sent to the petitioner).
+pub async fn record_in(
+    tx: &mut crate::db::Tx,
+    user: &CurrentUser,
+    entity: &str,
+    entity_id: &str,
+    fields: &[&str],
+    reason: &Reason,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO access_log (at, user_id, username, entity, entity_id, fields, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(now_ms())
+    .bind(user.id)
+    .bind(&user.username)
+    .bind(entity)
+    .bind(entity_id)
+    .bind(fields.join(","))
+    .bind(reason.as_str())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// One reading of personal data.
 #[derive(Clone, Debug, Serialize)]
 pub struct Access {

@@ -15,6 +15,8 @@ pub const ACCOUNTS: &[(&str, &str, Role)] = &[
     ("admin", "Andrei Popescu", Role::Administrator),
     ("sef", "Mihaela Ionescu", Role::HeadOfService),
     ("dispecer", "Cristian Stoica", Role::Dispatcher),
+    // The next shift's dispatcher, who takes the handover (predare-primire) from `dispecer`.
+    ("dispecer2", "Daniela Florea", Role::Dispatcher),
     ("registratura", "Elena Dumitrescu", Role::RegistryClerk),
     ("compartiment", "Radu Munteanu", Role::DepartmentOfficer),
     ("presa", "Ioana Marinescu", Role::PressOfficer),
@@ -67,6 +69,7 @@ pub async fn seed(db: &Db, config: &Config, seed: u64, progress: bool) -> anyhow
         "demo history seeded"
     );
     let petitions = crate::demo::petitions::seed_petitions(db, seed, now_ms()).await?;
+    crate::demo::petitions_reports::seed_report_facts(db, seed).await?;
     tracing::info!(entries = petitions, "demo registry seeded");
     let sanctions = crate::demo::sanctions::seed_sanctions(db, seed).await?;
     tracing::info!(records = sanctions, "demo sanction records seeded");

@@ -54,6 +54,9 @@ pub enum Command {
     /// Manage Open311 GeoReport v2 API keys (for posting reports to /open311/v2/).
     #[command(subcommand, name = "open311-key")]
     Open311Key(crate::registry::open311::cli::KeyCommand),
+    /// Registry housekeeping: the retention purge.
+    #[command(subcommand)]
+    Registry(crate::registry::retention::cli::RegistryCommand),
     /// Write a backup of the whole database to FILE (JSON lines; restores on either engine).
     Backup { file: std::path::PathBuf },
     /// Restore a backup into an empty database (or replace everything with --force).
@@ -144,6 +147,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Token(c) => admin::token(&db, c).await,
         Command::Audit(c) => admin::audit(&db, c).await,
         Command::Open311Key(c) => crate::registry::open311::cli::run(&db, c).await,
+        Command::Registry(c) => crate::registry::retention::cli::run(&db, c).await,
         Command::Backup { file } => {
             let n = crate::backup::backup(&db, &file).await?;
             println!("backup written to {}: {n} rows", file.display());

@@ -68,6 +68,30 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0009_analysis_proposals.sql"),
         postgres: include_str!("../../migrations/postgres/0009_analysis_proposals.sql"),
     },
+    Migration {
+        version: 10,
+        name: "registry_answers",
+        sqlite: include_str!("../../migrations/sqlite/0010_registry_answers.sql"),
+        postgres: include_str!("../../migrations/postgres/0010_registry_answers.sql"),
+    },
+    Migration {
+        version: 11,
+        name: "registry_reports",
+        sqlite: include_str!("../../migrations/sqlite/0011_registry_reports.sql"),
+        postgres: include_str!("../../migrations/postgres/0011_registry_reports.sql"),
+    },
+    Migration {
+        version: 12,
+        name: "activity_places",
+        sqlite: include_str!("../../migrations/sqlite/0012_activity_places.sql"),
+        postgres: include_str!("../../migrations/postgres/0012_activity_places.sql"),
+    },
+    Migration {
+        version: 14,
+        name: "crew_route_indexes",
+        sqlite: include_str!("../../migrations/sqlite/0014_crew_route_indexes.sql"),
+        postgres: include_str!("../../migrations/postgres/0014_crew_route_indexes.sql"),
+    },
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

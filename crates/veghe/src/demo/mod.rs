@@ -52,6 +52,7 @@ pub mod live;
 pub mod model;
 mod open;
 pub mod petitions;
+pub mod petitions_reports;
 mod petitions_seed;
 mod petitions_text;
 pub mod places;

@@ -10,9 +10,9 @@ use sqlx::Row;
 use super::rng::Rng;
 use super::text::caller_name;
 use crate::activity::catalogue::{self, Judgement};
-use crate::activity::import::{insert_sql, write_batch};
 use crate::activity::model::{Record, Sanction, payment_status};
 use crate::activity::parse::{LegalRef, Offender, legal_ref};
+use crate::activity::rows;
 use crate::db::Db;
 
 const DEPARTMENTS: &[(&str, &str)] = &[
@@ -71,7 +71,7 @@ pub async fn seed_sanctions(db: &Db, seed: u64) -> anyhow::Result<u64> {
         let at: i64 = r.try_get("received_at")?;
         let zoned = jiff::Timestamp::from_millisecond(at)?.to_zoned(tz.clone());
         let date = zoned.date();
-        let Judgement::Found(o) = catalogue.judge(&legal, aggravated, &date.to_string()) else {
+        let Judgement::Found(o) = catalogue.judge(&legal, aggravated, date) else {
             continue;
         };
         let outcome: String = r.try_get("outcome")?;
@@ -131,28 +131,12 @@ pub async fn seed_sanctions(db: &Db, seed: u64) -> anyhow::Result<u64> {
         });
     }
     let mut tx = db.begin().await?;
-    let full = insert_sql(16);
-    let mut inserted = 0;
-    for chunk in records.chunks(16) {
-        let sql = if chunk.len() == 16 {
-            full.clone()
-        } else {
-            insert_sql(chunk.len())
-        };
-        inserted += write_batch_demo(&mut tx, &sql, chunk).await?;
-    }
+    // Demo records belong to no import.
+    let inserted =
+        rows::write_records(&mut tx, db.backend(), &records, None, crate::db::now_ms()).await?;
     seed_counts(&mut tx, seed).await?;
     tx.commit().await?;
     Ok(inserted)
-}
-
-async fn write_batch_demo(
-    tx: &mut crate::db::Tx,
-    sql: &str,
-    chunk: &[Record],
-) -> Result<u64, sqlx::Error> {
-    // Demo records belong to no import.
-    write_batch(tx, sql, chunk, None, crate::db::now_ms()).await
 }
 
 /// Daily activity counts per department and team for the last three years.

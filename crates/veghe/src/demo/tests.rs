@@ -191,6 +191,52 @@ fn parking_change_point_is_visible() {
     );
 }
 
+/// The trends page on the demo's illegal parking (its default window: three years to today) marks
+/// the one true change, in its week: 1 September 2025 is the Monday of ISO week 36.
+#[test]
+fn the_trends_page_finds_the_parking_change_in_its_week() {
+    use crate::analysis::filter::{Filter, Incident as Selected, RawQuery};
+    let to = local(now_ms()).date();
+    let q = RawQuery {
+        kind: Some("illegal_parking".into()),
+        to: Some(to.to_string()),
+        ..RawQuery::default()
+    };
+    let filter = Filter::parse(&q).expect("filter");
+    let selected: Vec<Selected> = of_kind("illegal_parking")
+        .map(|i| Selected {
+            kind: i.kind.into(),
+            lat: Some(i.lat),
+            lon: Some(i.lon),
+            area: Some(i.neighbourhood.into()),
+            day: local(i.received_at)
+                .date()
+                .since(date(1970, 1, 1))
+                .expect("days")
+                .get_days() as i64,
+        })
+        .filter(|i| i.day >= filter.from_day && i.day <= filter.to_day)
+        .collect();
+    let t =
+        crate::analysis::trends::compute(&selected, &filter, veghe_analytics::series::Period::Week)
+            .expect("trends");
+    let marked: Vec<&str> = t
+        .change_points
+        .iter()
+        .map(|&i| t.labels[i].as_str())
+        .collect();
+    assert!(marked.contains(&"2025-W36"), "{marked:?}");
+    // Nothing else near it: the September rise of the seasonal rhythm is not taken for the change.
+    for (&i, label) in t.change_points.iter().zip(&marked) {
+        let k = t
+            .labels
+            .iter()
+            .position(|l| l == "2025-W36")
+            .expect("week 36");
+        assert!(i == k || i.abs_diff(k) > 8, "{label} in {marked:?}");
+    }
+}
+
 fn near_pairs(points: &[(f64, f64, i64)]) -> usize {
     let mut n = 0;
     for (k, a) in points.iter().enumerate() {

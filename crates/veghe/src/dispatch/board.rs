@@ -40,6 +40,7 @@ struct IncidentRow {
 }
 
 struct UnitRow {
+    id: i64,
     call_sign: String,
     overdue: bool,
     status: String,
@@ -89,6 +90,7 @@ fn rows(
                     now,
                     config.checkin_interval_ms,
                 ),
+                id: u.id,
                 call_sign: u.call_sign,
                 status: unit_status_label(&u.status).to_string(),
                 position_age,
@@ -131,6 +133,8 @@ struct BoardPage {
 struct Tables {
     incidents: Vec<IncidentRow>,
     units: Vec<UnitRow>,
+    /// Dispatchers get each crew's route behind its call sign.
+    can_dispatch: bool,
 }
 
 async fn board(state: &AppState, shell: Shell, message: Option<String>) -> AppResult<Response> {
@@ -171,7 +175,15 @@ async fn tables(State(state): State<AppState>, shell: Shell) -> AppResult<Respon
         super::units::list(&state.db).await?,
         shell.lang,
     );
-    render(&Tables { incidents, units })
+    let can_dispatch = shell
+        .user
+        .as_ref()
+        .is_some_and(|u| DISPATCH.contains(&u.role));
+    render(&Tables {
+        incidents,
+        units,
+        can_dispatch,
+    })
 }
 
 #[derive(Deserialize)]

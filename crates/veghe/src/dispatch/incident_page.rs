@@ -46,6 +46,8 @@ struct AssignedRow {
     unit_id: i64,
     call_sign: String,
     status: String,
+    /// The crew's route since the call came in (at most the last 6 days).
+    route: String,
 }
 
 #[derive(Template)]
@@ -63,6 +65,8 @@ struct IncidentPage {
     attachments: Vec<Attachment>,
     agencies: Vec<super::agencies::Agency>,
     timeline: Vec<TimelineRow>,
+    /// The special event declared for this incident.
+    special_event: Option<i64>,
     can_dispatch: bool,
     message: Option<String>,
 }
@@ -93,6 +97,8 @@ fn describe(e: &TimelineEntry) -> String {
         "note" => "Notă".to_string(),
         "attachment" => "Atașament".to_string(),
         "handover" => "Predat altei instituții".to_string(),
+        "special_event" => "Declarat eveniment deosebit".to_string(),
+        "special_event.acknowledged" => "Eveniment deosebit luat la cunoștință".to_string(),
         other => other.to_string(),
     }
 }
@@ -155,6 +161,7 @@ pub(super) async fn show(
         }
         _ => Vec::new(),
     };
+    let since = incident.received_at.max(now_ms() - 6 * 86_400_000);
     let assigned = units
         .iter()
         .filter(|u| u.incident_id == Some(id))
@@ -162,6 +169,7 @@ pub(super) async fn show(
             unit_id: u.id,
             call_sign: u.call_sign.clone(),
             status: super::board::unit_status_label(&u.status).to_string(),
+            route: super::route_page::route_href(u.id, Some(since)),
         })
         .collect();
     let timeline = super::timeline::timeline_of(&state.db, id)
@@ -192,6 +200,7 @@ pub(super) async fn show(
         attachments: super::attachments::list(&state.db, id).await?,
         agencies: super::agencies::list(&state.db).await?,
         timeline,
+        special_event: super::special::of_incident(&state.db, id).await?,
         can_dispatch,
         message,
         incident,

@@ -2,17 +2,21 @@
 //! which stores whatever has queued up in one transaction and answers each request only after
 //! that transaction committed. Under load a commit carries hundreds of fixes; alone, a fix is
 //! written at once. Nothing is acknowledged before it is in the database.
+//!
+//! A batch costs a fixed number of statements whatever its size: its rows travel as one JSON
+//! text each statement spreads inside the database (`json_each` on SQLite,
+//! `json_array_elements` on PostgreSQL), one bind instead of ten a row.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use serde_json::json;
+use serde_json::{Value, json};
 use sqlx::Row;
 use tokio::sync::{mpsc, oneshot};
 
 use super::live::Live;
 use super::positions::Fix;
-use crate::db::{Db, Tx, now_ms};
+use crate::db::{Backend, Db, Tx, now_ms};
 use crate::error::{AppError, AppResult};
 
 /// The most fixes one transaction carries.
@@ -52,11 +56,13 @@ async fn writer(db: Db, live: Arc<Live>, mut rx: mpsc::Receiver<Job>) {
     while rx.recv_many(&mut jobs, BATCH).await > 0 {
         let fixes: Vec<&Fix> = jobs.iter().map(|j| &j.fix).collect();
         match write(&db, &fixes).await {
-            Ok(outcomes) => {
+            Ok((outcomes, moved)) => {
                 for (job, outcome) in jobs.drain(..).zip(outcomes) {
                     let _ = job.done.send(outcome);
                 }
-                live.published();
+                if moved {
+                    live.published();
+                }
             }
             Err(e) => {
                 let unavailable = matches!(AppError::from(e), AppError::Unavailable);
@@ -72,44 +78,47 @@ async fn writer(db: Db, live: Arc<Live>, mut rx: mpsc::Receiver<Job>) {
     }
 }
 
-/// Rows per multi-row statement: binding cost grows with the square of a statement's parameters
-/// on SQLite, and 16 rows keeps it small (see BENCHMARKS.md, demo seeding).
-const ROWS: usize = 16;
-
-/// `($1, …, $k), ($k+1, …)`: `rows` groups of `width` placeholders.
-fn groups(rows: usize, width: usize, each: impl Fn(&[String]) -> String) -> String {
-    (0..rows)
-        .map(|r| {
-            let p: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
-            each(&p)
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The rows of a statement as a table: `SELECT c0, c1, … FROM <rows spread from $1>`, each
+/// column `(index, SQL type)` of the JSON array that is a row, named `c<index>`.
+fn spread(backend: Backend, columns: &[(usize, &str)]) -> String {
+    let columns: Vec<String> = columns
+        .iter()
+        .map(|(i, ty)| format!("CAST(value ->> {i} AS {ty}) AS c{i}"))
+        .collect();
+    let rows = match backend {
+        Backend::Sqlite => "json_each($1)",
+        Backend::Postgres => "json_array_elements(CAST($1 AS json))",
+    };
+    format!("SELECT {} FROM {rows}", columns.join(", "))
 }
 
+const INT: &str = "BIGINT";
+const REAL: &str = "DOUBLE PRECISION";
+
 /// Writes a batch in one transaction: each fix of a known device is inserted, each crew's newest
-/// fix moves it on the map and becomes a `unit.position` event. Per fix: the crew's id, or why not.
-async fn write(db: &Db, fixes: &[&Fix]) -> Result<Vec<AppResult<i64>>, sqlx::Error> {
+/// fix moves it on the map and becomes a `unit.position` event. Per fix: the crew's id, or why
+/// not; and whether any crew moved (an event was written).
+async fn write(db: &Db, fixes: &[&Fix]) -> Result<(Vec<AppResult<i64>>, bool), sqlx::Error> {
+    let backend = db.backend();
     let mut tx = db.begin().await?;
     let received = now_ms();
     let mut devices: Vec<&str> = fixes.iter().map(|f| f.device.as_str()).collect();
     devices.sort_unstable();
     devices.dedup();
+    let sql = format!(
+        "SELECT id, tracker_id FROM units WHERE tracker_id IN ({})",
+        spread(backend, &[(0, "TEXT")])
+    );
+    let devices = Value::from_iter(devices.iter().map(|d| json!([d])));
     let mut units: HashMap<String, i64> = HashMap::new();
-    for chunk in devices.chunks(ROWS) {
-        let sql = format!(
-            "SELECT id, tracker_id FROM units WHERE tracker_id IN ({})",
-            groups(chunk.len(), 1, |p| p[0].clone())
-        );
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for d in chunk {
-            q = q.bind(*d);
-        }
-        for row in q.fetch_all(&mut *tx).await? {
-            units.insert(row.try_get("tracker_id")?, row.try_get("id")?);
-        }
+    for row in sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(devices.to_string())
+        .fetch_all(&mut *tx)
+        .await?
+    {
+        units.insert(row.try_get("tracker_id")?, row.try_get("id")?);
     }
-    let mut known: Vec<(i64, &Fix)> = Vec::with_capacity(fixes.len());
+    let mut rows = Vec::with_capacity(fixes.len());
     let mut newest: HashMap<i64, &Fix> = HashMap::new();
     let mut outcomes = Vec::with_capacity(fixes.len());
     for &fix in fixes {
@@ -120,98 +129,100 @@ async fn write(db: &Db, fixes: &[&Fix]) -> Result<Vec<AppResult<i64>>, sqlx::Err
             )));
             continue;
         };
-        known.push((unit_id, fix));
+        rows.push(json!([
+            unit_id,
+            fix.at_ms,
+            fix.point.lat,
+            fix.point.lon,
+            fix.speed_mps,
+            fix.bearing,
+            fix.altitude,
+            fix.accuracy,
+            fix.battery
+        ]));
         let entry = newest.entry(unit_id).or_insert(fix);
         if fix.at_ms >= entry.at_ms {
             *entry = fix;
         }
         outcomes.push(Ok(unit_id));
     }
-    for chunk in known.chunks(ROWS) {
-        insert(&mut tx, chunk, received).await?;
+    if rows.is_empty() {
+        return Ok((outcomes, false));
     }
-    let newest: Vec<(i64, &Fix)> = newest.into_iter().collect();
-    let mut moved = Vec::new();
-    for chunk in newest.chunks(ROWS) {
-        moved.extend(move_units(&mut tx, chunk).await?);
-    }
-    for chunk in moved.chunks(ROWS) {
-        let sql = format!(
-            "INSERT INTO events (at, name, payload) VALUES {}",
-            groups(chunk.len(), 3, |p| format!("({})", p.join(", ")))
-        );
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for (unit_id, fix) in chunk {
+    insert(&mut tx, backend, rows, received).await?;
+    let moved = move_units(&mut tx, backend, &newest).await?;
+    let events: Vec<Value> = moved
+        .iter()
+        .map(|(unit_id, fix)| {
             let payload = json!({"unit_id": unit_id, "lat": fix.point.lat, "lon": fix.point.lon, "at": fix.at_ms, "speed_mps": fix.speed_mps, "bearing": fix.bearing});
-            q = q
-                .bind(received)
-                .bind("unit.position")
-                .bind(payload.to_string());
-        }
-        q.execute(&mut *tx).await?;
+            json!([payload.to_string()])
+        })
+        .collect();
+    if !events.is_empty() {
+        let sql = format!(
+            "INSERT INTO events (at, name, payload) SELECT $2, 'unit.position', v.c0 FROM ({}) AS v",
+            spread(backend, &[(0, "TEXT")])
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(Value::Array(events).to_string())
+            .bind(received)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
-    Ok(outcomes)
+    Ok((outcomes, !moved.is_empty()))
+}
+
+async fn insert(
+    tx: &mut Tx,
+    backend: Backend,
+    rows: Vec<Value>,
+    received: i64,
+) -> Result<(), sqlx::Error> {
+    let mut columns = vec![(0, INT), (1, INT)];
+    columns.extend((2..9).map(|i| (i, REAL)));
+    let sql = format!(
+        "INSERT INTO positions (unit_id, at, lat, lon, speed_mps, bearing, altitude, accuracy, battery, received_at) \
+         SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, $2 FROM ({}) AS v",
+        spread(backend, &columns)
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(Value::Array(rows).to_string())
+        .bind(received)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// Moves each crew to its newest fix unless it already has a newer one; returns those moved.
 async fn move_units<'a>(
     tx: &mut Tx,
-    chunk: &[(i64, &'a Fix)],
+    backend: Backend,
+    newest: &HashMap<i64, &'a Fix>,
 ) -> Result<Vec<(i64, &'a Fix)>, sqlx::Error> {
-    let rows = groups(chunk.len(), 4, |p| {
-        format!(
-            "SELECT {} AS vid, {} AS vlat, {} AS vlon, {} AS vat",
-            p[0], p[1], p[2], p[3]
-        )
-    })
-    .replace(", SELECT", " UNION ALL SELECT");
-    let sql = format!(
-        "UPDATE units SET last_lat = v.vlat, last_lon = v.vlon, last_position_at = v.vat \
-         FROM ({rows}) AS v \
-         WHERE units.id = v.vid AND (units.last_position_at IS NULL OR units.last_position_at <= v.vat) \
-         RETURNING id"
+    let rows = Value::from_iter(
+        newest
+            .iter()
+            .map(|(id, fix)| json!([id, fix.point.lat, fix.point.lon, fix.at_ms])),
     );
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for (unit_id, fix) in chunk {
-        q = q
-            .bind(*unit_id)
-            .bind(fix.point.lat)
-            .bind(fix.point.lon)
-            .bind(fix.at_ms);
-    }
-    let ids: Vec<i64> = q
+    let sql = format!(
+        "UPDATE units SET last_lat = v.c1, last_lon = v.c2, last_position_at = v.c3 \
+         FROM ({}) AS v \
+         WHERE units.id = v.c0 AND (units.last_position_at IS NULL OR units.last_position_at <= v.c3) \
+         RETURNING id",
+        spread(backend, &[(0, INT), (1, REAL), (2, REAL), (3, INT)])
+    );
+    let mut moved = Vec::new();
+    for row in sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(rows.to_string())
         .fetch_all(&mut **tx)
         .await?
-        .iter()
-        .map(|r| r.try_get("id"))
-        .collect::<Result<_, _>>()?;
-    Ok(chunk
-        .iter()
-        .filter(|(id, _)| ids.contains(id))
-        .copied()
-        .collect())
-}
-
-async fn insert(tx: &mut Tx, chunk: &[(i64, &Fix)], received: i64) -> Result<(), sqlx::Error> {
-    let sql = format!(
-        "INSERT INTO positions (unit_id, at, lat, lon, speed_mps, bearing, altitude, accuracy, battery, received_at) VALUES {}",
-        groups(chunk.len(), 10, |p| format!("({})", p.join(", ")))
-    );
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for (unit_id, fix) in chunk {
-        q = q
-            .bind(*unit_id)
-            .bind(fix.at_ms)
-            .bind(fix.point.lat)
-            .bind(fix.point.lon)
-            .bind(fix.speed_mps)
-            .bind(fix.bearing)
-            .bind(fix.altitude)
-            .bind(fix.accuracy)
-            .bind(fix.battery)
-            .bind(received);
+    {
+        let id: i64 = row.try_get("id")?;
+        if let Some(fix) = newest.get(&id) {
+            moved.push((id, *fix));
+        }
     }
-    q.execute(&mut **tx).await?;
-    Ok(())
+    moved.sort_unstable_by_key(|(id, _)| *id);
+    Ok(moved)
 }

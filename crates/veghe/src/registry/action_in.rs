@@ -44,8 +44,10 @@ pub struct ActionIn {
     pub sent_on: Option<Loose>,
     /// answer: a summary of the answer.
     pub summary: Option<Loose>,
-    /// archive: the archive reference (file, box).
+    /// archive: the archive reference (file, box); with `archive_file`, the note after it.
     pub archive_ref: Option<Loose>,
+    /// archive: the archive nomenclator's file (indicativ, e.g. `P-1`); sets the keeping term.
+    pub archive_file: Option<Loose>,
 }
 
 fn text_of(v: &Option<Loose>) -> Option<String> {
@@ -130,15 +132,24 @@ impl ActionIn {
             "refuse" => Step::Refuse {
                 reason: self.text(&self.reason, "reason", 2000)?,
                 via: self.via()?,
+                number: None,
             },
             "answer" => Step::Answer {
                 via: self.via()?,
                 sent_on: Self::date(&self.sent_on, "sent_on")?.unwrap_or_else(numbers::today),
                 summary: text_of(&self.summary),
+                letter: None,
             },
-            "archive" => Step::Archive {
-                reference: self.text(&self.archive_ref, "archive_ref", 60)?,
-            },
+            "archive" => {
+                let file = text_of(&self.archive_file);
+                // With a nomenclator file the reference is only a note, and may be left out.
+                let reference = if file.is_some() && text_of(&self.archive_ref).is_none() {
+                    None
+                } else {
+                    Some(self.text(&self.archive_ref, "archive_ref", 60)?)
+                };
+                Step::Archive { reference, file }
+            }
             _ => return Err(AppError::NotFound),
         })
     }

@@ -46,14 +46,22 @@ pub enum Step {
     Refuse {
         reason: String,
         via: &'static str,
+        /// The refusal's outgoing number, when sent from its letter.
+        number: Option<String>,
     },
     Answer {
         via: &'static str,
         sent_on: jiff::civil::Date,
         summary: Option<String>,
+        /// The letter it is sent from (with its outgoing number); `None` records an answer sent
+        /// outside Veghe, refused while an answer waits in the approval.
+        letter: Option<(i64, String)>,
     },
     Archive {
-        reference: String,
+        /// Free text, or the note (volume, box) after the nomenclator's file.
+        reference: Option<String>,
+        /// The archive nomenclator's file (indicativ).
+        file: Option<String>,
     },
 }
 
@@ -84,7 +92,14 @@ async fn exec(tx: &mut Tx, sql: &'static str, id: i64, args: &[Option<String>]) 
 /// Applies `step` to entry `id`; answers the entry as it now stands.
 pub async fn apply(db: &Db, actor: &Actor, id: i64, step: Step) -> AppResult<Entry> {
     let mut tx = db.begin().await?;
-    let before = get_in(&mut tx, id).await?;
+    let after = apply_in(&mut tx, actor, id, step).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// [`apply`] in the caller's transaction (sending a letter answers the case in its own).
+pub async fn apply_in(tx: &mut Tx, actor: &Actor, id: i64, step: Step) -> AppResult<Entry> {
+    let before = get_in(tx, id).await?;
     let case = before.case()?;
     let day = today();
     let s = |d: jiff::civil::Date| Some(d.to_string());
@@ -95,7 +110,7 @@ pub async fn apply(db: &Db, actor: &Actor, id: i64, step: Step) -> AppResult<Ent
             let row =
                 sqlx::query("SELECT id, days_before FROM registry_departments WHERE code = $1")
                     .bind(&department)
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(&mut **tx)
                     .await?
                     .ok_or_else(|| {
                         AppError::bad("department", format!("no department `{department}`"))
@@ -109,7 +124,7 @@ pub async fn apply(db: &Db, actor: &Actor, id: i64, step: Step) -> AppResult<Ent
                 .bind(id)
                 .bind(dept)
                 .bind(internal.map(|d| d.to_string()))
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             Some(department)
         }
@@ -118,19 +133,19 @@ pub async fn apply(db: &Db, actor: &Actor, id: i64, step: Step) -> AppResult<Ent
             petitioner_informed,
         } => {
             case.forward(day, petitioner_informed).map_err(refused)?;
-            exec(&mut tx, "UPDATE registry_entries SET status = 'forwarded', forwarded_to = $2, forwarded_on = $3 WHERE id = $1", id, &[Some(to.clone()), s(day)]).await?;
+            exec(tx, "UPDATE registry_entries SET status = 'forwarded', forwarded_to = $2, forwarded_on = $3 WHERE id = $1", id, &[Some(to.clone()), s(day)]).await?;
             Some(format!("{to}; petentul a fost înștiințat"))
         }
         Step::Extend { days, notice_on } => {
             let due = case.extend(days, notice_on, day).map_err(refused)?;
-            exec(&mut tx, "UPDATE registry_entries SET extended = 1, due_on = $2, notice_on = $3 WHERE id = $1", id, &[s(due), notice_on.and_then(s)]).await?;
+            exec(tx, "UPDATE registry_entries SET extended = 1, due_on = $2, notice_on = $3 WHERE id = $1", id, &[s(due), notice_on.and_then(s)]).await?;
             Some(format!("termen nou {}", veghe_ro::petition::ro_date(due)))
         }
         Step::Join { into } => {
             if into == id {
                 return Err(AppError::bad("into", "a petition is not joined to itself"));
             }
-            let target = get_in(&mut tx, into).await.map_err(|e| match e {
+            let target = get_in(tx, into).await.map_err(|e| match e {
                 AppError::NotFound => AppError::bad("into", format!("no petition {into}")),
                 other => other,
             })?;
@@ -138,7 +153,7 @@ pub async fn apply(db: &Db, actor: &Actor, id: i64, step: Step) -> AppResult<Ent
                 sqlx::query("SELECT petitioner_key FROM registry_entries WHERE id IN ($1, $2)")
                     .bind(id)
                     .bind(into)
-                    .fetch_all(&mut *tx)
+                    .fetch_all(&mut **tx)
                     .await?;
             let keys: Vec<Option<String>> = keys
                 .iter()
@@ -151,9 +166,9 @@ pub async fn apply(db: &Db, actor: &Actor, id: i64, step: Step) -> AppResult<Ent
             )
             .bind(id)
             .bind(into)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-            event(&mut tx, actor, into, "joined_here", Some(&before.number)).await?;
+            event(tx, actor, into, "joined_here", Some(&before.number)).await?;
             Some(target.number)
         }
         Step::Class {
@@ -162,7 +177,7 @@ pub async fn apply(db: &Db, actor: &Actor, id: i64, step: Step) -> AppResult<Ent
             original,
         } => {
             let orig = match original {
-                Some(o) => Some(get_in(&mut tx, o).await.map_err(|e| match e {
+                Some(o) => Some(get_in(tx, o).await.map_err(|e| match e {
                     AppError::NotFound => AppError::bad("original", format!("no entry {o}")),
                     other => other,
                 })?),
@@ -175,55 +190,72 @@ pub async fn apply(db: &Db, actor: &Actor, id: i64, step: Step) -> AppResult<Ent
                 .bind(ground.code())
                 .bind(&reason)
                 .bind(original)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             if let Some(o) = &orig {
                 // The note under the original number (OG 27/2002 art. 10).
                 let note = format!("petiție repetată, clasată: {} ({reason})", before.number);
-                event(&mut tx, actor, o.id, "repeat_classed", Some(&note)).await?;
+                event(tx, actor, o.id, "repeat_classed", Some(&note)).await?;
             }
             Some(reason)
         }
-        Step::Refuse { reason, via } => {
+        Step::Refuse {
+            reason,
+            via,
+            number,
+        } => {
             case.refuse(day, &reason).map_err(refused)?;
-            exec(&mut tx, "UPDATE registry_entries SET status = 'answered', refused = 1, answer_via = $2, answer_sent_on = $3, answer_summary = $4 WHERE id = $1", id, &[Some(via.to_string()), s(day), Some(reason.clone())]).await?;
+            exec(tx, "UPDATE registry_entries SET status = 'answered', refused = 1, answer_via = $2, answer_sent_on = $3, answer_summary = $4, answer_number = $5 WHERE id = $1", id, &[Some(via.to_string()), s(day), Some(reason.clone()), number]).await?;
             Some(reason)
         }
         Step::Answer {
             via,
             sent_on,
             summary,
+            letter,
         } => {
             case.answer(sent_on, day).map_err(refused)?;
-            let args = [Some(via.to_string()), s(sent_on), summary.clone()];
-            exec(&mut tx, "UPDATE registry_entries SET status = 'answered', answer_via = $2, answer_sent_on = $3, answer_summary = $4 WHERE id = $1", id, &args).await?;
+            if letter.is_none()
+                && let Some(l) = super::letters::store::pending_answer(tx, id).await?
+            {
+                return Err(AppError::Conflict(format!(
+                    "an answer (letter {l}) is in the approval; it is sent from its letter once approved"
+                )));
+            }
+            let number = letter.map(|(_, n)| n);
+            let args = [Some(via.to_string()), s(sent_on), summary.clone(), number];
+            exec(tx, "UPDATE registry_entries SET status = 'answered', answer_via = $2, answer_sent_on = $3, answer_summary = $4, answer_number = $5 WHERE id = $1", id, &args).await?;
             // One answer for all the joined petitions (OG 27/2002 art. 10).
             let joined = sqlx::query("SELECT id FROM registry_entries WHERE joined_to = $1")
                 .bind(id)
-                .fetch_all(&mut *tx)
+                .fetch_all(&mut **tx)
                 .await?;
             for r in joined {
                 let j: i64 = r.try_get("id")?;
-                exec(&mut tx, "UPDATE registry_entries SET answer_via = $2, answer_sent_on = $3, answer_summary = $4 WHERE id = $1", j, &args).await?;
-                event(&mut tx, actor, j, "answered_with", Some(&before.number)).await?;
+                exec(tx, "UPDATE registry_entries SET answer_via = $2, answer_sent_on = $3, answer_summary = $4, answer_number = $5 WHERE id = $1", j, &args).await?;
+                event(tx, actor, j, "answered_with", Some(&before.number)).await?;
             }
             Some(format!("{via}, {}", veghe_ro::petition::ro_date(sent_on)))
         }
-        Step::Archive { reference: r } => {
+        Step::Archive { reference, file } => {
             case.archive().map_err(refused)?;
-            sqlx::query("UPDATE registry_entries SET status = 'archived', archive_ref = $2, archived_at = $3 WHERE id = $1")
+            let placed =
+                super::archive::place_in(tx, &before.register, file, reference, day).await?;
+            sqlx::query("UPDATE registry_entries SET status = 'archived', archive_ref = $2, archived_at = $3, archive_file = $4, keep_until = $5 WHERE id = $1")
                 .bind(id)
-                .bind(&r)
+                .bind(&placed.reference)
                 .bind(now_ms())
-                .execute(&mut *tx)
+                .bind(&placed.file)
+                .bind(placed.keep_until.map(|d| d.to_string()))
+                .execute(&mut **tx)
                 .await?;
-            Some(r)
+            Some(placed.reference)
         }
     };
-    event(&mut tx, actor, id, name, note.as_deref()).await?;
-    let after = get_in(&mut tx, id).await?;
+    event(tx, actor, id, name, note.as_deref()).await?;
+    let after = get_in(tx, id).await?;
     audit::append(
-        &mut tx,
+        tx,
         actor,
         Change {
             action: &format!("registry.{name}"),
@@ -234,7 +266,6 @@ pub async fn apply(db: &Db, actor: &Actor, id: i64, step: Step) -> AppResult<Ent
         },
     )
     .await?;
-    tx.commit().await?;
     Ok(after)
 }
 

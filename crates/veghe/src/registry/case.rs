@@ -1,5 +1,6 @@
 //! The case page: the entry, its timeline, possible duplicates, the petitioner revealed only
-//! with a logged reason, and the forms of the steps its state and the user's role allow.
+//! with a logged reason, the forms of the steps its state and the user's role allow, and its
+//! letters (`letters::pages`).
 
 use askama::Template;
 use axum::Form;
@@ -42,11 +43,17 @@ struct CasePage {
     error: Option<String>,
     today: String,
     attachments: Vec<super::attachments::Attachment>,
+    letters: super::letters::pages::Panel,
 }
 
 impl CasePage {
     fn can(&self, action: &str) -> bool {
         self.allowed.contains(&action)
+    }
+
+    /// How a letter went (email, post), in words.
+    fn via(&self, code: &str) -> &'static str {
+        labels::channel(code, self.shell.lang)
     }
 }
 
@@ -83,7 +90,7 @@ fn allowed(e: &Entry, role: Option<Role>) -> Vec<&'static str> {
     out
 }
 
-async fn case(
+pub(in crate::registry) async fn case(
     state: &AppState,
     shell: Shell,
     id: i64,
@@ -114,8 +121,14 @@ async fn case(
     } else {
         Vec::new()
     };
-    let allowed = allowed(&e, shell.user.as_ref().map(|u| u.role));
+    let letters = super::letters::pages::panel(state, &shell, &e).await?;
+    let mut allowed = allowed(&e, shell.user.as_ref().map(|u| u.role));
+    if letters.pending_answer {
+        // The answer in the approval is sent from its letter.
+        allowed.retain(|a| *a != "answer");
+    }
     render(&CasePage {
+        letters,
         r: row(&e, lang),
         channel: labels::channel(&e.channel, lang),
         e,

@@ -73,6 +73,11 @@ pub fn step(code: &str, lang: Lang) -> &'static str {
         "answered" => pick(lang, "răspuns expediat", "answer sent"),
         "answered_with" => pick(lang, "răspuns comun", "answered with the joined petition"),
         "archived" => pick(lang, "arhivare", "archived"),
+        "anonymised" => pick(
+            lang,
+            "date personale anonimizate",
+            "personal data anonymised",
+        ),
         _ => "?",
     }
 }

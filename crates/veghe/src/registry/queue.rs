@@ -1,4 +1,5 @@
-//! A department's queue: overdue cases, those due within the week, and all open ones.
+//! A department's queue: overdue cases, those due within the week (by the legal and by the
+//! internal deadline), and all open ones.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -26,6 +27,10 @@ struct QueuePage {
     department: String,
     overdue: Vec<Row>,
     due_week: Vec<Row>,
+    /// By the department's own deadline.
+    overdue_internal: Vec<Row>,
+    due_week_internal: Vec<Row>,
+    l: &'static super::letters::labels::Labels,
     open: Vec<Row>,
 }
 
@@ -102,7 +107,12 @@ pub(super) async fn queue_page(
             .await?,
         ));
     }
+    let (late, soon) =
+        super::deadlines::internal_lists(&state.db, &department, numbers::today()).await?;
     render(&QueuePage {
+        overdue_internal: rows(late),
+        due_week_internal: rows(soon),
+        l: super::letters::labels::of(lang),
         shell,
         departments: all,
         department,

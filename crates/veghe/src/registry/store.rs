@@ -8,6 +8,7 @@ use veghe_ro::petition::{self, Case, ClassGround, Register, Status};
 
 use super::model::{NewPetition, Petitioner, mask_name};
 use super::numbers::{self, day_of, reference};
+pub use super::timeline::{Step, event, timeline};
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult};
@@ -52,14 +53,20 @@ pub struct Entry {
     pub answer_via: Option<String>,
     pub answer_sent_on: Option<String>,
     pub archive_ref: Option<String>,
+    /// The outgoing number of the answer (`17/12.03.2026`, internal register).
+    pub answer_number: Option<String>,
+    /// The archive nomenclator's file (indicativ) and the last day it is kept (YYYY-MM-DD).
+    pub archive_file: Option<String>,
+    pub keep_until: Option<String>,
     /// Open and past its legal deadline.
     pub overdue: bool,
 }
 
-const COLUMNS: &str = "e.id, e.register, e.year, e.number, e.number_date, e.registered_at, e.channel, e.kind, e.petitioner_kind, e.petitioner_name, e.subject, e.body, e.status, e.due_on, e.original_due_on, e.extended, e.notice_on, d.code AS department, d.name_ro AS department_ro, d.name_en AS department_en, e.internal_due_on, e.forwarded_to, e.forwarded_on, e.joined_to, e.original_id, e.class_ground, e.class_reason, e.refused, e.answer_via, e.answer_sent_on, e.archive_ref";
-const FROM: &str = "registry_entries e LEFT JOIN registry_departments d ON d.id = e.department_id";
+pub(super) const COLUMNS: &str = "e.id, e.register, e.year, e.number, e.number_date, e.registered_at, e.channel, e.kind, e.petitioner_kind, e.petitioner_name, e.subject, e.body, e.status, e.due_on, e.original_due_on, e.extended, e.notice_on, d.code AS department, d.name_ro AS department_ro, d.name_en AS department_en, e.internal_due_on, e.forwarded_to, e.forwarded_on, e.joined_to, e.original_id, e.class_ground, e.class_reason, e.refused, e.answer_via, e.answer_sent_on, e.archive_ref, e.answer_number, e.archive_file, e.keep_until";
+pub(super) const FROM: &str =
+    "registry_entries e LEFT JOIN registry_departments d ON d.id = e.department_id";
 
-fn entry_from(r: &sqlx::any::AnyRow) -> Result<Entry, AppError> {
+pub(super) fn entry_from(r: &sqlx::any::AnyRow) -> Result<Entry, AppError> {
     let kind: String = r.try_get("petitioner_kind")?;
     let name: Option<String> = r.try_get("petitioner_name")?;
     let number: i64 = r.try_get("number")?;
@@ -101,6 +108,9 @@ fn entry_from(r: &sqlx::any::AnyRow) -> Result<Entry, AppError> {
         answer_via: r.try_get("answer_via")?,
         answer_sent_on: r.try_get("answer_sent_on")?,
         archive_ref: r.try_get("archive_ref")?,
+        answer_number: r.try_get("answer_number")?,
+        archive_file: r.try_get("archive_file")?,
+        keep_until: r.try_get("keep_until")?,
     })
 }
 
@@ -122,28 +132,6 @@ impl Entry {
             extended: self.extended,
         })
     }
-}
-
-/// Records a step of the case's timeline, in the caller's transaction.
-pub async fn event(
-    tx: &mut Tx,
-    actor: &Actor,
-    entry_id: i64,
-    action: &str,
-    note: Option<&str>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO registry_events (entry_id, at, actor_id, actor_name, action, note) VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(entry_id)
-    .bind(now_ms())
-    .bind(actor.user_id)
-    .bind(&actor.name)
-    .bind(action)
-    .bind(note)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }
 
 /// What some channels add to a registration: the citizen's tracking code (hashed), and an
@@ -171,6 +159,20 @@ pub async fn create_with(
     new: NewPetition,
     extra: Extra,
 ) -> AppResult<Entry> {
+    let mut tx = db.begin().await?;
+    let entry = create_in(&mut tx, actor, new, extra).await?;
+    tx.commit().await?;
+    Ok(entry)
+}
+
+/// Registers a document in the caller's transaction (an answer's outgoing number is taken in
+/// the transaction that sends it).
+pub async fn create_in(
+    tx: &mut Tx,
+    actor: &Actor,
+    new: NewPetition,
+    extra: Extra,
+) -> AppResult<Entry> {
     let now = now_ms();
     let today = day_of(now);
     let year = i64::from(today.year());
@@ -180,11 +182,10 @@ pub async fn create_with(
         Petitioner::Organisation { cui, .. } => (None, Some(cui.as_str().to_string())),
         _ => (None, None),
     };
-    let mut tx = db.begin().await?;
     let (number, number_date) = match new.reserved_number {
-        Some(n) => (n, numbers::claim(&mut tx, new.register, year, n).await?),
+        Some(n) => (n, numbers::claim(tx, new.register, year, n).await?),
         None => (
-            numbers::next(&mut tx, new.register, year).await?,
+            numbers::next(tx, new.register, year).await?,
             today.to_string(),
         ),
     };
@@ -223,20 +224,20 @@ pub async fn create_with(
     .bind(extra.lat)
     .bind(extra.lon)
     .bind(&extra.location)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
     let id: i64 = row.try_get("id")?;
-    super::search::index_new(&mut tx, id, &[&new.subject, &new.text]).await?;
+    super::search::index_new(tx, id, &[&new.subject, &new.text]).await?;
     if new.reserved_number.is_some() {
-        numbers::bind_entry(&mut tx, new.register, year, number, id).await?;
+        numbers::bind_entry(tx, new.register, year, number, id).await?;
     }
-    event(&mut tx, actor, id, "registered", Some(new.channel)).await?;
+    event(tx, actor, id, "registered", Some(new.channel)).await?;
     if anonymous {
-        event(&mut tx, actor, id, "classed", Some("OG 27/2002 art. 7")).await?;
+        event(tx, actor, id, "classed", Some("OG 27/2002 art. 7")).await?;
     }
-    let entry = get_in(&mut tx, id).await?;
+    let entry = get_in(tx, id).await?;
     audit::append(
-        &mut tx,
+        tx,
         actor,
         Change {
             action: "registry.register",
@@ -247,7 +248,6 @@ pub async fn create_with(
         },
     )
     .await?;
-    tx.commit().await?;
     Ok(entry)
 }
 
@@ -344,34 +344,6 @@ pub async fn list(db: &Db, f: &Filter) -> AppResult<Vec<Entry>> {
     }
     let rows = query.fetch_all(db.pool()).await?;
     rows.iter().map(entry_from).collect()
-}
-
-/// One step of a case's timeline.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
-pub struct Step {
-    pub at: i64,
-    pub actor: String,
-    pub action: String,
-    pub note: Option<String>,
-}
-
-pub async fn timeline(db: &Db, id: i64) -> AppResult<Vec<Step>> {
-    let rows = sqlx::query(
-        "SELECT at, actor_name, action, note FROM registry_events WHERE entry_id = $1 ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Step {
-                at: r.try_get("at")?,
-                actor: r.try_get("actor_name")?,
-                action: r.try_get("action")?,
-                note: r.try_get("note")?,
-            })
-        })
-        .collect()
 }
 
 /// The petitioner's identity in full: personal data, read only with a logged reason.

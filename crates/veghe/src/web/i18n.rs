@@ -67,6 +67,7 @@ texts! {
     nav_board: "Dispecerat", "Dispatch";
     nav_duty: "Registrul dispeceratului", "Duty log";
     nav_crew: "Echipajul meu", "My crew";
+    nav_units: "Echipaje", "Crews";
     nav_calendar: "Termene legale", "Legal deadlines";
     nav_users: "Utilizatori", "Users";
     nav_audit: "Jurnal de audit", "Audit trail";
@@ -265,6 +266,7 @@ texts! {
     plans_save: "Salvează", "Save";
     nav_registry: "Registratură", "Registry";
     nav_queue: "Lucrările compartimentului", "Department queue";
+    nav_registry_reports: "Rapoarte registratură", "Registry reports";
     reg_title: "Registrul de intrare-ieșire", "Registry";
     reg_intro: "Petiții (OG 27/2002), solicitări de informații de interes public (Legea 544/2001) și documente interne. Numele petenților sunt mascate; afișarea completă cere un motiv și se înregistrează în jurnalul de acces.", "Petitions (OG 27/2002), public-information requests (Law 544/2001) and internal documents. Petitioners' names are masked; seeing them in full asks for a reason, kept in the access log.";
     reg_new: "Înregistrare nouă", "New registration";

@@ -2,6 +2,7 @@
 //! the CSRF token), the home dashboard, the map, and the error pages.
 
 pub mod errors;
+pub mod fonts;
 pub mod home;
 pub mod i18n;
 pub mod map;
@@ -66,10 +67,16 @@ pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<Na
         ("/", tr.nav_home, &Role::ALL),
         ("/board", tr.nav_board, groups::OPERATIONS_READ),
         ("/duty", tr.nav_duty, groups::OPERATIONS_READ),
+        ("/units", tr.nav_units, crate::dispatch::api::DISPATCH),
         ("/crew", tr.nav_crew, crate::dispatch::crew::CREW),
         ("/alerts", tr.nav_alerts, crate::dispatch::api::DISPATCH),
         ("/registry", tr.nav_registry, groups::REGISTRY),
         ("/queue", tr.nav_queue, groups::REGISTRY),
+        (
+            "/registry/reports",
+            tr.nav_registry_reports,
+            crate::registry::reports::READ,
+        ),
         ("/activity", tr.nav_activity, groups::ACTIVITY),
         ("/special-events", tr.nav_special, groups::OPERATIONS_READ),
         ("/plans", tr.nav_plans, groups::OPERATIONS_READ),

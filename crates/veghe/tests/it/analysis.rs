@@ -99,6 +99,19 @@ async fn get_json(app: &TestApp, path: &str, token: &str) -> Value {
     r.json().await.expect("json")
 }
 
+/// The width and height of an SVG's `viewBox`.
+fn view_box(svg: &str) -> (f64, f64) {
+    let doc = roxmltree::Document::parse(svg).expect("svg");
+    let vb: Vec<f64> = doc
+        .root_element()
+        .attribute("viewBox")
+        .expect("viewBox")
+        .split_whitespace()
+        .map(|v| v.parse().expect("number"))
+        .collect();
+    (vb[2], vb[3])
+}
+
 fn burglary_points() -> Vec<(f64, f64, i64)> {
     let epoch = day("1970-01-01");
     known_set()
@@ -163,7 +176,41 @@ both!(analyses_equal_the_library_on_a_known_set, |app| {
         assert_eq!(c["count"].as_u64(), Some(u64::from(l.count)));
         assert!((c["gi_z"].as_f64().expect("z") - l.gi_z).abs() < 1e-9);
         assert_eq!(c["class"].as_str(), Some(l.gi_class.label()));
+        assert!((c["moran_i"].as_f64().expect("I") - l.moran_i).abs() < 1e-9);
+        assert_eq!(c["moran_p"].as_f64(), Some(l.moran_p));
+        assert_eq!(
+            c["moran_class"].as_str(),
+            Some(veghe_analytics::fdr::moran_label(l.moran_class))
+        );
     }
+    // Every cell of the grid is counted once in the Moran legend, and the burglary cluster (40
+    // incidents within 80 m, empty cells around) is a significant High-High or High-Low cell.
+    let moran: Vec<(String, u64)> = r["moran_classes"]
+        .as_array()
+        .expect("moran classes")
+        .iter()
+        .map(|c| {
+            (
+                c[0].as_str().expect("label").to_string(),
+                c[1].as_u64().expect("n"),
+            )
+        })
+        .collect();
+    let labels: Vec<&str> = moran.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["HH", "LL", "HL", "LH", "ns"]);
+    assert_eq!(
+        moran.iter().map(|(_, n)| *n).sum::<u64>(),
+        lib.rows.len() as u64
+    );
+    let busiest = cells
+        .iter()
+        .max_by_key(|c| c["count"].as_u64().unwrap_or(0))
+        .expect("a cell");
+    assert!(
+        ["HH", "HL"].contains(&busiest["moran_class"].as_str().unwrap_or_default())
+            && busiest["moran_p"].as_f64().unwrap_or(1.0) < 0.05,
+        "{busiest}"
+    );
     let hottest = cells
         .iter()
         .max_by(|a, b| {
@@ -312,8 +359,14 @@ both!(exports_parse_and_pages_state_their_window, |app| {
     let body: Vec<&str> = csv_text.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(
         body[0],
-        "col,row,x,y,lat,lon,count,density_per_km2,gi_z,gi_p,class"
+        "col,row,x,y,lat,lon,count,density_per_km2,gi_z,gi_p,class,moran_i,moran_p,moran_class"
     );
+    assert!(body[1..].iter().all(|l| {
+        let class = l.rsplit(',').next().unwrap_or_default();
+        ["HH", "LL", "HL", "LH", "ns"].contains(&class)
+    }));
+    let f0 = &g["features"][0]["properties"];
+    assert!(f0["moran_class"].is_string() && f0["moran_p"].is_number());
     let counted: u64 = body[1..]
         .iter()
         .map(|l| {
@@ -354,6 +407,34 @@ both!(exports_parse_and_pages_state_their_window, |app| {
         "the SVG is well-formed XML"
     );
     assert!(svg.contains("role=\"img\""));
+    let (vw, vh) = view_box(&svg);
+
+    // The same chart as PNG, drawn on the server at twice the SVG's size.
+    let png = b.get(&format!("/analysis/trends.png?{WINDOW}")).await;
+    assert_eq!(png.status(), StatusCode::OK);
+    assert_eq!(png.headers()["content-type"], "image/png");
+    assert!(
+        png.headers()["content-disposition"]
+            .to_str()
+            .expect("ascii")
+            .contains("trends.png")
+    );
+    let bytes = png.bytes().await.expect("png");
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes.to_vec()));
+    let mut reader = decoder.read_info().expect("a PNG that decodes");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut pixels).expect("its pixels");
+    assert_eq!(
+        (info.width, info.height),
+        ((2.0 * vw).ceil() as u32, (2.0 * vh).ceil() as u32)
+    );
+    // Not blank: the white background and darker ink (lines, text) are both there.
+    let stride = info.line_size;
+    let dark = pixels[..stride * info.height as usize]
+        .chunks(info.color_type.samples())
+        .filter(|p| p[..3].iter().all(|v| *v < 100))
+        .count();
+    assert!(dark > 500, "{dark} dark pixels");
 
     let nr = b
         .get(&format!("/analysis/near-repeat.csv?{WINDOW}"))

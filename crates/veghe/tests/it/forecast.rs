@@ -282,3 +282,58 @@ fn crs_wgs84_projects_longitude_latitude_to_utm() {
         "{err}"
     );
 }
+
+#[test]
+fn crs_wgs84_stereo70_projects_to_romanias_grid() {
+    let dir = tempfile::tempdir().expect("dir");
+    let p = dir.path().join("pts.csv");
+    std::fs::write(
+        &p,
+        "lon,lat\n21.2272,45.7537\n21.2285,45.7537\n21.2272,45.7546\n21.2285,45.7546\n",
+    )
+    .expect("write");
+    let p = p.display().to_string();
+    let (code, out, err) = veghe(&[
+        "analyze",
+        "kde",
+        "--input",
+        &p,
+        "--x-col",
+        "lon",
+        "--y-col",
+        "lat",
+        "--crs",
+        "wgs84-stereo70",
+        "--cell",
+        "50",
+        "--bandwidth",
+        "100",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Stereo 70 (EPSG:3844)"), "{err}");
+    // pyproj puts the points between easting 206702.4 and northing 479594.9 (the lowest of each):
+    // the grid's first cell centre is at (206725, 479575).
+    let first = out.lines().nth(1).expect("first cell");
+    let cells: Vec<&str> = first.split(',').collect();
+    assert_eq!((cells[2], cells[3]), ("206725", "479575"));
+    // Swapped columns land far from Romania and are refused with the row.
+    let (code, _, err) = veghe(&[
+        "analyze",
+        "kde",
+        "--input",
+        &p,
+        "--x-col",
+        "lat",
+        "--y-col",
+        "lon",
+        "--crs",
+        "wgs84-stereo70",
+        "--cell",
+        "50",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("row 2") && err.contains("far from Romania"),
+        "{err}"
+    );
+}

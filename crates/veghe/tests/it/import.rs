@@ -243,6 +243,62 @@ both!(xlsx_merged_cells_and_formulas_are_named, |app| {
     assert!(p.contains(&(4, "C4".into(), "date".into())), "{p:?}");
 });
 
+both!(utf16_text_and_xlsx_without_rows_or_broken, |app| {
+    let t = app.token_for("ana", Role::Analyst).await;
+    // Excel's "Unicode text": UTF-16LE with its mark, tab-separated.
+    let text = format!(
+        "{HEADER}\n{}\n",
+        good_row(1).replace("Str. Florilor", "Str. Mureș")
+    )
+    .replace(';', "\t");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let (_, v) = import(&app, &t, "unicode.txt", "valid", bytes).await;
+    assert_eq!(
+        (v["encoding"].as_str(), v["inserted"].as_u64()),
+        (Some("utf-16le"), Some(1)),
+        "{v}"
+    );
+    let addr: (String,) = sqlx::query_as("SELECT address FROM activity_sanctions")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("addr");
+    assert_eq!(addr.0, "Str. Mureș 1");
+    // A spreadsheet with its header only.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in HEADER.split(';').enumerate() {
+        sheet.write_string(0, c as u16, h).expect("header");
+    }
+    let (_, v) = import(
+        &app,
+        &t,
+        "antet.xlsx",
+        "valid",
+        book.save_to_buffer().expect("xlsx"),
+    )
+    .await;
+    assert_eq!(
+        v["shown"][0]["message"], "the file has a header but no rows",
+        "{v}"
+    );
+    assert_eq!(v["committed"], false);
+    // Not a spreadsheet at all, though named as one.
+    let (_, v) = import(
+        &app,
+        &t,
+        "stricat.xlsx",
+        "valid",
+        b"PK\x03\x04 not a zip".to_vec(),
+    )
+    .await;
+    let message = v["shown"][0]["message"].as_str().unwrap_or("");
+    assert!(message.starts_with("the spreadsheet cannot be read"), "{v}");
+    assert_eq!(v["committed"], false);
+});
+
 fn veghe(url: &str, args: &[&str]) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_veghe"))
         .args(args)

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use veghe_analytics::series::calendar::{Period, iso_date};
 use veghe_analytics::series::changepoint::{ChangeOptions, pelt};
 use veghe_analytics::series::compare::{CountChange, last_changes};
-use veghe_analytics::series::{BacktestParams, Model, ModelForecast, backtest, forecast};
+use veghe_analytics::series::{BacktestParams, Model, ModelForecast, backtest_threads, forecast};
 
 use super::series_input::{read_series, today};
 use super::{Format, bar};
@@ -112,7 +112,7 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<ExitCode> {
     let progress = bar(models.len() * (args.backtest_origins + 1));
     let mut outcomes = Vec::new();
     for &m in &models {
-        let b = backtest(m, &y, &params, &|| progress.inc(1))
+        let b = backtest_threads(m, &y, &params, 0, &|| progress.inc(1))
             .map_err(|e| anyhow::anyhow!("{} back-test: {e}", m.name()))?;
         let f = forecast(m, &y, season, args.horizon, &levels)?;
         progress.inc(1);

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
-use veghe_analytics::crs::{UtmZone, to_utm};
+use veghe_analytics::crs::{CrsError, UtmZone, to_stereo70, to_utm};
 use veghe_analytics::grid::{Grid, hotspots};
 use veghe_analytics::kde::{KdeOptions, Kernel, kde_grid};
 use veghe_analytics::knox::{KnoxParams, Metric, knox};
@@ -34,7 +34,12 @@ pub enum CrsArg {
     Metres,
     /// WGS 84 longitude (x) and latitude (y) in degrees: projected to the UTM zone of the points'
     /// mean longitude (34N, EPSG:32634, for Timișoara) before any distance is measured.
+    #[value(alias = "wgs84-utm")]
     Wgs84,
+    /// WGS 84 longitude (x) and latitude (y) in degrees: projected to Stereo 70 (EPSG:3844,
+    /// Romania's grid; PROJ's default datum shift, the result within 1 mm of PROJ's).
+    #[value(name = "wgs84-stereo70")]
+    Wgs84Stereo70,
 }
 
 #[derive(Subcommand)]
@@ -132,16 +137,20 @@ pub enum AnalyzeCommand {
     },
 }
 
+/// A projection from longitude/latitude to metres.
+type Projection = dyn Fn(f64, f64) -> Result<(f64, f64), CrsError>;
+
 /// Where the coordinates are in an analyst's CSV (shared by every `analyze` command).
 #[derive(clap::Args)]
 pub struct PointColumns {
-    /// Column of x (projected metres, or longitude with --crs wgs84); a number when --no-header.
+    /// Column of x (projected metres, or longitude with --crs wgs84…); a number when --no-header.
     #[arg(long)]
     x_col: String,
-    /// Column of y (projected metres, or latitude with --crs wgs84).
+    /// Column of y (projected metres, or latitude with --crs wgs84…).
     #[arg(long)]
     y_col: String,
-    /// metres (the default) or wgs84 (longitude/latitude, projected to UTM for distances).
+    /// metres (the default), wgs84 (longitude/latitude, projected to UTM for distances) or
+    /// wgs84-stereo70 (longitude/latitude, projected to Stereo 70, EPSG:3844).
     #[arg(long, value_enum, default_value_t = CrsArg::Metres)]
     crs: CrsArg,
     /// The file has no header line: columns are given by number (1 = first).
@@ -165,32 +174,40 @@ impl PointColumns {
         Ok(rows.iter().map(|r| (r.x, r.y)).collect())
     }
 
-    /// Reads the file's rows with their coordinates in metres (projected when --crs wgs84).
+    /// Reads the file's rows with their coordinates in metres (projected when --crs wgs84…).
     fn rows(&self, input: &std::path::Path, date: Option<&str>) -> anyhow::Result<Vec<Row>> {
         let mut rows = read(input, &self.columns(date))?;
-        if let CrsArg::Wgs84 = self.crs {
-            let mean_lon = rows.iter().map(|r| r.x).sum::<f64>() / rows.len() as f64;
-            let mean_lat = rows.iter().map(|r| r.y).sum::<f64>() / rows.len() as f64;
-            let zone = UtmZone::of(mean_lon, mean_lat);
-            for (i, r) in rows.iter_mut().enumerate() {
-                let (e, n) = to_utm(r.x, r.y, zone).map_err(|e| {
-                    anyhow::anyhow!(
-                        "{}, row {}: {e} (--crs wgs84 wants longitude in --x-col {} and latitude in --y-col {})",
-                        input.display(),
-                        i + if self.no_header { 1 } else { 2 },
-                        self.x_col,
-                        self.y_col
-                    )
-                })?;
-                (r.x, r.y) = (e, n);
+        let (project, said): (Box<Projection>, String) = match self.crs {
+            CrsArg::Metres => return Ok(rows),
+            CrsArg::Wgs84 => {
+                let mean_lon = rows.iter().map(|r| r.x).sum::<f64>() / rows.len() as f64;
+                let mean_lat = rows.iter().map(|r| r.y).sum::<f64>() / rows.len() as f64;
+                let zone = UtmZone::of(mean_lon, mean_lat);
+                (
+                    Box::new(move |x, y| to_utm(x, y, zone)),
+                    format!(
+                        "UTM zone {}{} (EPSG:{})",
+                        zone.number,
+                        if zone.north { "N" } else { "S" },
+                        zone.epsg()
+                    ),
+                )
             }
-            eprintln!(
-                "coordinates projected to UTM zone {}{} (EPSG:{})",
-                zone.number,
-                if zone.north { "N" } else { "S" },
-                zone.epsg()
-            );
+            CrsArg::Wgs84Stereo70 => (Box::new(to_stereo70), "Stereo 70 (EPSG:3844)".into()),
+        };
+        for (i, r) in rows.iter_mut().enumerate() {
+            let (e, n) = project(r.x, r.y).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}, row {}: {e} (--crs wgs84… wants longitude in --x-col {} and latitude in --y-col {})",
+                    input.display(),
+                    i + if self.no_header { 1 } else { 2 },
+                    self.x_col,
+                    self.y_col
+                )
+            })?;
+            (r.x, r.y) = (e, n);
         }
+        eprintln!("coordinates projected to {said}");
         Ok(rows)
     }
 }

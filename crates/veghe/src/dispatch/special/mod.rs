@@ -282,6 +282,15 @@ pub async fn list(db: &Db) -> Result<Vec<SpecialEvent>, AppError> {
     Ok(out)
 }
 
+/// The special event declared for an incident, if any.
+pub async fn of_incident(db: &Db, incident_id: i64) -> Result<Option<i64>, AppError> {
+    let row = sqlx::query("SELECT id FROM special_events WHERE incident_id = $1")
+        .bind(incident_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|r| r.try_get("id")).transpose()?)
+}
+
 /// The incident of a `number/year` reference.
 pub async fn incident_by_reference(db: &Db, text: &str) -> Result<i64, AppError> {
     let bad = || {

@@ -1,0 +1,164 @@
+//! The reports' JSON API: the half-yearly petitions analysis and the Law 544 annual report as
+//! figures, and what the Law 544 report needs recorded (a request's facts, court cases, the
+//! year's costs and measures).
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+
+use super::cases::Facts;
+use super::court::{self, CourtCase, CourtCaseIn, OutcomeIn};
+use super::facts::{self, FactsIn, YearFigures, YearFiguresIn};
+use super::law544::Law544;
+use super::petitions::Analysis;
+use super::{DESK, READ};
+use crate::AppState;
+use crate::auth::access::Routes;
+use crate::auth::{Access, CurrentUser, groups};
+use crate::error::{AppError, AppResult};
+use crate::registry::api::parse_id;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(
+            "/api/v1/registry/reports/petitions",
+            Access::Roles(READ),
+            petitions,
+        )
+        .get(
+            "/api/v1/registry/reports/law544",
+            Access::Roles(READ),
+            law544,
+        )
+        .put(
+            "/api/v1/registry/info/{id}/facts",
+            Access::Roles(DESK),
+            set_facts,
+        )
+        .post(
+            "/api/v1/registry/court-cases",
+            Access::Roles(DESK),
+            add_court_case,
+        )
+        .put(
+            "/api/v1/registry/court-cases/{id}",
+            Access::Roles(DESK),
+            set_court_outcome,
+        )
+        .put(
+            "/api/v1/registry/reports/law544/{year}",
+            Access::Roles(groups::OVERSIGHT),
+            set_year,
+        )
+}
+
+fn body<T>(payload: Result<Json<T>, JsonRejection>) -> AppResult<T> {
+    payload
+        .map(|Json(t)| t)
+        .map_err(|e| AppError::bad("body", e.body_text()))
+}
+
+/// The period of a report.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+pub struct PeriodQuery {
+    /// The year (2000–2100); this year by default.
+    pub year: Option<String>,
+    /// 1 (January–June) or 2 (July–December); the last ended half-year by default.
+    pub half: Option<String>,
+    /// pdf, docx or xlsx (downloads only).
+    pub format: Option<String>,
+}
+
+/// The half-yearly analysis of petitions (OG 27/2002 art. 13), beside the half-year before.
+#[utoipa::path(get, path = "/api/v1/registry/reports/petitions", tag = "registry", params(PeriodQuery),
+    responses((status = 200, body = Analysis), (status = 400, body = crate::api::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn petitions(
+    State(state): State<AppState>,
+    Query(q): Query<PeriodQuery>,
+) -> AppResult<Json<Analysis>> {
+    let (year, half) = super::half_of(&q)?;
+    Ok(Json(
+        super::analysis(&state.db, year, half, crate::web::Lang::Ro).await?,
+    ))
+}
+
+/// The annual report on public information (Law 544/2001, HG 123/2002 art. 27), every item.
+#[utoipa::path(get, path = "/api/v1/registry/reports/law544", tag = "registry", params(PeriodQuery),
+    responses((status = 200, body = Law544), (status = 400, body = crate::api::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn law544(
+    State(state): State<AppState>,
+    Query(q): Query<PeriodQuery>,
+) -> AppResult<Json<Law544>> {
+    let year = super::year_of(q.year.as_deref())?;
+    Ok(Json(super::law544_report(&state.db, year).await?))
+}
+
+/// Records an information request's domain and ground of refusal, or a complaint's outcome.
+#[utoipa::path(put, path = "/api/v1/registry/info/{id}/facts", tag = "registry", request_body = FactsIn,
+    params(("id" = i64, Path, description = "The registry entry")),
+    responses((status = 200, body = Facts), (status = 400, body = crate::api::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn set_facts(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    payload: Result<Json<FactsIn>, JsonRejection>,
+) -> AppResult<Json<Facts>> {
+    let id = parse_id(&id)?;
+    let f = body(payload)?.parse()?;
+    Ok(Json(facts::set_facts(&state.db, &me.actor(), id, f).await?))
+}
+
+/// Records a court case about an information request (Law 544/2001 art. 22).
+#[utoipa::path(post, path = "/api/v1/registry/court-cases", tag = "registry", request_body = CourtCaseIn,
+    responses((status = 201, body = CourtCase), (status = 400, body = crate::api::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn add_court_case(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    payload: Result<Json<CourtCaseIn>, JsonRejection>,
+) -> AppResult<(StatusCode, Json<CourtCase>)> {
+    let case = court::add_court_case(&state.db, &me.actor(), body(payload)?).await?;
+    Ok((StatusCode::CREATED, Json(case)))
+}
+
+/// Records a court case's outcome.
+#[utoipa::path(put, path = "/api/v1/registry/court-cases/{id}", tag = "registry", request_body = OutcomeIn,
+    params(("id" = i64, Path, description = "The court case")),
+    responses((status = 200, body = CourtCase), (status = 400, body = crate::api::ErrorBody), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn set_court_outcome(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(id): Path<String>,
+    payload: Result<Json<OutcomeIn>, JsonRejection>,
+) -> AppResult<Json<CourtCase>> {
+    let id = id
+        .parse::<i64>()
+        .map_err(|_| AppError::bad("id", "the court case id is a number"))?;
+    Ok(Json(
+        court::set_court_outcome(&state.db, &me.actor(), id, body(payload)?).await?,
+    ))
+}
+
+/// Records the year's costs, copying fees, measures and responsible person.
+#[utoipa::path(put, path = "/api/v1/registry/reports/law544/{year}", tag = "registry", request_body = YearFiguresIn,
+    params(("year" = i64, Path, description = "The report's year")),
+    responses((status = 200, body = YearFigures), (status = 400, body = crate::api::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn set_year(
+    State(state): State<AppState>,
+    axum::Extension(me): axum::Extension<CurrentUser>,
+    Path(year): Path<String>,
+    payload: Result<Json<YearFiguresIn>, JsonRejection>,
+) -> AppResult<Json<YearFigures>> {
+    let year = super::year_of(Some(&year))?;
+    let f = body(payload)?.parse()?;
+    Ok(Json(
+        facts::set_year_figures(&state.db, &me.actor(), year, f).await?,
+    ))
+}
