@@ -32,6 +32,49 @@ pub fn reference(number: i64, number_date: &str) -> String {
     }
 }
 
+/// `1234/29.11.2026` or `1234/2026` → (1234, 2026).
+pub fn parse_number(s: &str) -> Option<(i64, i64)> {
+    let (n, rest) = s.trim().split_once('/')?;
+    let seq = n.trim().parse::<i64>().ok().filter(|n| *n > 0)?;
+    let year = rest.trim().rsplit('.').next()?.trim().parse::<i64>().ok()?;
+    Some((seq, year))
+}
+
+/// The entry a registration number names (`12/2026` or `12/03.02.2026`) in one of `registers`,
+/// the first of them preferred when the number is in several. A text that is not a number, or
+/// that names no such entry, is refused on the field `number`, with `what` saying what it should be.
+pub async fn entry_by_number(
+    db: &Db,
+    text: &str,
+    registers: &[Register],
+    what: &str,
+) -> AppResult<i64> {
+    let bad = || AppError::bad("number", format!("`{text}` is not {what} (e.g. 12/2026)"));
+    let (seq, year) = parse_number(text).ok_or_else(bad)?;
+    let codes: Vec<String> = registers
+        .iter()
+        .map(|r| format!("'{}'", r.code()))
+        .collect();
+    let order: String = registers
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!(" WHEN '{}' THEN {i}", r.code()))
+        .collect();
+    let sql = format!(
+        "SELECT id FROM registry_entries WHERE year = $1 AND number = $2 AND register IN ({}) \
+         ORDER BY CASE register{order} END LIMIT 1",
+        codes.join(", ")
+    );
+    // Only the registers' own codes are written into the text; the number is bound.
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(year)
+        .bind(seq)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or_else(bad)?;
+    Ok(row.try_get("id")?)
+}
+
 fn counter(register: Register) -> String {
     format!("registry.{}", register.code())
 }

@@ -13,7 +13,7 @@ use sqlx::Row;
 
 use super::labels;
 use super::model::PetitionIn;
-use super::numbers::day_of;
+use super::numbers::{day_of, parse_number};
 use super::store::{self, Extra};
 use crate::AppState;
 use crate::audit::Actor;
@@ -51,14 +51,6 @@ pub fn code_digest(code: &str) -> String {
         .map(|c| c.to_ascii_uppercase())
         .collect();
     digest(&clean)
-}
-
-/// `1234/29.11.2026` or `1234/2026` → (1234, 2026).
-pub fn parse_number(s: &str) -> Option<(i64, i64)> {
-    let (n, rest) = s.trim().split_once('/')?;
-    let seq = n.trim().parse::<i64>().ok().filter(|n| *n > 0)?;
-    let year = rest.trim().rsplit('.').next()?.trim().parse::<i64>().ok()?;
-    Some((seq, year))
 }
 
 /// The entry with this number whose tracking code is `code`; `None` for a wrong code or number.

@@ -21,7 +21,9 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
 use crate::registry::api::parse_id;
+use crate::registry::numbers;
 use crate::web::{Lang, Shell, render};
+use veghe_ro::petition::Register;
 
 pub fn routes() -> Routes {
     let desk = Access::Roles(DESK);
@@ -121,29 +123,13 @@ struct CourtForm {
 
 /// The information entry a number names: `12/2026` or `12/03.02.2026`.
 async fn entry_by_number(state: &AppState, text: &str) -> AppResult<i64> {
-    let bad = || {
-        AppError::bad(
-            "number",
-            format!("`{text}` is not the number of a public-information request (e.g. 12/2026)"),
-        )
-    };
-    let (seq, rest) = text.trim().split_once('/').ok_or_else(bad)?;
-    let seq: i64 = seq.trim().parse().map_err(|_| bad())?;
-    let year: i64 = rest
-        .trim()
-        .rsplit('.')
-        .next()
-        .and_then(|y| y.parse().ok())
-        .ok_or_else(bad)?;
-    let row = sqlx::query(
-        "SELECT id FROM registry_entries WHERE register = 'info' AND year = $1 AND number = $2",
+    numbers::entry_by_number(
+        &state.db,
+        text,
+        &[Register::Info],
+        "the number of a public-information request",
     )
-    .bind(year)
-    .bind(seq)
-    .fetch_optional(state.db.pool())
-    .await?
-    .ok_or_else(bad)?;
-    Ok(row.try_get("id")?)
+    .await
 }
 
 async fn add_court(

@@ -17,8 +17,10 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
 use crate::registry::labels;
+use crate::registry::numbers;
 use crate::registry::reports::texts::{self, T};
 use crate::web::{Shell, local_time, render};
+use veghe_ro::petition::Register;
 
 pub fn routes() -> Routes {
     let admin = Access::Roles(groups::ADMIN);
@@ -190,30 +192,16 @@ struct ErasureForm {
     reason: String,
 }
 
-/// The entry a registration number names, in any register: `12/2026` or `12/03.02.2026`;
-/// petitions first when the same number is in several registers.
+/// The entry a registration number names: `12/2026` or `12/03.02.2026`; petitions first when
+/// the same number is in both registers.
 async fn entry_by_number(state: &AppState, text: &str) -> AppResult<i64> {
-    let bad = || {
-        AppError::bad(
-            "number",
-            format!("`{text}` is not a registration number (e.g. 12/2026)"),
-        )
-    };
-    let (seq, rest) = text.trim().split_once('/').ok_or_else(bad)?;
-    let seq: i64 = seq.trim().parse().map_err(|_| bad())?;
-    let year: i64 = rest
-        .trim()
-        .rsplit('.')
-        .next()
-        .and_then(|y| y.parse().ok())
-        .ok_or_else(bad)?;
-    let row = sqlx::query("SELECT id FROM registry_entries WHERE year = $1 AND number = $2 AND register <> 'internal' ORDER BY CASE register WHEN 'petition' THEN 0 ELSE 1 END LIMIT 1")
-        .bind(year)
-        .bind(seq)
-        .fetch_optional(state.db.pool())
-        .await?
-        .ok_or_else(bad)?;
-    Ok(row.try_get("id")?)
+    numbers::entry_by_number(
+        &state.db,
+        text,
+        &[Register::Petition, Register::Info],
+        "a registration number",
+    )
+    .await
 }
 
 async fn run_erasure(
