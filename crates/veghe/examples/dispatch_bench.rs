@@ -131,7 +131,7 @@ async fn raw(url: &str, rows: usize) -> Res<()> {
                     // One JSON text spread inside the database, as dispatch/ingest.rs writes.
                     let cols: Vec<String> = (0..10).map(|c| format!("value ->> {c}")).collect();
                     let (from, cols) = match db.backend() {
-                        veghe::db::Backend::Sqlite => ("json_each($1)", cols),
+                        veghe::db::Backend::Sqlite => ("jsonb_each($1)", cols),
                         veghe::db::Backend::Postgres => (
                             "json_array_elements(CAST($1 AS json))",
                             cols.iter()

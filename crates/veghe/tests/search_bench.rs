@@ -204,7 +204,13 @@ async fn load(db: &Db, docs: usize, vocab: &[String], zipf: &Zipf, rng: &mut Rng
             eprintln!("{id} documents in {:.0?}", started.elapsed());
         }
     }
-    sqlx::query("ANALYZE")
+    // The steady state a server reaches: statistics taken, and on PostgreSQL the visibility map
+    // set as autovacuum would after a bulk load (else index-only scans visit the heap).
+    let settle = match db.backend() {
+        veghe::db::Backend::Sqlite => "ANALYZE",
+        veghe::db::Backend::Postgres => "VACUUM (ANALYZE)",
+    };
+    sqlx::query(settle)
         .execute(db.pool())
         .await
         .expect("analyze");
