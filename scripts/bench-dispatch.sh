@@ -1,7 +1,8 @@
 #!/bin/sh
 # Dispatch benchmarks (issue 3), each beside its floor, on this machine in one run:
 #   1. OsmAnd ingestion on the trackers' port, loaded by wrk (devices rotating over 1000 trackers),
-#      beside a bare axum handler parsing the same requests, and the raw insert rate of the rows;
+#      beside a bare axum handler parsing the same requests, and the raw insert rate of the rows
+#      (TRACKERS, default 1000, sets how many of the registered trackers report);
 #   2. incident created → event received by 200 SSE clients, SQLite and PostgreSQL, beside a bare
 #      tokio broadcast of the same events to the same clients;
 #   3. the board with 500 open incidents and 100 crews, beside its two queries alone.
@@ -33,12 +34,14 @@ DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-cat > "$DIR/fix.lua" <<'LUA'
+# Trackers reporting (of the 1000 the bench registers): TRACKERS=24 is the service's own fleet.
+TRACKERS="${TRACKERS:-1000}"
+cat > "$DIR/fix.lua" <<LUA
 local n = 0
 local base = 1790000000000
 request = function()
   n = n + 1
-  return wrk.format("GET", "/?id=trk-" .. (n % 1000) .. "&lat=45.7537&lon=21.2257&timestamp="
+  return wrk.format("GET", "/?id=trk-" .. (n % $TRACKERS) .. "&lat=45.7537&lon=21.2257&timestamp="
     .. (base + n) .. "&speed=10&bearing=90&altitude=90&accuracy=5&batt=80")
 end
 LUA
@@ -49,7 +52,7 @@ ingest() {
         PIDS="$PIDS $!"
         sleep 2
         wrk -t2 -c4 -d2s -s "$DIR/fix.lua" http://127.0.0.1:18191/ > /dev/null
-        echo "== OsmAnd ingestion, $kind, $CONNECTIONS connections, $DURATION"
+        echo "== OsmAnd ingestion, $kind, $CONNECTIONS connections, $TRACKERS trackers, $DURATION"
         wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$DIR/fix.lua" http://127.0.0.1:18191/ \
             | grep -E 'Requests/sec|50%|90%|99%|Non-2xx|Socket errors'
         kill "$!" 2>/dev/null || true
