@@ -30,6 +30,7 @@ pub fn routes() -> Routes {
         .get("/api/v1/petitions/{id}", read, get)
         .get("/api/v1/petitions/{id}/timeline", read, timeline)
         .get("/api/v1/petitions/{id}/duplicates", read, duplicates)
+        .get("/api/v1/petitions/{id}/nearby", read, nearby)
         .post("/api/v1/petitions/{id}/petitioner", read, petitioner)
         .post("/api/v1/petitions/{id}/route", desk, route)
         .post("/api/v1/petitions/{id}/forward", desk, forward)
@@ -190,6 +191,19 @@ pub async fn duplicates(
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<Entry>>> {
     Ok(Json(actions::duplicates(&state.db, parse_id(&id)?).await?))
+}
+
+/// Open reports of the same category within 50 m of this one, nearest first: perhaps the same
+/// problem, reported again.
+#[utoipa::path(get, path = "/api/v1/petitions/{id}/nearby", tag = "registry", params(("id" = i64, Path)),
+    responses((status = 200, body = [super::nearby::Nearby]), (status = 404)), security(("bearer" = [])))]
+pub async fn nearby(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<super::nearby::Nearby>>> {
+    Ok(Json(
+        super::nearby::nearby(&state.db, parse_id(&id)?).await?,
+    ))
 }
 
 /// Why the petitioner's data is read.

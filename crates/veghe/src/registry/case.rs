@@ -37,6 +37,8 @@ struct CasePage {
     channel: &'static str,
     timeline: Vec<TimelineRow>,
     duplicates: Vec<Row>,
+    /// Open reports of the same category within 50 m, with their distance in metres.
+    nearby: Vec<(Row, f64)>,
     departments: Vec<Department>,
     allowed: Vec<&'static str>,
     petitioner: Option<PetitionerData>,
@@ -121,6 +123,15 @@ pub(in crate::registry) async fn case(
     } else {
         Vec::new()
     };
+    let nearby = if Status::parse(&e.status).is_some_and(Status::is_open) {
+        super::nearby::nearby(&state.db, id)
+            .await?
+            .iter()
+            .map(|n| (row(&n.entry, lang), n.distance_m))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let letters = super::letters::pages::panel(state, &shell, &e).await?;
     let mut allowed = allowed(&e, shell.user.as_ref().map(|u| u.role));
     if letters.pending_answer {
@@ -134,6 +145,7 @@ pub(in crate::registry) async fn case(
         e,
         timeline,
         duplicates,
+        nearby,
         departments: departments::all(&state.db).await?,
         allowed,
         petitioner,

@@ -16,6 +16,7 @@ pub mod export;
 pub mod labels;
 pub mod letters;
 pub mod model;
+pub mod nearby;
 pub mod numbers;
 pub mod open311;
 pub mod pages;

@@ -319,6 +319,8 @@ texts! {
     reg_archive: "Arhivează", "Archive";
     reg_archive_ref: "Indicativ de arhivă", "Archive reference";
     reg_duplicates: "Posibile dubluri (același petent, obiect asemănător)", "Possible duplicates (same petitioner, similar subject)";
+    reg_nearby: "Sesizări deschise din aceeași categorie, la cel mult 50 m", "Open reports of the same category within 50 m";
+    reg_distance: "Distanța", "Distance";
     reg_queue_title: "Lucrările compartimentului", "Department queue";
     reg_due_week: "Cu termen în următoarele 7 zile", "Due in the next 7 days";
     reg_overdue_list: "Cu termen depășit", "Overdue";

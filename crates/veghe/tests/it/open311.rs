@@ -367,3 +367,97 @@ async fn keys_from_the_command_line() {
         assert_ne!(code, 0, "revoking twice is refused");
     }
 }
+
+both!(
+    open_reports_of_the_same_category_nearby_are_suggested,
+    |app| {
+        // Arrange: four named reports. Two of "parcare" 20 m apart, a third 80 m away, and a
+        // "zgomot" report on the first one's point.
+        let (_, key) = keys::create(&app.db, &Actor::system("test"), "aplicația cartierului")
+            .await
+            .expect("key");
+        let report = |service: &'static str, lat: &'static str| {
+            vec![
+                ("api_key", key.clone()),
+                ("service_code", service.to_string()),
+                ("lat", lat.to_string()),
+                ("long", "21.2257".to_string()),
+                ("first_name", "Ana".to_string()),
+                ("last_name", "Pop".to_string()),
+                ("email", "ana@example.ro".to_string()),
+                ("description", "Mașini parcate pe trotuar".to_string()),
+            ]
+        };
+        // 0.00018° of latitude is 20 m; 0.00072° is 80 m.
+        let points = [
+            ("parcare", "45.7537"),
+            ("parcare", "45.75388"),
+            ("parcare", "45.75442"),
+            ("zgomot", "45.7537"),
+        ];
+        let mut ids = Vec::new();
+        for (service, lat) in points {
+            let form = report(service, lat);
+            let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let (s, body) = post(&app, "requests.json", &fields).await;
+            assert_eq!(s, StatusCode::CREATED, "{body}");
+            let row: (i64,) = sqlx::query_as("SELECT MAX(id) FROM registry_entries")
+                .fetch_one(app.db.pool())
+                .await
+                .expect("id");
+            ids.push(row.0);
+        }
+        let clerk = app.token_for("clerk", Role::RegistryClerk).await;
+
+        // Act and Assert: only the open "parcare" report within 50 m is suggested, with its distance.
+        let r = app
+            .api_get(&format!("/api/v1/petitions/{}/nearby", ids[0]), &clerk)
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let near: Value = r.json().await.expect("json");
+        let near = near.as_array().expect("array");
+        assert_eq!(near.len(), 1, "{near:?}");
+        assert_eq!(near[0]["entry"]["id"], ids[1]);
+        let d = near[0]["distance_m"].as_f64().expect("distance");
+        assert!((19.0..=21.0).contains(&d), "{d}");
+        let r = app
+            .api_get(&format!("/api/v1/petitions/{}/nearby", ids[3]), &clerk)
+            .await;
+        let none: Value = r.json().await.expect("json");
+        assert_eq!(none.as_array().map(Vec::len), Some(0), "another category");
+
+        // The case page shows it too, with the number of the other report.
+        let number: (i64, i64) =
+            sqlx::query_as("SELECT number, year FROM registry_entries WHERE id = $1")
+                .bind(ids[1])
+                .fetch_one(app.db.pool())
+                .await
+                .expect("number");
+        let browser = app.new_browser();
+        browser.login_as("ana.clerk", Role::RegistryClerk).await;
+        let page = browser
+            .get(&format!("/registry/{}", ids[0]))
+            .await
+            .text()
+            .await
+            .expect("page");
+        let section = page
+            .split("id=\"near-h\"")
+            .nth(1)
+            .expect("the nearby section");
+        assert!(section.contains(&format!("{}/", number.0)), "{section}");
+        assert!(section.contains("20 m"), "{section}");
+
+        // A report that is no longer open is not suggested.
+        sqlx::query("UPDATE registry_entries SET status = 'answered' WHERE id = $1")
+            .bind(ids[1])
+            .execute(app.db.pool())
+            .await
+            .expect("answer");
+        let r = app
+            .api_get(&format!("/api/v1/petitions/{}/nearby", ids[0]), &clerk)
+            .await;
+        let none: Value = r.json().await.expect("json");
+        assert_eq!(none.as_array().map(Vec::len), Some(0), "answered");
+    }
+);

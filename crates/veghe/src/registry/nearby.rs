@@ -1,0 +1,74 @@
+//! Open reports of the same category close to this one: a citizen's report of a broken pavement
+//! may already be open under another number, and is then answered with it.
+
+use serde::Serialize;
+use sqlx::Row;
+
+use super::store::{self, Entry};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::geo::distance_m;
+
+/// How close another open report must be to be suggested, in metres.
+pub const RADIUS_M: f64 = 50.0;
+
+/// The most reports suggested.
+const MOST: usize = 20;
+
+/// An open report near another one.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Nearby {
+    /// Metres between the two reports' points, to the metre.
+    pub distance_m: f64,
+    pub entry: Entry,
+}
+
+/// The open petitions of the same service (the Open311 category) within [`RADIUS_M`] of entry
+/// `id`'s point, nearest first; none when the entry has no point or no service.
+pub async fn nearby(db: &Db, id: i64) -> AppResult<Vec<Nearby>> {
+    let row = sqlx::query("SELECT service_code, lat, lon FROM registry_entries WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let code: Option<String> = row.try_get("service_code")?;
+    let lat: Option<f64> = row.try_get("lat")?;
+    let lon: Option<f64> = row.try_get("lon")?;
+    let (Some(code), Some(lat), Some(lon)) = (code, lat, lon) else {
+        return Ok(Vec::new());
+    };
+    // A box a little larger than the circle (a degree of latitude is at least 110.5 km), then the
+    // exact distance.
+    let dlat = RADIUS_M / 110_000.0;
+    let dlon = dlat / lat.to_radians().cos().max(0.01);
+    let rows = sqlx::query(
+        "SELECT id, lat, lon FROM registry_entries \
+         WHERE service_code = $1 AND id <> $2 AND register = 'petition' \
+         AND status IN ('registered', 'routed') \
+         AND lat BETWEEN $3 AND $4 AND lon BETWEEN $5 AND $6",
+    )
+    .bind(&code)
+    .bind(id)
+    .bind(lat - dlat)
+    .bind(lat + dlat)
+    .bind(lon - dlon)
+    .bind(lon + dlon)
+    .fetch_all(db.pool())
+    .await?;
+    let mut near = Vec::new();
+    for r in rows {
+        let d = distance_m(lon, lat, r.try_get("lon")?, r.try_get("lat")?);
+        if d <= RADIUS_M {
+            near.push((d, r.try_get::<i64, _>("id")?));
+        }
+    }
+    near.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut out = Vec::with_capacity(near.len().min(MOST));
+    for (d, other) in near.into_iter().take(MOST) {
+        out.push(Nearby {
+            distance_m: d.round(),
+            entry: store::get(db, other).await?,
+        });
+    }
+    Ok(out)
+}
