@@ -410,4 +410,48 @@ mod tests {
             assert_eq!(stored, streamed);
         }
     }
+
+    #[test]
+    fn dates_too_far_apart_for_the_compact_form_give_the_same_table() {
+        // Days 0..20,000 fit the compact (u32) form; the same days times 2^20, with bands 2^20
+        // times wider, span about 2·10^10 days and take the i64 form. Every gap scales alike, so
+        // every cell must be the same.
+        let mut rng = crate::rng::Rng::new(8);
+        let events: Vec<Event> = (0..300)
+            .map(|_| Event {
+                x: rng.below(40) as f64 * 5.0,
+                y: rng.next_f64() * 120.0,
+                day: rng.below(20_000) as i64,
+            })
+            .collect();
+        let scale = 1i64 << 20;
+        let wide: Vec<Event> = events
+            .iter()
+            .map(|e| Event {
+                day: e.day * scale,
+                ..*e
+            })
+            .collect();
+        let p = KnoxParams {
+            distance_band: 25.0,
+            distance_bands: 2,
+            time_band: 7,
+            time_bands: 3,
+            metric: Metric::Manhattan,
+            iterations: 20,
+            seed: 4,
+            threads: 1,
+        };
+        let q = KnoxParams {
+            time_band: 7 * scale,
+            ..p.clone()
+        };
+        let (a, b) = (
+            knox(&events, &p, &|_| {}).expect("compact"),
+            knox(&wide, &q, &|_| {}).expect("wide"),
+        );
+        assert_eq!(a.observed, b.observed);
+        assert_eq!(a.expected, b.expected);
+        assert_eq!(a.p_value, b.p_value);
+    }
 }
