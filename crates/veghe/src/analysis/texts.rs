@@ -1,17 +1,8 @@
 //! The analysis pages' words, Romanian first and English second.
 
-use crate::web::Lang;
+use crate::web::i18n::texts_table;
 
-macro_rules! texts {
-    ($($name:ident: $ro:expr, $en:expr;)*) => {
-        /// Every text of the analysis pages.
-        pub struct T { $(pub $name: &'static str,)* }
-        pub const RO: T = T { $($name: $ro,)* };
-        pub const EN: T = T { $($name: $en,)* };
-    };
-}
-
-texts! {
+texts_table! { T, "Every text of the analysis pages.";
     title: "Analiză", "Analysis";
     intro: "Unde, când și ce urmează: analize pe incidentele înregistrate. Fiecare rezultat își declară datele și parametrii și se poate exporta.", "Where, when and what next: analyses of the recorded incidents. Every result states its data and parameters and can be exported.";
     hotspots: "Zone fierbinți", "Hot spots";
@@ -128,13 +119,6 @@ texts! {
     no_effect_yet: "Efectul se poate urmări după aprobare și începerea măsurii.", "The effect can be followed once approved and started.";
     none_yet: "Nicio propunere încă.", "No proposal yet.";
     open_analysis: "Deschide analiza", "Open the analysis";
-}
-
-pub fn of(lang: Lang) -> &'static T {
-    match lang {
-        Lang::Ro => &RO,
-        Lang::En => &EN,
-    }
 }
 
 impl T {

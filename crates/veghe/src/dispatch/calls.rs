@@ -39,19 +39,18 @@ pub async fn nearby(
     kind: Option<&str>,
     now: i64,
 ) -> Result<Vec<Nearby>, AppError> {
-    // A box a little larger than the radius, then the exact distance.
-    let dlat = JOIN_RADIUS_M / 111_000.0 * 1.2;
-    let dlon = dlat / lat.to_radians().cos().max(0.1);
+    // A box around the radius, then the exact distance.
+    let (min_lon, min_lat, max_lon, max_lat) = crate::geo::around(lon, lat, JOIN_RADIUS_M);
     let rows = sqlx::query(
         "SELECT id, number, year, type, priority, status, address, lat, lon, received_at FROM incidents \
          WHERE status NOT IN ('closed', 'cancelled') AND received_at >= $1 \
          AND lat BETWEEN $2 AND $3 AND lon BETWEEN $4 AND $5",
     )
     .bind(now - JOIN_WINDOW_MS)
-    .bind(lat - dlat)
-    .bind(lat + dlat)
-    .bind(lon - dlon)
-    .bind(lon + dlon)
+    .bind(min_lat)
+    .bind(max_lat)
+    .bind(min_lon)
+    .bind(max_lon)
     .fetch_all(db.pool())
     .await?;
     let mut found = Vec::new();

@@ -2,18 +2,9 @@
 
 use super::model::Status;
 use super::period::{MAX_DAYS, PeriodError, Problem};
-use crate::web::Lang;
+use crate::web::i18n::texts_table;
 
-macro_rules! texts {
-    ($($name:ident: $ro:expr, $en:expr;)*) => {
-        /// Every text of the crews' pages.
-        pub struct T { $(pub $name: &'static str,)* }
-        pub const RO: T = T { $($name: $ro,)* };
-        pub const EN: T = T { $($name: $en,)* };
-    };
-}
-
-texts! {
+texts_table! { T, "Every text of the crews' pages.";
     code: "ro", "en";
     units_title: "Echipaje", "Crews";
     units_intro: "Starea fiecărui echipaj, vechimea ultimei poziții și traseul parcurs.", "Each crew's status, the age of its last position and the route it took.";
@@ -63,13 +54,6 @@ texts! {
 }
 
 const _: () = assert!(MAX_DAYS == 7, "the texts say 7 days");
-
-pub fn of(lang: Lang) -> &'static T {
-    match lang {
-        Lang::Ro => &RO,
-        Lang::En => &EN,
-    }
-}
 
 impl T {
     fn ro(&self) -> bool {

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-pub use shapes::{distance_m, offset_m, point_in_ring};
+pub use shapes::{around, distance_m, offset_m, point_in_ring};
 
 /// The administrative limit of Municipiul Timișoara (a GeoJSON `FeatureCollection`, one `MultiPolygon`).
 pub const BOUNDARY_GEOJSON: &str = include_str!("../../../../data/timisoara/boundary.geojson");

@@ -132,6 +132,27 @@ fn haversine_distance() {
 }
 
 #[test]
+fn the_box_around_a_point_holds_its_circle() {
+    let (lon, lat) = (21.2257, 45.7537);
+    let (min_lon, min_lat, max_lon, max_lat) = around(lon, lat, 50.0);
+    // Points 50 m away in each direction are inside; points 70 m north or east are not.
+    for (east, north) in [
+        (50.0, 0.0),
+        (-50.0, 0.0),
+        (0.0, 50.0),
+        (0.0, -50.0),
+        (35.0, 35.0),
+    ] {
+        let (x, y) = offset_m(lon, lat, east, north);
+        assert!((min_lon..=max_lon).contains(&x) && (min_lat..=max_lat).contains(&y));
+    }
+    let (x, _) = offset_m(lon, lat, 70.0, 0.0);
+    assert!(x > max_lon);
+    let (_, y) = offset_m(lon, lat, 0.0, 70.0);
+    assert!(y > max_lat);
+}
+
+#[test]
 fn schools_have_kinds_and_positions_in_the_city() {
     let g = geo();
     let in_city = g.schools.iter().filter(|s| g.in_city(s.lon, s.lat)).count();

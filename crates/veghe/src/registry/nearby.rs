@@ -7,7 +7,7 @@ use sqlx::Row;
 use super::store::{self, Entry};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::geo::distance_m;
+use crate::geo::{around, distance_m};
 
 /// How close another open report must be to be suggested, in metres.
 pub const RADIUS_M: f64 = 50.0;
@@ -37,10 +37,8 @@ pub async fn nearby(db: &Db, id: i64) -> AppResult<Vec<Nearby>> {
     let (Some(code), Some(lat), Some(lon)) = (code, lat, lon) else {
         return Ok(Vec::new());
     };
-    // A box a little larger than the circle (a degree of latitude is at least 110.5 km), then the
-    // exact distance.
-    let dlat = RADIUS_M / 110_000.0;
-    let dlon = dlat / lat.to_radians().cos().max(0.01);
+    // A box around the circle, then the exact distance.
+    let (min_lon, min_lat, max_lon, max_lat) = around(lon, lat, RADIUS_M);
     let rows = sqlx::query(
         "SELECT id, lat, lon FROM registry_entries \
          WHERE service_code = $1 AND id <> $2 AND register = 'petition' \
@@ -49,10 +47,10 @@ pub async fn nearby(db: &Db, id: i64) -> AppResult<Vec<Nearby>> {
     )
     .bind(&code)
     .bind(id)
-    .bind(lat - dlat)
-    .bind(lat + dlat)
-    .bind(lon - dlon)
-    .bind(lon + dlon)
+    .bind(min_lat)
+    .bind(max_lat)
+    .bind(min_lon)
+    .bind(max_lon)
     .fetch_all(db.pool())
     .await?;
     let mut near = Vec::new();

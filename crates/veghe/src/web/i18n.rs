@@ -28,10 +28,7 @@ impl Lang {
     }
 
     pub fn tr(self) -> &'static Tr {
-        match self {
-            Lang::Ro => &RO,
-            Lang::En => &EN,
-        }
+        of(self)
     }
 }
 
@@ -46,16 +43,28 @@ impl FromStr for Lang {
     }
 }
 
-macro_rules! texts {
-    ($($key:ident: $ro:expr, $en:expr;)*) => {
-        /// Every text of the interface.
-        pub struct Tr { $(pub $key: &'static str,)* }
-        pub const RO: Tr = Tr { $($key: $ro,)* };
-        pub const EN: Tr = Tr { $($key: $en,)* };
+/// Declares a table of texts, each with its Romanian and English form side by side (a missing
+/// translation does not compile): `struct $table`, its `RO` and `EN`, and `of(lang)`. The
+/// interface's common words are here; a feature with many words of its own keeps them in a
+/// `texts` module of its own, declared with this macro.
+macro_rules! texts_table {
+    ($table:ident, $doc:literal; $($key:ident: $ro:expr, $en:expr;)*) => {
+        #[doc = $doc]
+        pub struct $table { $(pub $key: &'static str,)* }
+        pub const RO: $table = $table { $($key: $ro,)* };
+        pub const EN: $table = $table { $($key: $en,)* };
+        /// The texts in `lang`.
+        pub fn of(lang: $crate::web::Lang) -> &'static $table {
+            match lang {
+                $crate::web::Lang::Ro => &RO,
+                $crate::web::Lang::En => &EN,
+            }
+        }
     };
 }
+pub(crate) use texts_table;
 
-texts! {
+texts_table! { Tr, "Every text of the interface.";
     lang_name: "Română", "English";
     service: "Serviciul Comunicare, Prevenire și Dispecerat", "Communication, Prevention and Dispatch Service";
     institution: "Poliția Locală Timișoara", "Local Police of Timișoara";
@@ -369,11 +378,25 @@ texts! {
 #[cfg(test)]
 mod tests {
     /// Romanian is written with ș and ț (comma below), never with the cedilla forms, in every source
-    /// of interface text: this table and the templates.
+    /// of interface text: this table, the features' own tables and the templates.
     #[test]
     fn romanian_uses_comma_below_never_cedilla() {
         let cedillas = ['\u{015E}', '\u{015F}', '\u{0162}', '\u{0163}'];
-        let mut sources = vec![("i18n.rs".to_string(), include_str!("i18n.rs").to_string())];
+        let mut sources: Vec<(String, String)> = [
+            ("i18n.rs", include_str!("i18n.rs")),
+            ("analysis/texts.rs", include_str!("../analysis/texts.rs")),
+            (
+                "dispatch/route_texts.rs",
+                include_str!("../dispatch/route_texts.rs"),
+            ),
+            (
+                "registry/reports/texts.rs",
+                include_str!("../registry/reports/texts.rs"),
+            ),
+        ]
+        .into_iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
         let mut stack = vec![std::path::PathBuf::from(dir)];
         while let Some(d) = stack.pop() {

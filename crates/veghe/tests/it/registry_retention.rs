@@ -510,4 +510,36 @@ both!(an_erasure_request_anonymises_what_the_law_lets_go, |app| {
         html.contains("în curs de soluționare") && html.contains(&until),
         "the page names the rule and the date"
     );
+
+    // A number that is not one, or that names no entry, is refused by name; nothing is recorded.
+    let runs = |app: &crate::helpers::TestApp| {
+        let pool = app.db.pool().clone();
+        async move {
+            sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM registry_purges")
+                .fetch_one(&pool)
+                .await
+                .expect("count")
+                .0
+        }
+    };
+    let before = runs(&app).await;
+    for bad in ["douăzeci", "999/1990"] {
+        let r = b
+            .post_form(
+                "/registry/retention/erasure",
+                &[
+                    ("number", bad),
+                    ("reference", "79/2026"),
+                    ("reason", "a treia cerere a petentei"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{bad}");
+        let html = r.text().await.expect("page");
+        assert!(
+            html.contains(&format!("`{bad}` is not a registration number")),
+            "{bad}: the page names the field"
+        );
+    }
+    assert_eq!(runs(&app).await, before);
 });

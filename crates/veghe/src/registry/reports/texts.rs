@@ -1,17 +1,8 @@
 //! The words of the registry's reports and of retention, Romanian first and English second.
 
-use crate::web::Lang;
+use crate::web::i18n::texts_table;
 
-macro_rules! texts {
-    ($($name:ident: $ro:expr, $en:expr;)*) => {
-        /// Every text of the reports and retention pages.
-        pub struct T { $(pub $name: &'static str,)* }
-        pub const RO: T = T { $($name: $ro,)* };
-        pub const EN: T = T { $($name: $en,)* };
-    };
-}
-
-texts! {
+texts_table! { T, "Every text of the reports and retention pages.";
     lang_tag: "ro-RO", "en-GB";
     reports: "Rapoarte ale registraturii", "Registry reports";
     reports_intro: "Analiza semestrială a petițiilor și raportul anual privind accesul la informațiile de interes public, ca PDF, DOCX sau XLSX.", "The half-yearly analysis of petitions and the annual report on access to public information, as PDF, DOCX or XLSX.";
@@ -157,13 +148,6 @@ texts! {
     anonymised: "Anonimizate", "Anonymised";
     until: "Păstrate până la", "Kept until";
     why: "De ce", "Why";
-}
-
-pub fn of(lang: Lang) -> &'static T {
-    match lang {
-        Lang::Ro => &RO,
-        Lang::En => &EN,
-    }
 }
 
 impl T {

@@ -197,7 +197,7 @@ pub async fn purge(db: &Db, actor: &Actor, dry_run: bool) -> AppResult<PurgeRepo
     anonymise(&mut tx, actor, &due).await?;
     let ids: Vec<i64> = due.iter().map(|r| r.id).collect();
     let detail = json!({"by_register": report.by_register, "held": report.held, "ids": ids});
-    let id = record(
+    record(
         &mut tx,
         actor,
         "purge",
@@ -207,22 +207,12 @@ pub async fn purge(db: &Db, actor: &Actor, dry_run: bool) -> AppResult<PurgeRepo
         &detail,
     )
     .await?;
-    audit::append(
-        &mut tx,
-        actor,
-        Change {
-            action: "registry.purge",
-            entity: "registry_purge",
-            entity_id: Some(id.to_string()),
-            before: None,
-            after: Some(detail),
-        },
-    )
-    .await?;
     tx.commit().await?;
     Ok(report)
 }
 
+/// Writes a run (`purge` or `erasure`) into `registry_purges` and the audit trail, in the run's
+/// transaction.
 async fn record(
     tx: &mut Tx,
     actor: &Actor,
@@ -231,7 +221,7 @@ async fn record(
     anonymised: i64,
     kept: i64,
     detail: &serde_json::Value,
-) -> AppResult<i64> {
+) -> AppResult<()> {
     let row = sqlx::query(
         "INSERT INTO registry_purges (kind, at, actor_id, actor_name, reference, anonymised, kept, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
@@ -245,7 +235,20 @@ async fn record(
     .bind(detail.to_string())
     .fetch_one(&mut **tx)
     .await?;
-    Ok(row.try_get("id")?)
+    let id: i64 = row.try_get("id")?;
+    audit::append(
+        tx,
+        actor,
+        Change {
+            action: &format!("registry.{kind}"),
+            entity: "registry_purge",
+            entity_id: Some(id.to_string()),
+            before: None,
+            after: Some(detail.clone()),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// What an erasure request did.
@@ -344,7 +347,7 @@ pub async fn erase(
     }
     anonymise(&mut tx, actor, &due).await?;
     let detail = json!({"reason": reason.as_str(), "anonymised": out.anonymised, "kept": out.kept});
-    let id = record(
+    record(
         &mut tx,
         actor,
         "erasure",
@@ -352,18 +355,6 @@ pub async fn erase(
         due.len() as i64,
         out.kept.len() as i64,
         &detail,
-    )
-    .await?;
-    audit::append(
-        &mut tx,
-        actor,
-        Change {
-            action: "registry.erasure",
-            entity: "registry_purge",
-            entity_id: Some(id.to_string()),
-            before: None,
-            after: Some(detail),
-        },
     )
     .await?;
     tx.commit().await?;
