@@ -45,25 +45,24 @@ pub async fn record(
     fields: &[&str],
     reason: &Reason,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO access_log (at, user_id, username, entity, entity_id, fields, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(now_ms())
-    .bind(user.id)
-    .bind(&user.username)
-    .bind(entity)
-    .bind(entity_id)
-    .bind(fields.join(","))
-    .bind(reason.as_str())
-    .execute(db.pool())
-    .await?;
-    Ok(())
+    insert(db.pool(), user, entity, entity_id, fields, reason).await
 }
 
 /// [`record`] in the caller's transaction, for a step that reads personal data as it writes
 /// (a letter sent to the petitioner).
 pub async fn record_in(
     tx: &mut crate::db::Tx,
+    user: &CurrentUser,
+    entity: &str,
+    entity_id: &str,
+    fields: &[&str],
+    reason: &Reason,
+) -> Result<(), sqlx::Error> {
+    insert(&mut **tx, user, entity, entity_id, fields, reason).await
+}
+
+async fn insert<'e>(
+    on: impl sqlx::Executor<'e, Database = sqlx::Any>,
     user: &CurrentUser,
     entity: &str,
     entity_id: &str,
@@ -80,7 +79,7 @@ pub async fn record_in(
     .bind(entity_id)
     .bind(fields.join(","))
     .bind(reason.as_str())
-    .execute(&mut **tx)
+    .execute(on)
     .await?;
     Ok(())
 }
