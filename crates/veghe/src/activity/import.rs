@@ -153,6 +153,7 @@ pub async fn run(
     };
     let mut import_id = None;
     let mut tuned = tuning::Tuning::default();
+    let mut writer = None;
     if let Some(tx) = tx.as_mut() {
         let sha = sha256_of(job.path).map_err(io)?;
         let row = sqlx::query(
@@ -169,6 +170,7 @@ pub async fn run(
         .await?;
         import_id = Some(row.try_get("id")?);
         tuned = tuning::begin(tx, db.backend()).await?;
+        writer = Some(rows::Writer::begin(tx, db.backend()).await?);
     }
     let reader = Reader {
         table,
@@ -180,13 +182,12 @@ pub async fn run(
     };
     let (out, mut batches) = tokio::sync::mpsc::channel(reader::QUEUE);
     let reading = tokio::task::spawn_blocking(move || reader.run(&out));
-    let sql = rows::insert_sql(db.backend());
     while let Some(msg) = batches.recv().await {
         match msg {
             Msg::Read(n) => progress(n),
-            Msg::Batch { json, read } => {
-                if let Some(tx) = tx.as_mut() {
-                    outcome.inserted += rows::write(tx, &sql, json, import_id, now).await?;
+            Msg::Batch { batch, read } => {
+                if let (Some(tx), Some(w)) = (tx.as_mut(), writer.as_ref()) {
+                    outcome.inserted += w.write(tx, batch, import_id, now).await?;
                 }
                 progress(read);
             }
@@ -204,6 +205,9 @@ pub async fn run(
         outcome.skipped = outcome.valid - outcome.inserted;
         let refuse = reading.broken || (job.mode == Mode::All && outcome.invalid > 0);
         tuning::end(&mut tx, &tuned).await?;
+        if let Some(w) = writer.take() {
+            w.end(&mut tx).await?;
+        }
         if refuse || outcome.inserted == 0 {
             // Nothing new (a re-import), or the user wanted all or nothing: as if never begun.
             tx.rollback().await?;

@@ -8,15 +8,15 @@ use tokio::sync::mpsc::Sender;
 use super::catalogue::Catalogue;
 use super::model::{Field, Parser, Problem};
 use super::report::{self, Report, cell_name};
-use super::rows::{BATCH, Batch};
+use super::rows::{BATCH, Batch, Encoded};
 use super::source::{RowBuf, SourceError, Table};
 
 /// What the reader tells the writer.
 pub enum Msg {
     /// Rows read so far (for the progress bar), when nothing is to be written.
     Read(u64),
-    /// A batch of valid rows as JSON text, and the rows read so far.
-    Batch { json: String, read: u64 },
+    /// A batch of valid rows, and the rows read so far.
+    Batch { batch: Encoded, read: u64 },
 }
 
 /// Batches waiting between the reader and the writer: a few hundred KiB each.
@@ -152,7 +152,7 @@ impl Reader {
             }
             let gone = if batch.rows == BATCH {
                 out.blocking_send(Msg::Batch {
-                    json: batch.take(),
+                    batch: batch.take(),
                     read: reading.rows,
                 })
                 .is_err()
@@ -168,7 +168,7 @@ impl Reader {
         if batch.rows > 0 && !reading.broken {
             // The writer may have gone already; it then has its own error to tell.
             let _ = out.blocking_send(Msg::Batch {
-                json: batch.take(),
+                batch: batch.take(),
                 read: reading.rows,
             });
         }

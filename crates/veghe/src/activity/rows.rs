@@ -1,101 +1,270 @@
-//! Writing sanction records in batches: the rows of a batch travel as ONE JSON text (an array of
-//! arrays, written here without an intermediate value tree), parsed once by the database into its
-//! binary JSON and spread into rows (`jsonb_each` on SQLite, `jsonb_array_elements` on
-//! PostgreSQL). One bind a batch instead of 27 a row; the statement's text never changes, so each
-//! engine prepares it once. The import and the instant are the statement's own parameters. The
-//! natural key `(series, number)` with `ON CONFLICT DO NOTHING` keeps re-imports idempotent.
+//! Writing sanction records in batches. What repeats from row to row of a department's file
+//! (series, department, officers, offender kind, legal basis, sanction, measures, payment) travels
+//! once, as a numbered *profile*, into a temporary table that lives as long as the transaction;
+//! each row carries its own eleven values and its profile's number. The rows of a batch travel as
+//! ONE JSON text (an array of arrays, written here without an intermediate value tree), parsed
+//! once by the database into its binary JSON, spread into rows (`jsonb_each` on SQLite,
+//! `jsonb_array_elements` on PostgreSQL) and joined with their profiles: one bind a batch, and
+//! half the values to take out of the JSON a row. The statements' text never changes, so each
+//! engine prepares them once. The natural key `(series, number)` with `ON CONFLICT DO NOTHING`
+//! keeps re-imports idempotent.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::model::{Record, Sanction};
 use crate::db::{Backend, Tx};
 
 /// Rows per statement: large enough that the statement's fixed cost vanishes, small enough that a
-/// batch (~300 bytes a row) stays a fraction of a MiB.
+/// batch (~200 bytes a row) stays a fraction of a MiB.
 pub const BATCH: usize = 1024;
 
-/// The columns each row of the JSON carries, in order; `contest_note` takes its default.
-const COLUMNS: &str = "series, number, occurred_at, occurred_on, address, lat, lon, department, officers, offender_kind, offender_name, offender_id, act, article, point, aggravated, offence_id, sanction, amount_bani, measures, paid_bani, paid_on, payment, contested";
+/// The temporary table of a transaction's profiles.
+const PROFILES: &str = "activity_import_profiles";
 
-/// The PostgreSQL type of each column, in the order of `COLUMNS` (SQLite takes JSON's own types).
-const PG_TYPES: [&str; 24] = [
-    "text",
-    "text",
-    "bigint",
-    "text",
-    "text",
-    "double precision",
-    "double precision",
-    "text",
-    "text",
-    "text",
-    "text",
-    "text",
-    "text",
-    "text",
-    "text",
-    "bigint",
-    "bigint",
-    "text",
-    "bigint",
-    "text",
-    "bigint",
-    "text",
-    "text",
-    "bigint",
+/// The columns of a profile, in the order its JSON array gives them after its number, with their
+/// PostgreSQL types.
+const PROFILE_COLUMNS: [(&str, &str); 13] = [
+    ("series", "text"),
+    ("department", "text"),
+    ("officers", "text"),
+    ("offender_kind", "text"),
+    ("act", "text"),
+    ("article", "text"),
+    ("point", "text"),
+    ("aggravated", "bigint"),
+    ("offence_id", "bigint"),
+    ("sanction", "text"),
+    ("measures", "text"),
+    ("payment", "text"),
+    ("contested", "bigint"),
 ];
 
-/// The one INSERT of a batch for `backend`: `$1` is the batch's JSON text, `$2` the import (or
-/// NULL), `$3` the instant of writing.
-pub fn insert_sql(backend: Backend) -> String {
-    let values: Vec<String> = match backend {
-        Backend::Sqlite => (0..PG_TYPES.len())
-            .map(|i| format!("value ->> {i}"))
-            .collect(),
-        Backend::Postgres => PG_TYPES
-            .iter()
-            .enumerate()
-            .map(|(i, t)| format!("(v ->> {i})::{t}"))
-            .collect(),
-    };
-    let (from, import) = match backend {
-        // `WHERE true` lets SQLite parse ON CONFLICT after a SELECT.
-        Backend::Sqlite => ("jsonb_each($1) WHERE true", "$2"),
-        Backend::Postgres => ("jsonb_array_elements($1::jsonb) AS e(v)", "$2::bigint"),
-    };
-    format!(
-        "INSERT INTO activity_sanctions ({COLUMNS}, import_id, created_at) SELECT {}, {import}, $3 FROM {from} ON CONFLICT (series, number) DO NOTHING",
-        values.join(", ")
-    )
+/// The columns each row carries, in the order of its JSON array (its profile's number comes
+/// last), with their PostgreSQL types.
+const ROW_COLUMNS: [(&str, &str); 11] = [
+    ("number", "text"),
+    ("occurred_at", "bigint"),
+    ("occurred_on", "text"),
+    ("address", "text"),
+    ("lat", "double precision"),
+    ("lon", "double precision"),
+    ("offender_name", "text"),
+    ("offender_id", "text"),
+    ("amount_bani", "bigint"),
+    ("paid_bani", "bigint"),
+    ("paid_on", "text"),
+];
+
+/// A PostgreSQL type as SQLite declares it.
+fn sqlite_type(pg: &str) -> &'static str {
+    match pg {
+        "bigint" => "INTEGER",
+        "double precision" => "REAL",
+        _ => "TEXT",
+    }
 }
 
-/// A batch being filled: the JSON text and how many rows it holds.
+/// `v ->> i` as the engine needs it: typed on PostgreSQL, JSON's own type on SQLite.
+fn take(backend: Backend, v: &str, i: usize, pg_type: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!("{v} ->> {i}"),
+        Backend::Postgres => format!("({v} ->> {i})::{pg_type}"),
+    }
+}
+
+/// The JSON text's rows as a table `r(value)`.
+fn spread(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => "jsonb_each($1) AS r",
+        Backend::Postgres => "jsonb_array_elements($1::jsonb) AS r(value)",
+    }
+}
+
+/// Writes the batches of one transaction: makes the profiles' table, fills it, inserts the rows.
+#[derive(Debug)]
+pub struct Writer {
+    profiles_sql: String,
+    rows_sql: String,
+    drop_sql: String,
+}
+
+impl Writer {
+    /// Makes the transaction's (empty) table of profiles.
+    pub async fn begin(tx: &mut Tx, backend: Backend) -> Result<Writer, sqlx::Error> {
+        let defs: Vec<String> = PROFILE_COLUMNS
+            .iter()
+            .map(|(c, t)| match backend {
+                Backend::Sqlite => format!("{c} {}", sqlite_type(t)),
+                Backend::Postgres => format!("{c} {t}"),
+            })
+            .collect();
+        let id = match backend {
+            Backend::Sqlite => "id INTEGER PRIMARY KEY",
+            Backend::Postgres => "id bigint PRIMARY KEY",
+        };
+        let create = format!("CREATE TEMP TABLE {PROFILES} ({id}, {})", defs.join(", "));
+        sqlx::query(sqlx::AssertSqlSafe(create))
+            .execute(&mut **tx)
+            .await?;
+        let names: Vec<&str> = PROFILE_COLUMNS.iter().map(|(c, _)| *c).collect();
+        let values: Vec<String> = std::iter::once(take(backend, "r.value", 0, "bigint"))
+            .chain(
+                PROFILE_COLUMNS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, t))| take(backend, "r.value", i + 1, t)),
+            )
+            .collect();
+        let profiles_sql = format!(
+            "INSERT INTO {PROFILES} (id, {}) SELECT {} FROM {}",
+            names.join(", "),
+            values.join(", "),
+            spread(backend)
+        );
+        let row_names: Vec<&str> = ROW_COLUMNS.iter().map(|(c, _)| *c).collect();
+        let mut picks: Vec<String> = names.iter().map(|c| format!("p.{c}")).collect();
+        picks.extend(
+            ROW_COLUMNS
+                .iter()
+                .enumerate()
+                .map(|(i, (_, t))| take(backend, "r.value", i, t)),
+        );
+        let profile_of = take(backend, "r.value", ROW_COLUMNS.len(), "bigint");
+        // CROSS JOIN keeps SQLite's rows in the file's order (the JSON outside, the profile looked
+        // up by its key); PostgreSQL's planner may choose.
+        let (join, import) = match backend {
+            Backend::Sqlite => ("CROSS JOIN", "$2"),
+            Backend::Postgres => ("JOIN", "$2::bigint"),
+        };
+        // `WHERE true` lets SQLite tell the join's ON from the upsert's.
+        let rows_sql = format!(
+            "INSERT INTO activity_sanctions ({}, {}, import_id, created_at) SELECT {}, {import}, $3 FROM {} {join} {PROFILES} AS p ON p.id = {profile_of} WHERE true ON CONFLICT (series, number) DO NOTHING",
+            names.join(", "),
+            row_names.join(", "),
+            picks.join(", "),
+            spread(backend),
+        );
+        Ok(Writer {
+            profiles_sql,
+            rows_sql,
+            drop_sql: format!("DROP TABLE {PROFILES}"),
+        })
+    }
+
+    /// Writes one batch for `import_id` at `now`: its new profiles, then its rows; the number of
+    /// rows inserted (those already recorded are skipped).
+    pub async fn write(
+        &self,
+        tx: &mut Tx,
+        batch: Encoded,
+        import_id: Option<i64>,
+        now: i64,
+    ) -> Result<u64, sqlx::Error> {
+        if let Some(profiles) = batch.profiles {
+            sqlx::query(sqlx::AssertSqlSafe(self.profiles_sql.clone()))
+                .bind(profiles)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(sqlx::query(sqlx::AssertSqlSafe(self.rows_sql.clone()))
+            .bind(batch.rows)
+            .bind(import_id)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected())
+    }
+
+    /// Drops the profiles' table (before the commit or the rollback).
+    pub async fn end(self, tx: &mut Tx) -> Result<(), sqlx::Error> {
+        sqlx::query(sqlx::AssertSqlSafe(self.drop_sql))
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+}
+
+/// A batch as it travels to the writer: the rows' JSON text, and the profiles first seen in it.
+#[derive(Debug)]
+pub struct Encoded {
+    pub rows: String,
+    pub profiles: Option<String>,
+}
+
+/// Batches being filled, one after another: the profiles met so far are remembered across
+/// batches, so that each is sent once.
 #[derive(Debug, Default)]
 pub struct Batch {
-    pub json: String,
+    json: String,
     pub rows: usize,
+    /// Each profile's JSON values (after its number) → its number.
+    known: HashMap<String, u32>,
+    /// The profiles first met in this batch, as a JSON array of arrays.
+    fresh: String,
+    /// Scratch for the profile of the row being pushed.
+    key: String,
 }
 
 impl Batch {
     pub fn with_capacity(rows: usize) -> Batch {
         Batch {
-            json: String::with_capacity(rows * 384),
-            rows: 0,
+            json: String::with_capacity(rows * 256),
+            ..Batch::default()
         }
     }
 
-    /// Appends a record as a JSON array in the order of `COLUMNS`.
+    /// Appends a record: its profile (sent with the batch when new) and its own values.
     pub fn push(&mut self, r: &Record) {
-        let s = &mut self.json;
-        s.push(if self.rows == 0 { '[' } else { ',' });
-        self.rows += 1;
         let (kind, amount) = match r.sanction {
             Sanction::Warning => ("warning", 0),
             Sanction::Fine(v) => ("fine", v),
         };
+        let k = &mut self.key;
+        k.clear();
+        text(k, &r.series);
+        k.push(',');
+        text(k, &r.department);
+        k.push(',');
+        text(k, &r.officers);
+        k.push(',');
+        text(k, r.offender.kind());
+        k.push(',');
+        text(k, &r.legal.act);
+        k.push(',');
+        text(k, &r.legal.article);
+        k.push(',');
+        text(k, &r.legal.point);
+        let _ = write!(k, ",{},", i64::from(r.aggravated));
+        match r.offence_id {
+            Some(id) => {
+                let _ = write!(k, "{id}");
+            }
+            None => k.push_str("null"),
+        }
+        k.push(',');
+        text(k, kind);
+        k.push(',');
+        text(k, &r.measures);
+        k.push(',');
+        text(k, r.payment);
+        let _ = write!(k, ",{}", i64::from(r.contested));
+        let profile = match self.known.get(k.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.known.len() as u32 + 1;
+                self.fresh
+                    .push(if self.fresh.is_empty() { '[' } else { ',' });
+                let _ = write!(self.fresh, "[{id},{k}]");
+                self.known.insert(k.clone(), id);
+                id
+            }
+        };
+
+        let s = &mut self.json;
+        s.push(if self.rows == 0 { '[' } else { ',' });
+        self.rows += 1;
         s.push('[');
-        text(s, &r.series);
-        s.push(',');
         text(s, &r.number);
         let _ = write!(s, ",{},", r.occurred_at);
         date(s, Some(r.date));
@@ -107,51 +276,33 @@ impl Batch {
             }
             None => s.push_str(",null,null,"),
         }
-        text(s, &r.department);
-        s.push(',');
-        text(s, &r.officers);
-        s.push(',');
-        text(s, r.offender.kind());
-        s.push(',');
         text(s, &r.offender_name);
         s.push(',');
         match r.offender.id() {
             Some(id) => text(s, id),
             None => s.push_str("null"),
         }
-        s.push(',');
-        text(s, &r.legal.act);
-        s.push(',');
-        text(s, &r.legal.article);
-        s.push(',');
-        text(s, &r.legal.point);
-        let _ = write!(s, ",{},", i64::from(r.aggravated));
-        match r.offence_id {
-            Some(id) => {
-                let _ = write!(s, "{id}");
-            }
-            None => s.push_str("null"),
-        }
-        s.push(',');
-        text(s, kind);
-        let _ = write!(s, ",{amount},");
-        text(s, &r.measures);
-        let _ = write!(s, ",{},", r.paid_bani);
+        let _ = write!(s, ",{amount},{},", r.paid_bani);
         date(s, r.paid_on);
-        s.push(',');
-        text(s, r.payment);
-        let _ = write!(s, ",{}]", i64::from(r.contested));
+        let _ = write!(s, ",{profile}]");
     }
 
-    /// The JSON text, closed; the batch is emptied for reuse.
-    pub fn take(&mut self) -> String {
+    /// The batch's texts, closed; the batch is emptied for reuse (the profiles stay known).
+    pub fn take(&mut self) -> Encoded {
         if self.rows == 0 {
             self.json.push('[');
         }
         self.json.push(']');
         self.rows = 0;
         let cap = self.json.capacity();
-        std::mem::replace(&mut self.json, String::with_capacity(cap))
+        let profiles = (!self.fresh.is_empty()).then(|| {
+            self.fresh.push(']');
+            std::mem::take(&mut self.fresh)
+        });
+        Encoded {
+            rows: std::mem::replace(&mut self.json, String::with_capacity(cap)),
+            profiles,
+        }
     }
 }
 
@@ -191,24 +342,6 @@ fn date(s: &mut String, d: Option<jiff::civil::Date>) {
     }
 }
 
-/// Writes one batch's JSON text for `import_id` at `now`; the number of rows inserted (those
-/// already recorded are skipped).
-pub async fn write(
-    tx: &mut Tx,
-    sql: &str,
-    json: String,
-    import_id: Option<i64>,
-    now: i64,
-) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
-        .bind(json)
-        .bind(import_id)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?
-        .rows_affected())
-}
-
 /// Writes records (the demo's history), in batches.
 pub async fn write_records(
     tx: &mut Tx,
@@ -217,15 +350,16 @@ pub async fn write_records(
     import_id: Option<i64>,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
-    let sql = insert_sql(backend);
+    let writer = Writer::begin(tx, backend).await?;
+    let mut b = Batch::with_capacity(BATCH);
     let mut inserted = 0;
     for chunk in records.chunks(BATCH) {
-        let mut b = Batch::with_capacity(chunk.len());
         for r in chunk {
             b.push(r);
         }
-        inserted += write(tx, &sql, b.take(), import_id, now).await?;
+        inserted += writer.write(tx, b.take(), import_id, now).await?;
     }
+    writer.end(tx).await?;
     Ok(inserted)
 }
 
@@ -242,7 +376,64 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_batch_is_an_empty_array() {
-        assert_eq!(Batch::default().take(), "[]");
+    fn an_empty_batch_is_an_empty_array_without_profiles() {
+        let e = Batch::default().take();
+        assert_eq!(e.rows, "[]");
+        assert!(e.profiles.is_none());
+    }
+
+    fn record(number: &str, point: &str) -> Record {
+        Record {
+            series: "TM".into(),
+            number: number.into(),
+            date: jiff::civil::date(2026, 3, 2),
+            time: jiff::civil::time(10, 0, 0, 0),
+            occurred_at: 1_772_438_400_000,
+            address: "Str. Florilor 3".into(),
+            point: None,
+            department: "Ordine publică".into(),
+            officers: "Ag. Pop".into(),
+            offender_name: "Ion Popescu".into(),
+            offender: super::super::parse::Offender::Unidentified,
+            legal: super::super::parse::LegalRef {
+                act: "Legea 61/1991".into(),
+                article: "2".into(),
+                point: point.into(),
+            },
+            aggravated: false,
+            offence_id: None,
+            sanction: Sanction::Fine(50_000),
+            measures: String::new(),
+            paid_bani: 0,
+            paid_on: None,
+            payment: "unpaid",
+            contested: false,
+        }
+    }
+
+    #[test]
+    fn each_profile_travels_once_and_rows_name_theirs() {
+        let mut b = Batch::with_capacity(4);
+        b.push(&record("1", "25"));
+        b.push(&record("2", "1"));
+        b.push(&record("3", "25"));
+        let first = b.take();
+        let rows: Vec<Vec<serde_json::Value>> = serde_json::from_str(&first.rows).expect("rows");
+        let profile = |r: &Vec<serde_json::Value>| r[ROW_COLUMNS.len()].as_i64();
+        assert_eq!(
+            rows.iter().map(profile).collect::<Vec<_>>(),
+            [Some(1), Some(2), Some(1)]
+        );
+        assert_eq!(rows[0].len(), ROW_COLUMNS.len() + 1);
+        let profiles: Vec<Vec<serde_json::Value>> =
+            serde_json::from_str(first.profiles.as_deref().expect("new profiles")).expect("json");
+        assert_eq!(profiles.len(), 2);
+        assert_eq!(profiles[1].len(), PROFILE_COLUMNS.len() + 1);
+        assert_eq!(profiles[1][7], "1", "the point of the second profile");
+        // A later batch names the known profile without sending it again.
+        b.push(&record("4", "1"));
+        let second = b.take();
+        assert!(second.profiles.is_none());
+        assert!(second.rows.ends_with(",2]]"), "{}", second.rows);
     }
 }
