@@ -92,6 +92,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0014_crew_route_indexes.sql"),
         postgres: include_str!("../../migrations/postgres/0014_crew_route_indexes.sql"),
     },
+    Migration {
+        version: 15,
+        name: "positions_by_time",
+        sqlite: include_str!("../../migrations/sqlite/0015_positions_by_time.sql"),
+        postgres: include_str!("../../migrations/postgres/0015_positions_by_time.sql"),
+    },
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

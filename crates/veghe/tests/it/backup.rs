@@ -64,7 +64,7 @@ both!(every_table_of_the_schema_is_in_the_backup, |app| {
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         }
         veghe::db::Backend::Postgres => {
-            "SELECT CAST(table_name AS TEXT) AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+            "SELECT CAST(table_name AS TEXT) AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
         }
     };
     let names: Vec<(String,)> = sqlx::query_as(sql)
