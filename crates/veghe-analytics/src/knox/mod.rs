@@ -140,9 +140,9 @@ pub struct KnoxResult {
     pub total_pairs: u64,
 }
 
-/// Pairs stored at most (about 4 bytes each); beyond, the near pairs are found again on every
+/// Pairs stored at most (8 bytes each, 128 MiB); beyond, the near pairs are found again on every
 /// permutation (slower, but memory stays bounded).
-const STORED_PAIRS_LIMIT: usize = 1 << 25;
+const STORED_PAIRS_LIMIT: usize = 1 << 24;
 
 fn invalid(name: &'static str, reason: &'static str) -> KnoxError {
     KnoxError::InvalidParameter { name, reason }
@@ -227,12 +227,10 @@ fn run(
     let layout = Layout::new(&xs, &ys, p.distance_band * p.distance_bands as f64);
     let days: Vec<i64> = layout.order.iter().map(|&i| events[i].day).collect();
 
-    // One pass finds the near pairs (kept if they fit) and counts the observed table.
-    let mut observed = vec![0u64; rows * cols];
+    // The near pairs, kept if they fit.
     let mut stored: Vec<RowPairs> = vec![RowPairs::default(); rows - 1];
     let mut near = 0usize;
     layout.for_each_near_pair(&dbands, |i, j, row| {
-        observed[row * cols + tbands.col(days[i].abs_diff(days[j]))] += 1;
         near += 1;
         if near <= stored_limit {
             // Positions fit in u32: validated above.
@@ -247,17 +245,6 @@ fn run(
         NearPairs::Streaming
     };
     let totals = sim::totals_by_col(&days, &tbands);
-    for c in 0..cols {
-        let near_c: u64 = (0..rows - 1).map(|r| observed[r * cols + c]).sum();
-        observed[(rows - 1) * cols + c] = totals[c].saturating_sub(near_c);
-    }
-
-    let permutations = p.iterations - 1;
-    let threads = if p.threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        p.threads
-    };
     let setup = Setup {
         layout: &layout,
         dbands,
@@ -265,10 +252,17 @@ fn run(
         pairs: &near_pairs,
         days: &days,
         totals: &totals,
-        observed: &observed,
-        seed: p.seed,
     };
-    let summary = sim::simulate(&setup, permutations, threads, progress);
+    // The observed table is counted as a permutation's is, with the dates where they are.
+    let observed = sim::observed(&setup);
+
+    let permutations = p.iterations - 1;
+    let threads = if p.threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        p.threads
+    };
+    let summary = sim::simulate(&setup, &observed, p.seed, permutations, threads, progress);
 
     let matrix = |f: &dyn Fn(usize) -> u64| shape(rows, cols, f);
     let matrix_f = |f: &dyn Fn(usize) -> f64| shape(rows, cols, f);

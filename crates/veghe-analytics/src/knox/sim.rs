@@ -17,6 +17,19 @@ pub(super) struct TimeBands {
 /// Largest `span` for which pairs are tallied by exact difference first (one slot per day).
 const HISTOGRAM_LIMIT: u64 = 1 << 12;
 
+/// Pairs whose differences are gathered before they are tallied (16 KiB of scratch; a power
+/// of two).
+const CHUNK: usize = 4096;
+
+/// Per-thread scratch space of [`Setup::count`].
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    /// Pairs by exact difference in days.
+    tally: Vec<u64>,
+    /// Differences below the span, gathered.
+    near: Vec<u32>,
+}
+
 impl TimeBands {
     /// `width` ≥ 1 days, `count` ≤ 1000 bands (validated by the caller).
     pub fn new(width: u64, count: usize) -> TimeBands {
@@ -41,42 +54,31 @@ impl TimeBands {
         self.count + 1
     }
 
-    /// Slots of the per-day tally (differences `0..span`, then one for "more than"), when small.
-    fn histogram_len(&self) -> Option<usize> {
-        (self.span <= HISTOGRAM_LIMIT).then(|| self.span as usize + 1)
+    /// The span, when small enough to tally the differences below it day by day.
+    fn short_span(&self) -> Option<u32> {
+        (self.span <= HISTOGRAM_LIMIT).then_some(self.span as u32)
     }
 }
 
-/// The near pairs of one distance row, grouped by their first event: `js[heads[k-1].1 ..
-/// heads[k].1]` are the partners of event `heads[k].0` (4 bytes a pair).
+/// The near pairs of one distance row, as layout positions `(i, j)` in the order found (by `i`,
+/// then mostly by `j`, so the dates they look up are close together). One flat list rather than
+/// partners grouped under each `i`: with a dozen partners an event, the inner loop of the grouped
+/// form ended every few pairs, and its mispredicted exits cost more than the 4 bytes saved a pair.
 #[derive(Clone, Debug, Default)]
 pub(super) struct RowPairs {
-    heads: Vec<(u32, u32)>,
-    js: Vec<u32>,
+    pairs: Vec<(u32, u32)>,
 }
 
 impl RowPairs {
-    /// Adds pair `(i, j)`; pairs must arrive grouped by `i`.
     pub fn push(&mut self, i: u32, j: u32) {
-        self.js.push(j);
-        let end = self.js.len() as u32;
-        match self.heads.last_mut() {
-            Some((last, e)) if *last == i => *e = end,
-            _ => self.heads.push((i, end)),
-        }
+        self.pairs.push((i, j));
     }
 
     /// Calls `f(day_i, day_j)` for every pair.
     #[inline]
     fn for_each<D: Day>(&self, days: &[D], mut f: impl FnMut(D, D)) {
-        let mut start = 0usize;
-        for &(i, end) in &self.heads {
-            let di = days[i as usize];
-            let end = end as usize;
-            for &j in &self.js[start..end] {
-                f(di, days[j as usize]);
-            }
-            start = end;
+        for &(i, j) in &self.pairs {
+            f(days[i as usize], days[j as usize]);
         }
     }
 }
@@ -87,8 +89,6 @@ impl RowPairs {
 pub(super) trait Day: Copy + Send + Sync {
     /// Days between two dates.
     fn gap(self, other: Self) -> u64;
-    /// Days between two dates, at most `cap`, as an index.
-    fn gap_at_most(self, other: Self, cap: u32) -> usize;
 }
 
 impl Day for i64 {
@@ -96,22 +96,12 @@ impl Day for i64 {
     fn gap(self, other: i64) -> u64 {
         self.abs_diff(other)
     }
-
-    #[inline]
-    fn gap_at_most(self, other: i64, cap: u32) -> usize {
-        self.abs_diff(other).min(u64::from(cap)) as usize
-    }
 }
 
 impl Day for u32 {
     #[inline]
     fn gap(self, other: u32) -> u64 {
         u64::from(self.abs_diff(other))
-    }
-
-    #[inline]
-    fn gap_at_most(self, other: u32, cap: u32) -> usize {
-        self.abs_diff(other).min(cap) as usize
     }
 }
 
@@ -131,7 +121,7 @@ pub(super) enum NearPairs {
     Streaming,
 }
 
-/// Everything a permutation needs, shared read-only between worker threads.
+/// Everything a count needs, shared read-only between worker threads.
 pub(super) struct Setup<'a> {
     pub layout: &'a Layout,
     pub dbands: DistanceBands,
@@ -141,9 +131,6 @@ pub(super) struct Setup<'a> {
     pub days: &'a [i64],
     /// Pairs by time column over all events (invariant under permuting dates).
     pub totals: &'a [u64],
-    /// The observed table, flattened row-major over `rows × cols`.
-    pub observed: &'a [u64],
-    pub seed: u64,
 }
 
 impl Setup<'_> {
@@ -152,25 +139,44 @@ impl Setup<'_> {
     }
 
     /// Fills `counts` (rows × cols, row-major) for one assignment of dates to locations: near rows
-    /// from the pairs, the "more than" row as all pairs minus the near ones. `tally` is scratch.
-    pub fn count<D: Day>(&self, days: &[D], counts: &mut [u64], tally: &mut Vec<u64>) {
+    /// from the pairs, the "more than" row as all pairs minus the near ones.
+    pub fn count<D: Day>(&self, days: &[D], counts: &mut [u64], scratch: &mut Scratch) {
         counts.fill(0);
         let cols = self.tbands.cols();
         let tb = &self.tbands;
-        match (self.pairs, tb.histogram_len()) {
-            (NearPairs::Stored(by_row), Some(len)) => {
-                // Tally exact differences first (no division per pair), then fold into columns.
-                let top_dt = (len - 1) as u32; // at most HISTOGRAM_LIMIT
+        match (self.pairs, tb.short_span()) {
+            (NearPairs::Stored(by_row), Some(span)) => {
+                // Most pairs are further apart in time than the span, and their column is the
+                // row's pair count minus the others. The differences below the span are tallied
+                // day by day (no division a pair), gathered first: every pair's difference is
+                // written at `n`, which moves on only for those below the span. No branch to
+                // mispredict, and no counter that most pairs would bump in turn (each bump
+                // waiting on the previous one's store).
+                let Scratch { tally, near } = scratch;
+                near.resize(CHUNK, 0);
+                let near = &mut near[..CHUNK];
                 for (row, pairs) in by_row.iter().enumerate() {
                     tally.clear();
-                    tally.resize(len, 0);
-                    pairs.for_each(days, |a, b| {
-                        tally[a.gap_at_most(b, top_dt)] += 1;
-                    });
+                    tally.resize(span as usize, 0);
+                    for chunk in pairs.pairs.chunks(CHUNK) {
+                        let mut n = 0;
+                        for &(i, j) in chunk {
+                            let gap = days[i as usize].gap(days[j as usize]);
+                            // Kept only if below the span, so truncating the others is harmless;
+                            // `n` is below CHUNK (the mask only spares a bounds check).
+                            near[n & (CHUNK - 1)] = gap as u32;
+                            n += usize::from(gap < u64::from(span));
+                        }
+                        for &gap in &near[..n] {
+                            tally[gap as usize] += 1;
+                        }
+                    }
                     let line = &mut counts[row * cols..(row + 1) * cols];
                     for (dt, &n) in tally.iter().enumerate() {
                         line[tb.col(dt as u64)] += n;
                     }
+                    let below: u64 = line[..tb.count].iter().sum();
+                    line[tb.count] = pairs.pairs.len() as u64 - below;
                 }
             }
             (NearPairs::Stored(by_row), None) => {
@@ -265,69 +271,110 @@ fn simulation_seed(seed: u64, k: usize) -> u64 {
         .wrapping_mul(0xD1B5_4A32_D192_ED03)
 }
 
-/// Runs simulations `range`, each shuffling the dates among the locations afresh.
-fn run_range(setup: &Setup<'_>, range: std::ops::Range<usize>, tick: &mpsc::Sender<()>) -> Summary {
+/// The observed table, flattened row-major over `rows × cols`.
+pub(super) fn observed(setup: &Setup<'_>) -> Vec<u64> {
+    let mut counts = vec![0u64; setup.rows() * setup.tbands.cols()];
+    let mut scratch = Scratch::default();
     match compact(setup.days) {
-        Some(small) => run_on(setup, &small, range, tick),
-        None => run_on(setup, setup.days, range, tick),
+        Some(small) => setup.count(&small, &mut counts, &mut scratch),
+        None => setup.count(setup.days, &mut counts, &mut scratch),
+    }
+    counts
+}
+
+/// What a share of the permutations is: which, against which table, from which seed.
+#[derive(Clone)]
+struct Share<'a> {
+    range: std::ops::Range<usize>,
+    observed: &'a [u64],
+    seed: u64,
+}
+
+/// Runs the permutations of `share`, each shuffling the dates among the locations afresh;
+/// `tick` is called after each.
+fn run_share(setup: &Setup<'_>, share: Share<'_>, tick: &mut dyn FnMut()) -> Summary {
+    match compact(setup.days) {
+        Some(small) => run_on(setup, &small, share, tick),
+        None => run_on(setup, setup.days, share, tick),
     }
 }
 
-/// [`run_range`] on the dates in the form `base` holds them (a shuffle is the same whatever the
+/// [`run_share`] on the dates in the form `base` holds them (a shuffle is the same whatever the
 /// form, so the answer is too).
 fn run_on<D: Day>(
     setup: &Setup<'_>,
     base: &[D],
-    range: std::ops::Range<usize>,
-    tick: &mpsc::Sender<()>,
+    share: Share<'_>,
+    tick: &mut dyn FnMut(),
 ) -> Summary {
-    let cells = setup.observed.len();
+    let cells = share.observed.len();
     let mut summary = Summary::new(cells);
     let mut days = base.to_vec();
     let mut counts = vec![0u64; cells];
-    let mut tally = Vec::new();
-    for k in range {
+    let mut scratch = Scratch::default();
+    for k in share.range {
         days.copy_from_slice(base);
-        Rng::new(simulation_seed(setup.seed, k)).shuffle(&mut days);
-        setup.count(&days, &mut counts, &mut tally);
-        summary.add(&counts, setup.observed);
-        // The receiver lives until every worker is done; a send error cannot happen.
-        let _ = tick.send(());
+        Rng::new(simulation_seed(share.seed, k)).shuffle_halves(&mut days);
+        setup.count(&days, &mut counts, &mut scratch);
+        summary.add(&counts, share.observed);
+        tick();
     }
     summary
 }
 
-/// Runs `simulations` permutations on `threads` threads, reporting progress on the calling thread.
+/// Runs `simulations` permutations on `threads` threads (the calling thread being one), reporting
+/// progress on the calling thread.
 pub(super) fn simulate(
     setup: &Setup<'_>,
+    observed: &[u64],
+    seed: u64,
     simulations: usize,
     threads: usize,
     progress: &dyn Fn(usize),
 ) -> Summary {
     let threads = threads.clamp(1, simulations.clamp(1, 64));
     let per = simulations.div_ceil(threads);
+    let share = |t: usize| Share {
+        range: (t * per).min(simulations)..((t + 1) * per).min(simulations),
+        observed,
+        seed,
+    };
     let (tx, rx) = mpsc::channel::<()>();
-    let mut total = Summary::new(setup.observed.len());
+    let mut total = Summary::new(observed.len());
     let mut done = 0usize;
     std::thread::scope(|scope| {
         let mut handles = Vec::new();
-        let mut inline = Vec::new();
-        for t in 0..threads {
-            let range = (t * per).min(simulations)..((t + 1) * per).min(simulations);
+        let mut own = vec![share(0)];
+        for t in 1..threads {
             let tx = tx.clone();
             let worker = std::thread::Builder::new()
                 .name(format!("knox-{t}"))
                 .spawn_scoped(scope, {
-                    let range = range.clone();
-                    move || run_range(setup, range, &tx)
+                    let share = share(t);
+                    // The receiver lives until every worker is done; a send cannot fail.
+                    move || {
+                        run_share(setup, share, &mut || {
+                            let _ = tx.send(());
+                        })
+                    }
                 });
             match worker {
                 Ok(handle) => handles.push(handle),
-                // No thread to be had: this share runs on the calling thread below.
-                Err(_) => inline.push(range),
+                // No thread to be had: this share runs on the calling thread too.
+                Err(_) => own.push(share(t)),
             }
         }
         drop(tx);
+        // The calling thread runs its shares, reporting its own progress and the workers'.
+        let mut tick = || {
+            for () in std::iter::once(()).chain(rx.try_iter()) {
+                done += 1;
+                progress(done);
+            }
+        };
+        for part in own {
+            total.merge(&run_share(setup, part, &mut tick));
+        }
         for () in rx.iter() {
             done += 1;
             progress(done);
@@ -337,15 +384,6 @@ pub(super) fn simulate(
                 Ok(part) => total.merge(&part),
                 // A worker cannot panic on validated input; should it, re-raise it here.
                 Err(payload) => std::panic::resume_unwind(payload),
-            }
-        }
-        for range in inline {
-            let (tx, rx) = mpsc::channel::<()>();
-            total.merge(&run_range(setup, range, &tx));
-            drop(tx);
-            for () in rx.iter() {
-                done += 1;
-                progress(done);
             }
         }
     });
