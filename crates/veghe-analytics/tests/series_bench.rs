@@ -2,7 +2,8 @@
 //! statsforecast on the same series; never asserted): for each model, the 13-week forecast with 80%
 //! and 95% intervals plus a back-test of 8 origins 1 week apart, on one core and then with the series
 //! spread over every core (`series::parallel`). Prints one JSON line per model and core count with
-//! the median of 3 runs.
+//! the median of `RUNS` runs (environment, default 3); `VEGHE_BENCH_MODELS` (names, comma-separated)
+//! and `VEGHE_BENCH_THREADS` (`1`, `0` = every core; comma-separated) narrow the run.
 
 use std::time::Instant;
 
@@ -28,11 +29,20 @@ fn forecast_500_series() {
         origins: 8,
         step: 1,
     };
-    for threads in [1, 0] {
-        for model in Model::ALL {
+    let runs: usize = std::env::var("RUNS").map_or(3, |r| r.parse().expect("RUNS"));
+    let models: Vec<Model> = std::env::var("VEGHE_BENCH_MODELS").map_or(Model::ALL.to_vec(), |m| {
+        m.split(',')
+            .map(|n| Model::parse(n).expect("model"))
+            .collect()
+    });
+    let threads_list: Vec<usize> = std::env::var("VEGHE_BENCH_THREADS").map_or(vec![1, 0], |t| {
+        t.split(',').map(|n| n.parse().expect("threads")).collect()
+    });
+    for &threads in &threads_list {
+        for &model in &models {
             let mut times = Vec::new();
             let mut mase_sum = 0.0;
-            for _ in 0..3 {
+            for _ in 0..runs {
                 let start = Instant::now();
                 let mases = parallel::map(&series, threads, |(_, y)| {
                     let f = forecast(model, y, 52, 13, &[0.8, 0.95]).expect("forecast");
@@ -47,7 +57,7 @@ fn forecast_500_series() {
                 "{{\"model\": \"{}\", \"threads\": {}, \"median_s\": {}, \"series\": {}, \"mean_mase\": {}}}",
                 model.name(),
                 parallel::threads_for(threads, series.len()),
-                times[1],
+                times[times.len() / 2],
                 series.len(),
                 mase_sum / series.len() as f64
             );

@@ -1,5 +1,5 @@
 //! Time series of counts: weekly and monthly counts from dates, the seasonal-naive baseline, ETS and
-//! MSTL + ETS forecasts (augurs) with prediction intervals, rolling-origin back-tests scored by MASE,
+//! MSTL + ETS forecasts (statsforecast's ETS; MSTL by augurs) with prediction intervals, rolling-origin back-tests scored by MASE,
 //! change points in Poisson counts and period-on-period changes with an exact test.
 //!
 //! Definitions used throughout (DOMAIN §9):
@@ -14,8 +14,12 @@ pub mod backtest;
 pub mod calendar;
 pub mod changepoint;
 pub mod compare;
+pub mod ets;
+pub mod ets_predict;
 pub mod models;
+pub mod mstl_ets;
 pub mod naive;
+pub mod nelder_mead;
 pub mod parallel;
 pub mod seasonal_change;
 

@@ -1,13 +1,14 @@
-//! The forecasting models: the seasonal naive, AutoETS (augurs-ets, the statsforecast algorithm;
-//! non-seasonal, since augurs fits no seasonal ETS and statsforecast allows none past 24 periods)
-//! and MSTL + AutoETS (augurs-mstl: the seasons removed by MSTL, the rest forecast by AutoETS,
-//! the last season's seasonal component added back).
+//! The forecasting models: the seasonal naive, AutoETS (statsforecast's algorithm, [`super::ets`];
+//! non-seasonal, since statsforecast allows no seasonal ETS past 24 periods) and MSTL + AutoETS
+//! (augurs-mstl: the seasons removed by MSTL, the rest forecast by AutoETS, the last season's
+//! seasonal component added back).
 
 use augurs_core::{Fit, Predict};
-use augurs_ets::AutoETS;
-use augurs_ets::trend::AutoETSTrendModel;
 use augurs_mstl::MSTLModel;
 
+use super::ets::auto_ets;
+use super::ets_predict;
+use super::mstl_ets::EtsTrend;
 use super::naive::{seasonal_naive, seasonal_naive_intervals};
 use super::{SeriesError, check_finite};
 
@@ -49,7 +50,7 @@ impl Model {
     pub fn min_len(self, m: usize) -> usize {
         match self {
             Model::SeasonalNaive => m + 2,
-            // augurs-ets refuses n <= parameters + 4 (at most 4 parameters without a season).
+            // As augurs-ets did: n > parameters + 4 (at most 4 parameters without a season).
             Model::Ets => 9,
             Model::MstlEts => (2 * m + 1).max(9),
         }
@@ -120,18 +121,21 @@ pub fn forecast(
             })
         }
         Model::Ets => {
-            let fitted = AutoETS::non_seasonal()
-                .fit(y)
-                .map_err(|e| model_error(model, e))?;
-            let code: Vec<char> = fitted.model().model_type().to_string().chars().collect();
-            let damped = if fitted.model().damped() { "d" } else { "" };
-            let part = |i: usize| code.get(i).copied().unwrap_or('?');
-            let spec = format!("ETS({},{}{damped},{})", part(0), part(1), part(2));
-            predicted(model, spec, &fitted, horizon, levels)
+            let fit = auto_ets(y)?;
+            let point = ets_predict::point(&fit, horizon);
+            let intervals = levels
+                .iter()
+                .map(|&level| ets_predict::interval(&fit, &point, level))
+                .collect();
+            finite(ModelForecast {
+                model,
+                spec: fit.kind.spec(),
+                point,
+                intervals,
+            })
         }
         Model::MstlEts => {
-            let trend = AutoETSTrendModel::from(AutoETS::non_seasonal());
-            let fitted = MSTLModel::new(vec![m], trend)
+            let fitted = MSTLModel::new(vec![m], EtsTrend)
                 .fit(y)
                 .map_err(|e| model_error(model, e))?;
             predicted(
@@ -174,16 +178,21 @@ fn predicted<P: Predict>(
             .map_err(|e| model_error(model, e))?
             .point;
     }
-    if point.iter().any(|v| !v.is_finite()) {
-        return Err(model_error(
-            model,
-            "the fitted model forecasts a non-finite value",
-        ));
-    }
-    Ok(ModelForecast {
+    finite(ModelForecast {
         model,
         spec,
         point,
         intervals,
     })
+}
+
+/// The forecast, unless a point forecast is not finite.
+fn finite(f: ModelForecast) -> Result<ModelForecast, SeriesError> {
+    if f.point.iter().any(|v| !v.is_finite()) {
+        return Err(model_error(
+            f.model,
+            "the fitted model forecasts a non-finite value",
+        ));
+    }
+    Ok(f)
 }
