@@ -1,12 +1,13 @@
 //! Non-seasonal AutoETS, statsforecast's algorithm (as augurs-ets ported it): the models ANN, AAdN,
 //! AAN and, on positive data, MNN, MAdN, MAN are each fitted by maximum likelihood with the bounded
 //! Nelder-Mead of [`super::nelder_mead`] from the same start values and bounds, and the one of least
-//! AICc is kept (the first on a tie). The likelihood is a loop specialised per model that keeps only
-//! the level and slope, so a cost evaluation allocates nothing; its arithmetic is term for term that
-//! of statsforecast, so the search takes the same path to the same optimum.
+//! AICc is kept (the first on a tie). The six searches run side by side: each asks for one cost at
+//! a time, and [`super::ets_pass::sweep`] computes all of them in one sweep over the series, with
+//! no allocation.
 
 use super::SeriesError;
-use super::nelder_mead::{self, Bounds, MAX_DIM};
+use super::ets_pass::{LANES, Lane, Pass, sweep};
+use super::nelder_mead::{Bounds, MAX_DIM, NelderMead};
 
 /// Bounds on alpha, beta and phi (statsforecast's defaults); beta's upper bound is further lowered
 /// to the start value of alpha.
@@ -39,6 +40,25 @@ impl EtsKind {
             multiplicative_error,
             trend,
             damped,
+        }
+    }
+
+    /// The sweep lane of a search point (alpha, beta, phi as estimated, level, slope).
+    fn lane(self, x: &[f64]) -> Lane {
+        let mut it = x.iter().copied();
+        let mut next = || it.next().unwrap_or(f64::NAN);
+        let alpha = next();
+        let beta = if self.trend { next() } else { 0.0 };
+        let phi = if self.damped { next() } else { 1.0 };
+        let l0 = next();
+        let b0 = if self.trend { next() } else { 0.0 };
+        Lane {
+            alpha,
+            beta,
+            phi,
+            l0,
+            b0,
+            multiplicative: self.multiplicative_error,
         }
     }
 
@@ -77,15 +97,46 @@ pub struct FittedEts {
 }
 
 /// The model of least AICc over the non-seasonal candidates (multiplicative errors only when every
-/// value is positive).
+/// value is positive). The candidates' searches run side by side, their costs computed in one sweep.
 pub fn auto_ets(y: &[f64]) -> Result<FittedEts, SeriesError> {
     let positive = y.iter().fold(f64::INFINITY, |a, &b| a.min(b)) > 0.0;
-    let mut best: Option<FittedEts> = None;
-    for kind in EtsKind::ALL {
-        if kind.multiplicative_error && !positive {
-            continue;
+    let mut searches: [Option<Search>; LANES] = EtsKind::ALL.map(|kind| {
+        (positive || !kind.multiplicative_error)
+            .then(|| Search::new(kind, y))
+            .flatten()
+    });
+    loop {
+        let mut lanes = [Lane::IDLE; LANES];
+        let mut any = false;
+        for (lane, search) in lanes.iter_mut().zip(&searches) {
+            if let Some(s) = search
+                && let Some(x) = s.nm.ask()
+            {
+                *lane = s.kind.lane(x);
+                any = true;
+            }
         }
-        let Some(fit) = fit(kind, y) else { continue };
+        if !any {
+            break;
+        }
+        let passes = sweep(y, &lanes);
+        for (search, pass) in searches.iter_mut().zip(&passes) {
+            if let Some(s) = search
+                && s.nm.ask().is_some()
+            {
+                s.nm.tell(pass.lik);
+            }
+        }
+    }
+
+    let lanes = searches
+        .each_ref()
+        .map(|s| s.as_ref().map_or(Lane::IDLE, |s| s.kind.lane(s.nm.best())));
+    let passes = sweep(y, &lanes);
+    let mut best: Option<FittedEts> = None;
+    for ((search, lane), pass) in searches.iter().zip(&lanes).zip(&passes) {
+        let Some(s) = search else { continue };
+        let fit = s.fitted(lane, pass, y.len());
         if fit.aicc.is_nan() {
             continue;
         }
@@ -99,61 +150,73 @@ pub fn auto_ets(y: &[f64]) -> Result<FittedEts, SeriesError> {
     })
 }
 
-/// Fits one model; `None` when the series is too short for it.
-pub fn fit(kind: EtsKind, y: &[f64]) -> Option<FittedEts> {
-    let n = y.len();
-    let alpha = ALPHA_BOUNDS.0 + 0.2 * (ALPHA_BOUNDS.1 - ALPHA_BOUNDS.0) / 1.0;
-    let beta_upper = BETA_BOUNDS.1.min(alpha);
-    let beta = BETA_BOUNDS.0 + 0.1 * (beta_upper - BETA_BOUNDS.0);
-    let phi = PHI_BOUNDS.0 + 0.99 * (PHI_BOUNDS.1 - PHI_BOUNDS.0);
-    let (l0, b0) = initial_state(kind, y)?;
+/// One candidate's search.
+struct Search {
+    kind: EtsKind,
+    nm: NelderMead,
+}
 
-    // The search point: alpha, beta, phi (those estimated), then the initial level and slope.
-    const FREE: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
-    let coordinates = [
-        (alpha, ALPHA_BOUNDS, true),
-        (beta, (BETA_BOUNDS.0, beta_upper), kind.trend),
-        (phi, PHI_BOUNDS, kind.damped),
-        (l0, FREE, true),
-        (b0, FREE, kind.trend),
-    ];
-    let mut start = [0.0; MAX_DIM];
-    let mut bounds = Bounds {
-        lower: [f64::NEG_INFINITY; MAX_DIM],
-        upper: [f64::INFINITY; MAX_DIM],
-    };
-    let mut dim = 0;
-    for (value, (lower, upper), _) in coordinates.into_iter().filter(|c| c.2) {
-        start[dim] = value;
-        bounds.lower[dim] = lower;
-        bounds.upper[dim] = upper;
-        dim += 1;
-    }
-    let n_smoothing = 1 + usize::from(kind.trend) + usize::from(kind.damped);
-    if dim + 1 >= n {
-        return None;
+impl Search {
+    /// statsforecast's start values and bounds; `None` when the series is too short.
+    fn new(kind: EtsKind, y: &[f64]) -> Option<Search> {
+        let alpha = ALPHA_BOUNDS.0 + 0.2 * (ALPHA_BOUNDS.1 - ALPHA_BOUNDS.0) / 1.0;
+        let beta_upper = BETA_BOUNDS.1.min(alpha);
+        let beta = BETA_BOUNDS.0 + 0.1 * (beta_upper - BETA_BOUNDS.0);
+        let phi = PHI_BOUNDS.0 + 0.99 * (PHI_BOUNDS.1 - PHI_BOUNDS.0);
+        let (l0, b0) = initial_state(kind, y)?;
+        // The search point: alpha, beta, phi (those estimated), then the initial level and slope.
+        const FREE: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
+        let coordinates = [
+            (alpha, ALPHA_BOUNDS, true),
+            (beta, (BETA_BOUNDS.0, beta_upper), kind.trend),
+            (phi, PHI_BOUNDS, kind.damped),
+            (l0, FREE, true),
+            (b0, FREE, kind.trend),
+        ];
+        let mut start = [0.0; MAX_DIM];
+        let mut bounds = Bounds {
+            lower: [f64::NEG_INFINITY; MAX_DIM],
+            upper: [f64::INFINITY; MAX_DIM],
+        };
+        let mut dim = 0;
+        for (value, (lower, upper), _) in coordinates.into_iter().filter(|c| c.2) {
+            start[dim] = value;
+            bounds.lower[dim] = lower;
+            bounds.upper[dim] = upper;
+            dim += 1;
+        }
+        if dim + 1 >= y.len() {
+            return None;
+        }
+        Some(Search {
+            kind,
+            nm: NelderMead::new(&start, dim, bounds, MAX_ITER),
+        })
     }
 
-    let best = nelder_mead::minimize(&start, dim, &bounds, MAX_ITER, |x| {
-        let (params, l0, b0) = unpack(kind, x);
-        pass(kind, y, params, l0, b0).lik
-    });
-    let (params, l0, b0) = unpack(kind, &best[..dim]);
-    let end = pass(kind, y, params, l0, b0);
-    let lik = if !end.lik.is_nan() && (end.lik + 99999.0).abs() < 1e-7 {
-        f64::NAN
-    } else {
-        end.lik
-    };
-    let n_params = n_smoothing + 1 + usize::from(kind.trend);
-    Some(FittedEts {
-        kind,
-        params,
-        level: end.level,
-        slope: end.slope,
-        sigma2: end.sse / (n as f64 - n_params as f64 - 2.0),
-        aicc: aicc(lik, n_params, n),
-    })
+    /// The fitted model from the final sweep at the best point.
+    fn fitted(&self, lane: &Lane, pass: &Pass, n: usize) -> FittedEts {
+        let kind = self.kind;
+        let lik = if !pass.lik.is_nan() && (pass.lik + 99999.0).abs() < 1e-7 {
+            f64::NAN
+        } else {
+            pass.lik
+        };
+        // The estimated smoothing parameters and the initial states.
+        let n_params = 2 + 2 * usize::from(kind.trend) + usize::from(kind.damped);
+        FittedEts {
+            kind,
+            params: Params {
+                alpha: lane.alpha,
+                beta: lane.beta,
+                phi: lane.phi,
+            },
+            level: pass.level,
+            slope: pass.slope,
+            sigma2: pass.sse / (n as f64 - n_params as f64 - 2.0),
+            aicc: aicc(lik, n_params, n),
+        }
+    }
 }
 
 /// The AICc as augurs-ets computes it (statsforecast's less 2 for every model: the same choice).
@@ -164,18 +227,6 @@ fn aicc(lik: f64, n_params: usize, n: usize) -> f64 {
         Some(0) | None => f64::INFINITY,
         Some(denom) => aic + 2.0 * k as f64 * (k as f64 + 1.0) / denom as f64,
     }
-}
-
-/// The smoothing parameters and initial states of a search point.
-fn unpack(kind: EtsKind, x: &[f64]) -> (Params, f64, f64) {
-    let mut it = x.iter().copied();
-    let mut next = || it.next().unwrap_or(f64::NAN);
-    let alpha = next();
-    let beta = if kind.trend { next() } else { 0.0 };
-    let phi = if kind.damped { next() } else { 1.0 };
-    let l0 = next();
-    let b0 = if kind.trend { next() } else { 0.0 };
-    (Params { alpha, beta, phi }, l0, b0)
 }
 
 /// Level and slope from the first (up to) 10 values: their mean without a trend, else the least
@@ -204,111 +255,5 @@ fn initial_state(kind: EtsKind, y: &[f64]) -> Option<(f64, f64)> {
         Some((l * (1.0 + 1e-3), b * (1.0 + 1e-3)))
     } else {
         Some((l, b))
-    }
-}
-
-/// What a pass of a model over the series gives.
-struct Pass {
-    /// statsforecast's likelihood criterion: n ln SSE, plus 2 sum ln |forecast| for a
-    /// multiplicative error.
-    lik: f64,
-    /// The sum of squared residuals (relative ones for a multiplicative error).
-    sse: f64,
-    /// Level and slope after the last observation.
-    level: f64,
-    slope: f64,
-}
-
-fn pass(kind: EtsKind, y: &[f64], p: Params, l0: f64, b0: f64) -> Pass {
-    match (kind.multiplicative_error, kind.trend) {
-        (false, false) => run::<false, false>(y, p, l0, b0),
-        (false, true) => run::<false, true>(y, p, l0, b0),
-        (true, false) => run::<true, false>(y, p, l0, b0),
-        (true, true) => run::<true, true>(y, p, l0, b0),
-    }
-}
-
-/// [`pass`] specialised for the error and trend. The slope update is statsforecast's
-/// `phi b + beta / alpha * (l' - l - phi b)` with `l' - l - phi b = alpha e` (additive residual
-/// `e`) written as such, and the sum of logarithms of the forecasts is taken as the logarithm of
-/// their product: the same quantities, a few roundings apart, in fewer dependent steps.
-fn run<const MULT: bool, const TREND: bool>(y: &[f64], p: Params, l0: f64, b0: f64) -> Pass {
-    let (mut l, mut b) = (l0, b0);
-    let mut sse = 0.0;
-    let mut product = LogProduct::default();
-    for &v in y {
-        // The one-step forecast, which is also the level before the update.
-        let phi_b = if TREND { p.phi * b } else { 0.0 };
-        let f = if TREND { l + phi_b } else { l };
-        let d = v - f;
-        let e = if MULT {
-            d / if f.abs() < 1e-10 { f + 1e-10 } else { f }
-        } else {
-            d
-        };
-        sse += e * e;
-        if MULT {
-            let a = f.abs();
-            product.push(if a > 0.0 { a } else { a + 1e-8 });
-        }
-        l = f + p.alpha * d;
-        if TREND {
-            b = phi_b + p.beta * d;
-        }
-    }
-    let n = y.len() as f64;
-    let mut lik = if sse > 0.0 {
-        n * sse.ln()
-    } else {
-        n * (sse + 1e-8).ln()
-    };
-    if MULT {
-        lik += 2.0 * product.ln();
-    }
-    Pass {
-        lik,
-        sse,
-        level: l,
-        slope: b,
-    }
-}
-
-/// The logarithm of a product of positive numbers, kept as a mantissa and a power of two so that it
-/// neither overflows nor underflows (numbers far from 1 are logged apart).
-struct LogProduct {
-    mantissa: f64,
-    exponent: i64,
-    apart: f64,
-}
-
-impl Default for LogProduct {
-    fn default() -> Self {
-        LogProduct {
-            mantissa: 1.0,
-            exponent: 0,
-            apart: 0.0,
-        }
-    }
-}
-
-impl LogProduct {
-    const NEAR: f64 = 1e100;
-
-    #[inline]
-    fn push(&mut self, x: f64) {
-        if !(1.0 / Self::NEAR..=Self::NEAR).contains(&x) {
-            self.apart += x.ln();
-            return;
-        }
-        self.mantissa *= x;
-        if !(1.0 / Self::NEAR..=Self::NEAR).contains(&self.mantissa) {
-            let bits = self.mantissa.to_bits();
-            self.exponent += ((bits >> 52) & 0x7ff) as i64 - 1023;
-            self.mantissa = f64::from_bits((bits & !(0x7ff << 52)) | (1023 << 52));
-        }
-    }
-
-    fn ln(&self) -> f64 {
-        self.mantissa.ln() + self.exponent as f64 * std::f64::consts::LN_2 + self.apart
     }
 }

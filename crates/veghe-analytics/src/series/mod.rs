@@ -15,6 +15,7 @@ pub mod calendar;
 pub mod changepoint;
 pub mod compare;
 pub mod ets;
+pub mod ets_pass;
 pub mod ets_predict;
 pub mod models;
 pub mod mstl_ets;
