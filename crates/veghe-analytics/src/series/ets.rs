@@ -1,12 +1,12 @@
 //! Non-seasonal AutoETS, statsforecast's algorithm (as augurs-ets ported it): the models ANN, AAdN,
 //! AAN and, on positive data, MNN, MAdN, MAN are each fitted by maximum likelihood with the bounded
 //! Nelder-Mead of [`super::nelder_mead`] from the same start values and bounds, and the one of least
-//! AICc is kept (the first on a tie). The six searches run side by side: each asks for one cost at
-//! a time, and [`super::ets_pass::sweep`] computes all of them in one sweep over the series, with
-//! no allocation.
+//! AICc is kept (the first on a tie). The searches run side by side, those of several series too:
+//! each asks for one cost at a time, and [`super::ets_pass::Sweeper`] computes all of them in one
+//! sweep over time, with no allocation.
 
 use super::SeriesError;
-use super::ets_pass::{LANES, Lane, Pass, sweep};
+use super::ets_pass::{Lane, Pass, Sweeper};
 use super::nelder_mead::{Bounds, MAX_DIM, NelderMead};
 
 /// Bounds on alpha, beta and phi (statsforecast's defaults); beta's upper bound is further lowered
@@ -43,8 +43,8 @@ impl EtsKind {
         }
     }
 
-    /// The sweep lane of a search point (alpha, beta, phi as estimated, level, slope).
-    fn lane(self, x: &[f64]) -> Lane {
+    /// The sweep lane of a search point (alpha, beta, phi as estimated, level, slope) on `y`.
+    fn lane<'a>(self, y: &'a [f64], x: &[f64]) -> Lane<'a> {
         let mut it = x.iter().copied();
         let mut next = || it.next().unwrap_or(f64::NAN);
         let alpha = next();
@@ -53,6 +53,7 @@ impl EtsKind {
         let l0 = next();
         let b0 = if self.trend { next() } else { 0.0 };
         Lane {
+            y,
             alpha,
             beta,
             phi,
@@ -97,57 +98,68 @@ pub struct FittedEts {
 }
 
 /// The model of least AICc over the non-seasonal candidates (multiplicative errors only when every
-/// value is positive). The candidates' searches run side by side, their costs computed in one sweep.
+/// value is positive).
 pub fn auto_ets(y: &[f64]) -> Result<FittedEts, SeriesError> {
-    let positive = y.iter().fold(f64::INFINITY, |a, &b| a.min(b)) > 0.0;
-    let mut searches: [Option<Search>; LANES] = EtsKind::ALL.map(|kind| {
-        (positive || !kind.multiplicative_error)
-            .then(|| Search::new(kind, y))
-            .flatten()
-    });
-    loop {
-        let mut lanes = [Lane::IDLE; LANES];
-        let mut any = false;
-        for (lane, search) in lanes.iter_mut().zip(&searches) {
-            if let Some(s) = search
-                && let Some(x) = s.nm.ask()
-            {
-                *lane = s.kind.lane(x);
-                any = true;
+    auto_ets_many(&[y]).pop().unwrap_or_else(|| Err(no_model()))
+}
+
+/// [`auto_ets`] for each series. All the candidates' searches run side by side: each asks for one
+/// cost at a time, and one sweep over time computes them all; each series' result is the one
+/// [`auto_ets`] gives alone.
+pub fn auto_ets_many(ys: &[&[f64]]) -> Vec<Result<FittedEts, SeriesError>> {
+    let mut searches: Vec<(usize, Search)> = Vec::new();
+    for (i, y) in ys.iter().enumerate() {
+        let positive = y.iter().fold(f64::INFINITY, |a, &b| a.min(b)) > 0.0;
+        for kind in EtsKind::ALL {
+            if positive || !kind.multiplicative_error {
+                searches.extend(Search::new(kind, y).map(|s| (i, s)));
             }
         }
-        if !any {
+    }
+    let mut sweeper = Sweeper::default();
+    let mut lanes = Vec::with_capacity(searches.len());
+    let mut asking = Vec::with_capacity(searches.len());
+    loop {
+        lanes.clear();
+        asking.clear();
+        for (j, (i, s)) in searches.iter().enumerate() {
+            if let Some(x) = s.nm.ask() {
+                lanes.push(s.kind.lane(ys[*i], x));
+                asking.push(j);
+            }
+        }
+        if lanes.is_empty() {
             break;
         }
-        let passes = sweep(y, &lanes);
-        for (search, pass) in searches.iter_mut().zip(&passes) {
-            if let Some(s) = search
-                && s.nm.ask().is_some()
-            {
-                s.nm.tell(pass.lik);
-            }
+        for (&j, pass) in asking.iter().zip(sweeper.sweep(&lanes)) {
+            searches[j].1.nm.tell(pass.lik);
         }
     }
 
-    let lanes = searches
-        .each_ref()
-        .map(|s| s.as_ref().map_or(Lane::IDLE, |s| s.kind.lane(s.nm.best())));
-    let passes = sweep(y, &lanes);
-    let mut best: Option<FittedEts> = None;
-    for ((search, lane), pass) in searches.iter().zip(&lanes).zip(&passes) {
-        let Some(s) = search else { continue };
-        let fit = s.fitted(lane, pass, y.len());
+    lanes.clear();
+    lanes.extend(
+        searches
+            .iter()
+            .map(|(i, s)| s.kind.lane(ys[*i], s.nm.best())),
+    );
+    let mut best: Vec<Option<FittedEts>> = vec![None; ys.len()];
+    for (((i, s), lane), pass) in searches.iter().zip(&lanes).zip(sweeper.sweep(&lanes)) {
+        let fit = s.fitted(lane, pass);
         if fit.aicc.is_nan() {
             continue;
         }
-        if best.as_ref().is_none_or(|b| fit.aicc < b.aicc) {
-            best = Some(fit);
+        if best[*i].as_ref().is_none_or(|b| fit.aicc < b.aicc) {
+            best[*i] = Some(fit);
         }
     }
-    best.ok_or_else(|| SeriesError::Model {
+    best.into_iter().map(|b| b.ok_or_else(no_model)).collect()
+}
+
+fn no_model() -> SeriesError {
+    SeriesError::Model {
         model: "ets".into(),
         message: "no ETS model could be fitted".into(),
-    })
+    }
 }
 
 /// One candidate's search.
@@ -195,8 +207,9 @@ impl Search {
     }
 
     /// The fitted model from the final sweep at the best point.
-    fn fitted(&self, lane: &Lane, pass: &Pass, n: usize) -> FittedEts {
+    fn fitted(&self, lane: &Lane<'_>, pass: &Pass) -> FittedEts {
         let kind = self.kind;
+        let n = lane.y.len();
         let lik = if !pass.lik.is_nan() && (pass.lik + 99999.0).abs() < 1e-7 {
             f64::NAN
         } else {

@@ -1,6 +1,7 @@
-//! The ETS recursion and statsforecast's likelihood criterion for up to [`LANES`] non-seasonal models
-//! at once, one lane each, in one sweep over the series: the lanes are independent chains of
-//! arithmetic, so the processor overlaps them, and a sweep of six costs little more than one.
+//! The ETS recursion and statsforecast's likelihood criterion for many non-seasonal models at once,
+//! one lane each (its own series, parameters and initial states), in one sweep over time: the lanes
+//! are independent chains of arithmetic, so the processor overlaps them, and a sweep of dozens of
+//! lanes costs little more per lane than the arithmetic itself.
 //!
 //! Every lane runs the damped additive-trend form: no trend is beta 0, phi 1 and slope 0 (adding
 //! `1 * 0` to the level changes no bit), no damping is phi 1. The slope update is statsforecast's
@@ -9,30 +10,16 @@
 //! (multiplicative errors) as the logarithm of their product: the same quantities, a few roundings
 //! apart, in fewer dependent steps.
 
-/// The models one sweep fits: statsforecast's six non-seasonal candidates.
-pub const LANES: usize = 6;
-
-/// One model's parameters and initial states.
+/// One model's series, parameters and initial states.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Lane {
+pub struct Lane<'a> {
+    pub y: &'a [f64],
     pub alpha: f64,
     pub beta: f64,
     pub phi: f64,
     pub l0: f64,
     pub b0: f64,
     pub multiplicative: bool,
-}
-
-impl Lane {
-    /// A lane with nothing to compute (its result is ignored).
-    pub const IDLE: Lane = Lane {
-        alpha: 0.5,
-        beta: 0.0,
-        phi: 1.0,
-        l0: 1.0,
-        b0: 0.0,
-        multiplicative: false,
-    };
 }
 
 /// What a sweep gives for one lane.
@@ -48,48 +35,74 @@ pub struct Pass {
     pub slope: f64,
 }
 
-/// Runs every lane over `y`.
-pub fn sweep(y: &[f64], lanes: &[Lane; LANES]) -> [Pass; LANES] {
-    let mut l = lanes.map(|x| x.l0);
-    let mut b = lanes.map(|x| x.b0);
-    let mut sse = [0.0; LANES];
-    let mut product = [LogProduct::ONE; LANES];
-    for &v in y {
-        for k in 0..LANES {
-            let x = &lanes[k];
-            // The one-step forecast, which is also the level before the update.
-            let phi_b = x.phi * b[k];
-            let f = l[k] + phi_b;
-            let d = v - f;
-            let e = if x.multiplicative {
-                let a = f.abs();
-                product[k].push(if a > 0.0 { a } else { a + 1e-8 });
-                d / if a < 1e-10 { f + 1e-10 } else { f }
+/// The lanes' running states, kept between sweeps so that a sweep allocates nothing once the
+/// buffers have grown to the number of lanes.
+#[derive(Debug, Default)]
+pub struct Sweeper {
+    l: Vec<f64>,
+    b: Vec<f64>,
+    sse: Vec<f64>,
+    product: Vec<LogProduct>,
+    passes: Vec<Pass>,
+}
+
+impl Sweeper {
+    /// Runs every lane over its series; one [`Pass`] per lane.
+    pub fn sweep(&mut self, lanes: &[Lane<'_>]) -> &[Pass] {
+        self.l.clear();
+        self.l.extend(lanes.iter().map(|x| x.l0));
+        self.b.clear();
+        self.b.extend(lanes.iter().map(|x| x.b0));
+        self.sse.clear();
+        self.sse.resize(lanes.len(), 0.0);
+        self.product.clear();
+        self.product.resize(lanes.len(), LogProduct::ONE);
+        let (l, b, sse, product) = (
+            &mut self.l[..],
+            &mut self.b[..],
+            &mut self.sse[..],
+            &mut self.product[..],
+        );
+        let steps = lanes.iter().map(|x| x.y.len()).max().unwrap_or(0);
+        for t in 0..steps {
+            for (k, x) in lanes.iter().enumerate() {
+                let Some(&v) = x.y.get(t) else { continue };
+                // The one-step forecast, which is also the level before the update.
+                let phi_b = x.phi * b[k];
+                let f = l[k] + phi_b;
+                let d = v - f;
+                let e = if x.multiplicative {
+                    let a = f.abs();
+                    product[k].push(if a > 0.0 { a } else { a + 1e-8 });
+                    d / if a < 1e-10 { f + 1e-10 } else { f }
+                } else {
+                    d
+                };
+                sse[k] += e * e;
+                l[k] = f + x.alpha * d;
+                b[k] = phi_b + x.beta * d;
+            }
+        }
+        self.passes.clear();
+        self.passes.extend(lanes.iter().enumerate().map(|(k, x)| {
+            let n = x.y.len() as f64;
+            let mut lik = if sse[k] > 0.0 {
+                n * sse[k].ln()
             } else {
-                d
+                n * (sse[k] + 1e-8).ln()
             };
-            sse[k] += e * e;
-            l[k] = f + x.alpha * d;
-            b[k] = phi_b + x.beta * d;
-        }
+            if x.multiplicative {
+                lik += 2.0 * product[k].ln();
+            }
+            Pass {
+                lik,
+                sse: sse[k],
+                level: l[k],
+                slope: b[k],
+            }
+        }));
+        &self.passes
     }
-    let n = y.len() as f64;
-    std::array::from_fn(|k| {
-        let mut lik = if sse[k] > 0.0 {
-            n * sse[k].ln()
-        } else {
-            n * (sse[k] + 1e-8).ln()
-        };
-        if lanes[k].multiplicative {
-            lik += 2.0 * product[k].ln();
-        }
-        Pass {
-            lik,
-            sse: sse[k],
-            level: l[k],
-            slope: b[k],
-        }
-    })
 }
 
 /// The logarithm of a product of positive numbers, kept as a mantissa and a power of two so that it
@@ -144,5 +157,25 @@ mod tests {
         p.push(1e-200);
         sum += f64::ln(1e-200);
         assert!((p.ln() - sum).abs() < 1e-9 * sum.abs(), "{} {sum}", p.ln());
+    }
+
+    #[test]
+    fn lanes_of_different_lengths_do_not_disturb_each_other() {
+        let y: Vec<f64> = (0..40).map(|t| 10.0 + (t % 7) as f64).collect();
+        let lane = |n: usize, multiplicative: bool| Lane {
+            y: &y[..n],
+            alpha: 0.3,
+            beta: 0.05,
+            phi: 0.9,
+            l0: 10.0,
+            b0: 0.1,
+            multiplicative,
+        };
+        let lanes = [lane(40, true), lane(25, false), lane(33, true)];
+        let mut sweeper = Sweeper::default();
+        let together = sweeper.sweep(&lanes).to_vec();
+        for (x, p) in lanes.iter().zip(&together) {
+            assert_eq!(Sweeper::default().sweep(&[*x])[0], *p);
+        }
     }
 }

@@ -18,7 +18,7 @@ pub mod ets;
 pub mod ets_pass;
 pub mod ets_predict;
 pub mod models;
-pub mod mstl_ets;
+pub mod mstl;
 pub mod naive;
 pub mod nelder_mead;
 pub mod parallel;
@@ -26,10 +26,10 @@ pub mod seasonal_change;
 
 pub use backtest::{Backtest, BacktestParams, backtest, backtest_threads};
 pub use calendar::{Bucket, Period, aggregate};
-pub use models::{Interval, Model, ModelForecast, forecast};
+pub use models::{Interval, Model, ModelForecast, forecast, forecast_many};
 
 /// Everything that can be wrong with a series or a request on it.
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
 pub enum SeriesError {
     #[error("the series is empty")]
     Empty,
