@@ -14,7 +14,8 @@ use super::nelder_mead::{Bounds, MAX_DIM, NelderMead};
 const ALPHA_BOUNDS: (f64, f64) = (0.0001, 0.9999);
 const BETA_BOUNDS: (f64, f64) = (0.0001, 0.9999);
 const PHI_BOUNDS: (f64, f64) = (0.8, 0.98);
-const MAX_ITER: usize = 2_000;
+/// statsforecast's iteration limit for its Nelder-Mead.
+const MAX_ITER: usize = 1_000;
 
 /// One non-seasonal ETS model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,7 +133,7 @@ pub fn auto_ets_many(ys: &[&[f64]]) -> Vec<Result<FittedEts, SeriesError>> {
             break;
         }
         for (&j, pass) in asking.iter().zip(sweeper.sweep(&lanes)) {
-            searches[j].1.nm.tell(pass.lik);
+            searches[j].1.nm.tell(objective(pass.lik));
         }
     }
 
@@ -153,6 +154,17 @@ pub fn auto_ets_many(ys: &[&[f64]]) -> Vec<Result<FittedEts, SeriesError>> {
         }
     }
     best.into_iter().map(|b| b.ok_or_else(no_model)).collect()
+}
+
+/// The cost the search minimises: the likelihood criterion floored at -1e10, with a failed
+/// evaluation (NaN, or statsforecast's -99999 marker) as minus infinity, as statsforecast has it.
+fn objective(lik: f64) -> f64 {
+    let lik = if lik < -1e10 { -1e10 } else { lik };
+    if lik.is_nan() || (lik + 99999.0).abs() < 1e-7 {
+        f64::NEG_INFINITY
+    } else {
+        lik
+    }
 }
 
 fn no_model() -> SeriesError {
@@ -262,10 +274,16 @@ fn initial_state(kind: EtsKind, y: &[f64]) -> Option<(f64, f64)> {
         sty += dt * (v - y_mean);
         stt += dt * dt;
     }
-    let b = sty / stt;
+    let mut b = sty / stt;
+    // statsforecast's least squares (LAPACK) leaves a rounding residue of about 1e-15 where the
+    // slope is exactly zero, so its start simplex barely moves the slope; a zero slope here is
+    // nudged off zero likewise (else the simplex would move it to 1e-4).
+    if b == 0.0 {
+        b = f64::MIN_POSITIVE;
+    }
     let l = y_mean - b * t_mean;
     if (l + b).abs() < 1e-8 {
-        Some((l * (1.0 + 1e-3), b * (1.0 + 1e-3)))
+        Some((l * (1.0 + 1e-3), b * (1.0 - 1e-3)))
     } else {
         Some((l, b))
     }

@@ -1,8 +1,10 @@
-//! The MSTL part of MSTL + AutoETS, as augurs-mstl does it: the series decomposed by stlrs's MSTL
-//! (single precision, default parameters) with one season, trend plus remainder handed to AutoETS,
-//! and the last season of the seasonal component added back to the forecasts, cycled.
+//! The MSTL part of MSTL + AutoETS, as statsforecast's `mstl` does it: stlrs's MSTL in double
+//! precision with one season, statsmodels' STL settings (seasonal smoother 11 of degree 0, the
+//! default trend and low-pass smoothers, every point smoothed: jumps of 1, five inner passes, no
+//! robustness), trend plus remainder handed to AutoETS, and the last season of the seasonal
+//! component added back to the forecasts, cycled.
 
-use stlrs::MstlParams;
+use stlrs::{MstlParams, StlParams};
 
 use super::SeriesError;
 use super::models::Interval;
@@ -13,14 +15,19 @@ pub struct Deseasonalised {
     /// Trend plus remainder.
     pub rest: Vec<f64>,
     /// The last `m` values of the seasonal component.
-    pub last_season: Vec<f32>,
+    pub last_season: Vec<f64>,
 }
 
 /// Decomposes `y` with season `m`.
 pub fn deseasonalise(y: &[f64], m: usize) -> Result<Deseasonalised, SeriesError> {
-    let y32: Vec<f32> = y.iter().map(|&v| v as f32).collect();
+    let mut stl = StlParams::new();
+    stl.seasonal_jump(1)
+        .trend_jump(1)
+        .low_pass_jump(1)
+        .inner_loops(5);
     let fit = MstlParams::new()
-        .fit(&y32, &[m])
+        .stl_params(stl)
+        .fit(y, &[m])
         .map_err(|e| SeriesError::Model {
             model: "mstl_ets".into(),
             message: e.to_string(),
@@ -29,7 +36,7 @@ pub fn deseasonalise(y: &[f64], m: usize) -> Result<Deseasonalised, SeriesError>
         .trend()
         .iter()
         .zip(fit.remainder())
-        .map(|(t, r)| (t + r) as f64)
+        .map(|(t, r)| t + r)
         .collect();
     let seasonal = fit.seasonal().first().map_or(&[][..], |s| &s[..]);
     let last_season = seasonal[seasonal.len().saturating_sub(m)..].to_vec();
@@ -37,10 +44,10 @@ pub fn deseasonalise(y: &[f64], m: usize) -> Result<Deseasonalised, SeriesError>
 }
 
 /// Adds the season back to point forecasts and interval bounds.
-pub fn add_season(last_season: &[f32], point: &mut [f64], intervals: &mut [Interval]) {
+pub fn add_season(last_season: &[f64], point: &mut [f64], intervals: &mut [Interval]) {
     let add = |values: &mut [f64]| {
         for (v, s) in values.iter_mut().zip(last_season.iter().cycle()) {
-            *v += *s as f64;
+            *v += s;
         }
     };
     add(point);

@@ -1,6 +1,6 @@
 //! The bounded Nelder-Mead search that statsforecast's ETS uses (and augurs-ets ports): adaptive
 //! coefficients for the dimension, a start simplex of the start point and one point per coordinate
-//! moved by 5% (or to 1e-4 from zero), every trial point clamped to the box, and a stop when the
+//! moved by 5% (or to 1e-4 from exactly zero), every trial point clamped to the box, and a stop when the
 //! standard deviation of the simplex's costs falls under 1e-4 or after `max_iter` iterations.
 //!
 //! The search asks for one cost at a time ([`NelderMead::ask`], [`NelderMead::tell`]), so several
@@ -81,10 +81,10 @@ impl NelderMead {
         bounds.clamp(&mut x0, dim);
         let mut simplex = [x0; MAX_DIM + 1];
         for (i, row) in simplex.iter_mut().enumerate().take(dim) {
-            row[i] = if row[i].abs() < 1e-8 {
+            row[i] = if row[i] == 0.0 {
                 1e-4
             } else {
-                row[i] * 1.05
+                row[i] * (1.0 + 0.05)
             };
             bounds.clamp(row, dim);
         }
