@@ -23,6 +23,7 @@ pub mod naive;
 pub mod nelder_mead;
 pub mod parallel;
 pub mod seasonal_change;
+pub mod stl;
 
 pub use backtest::{Backtest, BacktestParams, backtest, backtest_threads};
 pub use calendar::{Bucket, Period, aggregate};

@@ -1,13 +1,13 @@
-//! The MSTL part of MSTL + AutoETS, as statsforecast's `mstl` does it: stlrs's MSTL in double
-//! precision with one season, statsmodels' STL settings (seasonal smoother 11 of degree 0, the
-//! default trend and low-pass smoothers, every point smoothed: jumps of 1, five inner passes, no
-//! robustness), trend plus remainder handed to AutoETS, and the last season of the seasonal
-//! component added back to the forecasts, cycled.
-
-use stlrs::{MstlParams, StlParams};
+//! The MSTL part of MSTL + AutoETS, as statsforecast's `mstl` does it for one season: one STL pass
+//! ([`super::stl`], statsmodels' settings, seasonal smoother of 11), trend plus remainder handed to
+//! AutoETS, and the last season of the seasonal component added back to the forecasts, cycled.
 
 use super::SeriesError;
 use super::models::Interval;
+use super::stl::stl;
+
+/// statsforecast's seasonal smoother for the first (here the only) season: 7 + 4.
+const SEASONAL_WINDOW: usize = 11;
 
 /// A series without its season, and the season to add back.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,26 +20,23 @@ pub struct Deseasonalised {
 
 /// Decomposes `y` with season `m`.
 pub fn deseasonalise(y: &[f64], m: usize) -> Result<Deseasonalised, SeriesError> {
-    let mut stl = StlParams::new();
-    stl.seasonal_jump(1)
-        .trend_jump(1)
-        .low_pass_jump(1)
-        .inner_loops(5);
-    let fit = MstlParams::new()
-        .stl_params(stl)
-        .fit(y, &[m])
-        .map_err(|e| SeriesError::Model {
+    if m < 2 || y.len() / 2 < m {
+        return Err(SeriesError::Model {
             model: "mstl_ets".into(),
-            message: e.to_string(),
-        })?;
-    let rest = fit
-        .trend()
+            message: format!(
+                "MSTL needs a season of at least 2 and two seasons of values (season {m}, {} values)",
+                y.len()
+            ),
+        });
+    }
+    let (seasonal, trend) = stl(y, m, SEASONAL_WINDOW);
+    let rest = y
         .iter()
-        .zip(fit.remainder())
-        .map(|(t, r)| t + r)
+        .zip(&seasonal)
+        .zip(&trend)
+        .map(|((v, s), t)| t + ((v - s) - t))
         .collect();
-    let seasonal = fit.seasonal().first().map_or(&[][..], |s| &s[..]);
-    let last_season = seasonal[seasonal.len().saturating_sub(m)..].to_vec();
+    let last_season = seasonal[seasonal.len() - m..].to_vec();
     Ok(Deseasonalised { rest, last_season })
 }
 
