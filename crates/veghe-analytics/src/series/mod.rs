@@ -1,6 +1,7 @@
 //! Time series of counts: weekly and monthly counts from dates, the seasonal-naive baseline, ETS and
-//! MSTL + ETS forecasts (statsforecast's ETS; MSTL by augurs) with prediction intervals, rolling-origin back-tests scored by MASE,
-//! change points in Poisson counts and period-on-period changes with an exact test.
+//! MSTL + ETS forecasts (statsforecast's algorithms: [`ets`], [`mstl`]) with prediction intervals,
+//! rolling-origin back-tests scored by MASE, change points in Poisson counts and period-on-period
+//! changes with an exact test.
 //!
 //! Definitions used throughout (DOMAIN §9):
 //! - `m` is the season length in periods (52 for weekly counts, 12 for monthly counts);
