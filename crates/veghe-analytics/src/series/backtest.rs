@@ -3,7 +3,7 @@
 //! `horizon` values to judge. Each origin is scored by MASE with the seasonal-naive scale of its
 //! own training values; the back-test's MASE is the mean over origins.
 
-use super::models::{Model, forecast};
+use super::models::{Model, forecast, forecast_many};
 use super::naive::{mase, mase_scale};
 use super::{SeriesError, check_finite};
 
@@ -80,6 +80,9 @@ pub fn backtest_threads(
 ) -> Result<Backtest, SeriesError> {
     check_finite(y)?;
     let ends = params.ends(y.len(), model)?;
+    if super::parallel::threads_for(threads, ends.len()) == 1 {
+        return backtest_together(model, y, params, ends, on_origin);
+    }
     let per_origin = super::parallel::map(&ends, threads, |&end| {
         let train = &y[..end];
         let actual = &y[end..end + params.horizon];
@@ -90,6 +93,34 @@ pub fn backtest_threads(
     })
     .into_iter()
     .collect::<Result<Vec<f64>, SeriesError>>()?;
+    let mase = per_origin.iter().sum::<f64>() / per_origin.len() as f64;
+    Ok(Backtest {
+        model,
+        ends,
+        per_origin,
+        mase,
+    })
+}
+
+/// [`backtest_threads`] on one thread: the origins' models fitted together
+/// ([`forecast_many`]), the same results.
+fn backtest_together(
+    model: Model,
+    y: &[f64],
+    params: &BacktestParams,
+    ends: Vec<usize>,
+    on_origin: &(dyn Fn() + Sync),
+) -> Result<Backtest, SeriesError> {
+    let trains: Vec<&[f64]> = ends.iter().map(|&end| &y[..end]).collect();
+    let forecasts = forecast_many(model, &trains, params.season, params.horizon, &[]);
+    let mut per_origin = Vec::with_capacity(ends.len());
+    for (&end, f) in ends.iter().zip(forecasts) {
+        let train = &y[..end];
+        let actual = &y[end..end + params.horizon];
+        let q = mase_scale(train, params.season)?;
+        per_origin.push(mase(actual, &f?.point, q));
+        on_origin();
+    }
     let mase = per_origin.iter().sum::<f64>() / per_origin.len() as f64;
     Ok(Backtest {
         model,

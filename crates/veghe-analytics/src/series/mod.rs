@@ -1,6 +1,7 @@
 //! Time series of counts: weekly and monthly counts from dates, the seasonal-naive baseline, ETS and
-//! MSTL + ETS forecasts (augurs) with prediction intervals, rolling-origin back-tests scored by MASE,
-//! change points in Poisson counts and period-on-period changes with an exact test.
+//! MSTL + ETS forecasts (statsforecast's algorithms: [`ets`], [`mstl`]) with prediction intervals,
+//! rolling-origin back-tests scored by MASE, change points in Poisson counts and period-on-period
+//! changes with an exact test.
 //!
 //! Definitions used throughout (DOMAIN §9):
 //! - `m` is the season length in periods (52 for weekly counts, 12 for monthly counts);
@@ -14,17 +15,23 @@ pub mod backtest;
 pub mod calendar;
 pub mod changepoint;
 pub mod compare;
+pub mod ets;
+pub mod ets_pass;
+pub mod ets_predict;
 pub mod models;
+pub mod mstl;
 pub mod naive;
+pub mod nelder_mead;
 pub mod parallel;
 pub mod seasonal_change;
+pub mod stl;
 
 pub use backtest::{Backtest, BacktestParams, backtest, backtest_threads};
 pub use calendar::{Bucket, Period, aggregate};
-pub use models::{Interval, Model, ModelForecast, forecast};
+pub use models::{Interval, Model, ModelForecast, forecast, forecast_many};
 
 /// Everything that can be wrong with a series or a request on it.
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
 pub enum SeriesError {
     #[error("the series is empty")]
     Empty,

@@ -1,13 +1,11 @@
-//! The forecasting models: the seasonal naive, AutoETS (augurs-ets, the statsforecast algorithm;
-//! non-seasonal, since augurs fits no seasonal ETS and statsforecast allows none past 24 periods)
-//! and MSTL + AutoETS (augurs-mstl: the seasons removed by MSTL, the rest forecast by AutoETS,
-//! the last season's seasonal component added back).
+//! The forecasting models: the seasonal naive, AutoETS (statsforecast's algorithm, [`super::ets`];
+//! non-seasonal, since statsforecast allows no seasonal ETS past 24 periods) and MSTL + AutoETS
+//! ([`super::mstl`]: the seasons removed by MSTL, the rest forecast by AutoETS, the last season's
+//! seasonal component added back).
 
-use augurs_core::{Fit, Predict};
-use augurs_ets::AutoETS;
-use augurs_ets::trend::AutoETSTrendModel;
-use augurs_mstl::MSTLModel;
-
+use super::ets::auto_ets_many;
+use super::ets_predict;
+use super::mstl::{Deseasonalised, add_season, deseasonalise};
 use super::naive::{seasonal_naive, seasonal_naive_intervals};
 use super::{SeriesError, check_finite};
 
@@ -49,7 +47,7 @@ impl Model {
     pub fn min_len(self, m: usize) -> usize {
         match self {
             Model::SeasonalNaive => m + 2,
-            // augurs-ets refuses n <= parameters + 4 (at most 4 parameters without a season).
+            // As augurs-ets did: n > parameters + 4 (at most 4 parameters without a season).
             Model::Ets => 9,
             Model::MstlEts => (2 * m + 1).max(9),
         }
@@ -74,13 +72,6 @@ pub struct ModelForecast {
     pub intervals: Vec<Interval>,
 }
 
-fn model_error(model: Model, e: impl std::fmt::Display) -> SeriesError {
-    SeriesError::Model {
-        model: model.name().into(),
-        message: e.to_string(),
-    }
-}
-
 /// Forecasts `horizon` periods after `y` with season `m`, with an interval at each of `levels`.
 pub fn forecast(
     model: Model,
@@ -89,6 +80,66 @@ pub fn forecast(
     horizon: usize,
     levels: &[f64],
 ) -> Result<ModelForecast, SeriesError> {
+    forecast_many(model, &[y], m, horizon, levels)
+        .pop()
+        .unwrap_or(Err(SeriesError::Empty))
+}
+
+/// [`forecast`] for each of `ys`, the same results; the ETS fits of all of them run together
+/// ([`super::ets::auto_ets_many`]), which is faster than one after another.
+pub fn forecast_many(
+    model: Model,
+    ys: &[&[f64]],
+    m: usize,
+    horizon: usize,
+    levels: &[f64],
+) -> Vec<Result<ModelForecast, SeriesError>> {
+    let checked: Vec<Result<&[f64], SeriesError>> = ys
+        .iter()
+        .map(|y| check(model, y, m, horizon, levels).map(|()| *y))
+        .collect();
+    match model {
+        Model::SeasonalNaive => checked
+            .into_iter()
+            .map(|y| {
+                let y = y?;
+                let point = seasonal_naive(y, m, horizon)?;
+                let intervals = seasonal_naive_intervals(y, m, &point, levels)?;
+                Ok(ModelForecast {
+                    model,
+                    spec: format!("SNaive({m})"),
+                    point,
+                    intervals,
+                })
+            })
+            .collect(),
+        Model::Ets => ets_forecasts(model, checked, horizon, levels, |_, f| Ok(f)),
+        Model::MstlEts => {
+            let parts: Vec<Result<Deseasonalised, SeriesError>> =
+                checked.into_iter().map(|y| deseasonalise(y?, m)).collect();
+            let rests = parts
+                .iter()
+                .map(|p| p.as_ref().map(|p| &p.rest[..]).map_err(Clone::clone))
+                .collect();
+            ets_forecasts(model, rests, horizon, levels, |i, mut f| {
+                if let Some(Ok(part)) = parts.get(i) {
+                    add_season(&part.last_season, &mut f.point, &mut f.intervals);
+                }
+                f.spec = format!("MSTL({m}) + AutoETS");
+                Ok(f)
+            })
+        }
+    }
+}
+
+/// The checks of [`forecast`] on its arguments.
+fn check(
+    model: Model,
+    y: &[f64],
+    m: usize,
+    horizon: usize,
+    levels: &[f64],
+) -> Result<(), SeriesError> {
     check_finite(y)?;
     if horizon == 0 {
         return Err(SeriesError::Parameter(
@@ -108,82 +159,48 @@ pub fn forecast(
             why: format!("{} with season {m}", model.name()),
         });
     }
-    match model {
-        Model::SeasonalNaive => {
-            let point = seasonal_naive(y, m, horizon)?;
-            let intervals = seasonal_naive_intervals(y, m, &point, levels)?;
-            Ok(ModelForecast {
-                model,
-                spec: format!("SNaive({m})"),
-                point,
-                intervals,
-            })
-        }
-        Model::Ets => {
-            let fitted = AutoETS::non_seasonal()
-                .fit(y)
-                .map_err(|e| model_error(model, e))?;
-            let code: Vec<char> = fitted.model().model_type().to_string().chars().collect();
-            let damped = if fitted.model().damped() { "d" } else { "" };
-            let part = |i: usize| code.get(i).copied().unwrap_or('?');
-            let spec = format!("ETS({},{}{damped},{})", part(0), part(1), part(2));
-            predicted(model, spec, &fitted, horizon, levels)
-        }
-        Model::MstlEts => {
-            let trend = AutoETSTrendModel::from(AutoETS::non_seasonal());
-            let fitted = MSTLModel::new(vec![m], trend)
-                .fit(y)
-                .map_err(|e| model_error(model, e))?;
-            predicted(
-                model,
-                format!("MSTL({m}) + AutoETS"),
-                &fitted,
-                horizon,
-                levels,
-            )
-        }
-    }
+    Ok(())
 }
 
-fn predicted<P: Predict>(
+/// AutoETS forecasts of the series that are `Ok`, fitted together; `finish` (given the series'
+/// index) completes each forecast.
+fn ets_forecasts(
     model: Model,
-    spec: String,
-    fitted: &P,
+    ys: Vec<Result<&[f64], SeriesError>>,
     horizon: usize,
     levels: &[f64],
-) -> Result<ModelForecast, SeriesError> {
-    let mut point = Vec::new();
-    let mut intervals = Vec::with_capacity(levels.len());
-    for &level in levels {
-        let f = fitted
-            .predict(horizon, level)
-            .map_err(|e| model_error(model, e))?;
-        let iv = f
-            .intervals
-            .ok_or_else(|| model_error(model, "no prediction intervals"))?;
-        point = f.point;
-        intervals.push(Interval {
-            level,
-            lower: iv.lower,
-            upper: iv.upper,
+    finish: impl Fn(usize, ModelForecast) -> Result<ModelForecast, SeriesError>,
+) -> Vec<Result<ModelForecast, SeriesError>> {
+    let ok: Vec<&[f64]> = ys.iter().filter_map(|y| y.as_ref().ok().copied()).collect();
+    let mut fits = auto_ets_many(&ok).into_iter();
+    ys.into_iter()
+        .enumerate()
+        .map(|(i, y)| {
+            y?;
+            let fit = fits.next().unwrap_or(Err(SeriesError::Empty))?;
+            let point = ets_predict::point(&fit, horizon);
+            let intervals = levels
+                .iter()
+                .map(|&level| ets_predict::interval(&fit, &point, level))
+                .collect();
+            let f = ModelForecast {
+                model,
+                spec: fit.kind.spec(),
+                point,
+                intervals,
+            };
+            finite(finish(i, f)?)
+        })
+        .collect()
+}
+
+/// The forecast, unless a point forecast is not finite.
+fn finite(f: ModelForecast) -> Result<ModelForecast, SeriesError> {
+    if f.point.iter().any(|v| !v.is_finite()) {
+        return Err(SeriesError::Model {
+            model: f.model.name().into(),
+            message: "the fitted model forecasts a non-finite value".into(),
         });
     }
-    if levels.is_empty() {
-        point = fitted
-            .predict(horizon, None)
-            .map_err(|e| model_error(model, e))?
-            .point;
-    }
-    if point.iter().any(|v| !v.is_finite()) {
-        return Err(model_error(
-            model,
-            "the fitted model forecasts a non-finite value",
-        ));
-    }
-    Ok(ModelForecast {
-        model,
-        spec,
-        point,
-        intervals,
-    })
+    Ok(f)
 }
