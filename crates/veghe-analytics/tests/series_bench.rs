@@ -55,14 +55,7 @@ fn forecasts_equal_statsforecast() {
             let scale = y.iter().sum::<f64>() / y.len() as f64;
             let mut here = 0.0f64;
             for (j, r) in rows.iter().enumerate() {
-                let ours = [
-                    got.point[j],
-                    got.intervals[0].lower[j],
-                    got.intervals[0].upper[j],
-                    got.intervals[1].lower[j],
-                    got.intervals[1].upper[j],
-                ];
-                for (o, w) in ours.iter().zip(r) {
+                for (o, w) in got.row(j).iter().zip(r) {
                     here = here.max((o - w).abs() / scale);
                 }
             }

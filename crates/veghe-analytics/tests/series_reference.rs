@@ -55,14 +55,7 @@ fn worst(id: &str, model: Model) -> f64 {
     let got = forecast(model, &y, m, want.len(), &[0.8, 0.95]).expect("forecast");
     let mut worst: f64 = 0.0;
     for (j, w) in want.iter().enumerate() {
-        let ours = [
-            got.point[j],
-            got.intervals[0].lower[j],
-            got.intervals[0].upper[j],
-            got.intervals[1].lower[j],
-            got.intervals[1].upper[j],
-        ];
-        for (o, r) in ours.iter().zip(w) {
+        for (o, r) in got.row(j).iter().zip(w) {
             worst = worst.max((o - r).abs() / scale);
         }
     }

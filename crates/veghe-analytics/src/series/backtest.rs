@@ -93,13 +93,7 @@ pub fn backtest_threads(
     })
     .into_iter()
     .collect::<Result<Vec<f64>, SeriesError>>()?;
-    let mase = per_origin.iter().sum::<f64>() / per_origin.len() as f64;
-    Ok(Backtest {
-        model,
-        ends,
-        per_origin,
-        mase,
-    })
+    Ok(Backtest::of(model, ends, per_origin))
 }
 
 /// [`backtest_threads`] on one thread: the origins' models fitted together
@@ -121,11 +115,18 @@ fn backtest_together(
         per_origin.push(mase(actual, &f?.point, q));
         on_origin();
     }
-    let mase = per_origin.iter().sum::<f64>() / per_origin.len() as f64;
-    Ok(Backtest {
-        model,
-        ends,
-        per_origin,
-        mase,
-    })
+    Ok(Backtest::of(model, ends, per_origin))
+}
+
+impl Backtest {
+    /// The back-test of `model` whose origins `ends` scored `per_origin`: their mean is its MASE.
+    fn of(model: Model, ends: Vec<usize>, per_origin: Vec<f64>) -> Backtest {
+        let mase = per_origin.iter().sum::<f64>() / per_origin.len() as f64;
+        Backtest {
+            model,
+            ends,
+            per_origin,
+            mase,
+        }
+    }
 }

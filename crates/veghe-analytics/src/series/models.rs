@@ -72,6 +72,15 @@ pub struct ModelForecast {
     pub intervals: Vec<Interval>,
 }
 
+impl ModelForecast {
+    /// Step `j` as one row: the point, then each interval's lower and upper bound in order.
+    pub fn row(&self, j: usize) -> Vec<f64> {
+        std::iter::once(self.point[j])
+            .chain(self.intervals.iter().flat_map(|i| [i.lower[j], i.upper[j]]))
+            .collect()
+    }
+}
+
 /// Forecasts `horizon` periods after `y` with season `m`, with an interval at each of `levels`.
 pub fn forecast(
     model: Model,
