@@ -5,11 +5,13 @@
 #      (TRACKERS, default 1000, sets how many of the registered trackers report);
 #   2. incident created → event received by 200 SSE clients, SQLite and PostgreSQL, beside a bare
 #      tokio broadcast of the same events to the same clients;
-#   3. the board with 500 open incidents and 100 crews, beside its two queries alone.
+#   3. the board with 500 open incidents and 100 crews, beside its two queries alone;
+#   4. (`route`, not in the default set) one crew's route over an 8-hour shift on a day of 24 crews
+#      reporting every 5 s, with Veghe's index by time then crew, beside an index by crew then time.
 # Needs wrk (installed with apt-get when missing) and, for PostgreSQL, psql and BENCH_POSTGRES_URL naming
 # a database to connect to (e.g. postgres://postgres@127.0.0.1:5432/postgres): the script creates and
 # drops a scratch database of its own beside it for each run.
-#   scripts/bench-dispatch.sh [ingest|sse|board]...   (all three by default)
+#   scripts/bench-dispatch.sh [ingest|sse|board|route]...   (the first three by default)
 set -eu
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
@@ -83,6 +85,27 @@ board() {
         PGDBS="$PGDBS veghe_bench_$$_board"
         "$BIN" board "$url"
     fi
+}
+
+route() {
+    command -v sqlite3 >/dev/null || apt-get install -y sqlite3 >/dev/null
+    cargo build --release -q -p veghe --bin veghe
+    db="$DIR/route.db"
+    VEGHE_DATABASE_URL="sqlite:$db" "${CARGO_TARGET_DIR:-target}/release/veghe" migrate >/dev/null
+    # 24 crews, a fix every 5 s for a day: 414,720 fixes.
+    sqlite3 "$db" "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 24)
+        INSERT INTO units (call_sign, kind, department, status, created_at) SELECT 'B' || k, 'patrol', 'OP', 'available', 0 FROM n;
+        WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 414719)
+        INSERT INTO positions (unit_id, at, lat, lon, received_at)
+        SELECT k % 24 + (SELECT MIN(id) FROM units), 1790000000000 + k / 24 * 5000, 45.75, 21.22, 0 FROM n;"
+    query="SELECT COUNT(*) FROM (SELECT at, lat, lon, speed_mps FROM positions WHERE unit_id = (SELECT MIN(id) FROM units)
+        AND at >= 1790000000000 + 3600000 AND at < 1790000000000 + 9 * 3600000 ORDER BY at, id LIMIT 50000);"
+    echo "== one crew's 8-hour route, 24 crews, 414,720 fixes (three runs each)"
+    echo "index by time then crew (Veghe):"
+    printf '.timer on\n%s\n%s\n%s\n' "$query" "$query" "$query" | sqlite3 "$db" | grep 'Run Time'
+    sqlite3 "$db" "DROP INDEX positions_at_unit; CREATE INDEX positions_unit_at ON positions(unit_id, at);"
+    echo "index by crew then time:"
+    printf '.timer on\n%s\n%s\n%s\n' "$query" "$query" "$query" | sqlite3 "$db" | grep 'Run Time'
 }
 
 for part in ${*:-ingest sse board}; do "$part"; done

@@ -372,16 +372,22 @@ fn time_ranges(p: &KnoxParams) -> Vec<(u64, Option<u64>)> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn streaming_pairs_give_the_same_answer_as_stored_pairs() {
-        let mut rng = crate::rng::Rng::new(5);
-        let events: Vec<Event> = (0..400)
+    /// `n` seeded events on `columns` lines `step` metres apart, `height` metres tall, over
+    /// 20,000 days.
+    fn random_events(seed: u64, n: usize, columns: usize, step: f64, height: f64) -> Vec<Event> {
+        let mut rng = crate::rng::Rng::new(seed);
+        (0..n)
             .map(|_| Event {
-                x: rng.below(50) as f64 * 4.0,
-                y: rng.next_f64() * 150.0,
+                x: rng.below(columns) as f64 * step,
+                y: rng.next_f64() * height,
                 day: rng.below(20_000) as i64,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn streaming_pairs_give_the_same_answer_as_stored_pairs() {
+        let events = random_events(5, 400, 50, 4.0, 150.0);
         // Short bands are tallied day by day; bands spanning more than 4096 days are divided.
         for (metric, time_band, time_bands) in [
             (Metric::Manhattan, 5, 4),
@@ -410,14 +416,7 @@ mod tests {
         // Days 0..20,000 fit the compact (u32) form; the same days times 2^20, with bands 2^20
         // times wider, span about 2·10^10 days and take the i64 form. Every gap scales alike, so
         // every cell must be the same.
-        let mut rng = crate::rng::Rng::new(8);
-        let events: Vec<Event> = (0..300)
-            .map(|_| Event {
-                x: rng.below(40) as f64 * 5.0,
-                y: rng.next_f64() * 120.0,
-                day: rng.below(20_000) as i64,
-            })
-            .collect();
+        let events = random_events(8, 300, 40, 5.0, 120.0);
         let scale = 1i64 << 20;
         let wide: Vec<Event> = events
             .iter()

@@ -1,18 +1,16 @@
 //! Writing sanction records in batches. What repeats from row to row of a department's file
 //! (series, department, officers, offender kind, legal basis, sanction, measures, payment) travels
 //! once, as a numbered *profile*, into a temporary table that lives as long as the transaction;
-//! each row carries its own eleven values and its profile's number. The rows of a batch travel as
-//! ONE JSON text (an array of arrays, written here without an intermediate value tree), parsed
-//! once by the database into its binary JSON, spread into rows (`jsonb_each` on SQLite,
-//! `jsonb_array_elements` on PostgreSQL) and joined with their profiles: one bind a batch, and
-//! half the values to take out of the JSON a row. The statements' text never changes, so each
-//! engine prepares them once. The natural key `(series, number)` with `ON CONFLICT DO NOTHING`
-//! keeps re-imports idempotent.
+//! each row carries its own eleven values and its profile's number, so the database takes half as
+//! many values out of the JSON a row. A batch's rows travel as ONE JSON text (written here without
+//! an intermediate value tree) spread by `db::json_rows` and joined with their profiles. The
+//! natural key `(series, number)` with `ON CONFLICT DO NOTHING` keeps re-imports idempotent.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::model::{Record, Sanction};
+use crate::db::json_rows::{self, INT, REAL, TEXT, spread};
 use crate::db::{Backend, Tx};
 
 /// Rows per statement: large enough that the statement's fixed cost vanishes, small enough that a
@@ -22,133 +20,103 @@ pub const BATCH: usize = 1024;
 /// The temporary table of a transaction's profiles.
 const PROFILES: &str = "activity_import_profiles";
 
-/// The columns of a profile, in the order its JSON array gives them after its number, with their
-/// PostgreSQL types.
+/// The columns of a profile, in the order its JSON array gives them after its number.
 const PROFILE_COLUMNS: [(&str, &str); 13] = [
-    ("series", "text"),
-    ("department", "text"),
-    ("officers", "text"),
-    ("offender_kind", "text"),
-    ("act", "text"),
-    ("article", "text"),
-    ("point", "text"),
-    ("aggravated", "bigint"),
-    ("offence_id", "bigint"),
-    ("sanction", "text"),
-    ("measures", "text"),
-    ("payment", "text"),
-    ("contested", "bigint"),
+    ("series", TEXT),
+    ("department", TEXT),
+    ("officers", TEXT),
+    ("offender_kind", TEXT),
+    ("act", TEXT),
+    ("article", TEXT),
+    ("point", TEXT),
+    ("aggravated", INT),
+    ("offence_id", INT),
+    ("sanction", TEXT),
+    ("measures", TEXT),
+    ("payment", TEXT),
+    ("contested", INT),
 ];
 
 /// The columns each row carries, in the order of its JSON array (its profile's number comes
-/// last), with their PostgreSQL types.
+/// last).
 const ROW_COLUMNS: [(&str, &str); 11] = [
-    ("number", "text"),
-    ("occurred_at", "bigint"),
-    ("occurred_on", "text"),
-    ("address", "text"),
-    ("lat", "double precision"),
-    ("lon", "double precision"),
-    ("offender_name", "text"),
-    ("offender_id", "text"),
-    ("amount_bani", "bigint"),
-    ("paid_bani", "bigint"),
-    ("paid_on", "text"),
+    ("number", TEXT),
+    ("occurred_at", INT),
+    ("occurred_on", TEXT),
+    ("address", TEXT),
+    ("lat", REAL),
+    ("lon", REAL),
+    ("offender_name", TEXT),
+    ("offender_id", TEXT),
+    ("amount_bani", INT),
+    ("paid_bani", INT),
+    ("paid_on", TEXT),
 ];
-
-/// A PostgreSQL type as SQLite declares it.
-fn sqlite_type(pg: &str) -> &'static str {
-    match pg {
-        "bigint" => "INTEGER",
-        "double precision" => "REAL",
-        _ => "TEXT",
-    }
-}
-
-/// `v ->> i` as the engine needs it: typed on PostgreSQL, JSON's own type on SQLite.
-fn take(backend: Backend, v: &str, i: usize, pg_type: &str) -> String {
-    match backend {
-        Backend::Sqlite => format!("{v} ->> {i}"),
-        Backend::Postgres => format!("({v} ->> {i})::{pg_type}"),
-    }
-}
-
-/// The JSON text's rows as a table `r(value)`.
-fn spread(backend: Backend) -> &'static str {
-    match backend {
-        Backend::Sqlite => "jsonb_each($1) AS r",
-        Backend::Postgres => "jsonb_array_elements($1::jsonb) AS r(value)",
-    }
-}
 
 /// Writes the batches of one transaction: makes the profiles' table, fills it, inserts the rows.
 #[derive(Debug)]
 pub struct Writer {
     profiles_sql: String,
     rows_sql: String,
-    drop_sql: String,
 }
 
 impl Writer {
     /// Makes the transaction's (empty) table of profiles.
     pub async fn begin(tx: &mut Tx, backend: Backend) -> Result<Writer, sqlx::Error> {
+        let names: Vec<&str> = PROFILE_COLUMNS.iter().map(|(c, _)| *c).collect();
         let defs: Vec<String> = PROFILE_COLUMNS
             .iter()
-            .map(|(c, t)| match backend {
-                Backend::Sqlite => format!("{c} {}", sqlite_type(t)),
-                Backend::Postgres => format!("{c} {t}"),
-            })
+            .map(|(c, t)| format!("{c} {t}"))
             .collect();
-        let id = match backend {
-            Backend::Sqlite => "id INTEGER PRIMARY KEY",
-            Backend::Postgres => "id bigint PRIMARY KEY",
-        };
-        let create = format!("CREATE TEMP TABLE {PROFILES} ({id}, {})", defs.join(", "));
+        let create = format!(
+            "CREATE TEMP TABLE {PROFILES} (id INTEGER PRIMARY KEY, {})",
+            defs.join(", ")
+        );
         sqlx::query(sqlx::AssertSqlSafe(create))
             .execute(&mut **tx)
             .await?;
-        let names: Vec<&str> = PROFILE_COLUMNS.iter().map(|(c, _)| *c).collect();
-        let values: Vec<String> = std::iter::once(take(backend, "r.value", 0, "bigint"))
+        // A profile's array: its number, then its columns.
+        let profile: Vec<(usize, &str)> = std::iter::once((0, INT))
             .chain(
                 PROFILE_COLUMNS
                     .iter()
                     .enumerate()
-                    .map(|(i, (_, t))| take(backend, "r.value", i + 1, t)),
+                    .map(|(i, (_, t))| (i + 1, *t)),
             )
             .collect();
         let profiles_sql = format!(
-            "INSERT INTO {PROFILES} (id, {}) SELECT {} FROM {}",
+            "INSERT INTO {PROFILES} (id, {}) {}",
             names.join(", "),
-            values.join(", "),
-            spread(backend)
+            spread(backend, &profile)
         );
+        // A row's array: its columns, then its profile's number; spread in place (a subquery
+        // cost SQLite a copy of every row).
         let row_names: Vec<&str> = ROW_COLUMNS.iter().map(|(c, _)| *c).collect();
-        let mut picks: Vec<String> = names.iter().map(|c| format!("p.{c}")).collect();
-        picks.extend(
-            ROW_COLUMNS
-                .iter()
-                .enumerate()
-                .map(|(i, (_, t))| take(backend, "r.value", i, t)),
-        );
-        let profile_of = take(backend, "r.value", ROW_COLUMNS.len(), "bigint");
-        // CROSS JOIN keeps SQLite's rows in the file's order (the JSON outside, the profile looked
-        // up by its key); PostgreSQL's planner may choose.
-        let (join, import) = match backend {
-            Backend::Sqlite => ("CROSS JOIN", "$2"),
-            Backend::Postgres => ("JOIN", "$2::bigint"),
-        };
-        // `WHERE true` lets SQLite tell the join's ON from the upsert's.
+        let picks: Vec<String> = names
+            .iter()
+            .map(|c| format!("p.{c}"))
+            .chain(
+                ROW_COLUMNS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, t))| json_rows::column(backend, i, t)),
+            )
+            .collect();
+        let profile_of = json_rows::column(backend, ROW_COLUMNS.len(), INT);
+        // CROSS JOIN keeps SQLite's rows in the file's order (the JSON outside, each profile looked
+        // up by its number); the WHERE also lets SQLite tell the upsert's ON from a join's.
         let rows_sql = format!(
-            "INSERT INTO activity_sanctions ({}, {}, import_id, created_at) SELECT {}, {import}, $3 FROM {} {join} {PROFILES} AS p ON p.id = {profile_of} WHERE true ON CONFLICT (series, number) DO NOTHING",
+            "INSERT INTO activity_sanctions ({}, {}, import_id, created_at) \
+             SELECT {}, CAST($2 AS BIGINT), $3 FROM {} CROSS JOIN {PROFILES} AS p \
+             WHERE p.id = {profile_of} ON CONFLICT (series, number) DO NOTHING",
             names.join(", "),
             row_names.join(", "),
             picks.join(", "),
-            spread(backend),
+            json_rows::rows(backend),
         );
         Ok(Writer {
             profiles_sql,
             rows_sql,
-            drop_sql: format!("DROP TABLE {PROFILES}"),
         })
     }
 
@@ -178,7 +146,7 @@ impl Writer {
 
     /// Drops the profiles' table (before the commit or the rollback).
     pub async fn end(self, tx: &mut Tx) -> Result<(), sqlx::Error> {
-        sqlx::query(sqlx::AssertSqlSafe(self.drop_sql))
+        sqlx::query(sqlx::AssertSqlSafe(format!("DROP TABLE {PROFILES}")))
             .execute(&mut **tx)
             .await?;
         Ok(())

@@ -4,6 +4,7 @@
 //! epoch milliseconds (`i64`), flags are `0/1` integers, money is bani: the `Any` driver carries
 //! only integers, floats, text and blobs, so the schema keeps to those.
 
+pub mod json_rows;
 mod migrate;
 
 pub use migrate::current_version;

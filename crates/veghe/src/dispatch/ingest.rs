@@ -4,8 +4,8 @@
 //! written at once. Nothing is acknowledged before it is in the database.
 //!
 //! A batch costs a fixed number of statements whatever its size: its rows travel as one JSON
-//! text each statement spreads inside the database (`jsonb_each` on SQLite,
-//! `json_array_elements` on PostgreSQL), one bind instead of ten a row.
+//! text each statement spreads inside the database (`db::json_rows`), one bind instead of ten a
+//! row.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -16,6 +16,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::live::Live;
 use super::positions::Fix;
+use crate::db::json_rows::{INT, REAL, TEXT, spread};
 use crate::db::{Backend, Db, Tx, now_ms};
 use crate::error::{AppError, AppResult};
 
@@ -78,24 +79,6 @@ async fn writer(db: Db, live: Arc<Live>, mut rx: mpsc::Receiver<Job>) {
     }
 }
 
-/// The rows of a statement as a table: `SELECT c0, c1, … FROM <rows spread from $1>`, each
-/// column `(index, SQL type)` of the JSON array that is a row, named `c<index>`.
-fn spread(backend: Backend, columns: &[(usize, &str)]) -> String {
-    let columns: Vec<String> = columns
-        .iter()
-        .map(|(i, ty)| format!("CAST(value ->> {i} AS {ty}) AS c{i}"))
-        .collect();
-    let rows = match backend {
-        // JSONB: the text is parsed once, not again by every `->>` of every row.
-        Backend::Sqlite => "jsonb_each($1)",
-        Backend::Postgres => "json_array_elements(CAST($1 AS json))",
-    };
-    format!("SELECT {} FROM {rows}", columns.join(", "))
-}
-
-const INT: &str = "BIGINT";
-const REAL: &str = "DOUBLE PRECISION";
-
 /// Writes a batch in one transaction: each fix of a known device is inserted, each crew's newest
 /// fix moves it on the map and becomes a `unit.position` event. Per fix: the crew's id, or why
 /// not; and whether any crew moved (an event was written).
@@ -108,7 +91,7 @@ async fn write(db: &Db, fixes: &[&Fix]) -> Result<(Vec<AppResult<i64>>, bool), s
     devices.dedup();
     let sql = format!(
         "SELECT id, tracker_id FROM units WHERE tracker_id IN ({})",
-        spread(backend, &[(0, "TEXT")])
+        spread(backend, &[(0, TEXT)])
     );
     let devices = Value::from_iter(devices.iter().map(|d| json!([d])));
     let mut units: HashMap<String, i64> = HashMap::new();
@@ -162,7 +145,7 @@ async fn write(db: &Db, fixes: &[&Fix]) -> Result<(Vec<AppResult<i64>>, bool), s
     if !events.is_empty() {
         let sql = format!(
             "INSERT INTO events (at, name, payload) SELECT $2, 'unit.position', v.c0 FROM ({}) AS v",
-            spread(backend, &[(0, "TEXT")])
+            spread(backend, &[(0, TEXT)])
         );
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(Value::Array(events).to_string())

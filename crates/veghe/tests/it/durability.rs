@@ -367,3 +367,42 @@ crate::both!(
         }
     }
 );
+
+/// SQLite's WAL is copied into the database by the background checkpoint, not by the commits:
+/// no connection checkpoints by itself, yet a large commit reaches the database file soon after.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_wal_is_checkpointed_in_the_background() {
+    let Some(test_db) = crate::helpers::TestDb::new(crate::helpers::Engine::Sqlite).await else {
+        return;
+    };
+    let db = veghe::db::Db::open(&test_db.url).await.expect("open");
+    let auto: (i64,) = sqlx::query_as("PRAGMA wal_autocheckpoint")
+        .fetch_one(db.pool())
+        .await
+        .expect("pragma");
+    assert_eq!(auto.0, 0, "commits must not checkpoint");
+    let file = test_db.url.trim_start_matches("sqlite:").to_string();
+    let size = || std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+    // Wait for the checkpoint of the migrations, then write ~4 MiB in one commit.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let before = size();
+    let mut tx = db.begin().await.expect("begin");
+    sqlx::query(
+        "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 1000) \
+         INSERT INTO duty_log (at, kind, summary, actor_id, actor_name) \
+         SELECT k, 'remark', printf('%.4000c', 'x'), NULL, 't' FROM n",
+    )
+    .execute(&mut *tx)
+    .await
+    .expect("insert");
+    tx.commit().await.expect("commit");
+    let started = std::time::Instant::now();
+    while size() < before + (2 << 20) {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the WAL was never copied into the database ({before} → {} bytes)",
+            size()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
