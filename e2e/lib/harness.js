@@ -75,6 +75,17 @@ async function newPage(browser, opts = {}) {
   });
   context.setDefaultTimeout(15000);
   context.setDefaultNavigationTimeout(30000);
+  if (process.env.VEGHE_E2E_LOCAL_ASSETS === '1') {
+    // For styling without a rebuild: the application's own files come from web/src on disk.
+    const src = path.join(__dirname, '..', '..', 'web', 'src');
+    await context.route(/\/assets\/app\/[^/?]+(\?.*)?$/, async (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop();
+      const file = path.join(src, name);
+      if (!fs.existsSync(file)) return route.continue();
+      const type = name.endsWith('.css') ? 'text/css' : name.endsWith('.js') ? 'text/javascript' : undefined;
+      return route.fulfill({ path: file, contentType: type });
+    });
+  }
   const page = await context.newPage();
   // Uncaught script errors, and console errors (which include failed
   // resource loads such as an expected 403), kept for the tests to check.

@@ -113,7 +113,15 @@
       .bindTooltip(when(points[0].at)).addTo(map);
     marker = L.circleMarker(line[0], { radius: 8, weight: 2, color: '#ffffff', fillColor: '#c62828', fillOpacity: 1,
       className: 'vg-route-marker' }).addTo(map);
-    if (route.getBounds().isValid()) { map.fitBounds(route.getBounds(), { padding: [24, 24], maxZoom: 17 }); }
+    // Zoom to the route; the map fits the city once its layers are in, so fit again after that.
+    var fit = function () {
+      if (route.getBounds().isValid()) { map.fitBounds(route.getBounds(), { padding: [24, 24], maxZoom: 17 }); }
+    };
+    fit();
+    var mapEl = map.getContainer();
+    if (mapEl.getAttribute('data-map-state') !== 'ready' && mapEl.getAttribute('data-map-state') !== 'error') {
+      mapEl.addEventListener('vg:map-ready', fit, { once: true });
+    }
     stride = strideFor(Number(slider.max) - Number(slider.min));
     [slider, play, prev, next].forEach(function (c) { c.disabled = false; });
     state.textContent = '';
