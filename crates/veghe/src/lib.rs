@@ -28,10 +28,11 @@ pub mod web;
 
 pub use state::AppState;
 
-use axum::Router;
-use axum::middleware::{from_fn, from_fn_with_state};
 use std::future::Future;
 use std::net::SocketAddr;
+
+use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
 use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;

@@ -1,5 +1,6 @@
-//! The JSON API's shared parts: the OpenAPI document generated from the handlers, its readable
-//! page, and the account endpoints. Features add their own `/api/v1` routes in their folders.
+//! The JSON API's shared parts: the core of the OpenAPI document (generated from the handlers;
+//! each feature declares its own part beside its routes, `crate::openapi()` merges them), its
+//! readable page, and the account endpoints.
 
 use askama::Template;
 use axum::Json;

@@ -2,7 +2,11 @@
 //! A new feature names its groups here, beside the others, so who may do what reads in one place.
 
 use super::Role::{self, *};
+
+/// The administrator alone.
 pub const ADMIN: &[Role] = &[Administrator];
+/// The administrator and the head of service: oversight (audit trail, access log, outbox) and
+/// approvals.
 pub const OVERSIGHT: &[Role] = &[Administrator, HeadOfService];
 /// Those who read the operational picture (incidents, maps, statistics).
 pub const OPERATIONS_READ: &[Role] = &[
@@ -44,7 +48,6 @@ pub const CALENDAR: &[Role] = &[
     Management,
     Dispatcher,
 ];
-
 /// Those who run the dispatch desk: incidents, crews, alerts, the duty log.
 pub const DISPATCH: &[Role] = &[Administrator, HeadOfService, Dispatcher];
 /// The crews' phone view.
