@@ -103,18 +103,22 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// What the error page needs to know, attached to the response for the HTML layer.
-#[derive(Clone, Debug, Serialize)]
+/// What went wrong: the JSON error's content, also attached to the response for the HTML layer,
+/// which turns it into an error page.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = ErrorDetail)]
 pub struct ErrorInfo {
     pub status: u16,
     pub code: &'static str,
     pub message: String,
+    /// The field at fault, for bad input.
     pub field: Option<&'static str>,
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
-    error: &'a ErrorInfo,
+/// The error body every failed call answers with.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorInfo,
 }
 
 impl IntoResponse for AppError {
@@ -137,7 +141,13 @@ impl IntoResponse for AppError {
             message,
             field,
         };
-        let mut response = (status, axum::Json(Body { error: &info })).into_response();
+        let mut response = (
+            status,
+            axum::Json(ErrorBody {
+                error: info.clone(),
+            }),
+        )
+            .into_response();
         if let AppError::TooManyRequests { retry_after_secs } = self
             && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
         {

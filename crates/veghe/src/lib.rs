@@ -18,15 +18,18 @@ pub mod dispatch;
 pub mod documents;
 pub mod error;
 pub mod geo;
+pub mod home;
 pub mod http;
 pub mod notify;
 pub mod plans;
 pub mod registry;
+mod state;
 pub mod web;
+
+pub use state::AppState;
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -35,46 +38,15 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::access::{RouteSpec, Routes};
-use crate::config::Config;
-use crate::db::Db;
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub config: Arc<Config>,
-    pub metrics: Arc<http::metrics::Metrics>,
-    pub live: Arc<dispatch::live::Live>,
-    /// The group-commit queue of tracker positions.
-    pub positions: Arc<dispatch::ingest::Ingest>,
-    /// Analysis results kept per filter.
-    pub analysis: Arc<analysis::Cache>,
-    /// Wakes the e-mail sender when a message is queued.
-    pub mailer: Arc<notify::sender::Mailer>,
-}
-
-impl AppState {
-    pub fn new(db: Db, config: Config) -> AppState {
-        AppState {
-            db,
-            config: Arc::new(config),
-            metrics: Arc::default(),
-            live: Arc::default(),
-            positions: Arc::default(),
-            analysis: Arc::default(),
-            mailer: Arc::default(),
-        }
-    }
-}
 
 /// Every route of the application, each with the roles that may use it.
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/", auth::Access::SignedIn, web::home::home)
+        .get("/", auth::Access::SignedIn, home::home)
         .get("/lang", auth::Access::Public, web::switch_lang)
         .merge(auth::routes::routes())
         .merge(audit::routes::routes())
-        .merge(web::map::routes())
+        .merge(dispatch::map::routes())
         .merge(calendar::routes())
         .merge(api::routes())
         .merge(dispatch::api::routes())
@@ -94,6 +66,34 @@ pub fn routes() -> Routes {
         .merge(activity::routes())
         .merge(analysis::routes())
         .merge(http::routes())
+}
+
+/// The API description: the core (`api`) and each feature's own part, declared beside its
+/// handlers. A feature with `/api/v1` routes adds its `OpenApi` here as it adds its routes above.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    let mut doc = api::ApiDoc::openapi();
+    for part in [
+        calendar::CalendarApi::openapi(),
+        dispatch::api::DispatchApi::openapi(),
+        alerts::api::AlertsApi::openapi(),
+        registry::api::RegistryApi::openapi(),
+        dispatch::special::api::SpecialEventsApi::openapi(),
+        notify::routes::NotifyApi::openapi(),
+        plans::api::PlansApi::openapi(),
+        dispatch::desk_api::DeskApi::openapi(),
+        dispatch::log_api::LogApi::openapi(),
+        activity::api::ActivityApi::openapi(),
+        activity::places_routes::PlacesApi::openapi(),
+        registry::search::SearchApi::openapi(),
+        analysis::api::AnalysisApi::openapi(),
+        registry::reports::ReportsApi::openapi(),
+        registry::retention::RetentionApi::openapi(),
+        registry::letters::api::LettersApi::openapi(),
+    ] {
+        doc.merge(part);
+    }
+    doc
 }
 
 /// The route table, for tests and for the documentation of who may do what.
@@ -185,4 +185,72 @@ pub async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down: finishing open requests");
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The base layers every feature builds on.
+    const BASE: [&str; 8] = [
+        "config.rs",
+        "error.rs",
+        "db",
+        "auth",
+        "audit",
+        "web",
+        "http",
+        "api",
+    ];
+    const FEATURES: [&str; 14] = [
+        "activity",
+        "alerts",
+        "analysis",
+        "backup",
+        "calendar",
+        "cli",
+        "demo",
+        "dispatch",
+        "documents",
+        "geo",
+        "home",
+        "notify",
+        "plans",
+        "registry",
+    ];
+
+    fn sources(path: &Path, out: &mut Vec<std::path::PathBuf>) {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(path).expect("read dir").flatten() {
+                sources(&entry.path(), out);
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path.to_path_buf());
+        }
+    }
+
+    #[test]
+    fn base_layers_import_no_feature() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        for base in BASE {
+            sources(&src.join(base), &mut files);
+        }
+        assert!(files.len() > 20, "the base layers' sources were not found");
+        let mut edges = Vec::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).expect("read source");
+            for feature in FEATURES {
+                let path = format!("crate::{feature}");
+                let found = text.match_indices(&path).any(|(i, _)| {
+                    let next = text[i + path.len()..].chars().next();
+                    !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                });
+                if found {
+                    edges.push(format!("{} -> {feature}", file.display()));
+                }
+            }
+        }
+        assert!(edges.is_empty(), "base layers import features: {edges:#?}");
+    }
 }

@@ -16,7 +16,7 @@ use super::import::{Mode, Outcome};
 use super::mapping::{self, Mapping};
 use super::records::{self, CountIn, Referral, ReferralIn};
 use super::store::{self, Filter, Sanction};
-use super::{READ, WRITE, flow, quality, uploads};
+use super::{flow, quality, uploads};
 use crate::AppState;
 use crate::audit::access_log::{self, Reason};
 use crate::auth::access::Routes;
@@ -37,8 +37,8 @@ use crate::error::{AppError, AppResult};
 pub struct ActivityApi;
 
 pub fn routes() -> Routes {
-    let read = Access::Roles(READ);
-    let write = Access::Roles(WRITE);
+    let read = Access::Roles(groups::ACTIVITY);
+    let write = Access::Roles(groups::ACTIVITY_WRITE);
     Routes::new()
         .get("/api/v1/offences", read, offences)
         .post(

@@ -1,253 +1,84 @@
 //! The activity pages' words, Romanian and English side by side.
 
-use crate::web::Lang;
+use crate::web::i18n::texts_table;
 
-pub struct Labels {
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub import: &'static str,
-    pub quality: &'static str,
-    pub places: &'static str,
-    pub catalogue: &'static str,
-    pub from: &'static str,
-    pub to: &'static str,
-    pub department: &'static str,
-    pub act: &'static str,
-    pub sanction: &'static str,
-    pub payment: &'static str,
-    pub search: &'static str,
-    pub filter: &'static str,
-    pub all: &'static str,
-    pub warning: &'static str,
-    pub fine: &'static str,
-    pub number: &'static str,
-    pub date: &'static str,
-    pub place: &'static str,
-    pub offender: &'static str,
-    pub legal_basis: &'static str,
-    pub amount: &'static str,
-    pub records: &'static str,
-    pub total: &'static str,
-    pub export: &'static str,
-    pub export_masked: &'static str,
-    pub reveal_export: &'static str,
-    pub reason: &'static str,
-    pub reason_hint: &'static str,
-    pub nothing: &'static str,
-    pub file: &'static str,
-    pub source: &'static str,
-    pub source_hint: &'static str,
-    pub upload: &'static str,
-    pub uploading: &'static str,
-    pub mapping: &'static str,
-    pub mapping_hint: &'static str,
-    pub field: &'static str,
-    pub column: &'static str,
-    pub not_in_file: &'static str,
-    pub required: &'static str,
-    pub check: &'static str,
-    pub import_valid: &'static str,
-    pub import_all: &'static str,
-    pub result: &'static str,
-    pub rows: &'static str,
-    pub valid: &'static str,
-    pub invalid: &'static str,
-    pub inserted: &'static str,
-    pub skipped: &'static str,
-    pub problems: &'static str,
-    pub download_report: &'static str,
-    pub committed: &'static str,
-    pub not_committed: &'static str,
-    pub row: &'static str,
-    pub cell: &'static str,
-    pub value: &'static str,
-    pub problem: &'static str,
-    pub encoding: &'static str,
-    pub missing_coordinates: &'static str,
-    pub unknown_legal_basis: &'static str,
-    pub amount_outside_range: &'static str,
-    pub duplicates: &'static str,
-    pub addresses: &'static str,
-    pub addresses_hint: &'static str,
-    pub address: &'static str,
-    pub street: &'static str,
-    pub unmatched: &'static str,
-    pub aggravated: &'static str,
-    pub range: &'static str,
-    pub valid_from: &'static str,
-    pub valid_to: &'static str,
-    pub description: &'static str,
-    pub add_version: &'static str,
-    pub reference: &'static str,
-    pub yes: &'static str,
-    pub save: &'static str,
-}
-
-pub const RO: Labels = Labels {
-    title: "Activitate: sancțiuni contravenționale",
-    intro: "Procesele-verbale de contravenție din compartimente. Datele personale sunt mascate; exportul complet cere un motiv, care se înregistrează.",
-    import: "Import din fișier",
-    quality: "Calitatea datelor",
-    places: "Plasare pe hartă",
-    catalogue: "Catalogul contravențiilor",
-    from: "De la",
-    to: "Până la",
-    department: "Compartiment",
-    act: "Act normativ",
-    sanction: "Sancțiune",
-    payment: "Plată",
-    search: "Serie / număr",
-    filter: "Filtrează",
-    all: "toate",
-    warning: "avertisment",
-    fine: "amendă",
-    number: "Serie și număr",
-    date: "Data",
-    place: "Locul",
-    offender: "Contravenient",
-    legal_basis: "Temei legal",
-    amount: "Amendă (lei)",
-    records: "procese-verbale",
-    total: "valoarea amenzilor (lei)",
-    export: "Export",
-    export_masked: "Export cu datele personale mascate:",
-    reveal_export: "Export cu datele personale complete",
-    reason: "Motivul",
-    reason_hint: "de exemplu: adresa Parchetului nr. 123/2026 (cel puțin 5 caractere)",
-    nothing: "Nu există înregistrări pentru acest filtru.",
-    file: "Fișierul (CSV sau XLSX)",
-    source: "Sursa (compartimentul)",
-    source_hint: "Corespondența coloanelor se salvează pentru sursă și se refolosește.",
-    upload: "Încarcă și alege coloanele",
-    uploading: "Se încarcă…",
-    mapping: "Corespondența coloanelor",
-    mapping_hint: "Alegeți coloana fișierului pentru fiecare câmp. Verificați întâi, apoi alegeți ce se importă.",
-    field: "Câmpul",
-    column: "Coloana din fișier",
-    not_in_file: "(nu există în fișier)",
-    required: "obligatoriu",
-    check: "Verifică doar",
-    import_valid: "Importă rândurile valide",
-    import_all: "Importă doar dacă toate rândurile sunt valide",
-    result: "Rezultatul",
-    rows: "rânduri",
-    valid: "valide",
-    invalid: "cu probleme",
-    inserted: "adăugate",
-    skipped: "deja înregistrate",
-    problems: "probleme",
-    download_report: "Descarcă raportul de probleme (CSV)",
-    committed: "Importul a fost salvat.",
-    not_committed: "Nu s-a salvat nimic.",
-    row: "Rândul",
-    cell: "Celula",
-    value: "Valoarea",
-    problem: "Problema",
-    encoding: "Codificare",
-    missing_coordinates: "Fără coordonate",
-    unknown_legal_basis: "Temei legal necunoscut la data faptei",
-    amount_outside_range: "Amendă în afara limitelor actului",
-    duplicates: "Dubluri între importuri",
-    addresses: "Adrese fără coordonate, potrivite cu nomenclatorul străzilor",
-    addresses_hint: "Cele nepotrivite trebuie plasate pe hartă de o persoană.",
-    address: "Adresa",
-    street: "Strada găsită",
-    unmatched: "negăsită",
-    aggravated: "Agravant",
-    range: "Limite (lei)",
-    valid_from: "În vigoare de la",
-    valid_to: "Până la",
-    description: "Descriere",
-    add_version: "Adaugă o versiune",
-    reference: "Act, articol, punct",
-    yes: "da",
-    save: "Salvează",
-};
-
-pub const EN: Labels = Labels {
-    title: "Activity: minor-offence sanctions",
-    intro: "The departments' sanction records. Personal data are masked; a full export needs a reason, which is logged.",
-    import: "Import from a file",
-    quality: "Data quality",
-    places: "Placing on the map",
-    catalogue: "Offence catalogue",
-    from: "From",
-    to: "To",
-    department: "Department",
-    act: "Act",
-    sanction: "Sanction",
-    payment: "Payment",
-    search: "Series / number",
-    filter: "Filter",
-    all: "all",
-    warning: "warning",
-    fine: "fine",
-    number: "Series and number",
-    date: "Date",
-    place: "Place",
-    offender: "Offender",
-    legal_basis: "Legal basis",
-    amount: "Fine (lei)",
-    records: "records",
-    total: "fines' value (lei)",
-    export: "Export",
-    export_masked: "Export with personal data masked:",
-    reveal_export: "Export with personal data in full",
-    reason: "Reason",
-    reason_hint: "e.g. the prosecutor's letter no. 123/2026 (at least 5 characters)",
-    nothing: "No records for this filter.",
-    file: "File (CSV or XLSX)",
-    source: "Source (department)",
-    source_hint: "The column mapping is saved for the source and reused.",
-    upload: "Upload and map the columns",
-    uploading: "Uploading…",
-    mapping: "Column mapping",
-    mapping_hint: "Choose the file's column for each field. Check first, then choose what to import.",
-    field: "Field",
-    column: "Column in the file",
-    not_in_file: "(not in the file)",
-    required: "required",
-    check: "Check only",
-    import_valid: "Import the valid rows",
-    import_all: "Import only if every row is valid",
-    result: "Result",
-    rows: "rows",
-    valid: "valid",
-    invalid: "with problems",
-    inserted: "added",
-    skipped: "already recorded",
-    problems: "problems",
-    download_report: "Download the problem report (CSV)",
-    committed: "The import was saved.",
-    not_committed: "Nothing was saved.",
-    row: "Row",
-    cell: "Cell",
-    value: "Value",
-    problem: "Problem",
-    encoding: "Encoding",
-    missing_coordinates: "Missing coordinates",
-    unknown_legal_basis: "Legal basis unknown on the record's date",
-    amount_outside_range: "Fine outside the act's range",
-    duplicates: "Duplicates across imports",
-    addresses: "Addresses without coordinates, matched against the street list",
-    addresses_hint: "The unmatched ones need a person to place them on the map.",
-    address: "Address",
-    street: "Street found",
-    unmatched: "not found",
-    aggravated: "Aggravated",
-    range: "Range (lei)",
-    valid_from: "In force from",
-    valid_to: "Until",
-    description: "Description",
-    add_version: "Add a version",
-    reference: "Act, article, point",
-    yes: "yes",
-    save: "Save",
-};
-
-pub fn of(lang: Lang) -> &'static Labels {
-    match lang {
-        Lang::Ro => &RO,
-        Lang::En => &EN,
-    }
+texts_table! { Labels, "The activity pages' words.";
+    title: "Activitate: sancțiuni contravenționale", "Activity: minor-offence sanctions";
+    intro: "Procesele-verbale de contravenție din compartimente. Datele personale sunt mascate; exportul complet cere un motiv, care se înregistrează.", "The departments' sanction records. Personal data are masked; a full export needs a reason, which is logged.";
+    import: "Import din fișier", "Import from a file";
+    quality: "Calitatea datelor", "Data quality";
+    places: "Plasare pe hartă", "Placing on the map";
+    catalogue: "Catalogul contravențiilor", "Offence catalogue";
+    from: "De la", "From";
+    to: "Până la", "To";
+    department: "Compartiment", "Department";
+    act: "Act normativ", "Act";
+    sanction: "Sancțiune", "Sanction";
+    payment: "Plată", "Payment";
+    search: "Serie / număr", "Series / number";
+    filter: "Filtrează", "Filter";
+    all: "toate", "all";
+    warning: "avertisment", "warning";
+    fine: "amendă", "fine";
+    number: "Serie și număr", "Series and number";
+    date: "Data", "Date";
+    place: "Locul", "Place";
+    offender: "Contravenient", "Offender";
+    legal_basis: "Temei legal", "Legal basis";
+    amount: "Amendă (lei)", "Fine (lei)";
+    records: "procese-verbale", "records";
+    total: "valoarea amenzilor (lei)", "fines' value (lei)";
+    export: "Export", "Export";
+    export_masked: "Export cu datele personale mascate:", "Export with personal data masked:";
+    reveal_export: "Export cu datele personale complete", "Export with personal data in full";
+    reason: "Motivul", "Reason";
+    reason_hint: "de exemplu: adresa Parchetului nr. 123/2026 (cel puțin 5 caractere)", "e.g. the prosecutor's letter no. 123/2026 (at least 5 characters)";
+    nothing: "Nu există înregistrări pentru acest filtru.", "No records for this filter.";
+    file: "Fișierul (CSV sau XLSX)", "File (CSV or XLSX)";
+    source: "Sursa (compartimentul)", "Source (department)";
+    source_hint: "Corespondența coloanelor se salvează pentru sursă și se refolosește.", "The column mapping is saved for the source and reused.";
+    upload: "Încarcă și alege coloanele", "Upload and map the columns";
+    uploading: "Se încarcă…", "Uploading…";
+    mapping: "Corespondența coloanelor", "Column mapping";
+    mapping_hint: "Alegeți coloana fișierului pentru fiecare câmp. Verificați întâi, apoi alegeți ce se importă.", "Choose the file's column for each field. Check first, then choose what to import.";
+    field: "Câmpul", "Field";
+    column: "Coloana din fișier", "Column in the file";
+    not_in_file: "(nu există în fișier)", "(not in the file)";
+    required: "obligatoriu", "required";
+    check: "Verifică doar", "Check only";
+    import_valid: "Importă rândurile valide", "Import the valid rows";
+    import_all: "Importă doar dacă toate rândurile sunt valide", "Import only if every row is valid";
+    result: "Rezultatul", "Result";
+    rows: "rânduri", "rows";
+    valid: "valide", "valid";
+    invalid: "cu probleme", "with problems";
+    inserted: "adăugate", "added";
+    skipped: "deja înregistrate", "already recorded";
+    problems: "probleme", "problems";
+    download_report: "Descarcă raportul de probleme (CSV)", "Download the problem report (CSV)";
+    committed: "Importul a fost salvat.", "The import was saved.";
+    not_committed: "Nu s-a salvat nimic.", "Nothing was saved.";
+    row: "Rândul", "Row";
+    cell: "Celula", "Cell";
+    value: "Valoarea", "Value";
+    problem: "Problema", "Problem";
+    encoding: "Codificare", "Encoding";
+    missing_coordinates: "Fără coordonate", "Missing coordinates";
+    unknown_legal_basis: "Temei legal necunoscut la data faptei", "Legal basis unknown on the record's date";
+    amount_outside_range: "Amendă în afara limitelor actului", "Fine outside the act's range";
+    duplicates: "Dubluri între importuri", "Duplicates across imports";
+    addresses: "Adrese fără coordonate, potrivite cu nomenclatorul străzilor", "Addresses without coordinates, matched against the street list";
+    addresses_hint: "Cele nepotrivite trebuie plasate pe hartă de o persoană.", "The unmatched ones need a person to place them on the map.";
+    address: "Adresa", "Address";
+    street: "Strada găsită", "Street found";
+    unmatched: "negăsită", "not found";
+    aggravated: "Agravant", "Aggravated";
+    range: "Limite (lei)", "Range (lei)";
+    valid_from: "În vigoare de la", "In force from";
+    valid_to: "Până la", "Until";
+    description: "Descriere", "Description";
+    add_version: "Adaugă o versiune", "Add a version";
+    reference: "Act, articol, punct", "Act, article, point";
+    yes: "da", "yes";
+    save: "Salvează", "Save";
 }

@@ -25,14 +25,7 @@ pub mod store;
 pub mod tuning;
 pub mod uploads;
 
-use crate::auth::Role;
 use crate::auth::access::Routes;
-use crate::auth::groups;
-
-/// Those who read activity records.
-pub const READ: &[Role] = groups::ACTIVITY;
-/// Those who import and record activity.
-pub const WRITE: &[Role] = groups::ACTIVITY_WRITE;
 
 pub fn routes() -> Routes {
     Routes::new()

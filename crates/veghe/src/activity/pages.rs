@@ -16,7 +16,7 @@ use super::labels::{self, Labels};
 use super::mapping::Mapping;
 use super::model::{Field, lei};
 use super::store::{self, Filter, Sanction};
-use super::{READ, WRITE, export, flow, quality, uploads};
+use super::{export, flow, quality, uploads};
 use crate::AppState;
 use crate::audit::access_log::Reason;
 use crate::auth::access::Routes;
@@ -25,8 +25,8 @@ use crate::error::{AppError, AppResult};
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
-    let read = Access::Roles(READ);
-    let write = Access::Roles(WRITE);
+    let read = Access::Roles(groups::ACTIVITY);
+    let write = Access::Roles(groups::ACTIVITY_WRITE);
     Routes::new()
         .get("/activity", read, list_page)
         .get("/activity/export", read, export_masked)
@@ -112,7 +112,10 @@ async fn list_page(
     let records = store::list(&state.db, &f, 500, false).await?;
     let (count, total) = store::totals(&state.db, &f).await?;
     let query = serde_urlencoded::to_string(&f).unwrap_or_default();
-    let can_import = shell.user.as_ref().is_some_and(|u| WRITE.contains(&u.role));
+    let can_import = shell
+        .user
+        .as_ref()
+        .is_some_and(|u| groups::ACTIVITY_WRITE.contains(&u.role));
     render(&ListPage {
         rows: records.iter().map(|s| row(s, l)).collect(),
         shell,

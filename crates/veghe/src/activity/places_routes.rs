@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
 use serde::{Deserialize, Serialize};
 
-use super::WRITE;
 use super::places::{self, Known, Unplaced};
 use crate::AppState;
 use crate::auth::access::Routes;
+use crate::auth::groups;
 use crate::auth::{Access, CurrentUser};
 use crate::error::{AppError, AppResult};
 use crate::web::{Lang, Shell, render};
@@ -29,7 +29,7 @@ pub struct PlacesApi;
 const LIMIT: i64 = 500;
 
 pub fn routes() -> Routes {
-    let write = Access::Roles(WRITE);
+    let write = Access::Roles(groups::ACTIVITY_WRITE);
     Routes::new()
         .get("/activity/places", write, page)
         .post("/activity/places", write, place_form)

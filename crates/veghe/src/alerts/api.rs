@@ -13,9 +13,18 @@ use crate::auth::CurrentUser;
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
 
+/// This feature's part of the API description.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(issue, list, cancel),
+    components(schemas(AlertIn, Alert)),
+    tags((name = "alerts", description = "Public alerts (OASIS CAP 1.2)"))
+)]
+pub struct AlertsApi;
+
 /// Issues a public alert (CAP msgType Alert); it appears at once in `/cap/alerts.xml`.
 #[utoipa::path(post, path = "/api/v1/alerts", tag = "alerts", request_body = AlertIn,
-    responses((status = 201, body = Alert), (status = 400, body = crate::api::ErrorBody), (status = 401), (status = 403)),
+    responses((status = 201, body = Alert), (status = 400, body = crate::error::ErrorBody), (status = 401), (status = 403)),
     security(("bearer" = [])))]
 pub async fn issue(
     State(state): State<AppState>,
@@ -38,7 +47,7 @@ pub(super) fn parse_id(text: &str) -> AppResult<i64> {
 /// Cancels an alert: issues the CAP Cancel message that references it (409 if already cancelled).
 #[utoipa::path(post, path = "/api/v1/alerts/{id}/cancel", tag = "alerts",
     params(("id" = i64, Path)),
-    responses((status = 201, body = Alert, description = "the Cancel message"), (status = 404), (status = 409, body = crate::api::ErrorBody)),
+    responses((status = 201, body = Alert, description = "the Cancel message"), (status = 404), (status = 409, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn cancel(
     State(state): State<AppState>,

@@ -11,11 +11,10 @@ pub mod xml;
 use crate::auth::Access;
 use crate::auth::access::Routes;
 use crate::auth::groups;
-use crate::dispatch::api::DISPATCH;
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::OPERATIONS_READ);
-    let write = Access::Roles(DISPATCH);
+    let write = Access::Roles(groups::DISPATCH);
     Routes::new()
         .post("/api/v1/alerts", write, api::issue)
         .get("/api/v1/alerts", read, api::list)

@@ -8,8 +8,8 @@ use sqlx::Row;
 
 use super::model::NewAlert;
 use crate::audit::{self, Actor, Change};
-use crate::db::{Db, Tx, now_ms};
-use crate::dispatch::store::{next_number, publish};
+use crate::db::events::publish;
+use crate::db::{Db, Tx, counters, now_ms};
 use crate::error::AppError;
 
 /// A Cancel stays in the public feed this long after it was sent.
@@ -112,7 +112,7 @@ async fn next_identifier(tx: &mut Tx, now: i64) -> Result<String, sqlx::Error> {
     let year = jiff::Timestamp::from_millisecond(now)
         .map(|t| i64::from(t.to_zoned(tz).year()))
         .unwrap_or(1970);
-    let n = next_number(tx, "public_alert", year).await?;
+    let n = counters::next(tx, "public_alert", year).await?;
     Ok(format!("PLT-TM-{year}-{n:05}"))
 }
 

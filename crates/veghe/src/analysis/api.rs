@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
 use super::filter::RawQuery;
-use super::proposals::{self, DECIDE, DecisionIn, Effect, PROPOSE, Proposal, ProposalIn};
+use super::proposals::{self, DecisionIn, Effect, Proposal, ProposalIn};
 use super::service::{self, Stated};
 use super::{hotspots::Hotspots, nearrepeat::NearRepeat, situation::Situation, trends::Trends};
 use crate::AppState;
@@ -40,13 +40,13 @@ pub fn routes() -> Routes {
         .get("/api/v1/analysis/proposals", read, api_proposals)
         .post(
             "/api/v1/analysis/proposals",
-            Access::Roles(PROPOSE),
+            Access::Roles(groups::PROPOSE_MEASURES),
             api_propose,
         )
         .get("/api/v1/analysis/proposals/{id}", read, api_proposal)
         .post(
             "/api/v1/analysis/proposals/{id}/decision",
-            Access::Roles(DECIDE),
+            Access::Roles(groups::DECIDE_MEASURES),
             api_decide,
         )
 }

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::api::id_of;
 use super::pages::choices;
-use super::proposals::{self, DECIDE, DecisionIn, Effect, KINDS, PROPOSE, Proposal, ProposalIn};
+use super::proposals::{self, DecisionIn, Effect, KINDS, Proposal, ProposalIn};
 use super::texts::{self, T};
 use crate::AppState;
 use crate::auth::access::Routes;
@@ -21,11 +21,15 @@ pub fn routes() -> Routes {
     let read = Access::Roles(groups::OPERATIONS_READ);
     Routes::new()
         .get("/analysis/proposals", read, list_page)
-        .post("/analysis/proposals", Access::Roles(PROPOSE), propose)
+        .post(
+            "/analysis/proposals",
+            Access::Roles(groups::PROPOSE_MEASURES),
+            propose,
+        )
         .get("/analysis/proposals/{id}", read, proposal_page)
         .post(
             "/analysis/proposals/{id}/decision",
-            Access::Roles(DECIDE),
+            Access::Roles(groups::DECIDE_MEASURES),
             decide,
         )
 }
@@ -71,7 +75,7 @@ async fn list_page(
     let can_propose = shell
         .user
         .as_ref()
-        .is_some_and(|u| PROPOSE.contains(&u.role));
+        .is_some_and(|u| groups::PROPOSE_MEASURES.contains(&u.role));
     render(&ListPage {
         t,
         items,
@@ -131,7 +135,7 @@ async fn proposal_page(
         && shell
             .user
             .as_ref()
-            .is_some_and(|u| DECIDE.contains(&u.role));
+            .is_some_and(|u| groups::DECIDE_MEASURES.contains(&u.role));
     render(&OnePage {
         t,
         status: t.status(&p.status),

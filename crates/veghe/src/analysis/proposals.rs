@@ -10,14 +10,9 @@ use veghe_analytics::series::compare::binomial_two_sided;
 
 use super::filter::{day_start_ms, iso, local, today};
 use crate::audit::{self, Actor, Change};
-use crate::auth::Role;
 use crate::db::{Db, now_ms};
 use crate::error::{AppError, AppResult};
 
-/// Who proposes measures.
-pub const PROPOSE: &[Role] = &[Role::Administrator, Role::HeadOfService, Role::Analyst];
-/// Who decides them.
-pub const DECIDE: &[Role] = &[Role::HeadOfService, Role::Management];
 /// The analyses a proposal may come from.
 pub const KINDS: &[&str] = &["hotspots", "trends", "near_repeat", "situation"];
 /// Longest before/after window of the effect, days.

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod csrf;
+pub mod groups;
 pub mod password;
 pub mod role;
 pub mod routes;
@@ -16,7 +17,7 @@ use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-pub use role::{Access, Role, groups};
+pub use role::{Access, Role};
 
 use crate::AppState;
 use crate::audit::Actor;

@@ -128,56 +128,10 @@ impl Access {
     }
 }
 
-/// Role groups the features share.
-pub mod groups {
-    use super::Role::{self, *};
-    pub const ADMIN: &[Role] = &[Administrator];
-    pub const OVERSIGHT: &[Role] = &[Administrator, HeadOfService];
-    /// Those who read the operational picture (incidents, maps, statistics).
-    pub const OPERATIONS_READ: &[Role] = &[
-        Administrator,
-        HeadOfService,
-        Dispatcher,
-        Analyst,
-        Management,
-    ];
-    /// Those who read the registers (petitions, information requests, internal documents).
-    pub const REGISTRY: &[Role] = &[
-        Administrator,
-        HeadOfService,
-        RegistryClerk,
-        DepartmentOfficer,
-        Management,
-    ];
-    /// The registry compartment, which alone registers, sends answers, classes and archives
-    /// (OG 27/2002 art. 6).
-    pub const REGISTRY_DESK: &[Role] = &[Administrator, HeadOfService, RegistryClerk];
-    /// Those who read activity records (sanctions, referrals, counts, data quality).
-    pub const ACTIVITY: &[Role] = &[
-        Administrator,
-        HeadOfService,
-        DepartmentOfficer,
-        Analyst,
-        Management,
-    ];
-    /// Those who import sanction records and record activity.
-    pub const ACTIVITY_WRITE: &[Role] = &[Administrator, HeadOfService, DepartmentOfficer, Analyst];
-    /// Those who compute legal deadlines.
-    pub const CALENDAR: &[Role] = &[
-        Administrator,
-        HeadOfService,
-        RegistryClerk,
-        DepartmentOfficer,
-        PressOfficer,
-        Analyst,
-        Management,
-        Dispatcher,
-    ];
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::auth::groups;
 
     #[test]
     fn codes_round_trip() {

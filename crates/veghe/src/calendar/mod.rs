@@ -20,6 +20,15 @@ pub fn bucharest() -> jiff::tz::TimeZone {
 }
 use crate::web::{Lang, Shell, render};
 
+/// This feature's part of the API description.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(api_holidays, api_deadline),
+    components(schemas(HolidayOut, DeadlineOut)),
+    tags((name = "calendar", description = "Legal calendar and deadlines"))
+)]
+pub struct CalendarApi;
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/calendar", Access::Roles(groups::CALENDAR), page)

@@ -4,6 +4,8 @@
 //! epoch milliseconds (`i64`), flags are `0/1` integers, money is bani: the `Any` driver carries
 //! only integers, floats, text and blobs, so the schema keeps to those.
 
+pub mod counters;
+pub mod events;
 pub mod json_rows;
 mod migrate;
 

@@ -44,7 +44,6 @@
 //!   and 25 of them) with distinct available crews, whose status is set to match.
 
 pub mod calendar;
-pub mod catalogue;
 pub mod crews;
 mod generate;
 mod lifecycle;
@@ -61,7 +60,7 @@ pub mod sanctions;
 mod seed;
 mod text;
 
-pub use catalogue::{INCIDENT_TYPES, IncidentType};
+pub use crate::dispatch::catalogue::{self, INCIDENT_TYPES, IncidentType};
 pub use generate::{Generator, HISTORY_DAYS};
 pub use seed::seed_history;
 

@@ -12,15 +12,54 @@ use super::timeline::TimelineEntry;
 use super::units::Unit;
 use crate::AppState;
 use crate::auth::access::Routes;
-use crate::auth::{Access, CurrentUser, Role, groups};
+use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
 
-/// Those who take calls and dispatch.
-pub const DISPATCH: &[Role] = &[Role::Administrator, Role::HeadOfService, Role::Dispatcher];
+/// This module's part of the API description (the desk's and the log's are in theirs).
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(
+        create,
+        list_open,
+        get,
+        timeline,
+        change_status,
+        assign,
+        units,
+        super::live::stream,
+        recommendations,
+        checkin,
+        overdue,
+        agencies,
+        handover,
+        export_geojson,
+        shift_handover,
+        shift_accept,
+        super::eido::get
+    ),
+    components(schemas(
+        Incident,
+        Unit,
+        TimelineEntry,
+        Status,
+        IncidentIn,
+        StatusIn,
+        AssignIn,
+        super::recommend::Candidate,
+        super::checkins::Overdue,
+        CheckinIn,
+        super::agencies::Agency,
+        HandoverIn,
+        ShiftIn,
+        super::shift::ShiftHandover
+    )),
+    tags((name = "dispatch", description = "Incidents and crews"))
+)]
+pub struct DispatchApi;
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::OPERATIONS_READ);
-    let write = Access::Roles(DISPATCH);
+    let write = Access::Roles(groups::DISPATCH);
     Routes::new()
         .post("/api/v1/incidents", write, create)
         .get("/api/v1/incidents", read, list_open)
@@ -69,7 +108,7 @@ const SOURCES: &[&str] = &["phone", "duty_desk", "112", "patrol", "petition", "c
 
 impl IncidentIn {
     pub fn parse(self) -> AppResult<NewIncident> {
-        let kind = crate::demo::catalogue::incident_type(self.kind.trim())
+        let kind = crate::dispatch::catalogue::incident_type(self.kind.trim())
             .ok_or_else(|| {
                 AppError::bad(
                     "type",
@@ -124,7 +163,7 @@ impl IncidentIn {
 
 /// Registers an incident; answers 201 with its id and yearly number.
 #[utoipa::path(post, path = "/api/v1/incidents", tag = "dispatch", request_body = IncidentIn,
-    responses((status = 201, body = Incident), (status = 400, body = crate::api::ErrorBody), (status = 401), (status = 403)),
+    responses((status = 201, body = Incident), (status = 400, body = crate::error::ErrorBody), (status = 401), (status = 403)),
     security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
@@ -179,7 +218,7 @@ pub struct StatusIn {
 /// Moves an incident along its lifecycle; invalid transitions are refused with 409 naming them.
 #[utoipa::path(post, path = "/api/v1/incidents/{id}/status", tag = "dispatch", request_body = StatusIn,
     params(("id" = i64, Path)),
-    responses((status = 200, body = Incident), (status = 400), (status = 409, body = crate::api::ErrorBody)), security(("bearer" = [])))]
+    responses((status = 200, body = Incident), (status = 400), (status = 409, body = crate::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn change_status(
     State(state): State<AppState>,
     axum::Extension(me): axum::Extension<CurrentUser>,
@@ -213,7 +252,7 @@ pub struct AssignIn {
 /// Assigns an available crew; a crew already busy is refused with 409 saying where it is.
 #[utoipa::path(post, path = "/api/v1/incidents/{id}/assign", tag = "dispatch", request_body = AssignIn,
     params(("id" = i64, Path)),
-    responses((status = 200, body = Incident), (status = 409, body = crate::api::ErrorBody)), security(("bearer" = [])))]
+    responses((status = 200, body = Incident), (status = 409, body = crate::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn assign(
     State(state): State<AppState>,
     axum::Extension(me): axum::Extension<CurrentUser>,
@@ -379,7 +418,7 @@ pub async fn export_geojson(
     }
     let kind = match q.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
         Some(k) => Some(
-            crate::demo::catalogue::incident_type(k)
+            crate::dispatch::catalogue::incident_type(k)
                 .ok_or_else(|| AppError::bad("type", format!("unknown incident type `{k}`")))?
                 .code,
         ),

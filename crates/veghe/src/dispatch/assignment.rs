@@ -5,8 +5,9 @@ use serde_json::json;
 use sqlx::Row;
 
 use super::model::Status;
-use super::store::{Incident, get_in, publish};
+use super::store::{Incident, get_in};
 use crate::audit::{self, Actor, Change};
+use crate::db::events::publish;
 use crate::db::{Db, now_ms};
 use crate::error::AppError;
 

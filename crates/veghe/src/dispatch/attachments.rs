@@ -6,8 +6,9 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 
-use super::store::{get_in, publish};
+use super::store::get_in;
 use crate::audit::{self, Actor, Change};
+use crate::db::events::publish;
 use crate::db::{Db, now_ms};
 use crate::error::AppError;
 

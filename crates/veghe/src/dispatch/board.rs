@@ -8,15 +8,16 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::api::{DISPATCH, IncidentIn};
+use super::api::IncidentIn;
 use super::store::{self, Incident};
 use super::units::Unit;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::db::now_ms;
+use crate::dispatch::catalogue::type_label;
 use crate::error::AppResult;
-use crate::web::{Lang, Shell, render, type_label};
+use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -26,7 +27,7 @@ pub fn routes() -> Routes {
             Access::Roles(groups::OPERATIONS_READ),
             tables,
         )
-        .post("/board/incidents", Access::Roles(DISPATCH), intake)
+        .post("/board/incidents", Access::Roles(groups::DISPATCH), intake)
 }
 
 struct IncidentRow {
@@ -145,14 +146,14 @@ async fn board(state: &AppState, shell: Shell, message: Option<String>) -> AppRe
         shell.lang,
     );
     let lang = shell.lang;
-    let types = crate::demo::catalogue::INCIDENT_TYPES
+    let types = crate::dispatch::catalogue::INCIDENT_TYPES
         .iter()
         .map(|t| (t.code, type_label(t.code, lang)))
         .collect();
     let can_dispatch = shell
         .user
         .as_ref()
-        .is_some_and(|u| DISPATCH.contains(&u.role));
+        .is_some_and(|u| groups::DISPATCH.contains(&u.role));
     render(&BoardPage {
         stale_ms: state.config.stale_after_ms,
         shell,
@@ -178,7 +179,7 @@ async fn tables(State(state): State<AppState>, shell: Shell) -> AppResult<Respon
     let can_dispatch = shell
         .user
         .as_ref()
-        .is_some_and(|u| DISPATCH.contains(&u.role));
+        .is_some_and(|u| groups::DISPATCH.contains(&u.role));
     render(&Tables {
         incidents,
         units,

@@ -5,8 +5,8 @@ use serde::Serialize;
 use serde_json::json;
 use sqlx::Row;
 
-use super::store::publish;
 use crate::audit::{self, Actor, Change};
+use crate::db::events::publish;
 use crate::db::{Db, now_ms};
 use crate::error::AppError;
 

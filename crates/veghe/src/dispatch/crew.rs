@@ -14,16 +14,15 @@ use super::rosters::{Roster, crew_of};
 use super::store::{self, Incident};
 use crate::AppState;
 use crate::auth::access::Routes;
-use crate::auth::{Access, CurrentUser, Role};
+use crate::auth::groups;
+use crate::auth::{Access, CurrentUser};
 use crate::db::now_ms;
+use crate::dispatch::catalogue::type_label;
 use crate::error::{AppError, AppResult};
-use crate::web::{Shell, render, type_label};
-
-/// Officers in crews (and administrators, to see what they see).
-pub const CREW: &[Role] = &[Role::Crew, Role::Administrator];
+use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
-    let crew = Access::Roles(CREW);
+    let crew = Access::Roles(groups::CREW);
     Routes::new()
         .get("/crew", crew, page)
         .post("/crew/status", crew, status)

@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::addresses::Suggestion;
-use super::api::DISPATCH;
 use super::attachments::Attachment;
 use super::calls::Nearby;
 use super::incident_forms::CallForm;
@@ -51,7 +50,7 @@ pub struct DeskApi;
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::OPERATIONS_READ);
-    let write = Access::Roles(DISPATCH);
+    let write = Access::Roles(groups::DISPATCH);
     Routes::new()
         .get("/api/v1/addresses", read, addresses)
         .get("/api/v1/incidents/nearby", read, nearby)

@@ -7,7 +7,6 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::api::DISPATCH;
 use super::dutylog::{self, LogEntry, NewEntry};
 use super::shift::ShiftHandover;
 use crate::AppState;
@@ -17,7 +16,7 @@ use crate::error::{AppError, AppResult};
 use crate::web::{Shell, local_time, render};
 
 pub fn routes() -> Routes {
-    let write = Access::Roles(DISPATCH);
+    let write = Access::Roles(groups::DISPATCH);
     Routes::new()
         .get("/duty", Access::Roles(groups::OPERATIONS_READ), page)
         .post("/duty/entries", write, add_entry)
@@ -138,7 +137,7 @@ async fn page(
     let can_dispatch = shell
         .user
         .as_ref()
-        .is_some_and(|u| DISPATCH.contains(&u.role));
+        .is_some_and(|u| groups::DISPATCH.contains(&u.role));
     let rosters = super::rosters::of_day(&state.db, &day).await?;
     render(&DutyPage {
         shell,

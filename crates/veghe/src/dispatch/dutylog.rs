@@ -7,8 +7,8 @@ use serde::Serialize;
 use serde_json::json;
 use sqlx::Row;
 
-use super::store::publish;
 use crate::audit::{self, Actor, Change};
+use crate::db::events::publish;
 use crate::db::{Db, now_ms};
 use crate::error::AppError;
 
@@ -145,7 +145,7 @@ pub async fn entries(db: &Db, from: i64, to: i64) -> Result<Vec<LogEntry>, AppEr
         let s: String = r.try_get("source")?;
         Ok(format!(
             "Incident {n}/{y} ({}) — {} [{s}]",
-            crate::web::type_label(&t, crate::web::Lang::Ro),
+            crate::dispatch::catalogue::type_label(&t, crate::web::Lang::Ro),
             a.unwrap_or_default()
         ))
     })?;

@@ -159,7 +159,7 @@ pub fn build(incident: &Incident, timeline: &[TimelineEntry], crews: &[Unit]) ->
         .max()
         .unwrap_or(incident.received_at);
     let last_agent = timeline.last().map(|t| t.actor.as_str());
-    let type_name = crate::demo::catalogue::incident_type(&incident.kind)
+    let type_name = crate::dispatch::catalogue::incident_type(&incident.kind)
         .map(|t| t.name_ro)
         .unwrap_or(incident.kind.as_str());
 

@@ -6,18 +6,18 @@ use axum::extract::{Multipart, Path, State};
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::api::DISPATCH;
 use super::incident_page::{after, parse_id};
 use super::input::text;
 use super::model::{Outcome, Status};
 use crate::AppState;
 use crate::auth::access::Routes;
+use crate::auth::groups;
 use crate::auth::{Access, CurrentUser};
 use crate::error::{AppError, AppResult};
 use crate::web::Shell;
 
 pub fn routes() -> Routes {
-    let write = Access::Roles(DISPATCH);
+    let write = Access::Roles(groups::DISPATCH);
     Routes::new()
         .post("/incidents/{id}/status", write, status)
         .post("/incidents/{id}/assign", write, assign)

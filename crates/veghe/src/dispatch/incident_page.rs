@@ -6,7 +6,6 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use sqlx::Row;
 
-use super::api::DISPATCH;
 use super::attachments::Attachment;
 use super::model::Status;
 use super::recommend::Candidate;
@@ -16,8 +15,9 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::db::now_ms;
+use crate::dispatch::catalogue::type_label;
 use crate::error::{AppError, AppResult};
-use crate::web::{Shell, local_time, render, type_label};
+use crate::web::{Shell, local_time, render};
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -144,7 +144,7 @@ pub(super) async fn show(
     let can_dispatch = shell
         .user
         .as_ref()
-        .is_some_and(|u| DISPATCH.contains(&u.role));
+        .is_some_and(|u| groups::DISPATCH.contains(&u.role));
     // The caller is personal data: shown to those who handle the call.
     let (caller, calls) = if can_dispatch {
         caller_and_calls(state, id).await?

@@ -5,7 +5,6 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use super::api::DISPATCH;
 use super::input::{json_body, text};
 use crate::AppState;
 use crate::auth::access::Routes;
@@ -23,7 +22,7 @@ pub struct LogApi;
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::OPERATIONS_READ);
-    let write = Access::Roles(DISPATCH);
+    let write = Access::Roles(groups::DISPATCH);
     Routes::new()
         .get("/api/v1/dutylog", read, duty_log)
         .post("/api/v1/dutylog", write, log_entry)

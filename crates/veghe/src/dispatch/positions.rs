@@ -208,7 +208,7 @@ pub async fn store_for_unit(db: &Db, unit_id: i64, fix: &Fix) -> AppResult<()> {
     .execute(&mut *tx)
     .await?;
     if newer.rows_affected() > 0 {
-        super::store::publish(
+        crate::db::events::publish(
             &mut tx,
             "unit.position",
             &json!({"unit_id": unit_id, "lat": fix.point.lat, "lon": fix.point.lon, "at": fix.at_ms, "speed_mps": fix.speed_mps, "bearing": fix.bearing}),

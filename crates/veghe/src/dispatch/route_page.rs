@@ -9,19 +9,20 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::api::DISPATCH;
 use super::period::{self, Period};
 use super::route_texts::{self, T};
 use super::units::Unit;
 use crate::AppState;
 use crate::auth::Access;
 use crate::auth::access::Routes;
+use crate::auth::groups;
 use crate::db::now_ms;
+use crate::dispatch::catalogue::type_label;
 use crate::error::{AppError, AppResult};
-use crate::web::{Lang, Shell, local_time, render, type_label};
+use crate::web::{Lang, Shell, local_time, render};
 
 pub fn routes() -> Routes {
-    let dispatch = Access::Roles(DISPATCH);
+    let dispatch = Access::Roles(groups::DISPATCH);
     Routes::new()
         .get("/units", dispatch, list)
         .get("/units/{id}/route", dispatch, route)

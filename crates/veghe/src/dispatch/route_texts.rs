@@ -108,7 +108,7 @@ impl T {
 
     /// A department's name.
     pub fn department(&self, code: &str) -> String {
-        crate::demo::catalogue::DEPARTMENTS
+        crate::dispatch::catalogue::DEPARTMENTS
             .iter()
             .find(|d| d.code == code)
             .map(|d| if self.ro() { d.name_ro } else { d.name_en })

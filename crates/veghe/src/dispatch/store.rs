@@ -7,7 +7,8 @@ use sqlx::Row;
 
 use super::model::{LatLon, Outcome, Priority, Status};
 use crate::audit::{self, Actor, Change};
-use crate::db::{Db, Tx, now_ms};
+use crate::db::events::publish;
+use crate::db::{Db, Tx, counters, now_ms};
 use crate::error::AppError;
 
 /// A new incident, parsed.
@@ -79,40 +80,6 @@ fn incident_from(r: &sqlx::any::AnyRow) -> Result<Incident, AppError> {
     })
 }
 
-/// The next number of a yearly sequence, inside the caller's transaction: gapless, because a
-/// rolled-back transaction returns its number with it.
-pub async fn next_number(tx: &mut Tx, name: &str, year: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query("INSERT INTO counters (name, year, next) VALUES ($1, $2, 1) ON CONFLICT (name, year) DO NOTHING")
-        .bind(name)
-        .bind(year)
-        .execute(&mut **tx)
-        .await?;
-    let row = sqlx::query(
-        "UPDATE counters SET next = next + 1 WHERE name = $1 AND year = $2 RETURNING next",
-    )
-    .bind(name)
-    .bind(year)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(row.try_get::<i64, _>("next")? - 1)
-}
-
-/// Appends a live event in the caller's transaction: it is published only if the write commits.
-pub async fn publish(
-    tx: &mut Tx,
-    name: &str,
-    payload: &serde_json::Value,
-) -> Result<i64, sqlx::Error> {
-    let row =
-        sqlx::query("INSERT INTO events (at, name, payload) VALUES ($1, $2, $3) RETURNING id")
-            .bind(now_ms())
-            .bind(name)
-            .bind(payload.to_string())
-            .fetch_one(&mut **tx)
-            .await?;
-    row.try_get("id")
-}
-
 fn bucharest_year(ms: i64) -> i64 {
     let tz = crate::calendar::bucharest();
     jiff::Timestamp::from_millisecond(ms)
@@ -129,7 +96,7 @@ pub async fn create(db: &Db, actor: &Actor, new: NewIncident) -> Result<Incident
         .and_then(|p| crate::geo::geo().neighbourhood_at(p.lon, p.lat))
         .map(|n| n.id.clone());
     let mut tx = db.begin().await?;
-    let number = next_number(&mut tx, "incident", year).await?;
+    let number = counters::next(&mut tx, "incident", year).await?;
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO incidents (year, number, type, priority, status, source, lat, lon, address, neighbourhood, description, caller_name, caller_phone, received_at, created_by) \
          VALUES ($1, $2, $3, $4, 'received', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING {INCIDENT_COLUMNS}"
@@ -238,7 +205,7 @@ pub fn to_geojson(incidents: &[Incident], lang: crate::web::Lang) -> serde_json:
                 "properties": {
                     "number": i.reference,
                     "type": i.kind,
-                    "type_label": crate::web::type_label(&i.kind, lang),
+                    "type_label": crate::dispatch::catalogue::type_label(&i.kind, lang),
                     "priority": i.priority,
                     "status": i.status,
                     "outcome": i.outcome,

@@ -14,6 +14,15 @@ use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
 use crate::web::{Shell, local_time, render};
 
+/// This feature's part of the API description.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(list, acknowledge, outbox),
+    components(schemas(Notification, Mail)),
+    tags((name = "notifications", description = "In-app notifications and the e-mail outbox"))
+)]
+pub struct NotifyApi;
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/api/v1/notifications", Access::SignedIn, list)

@@ -11,12 +11,30 @@ use super::templates::{TaskIn, Template};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::dispatch::api::DISPATCH;
 use crate::error::{AppError, AppResult};
+
+/// This feature's part of the API description.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(templates, add_task, edit_task, list, activate, get, task_done, close),
+    components(schemas(
+        Plan,
+        super::Task,
+        super::LogEntry,
+        Template,
+        super::templates::TemplateTask,
+        TemplateTaskIn,
+        ActivateIn,
+        TaskDoneIn,
+        CloseIn
+    )),
+    tags((name = "emergency plans", description = "Planuri de urgență: templates, activation, tasks, log"))
+)]
+pub struct PlansApi;
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::OPERATIONS_READ);
-    let write = Access::Roles(DISPATCH);
+    let write = Access::Roles(groups::DISPATCH);
     let admin = Access::Roles(groups::ADMIN);
     Routes::new()
         .get("/api/v1/plan-templates", read, templates)
@@ -84,7 +102,7 @@ impl TemplateTaskIn {
 /// Adds a task to a template (administrators).
 #[utoipa::path(post, path = "/api/v1/plan-templates/{id}/tasks", tag = "emergency plans", request_body = TemplateTaskIn,
     params(("id" = i64, Path)),
-    responses((status = 201, body = Template), (status = 400, body = crate::api::ErrorBody), (status = 404)), security(("bearer" = [])))]
+    responses((status = 201, body = Template), (status = 400, body = crate::error::ErrorBody), (status = 404)), security(("bearer" = [])))]
 pub async fn add_task(
     State(state): State<AppState>,
     axum::Extension(me): axum::Extension<CurrentUser>,
@@ -100,7 +118,7 @@ pub async fn add_task(
 /// Edits a template's task (administrators).
 #[utoipa::path(post, path = "/api/v1/plan-template-tasks/{id}", tag = "emergency plans", request_body = TemplateTaskIn,
     params(("id" = i64, Path)),
-    responses((status = 200, body = Template), (status = 400, body = crate::api::ErrorBody), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = Template), (status = 400, body = crate::error::ErrorBody), (status = 404)), security(("bearer" = [])))]
 pub async fn edit_task(
     State(state): State<AppState>,
     axum::Extension(me): axum::Extension<CurrentUser>,
@@ -131,7 +149,7 @@ pub struct ActivateIn {
 
 /// Activates a plan: its tasks are created with their owners and due times.
 #[utoipa::path(post, path = "/api/v1/plans", tag = "emergency plans", request_body = ActivateIn,
-    responses((status = 201, body = Plan), (status = 400, body = crate::api::ErrorBody)), security(("bearer" = [])))]
+    responses((status = 201, body = Plan), (status = 400, body = crate::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn activate(
     State(state): State<AppState>,
     axum::Extension(me): axum::Extension<CurrentUser>,

@@ -13,13 +13,12 @@ use super::templates::{TaskIn, Template};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, Role, groups};
-use crate::dispatch::api::DISPATCH;
 use crate::error::{AppError, AppResult};
 use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::OPERATIONS_READ);
-    let write = Access::Roles(DISPATCH);
+    let write = Access::Roles(groups::DISPATCH);
     Routes::new()
         .get("/plans", read, list)
         .post("/plans", write, activate)
@@ -65,7 +64,7 @@ fn can_write(shell: &Shell) -> bool {
     shell
         .user
         .as_ref()
-        .is_some_and(|u| DISPATCH.contains(&u.role))
+        .is_some_and(|u| groups::DISPATCH.contains(&u.role))
 }
 
 #[derive(Askama)]

@@ -6,8 +6,8 @@ use sqlx::Row;
 
 use super::{LogEntry, Plan, Task, is_overdue};
 use crate::audit::{self, Actor, Change};
+use crate::db::events::publish;
 use crate::db::{Db, Tx, now_ms};
-use crate::dispatch::store::publish;
 use crate::error::AppError;
 
 async fn log_in(

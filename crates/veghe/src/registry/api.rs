@@ -21,6 +21,52 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
 
+/// This module's part of the API description (search, reports, retention and letters declare
+/// theirs).
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(
+        create,
+        list,
+        get,
+        timeline,
+        duplicates,
+        nearby,
+        petitioner,
+        route,
+        forward,
+        extend,
+        join,
+        class,
+        refuse,
+        answer,
+        archive,
+        reserve,
+        list_departments,
+        departments::add_member,
+        attachments::upload,
+        attachments::list,
+        attachments::download
+    ),
+    components(schemas(
+        PetitionIn,
+        Entry,
+        super::nearby::Nearby,
+        super::store::Step,
+        PetitionerData,
+        ReasonIn,
+        ActionIn,
+        Loose,
+        ReserveIn,
+        Reservation,
+        Department,
+        departments::MemberIn,
+        attachments::Attachment
+    )),
+    tags((name = "registry", description = "Petitions, public-information requests and internal documents"))
+)]
+pub struct RegistryApi;
+
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::REGISTRY);
     let desk = Access::Roles(groups::REGISTRY_DESK);
@@ -84,7 +130,7 @@ pub(super) fn parse_id(text: &str) -> AppResult<i64> {
 /// Registers a petition, an information request or an internal document: 201 with its `id`,
 /// `number` (`1234/29.11.2026`) and `due_date`. An anonymous petition is registered and classed.
 #[utoipa::path(post, path = "/api/v1/petitions", tag = "registry", request_body = PetitionIn,
-    responses((status = 201, body = Entry), (status = 400, body = crate::api::ErrorBody), (status = 401), (status = 403)),
+    responses((status = 201, body = Entry), (status = 400, body = crate::error::ErrorBody), (status = 401), (status = 403)),
     security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
@@ -256,8 +302,8 @@ macro_rules! action {
     ($name:ident, $path:literal, $doc:literal) => {
         #[doc = $doc]
         #[utoipa::path(post, path = $path, tag = "registry", params(("id" = i64, Path)), request_body = ActionIn,
-            responses((status = 200, body = Entry), (status = 400, body = crate::api::ErrorBody),
-                (status = 404), (status = 409, body = crate::api::ErrorBody)),
+            responses((status = 200, body = Entry), (status = 400, body = crate::error::ErrorBody),
+                (status = 404), (status = 409, body = crate::error::ErrorBody)),
             security(("bearer" = [])))]
         pub async fn $name(
             State(state): State<AppState>,

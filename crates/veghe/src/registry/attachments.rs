@@ -137,7 +137,7 @@ pub struct NameQuery {
 /// DOCX/ODT or plain text, recognised by content.
 #[utoipa::path(post, path = "/api/v1/petitions/{id}/attachments", tag = "registry",
     params(("id" = i64, Path), NameQuery), request_body(content = Vec<u8>, content_type = "application/octet-stream"),
-    responses((status = 201, body = Attachment), (status = 400, body = crate::api::ErrorBody), (status = 404)),
+    responses((status = 201, body = Attachment), (status = 400, body = crate::error::ErrorBody), (status = 404)),
     security(("bearer" = [])))]
 pub async fn upload(
     State(state): State<AppState>,

@@ -57,7 +57,7 @@ pub struct MemberIn {
 /// Adds an officer to a department (`{id}` is the department's code); their queue shows it.
 #[utoipa::path(post, path = "/api/v1/registry/departments/{id}/members", tag = "registry",
     params(("id" = String, Path, description = "department code")), request_body = MemberIn,
-    responses((status = 200, body = [Department]), (status = 400, body = crate::api::ErrorBody)),
+    responses((status = 200, body = [Department]), (status = 400, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn add_member(
     axum::extract::State(state): axum::extract::State<crate::AppState>,

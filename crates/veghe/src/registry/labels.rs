@@ -1,83 +1,112 @@
 //! The registry's codes in words, Romanian and English.
 
 use crate::web::Lang;
+use crate::web::i18n::texts_table;
 
-fn pick(lang: Lang, ro: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ro => ro,
-        Lang::En => en,
-    }
+texts_table! { Words, "The registry's codes in words.";
+    register_petition: "petiții", "petitions";
+    register_info: "informații publice", "public information";
+    register_internal: "intern", "internal";
+    kind_request: "cerere", "request";
+    kind_complaint: "reclamație", "complaint";
+    kind_notification: "sesizare", "notification";
+    kind_proposal: "propunere", "proposal";
+    kind_incoming: "corespondență intrată", "incoming";
+    kind_outgoing: "corespondență ieșită", "outgoing";
+    kind_circular: "circulară", "circular";
+    channel_counter: "ghișeu", "counter";
+    channel_post: "poștă", "post";
+    channel_email: "e-mail", "e-mail";
+    channel_online: "formular online", "online form";
+    channel_audience: "audiență", "audience";
+    status_registered: "înregistrată", "registered";
+    status_routed: "repartizată", "routed";
+    status_forwarded: "redirecționată", "forwarded";
+    status_answered: "soluționată", "answered";
+    status_classed: "clasată", "classed";
+    status_joined: "conexată", "joined";
+    status_archived: "arhivată", "archived";
+    step_registered: "înregistrare", "registered";
+    step_routed: "repartizare", "routed";
+    step_forwarded: "redirecționare", "forwarded";
+    step_extended: "prelungirea termenului", "term extended";
+    step_joined: "conexare", "joined";
+    step_joined_here: "o petiție a fost conexată aici", "a petition was joined here";
+    step_classed: "clasare", "classed";
+    step_repeat_classed: "petiție repetată clasată", "repeat classed";
+    step_refused: "refuz motivat", "reasoned refusal";
+    step_answered: "răspuns expediat", "answer sent";
+    step_answered_with: "răspuns comun", "answered with the joined petition";
+    step_archived: "arhivare", "archived";
+    step_anonymised: "date personale anonimizate", "personal data anonymised";
 }
 
 pub fn register(code: &str, lang: Lang) -> &'static str {
+    let w = of(lang);
     match code {
-        "petition" => pick(lang, "petiții", "petitions"),
-        "info" => pick(lang, "informații publice", "public information"),
-        "internal" => pick(lang, "intern", "internal"),
+        "petition" => w.register_petition,
+        "info" => w.register_info,
+        "internal" => w.register_internal,
         _ => "?",
     }
 }
 
 pub fn kind(code: &str, lang: Lang) -> &'static str {
+    let w = of(lang);
     match code {
-        "request" => pick(lang, "cerere", "request"),
-        "complaint" => pick(lang, "reclamație", "complaint"),
-        "notification" => pick(lang, "sesizare", "notification"),
-        "proposal" => pick(lang, "propunere", "proposal"),
-        "incoming" => pick(lang, "corespondență intrată", "incoming"),
-        "outgoing" => pick(lang, "corespondență ieșită", "outgoing"),
-        "circular" => pick(lang, "circulară", "circular"),
+        "request" => w.kind_request,
+        "complaint" => w.kind_complaint,
+        "notification" => w.kind_notification,
+        "proposal" => w.kind_proposal,
+        "incoming" => w.kind_incoming,
+        "outgoing" => w.kind_outgoing,
+        "circular" => w.kind_circular,
         _ => "?",
     }
 }
 
 pub fn channel(code: &str, lang: Lang) -> &'static str {
+    let w = of(lang);
     match code {
-        "counter" => pick(lang, "ghișeu", "counter"),
-        "post" => pick(lang, "poștă", "post"),
-        "email" => pick(lang, "e-mail", "e-mail"),
-        "online" => pick(lang, "formular online", "online form"),
-        "audience" => pick(lang, "audiență", "audience"),
+        "counter" => w.channel_counter,
+        "post" => w.channel_post,
+        "email" => w.channel_email,
+        "online" => w.channel_online,
+        "audience" => w.channel_audience,
         _ => "?",
     }
 }
 
 pub fn status(code: &str, lang: Lang) -> &'static str {
+    let w = of(lang);
     match code {
-        "registered" => pick(lang, "înregistrată", "registered"),
-        "routed" => pick(lang, "repartizată", "routed"),
-        "forwarded" => pick(lang, "redirecționată", "forwarded"),
-        "answered" => pick(lang, "soluționată", "answered"),
-        "classed" => pick(lang, "clasată", "classed"),
-        "joined" => pick(lang, "conexată", "joined"),
-        "archived" => pick(lang, "arhivată", "archived"),
+        "registered" => w.status_registered,
+        "routed" => w.status_routed,
+        "forwarded" => w.status_forwarded,
+        "answered" => w.status_answered,
+        "classed" => w.status_classed,
+        "joined" => w.status_joined,
+        "archived" => w.status_archived,
         _ => "?",
     }
 }
 
 pub fn step(code: &str, lang: Lang) -> &'static str {
+    let w = of(lang);
     match code {
-        "registered" => pick(lang, "înregistrare", "registered"),
-        "routed" => pick(lang, "repartizare", "routed"),
-        "forwarded" => pick(lang, "redirecționare", "forwarded"),
-        "extended" => pick(lang, "prelungirea termenului", "term extended"),
-        "joined" => pick(lang, "conexare", "joined"),
-        "joined_here" => pick(
-            lang,
-            "o petiție a fost conexată aici",
-            "a petition was joined here",
-        ),
-        "classed" => pick(lang, "clasare", "classed"),
-        "repeat_classed" => pick(lang, "petiție repetată clasată", "repeat classed"),
-        "refused" => pick(lang, "refuz motivat", "reasoned refusal"),
-        "answered" => pick(lang, "răspuns expediat", "answer sent"),
-        "answered_with" => pick(lang, "răspuns comun", "answered with the joined petition"),
-        "archived" => pick(lang, "arhivare", "archived"),
-        "anonymised" => pick(
-            lang,
-            "date personale anonimizate",
-            "personal data anonymised",
-        ),
+        "registered" => w.step_registered,
+        "routed" => w.step_routed,
+        "forwarded" => w.step_forwarded,
+        "extended" => w.step_extended,
+        "joined" => w.step_joined,
+        "joined_here" => w.step_joined_here,
+        "classed" => w.step_classed,
+        "repeat_classed" => w.step_repeat_classed,
+        "refused" => w.step_refused,
+        "answered" => w.step_answered,
+        "answered_with" => w.step_answered_with,
+        "archived" => w.step_archived,
+        "anonymised" => w.step_anonymised,
         _ => "?",
     }
 }

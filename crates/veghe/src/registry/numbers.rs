@@ -8,7 +8,7 @@ use sqlx::Row;
 use veghe_ro::petition::{Register, ro_date};
 
 use crate::audit::{self, Actor, Change};
-use crate::db::{Db, Tx, now_ms};
+use crate::db::{Db, Tx, counters, now_ms};
 use crate::error::{AppError, AppResult};
 
 /// Today in Bucharest, the day documents are dated by.
@@ -81,22 +81,7 @@ fn counter(register: Register) -> String {
 
 /// The next number of `register` in `year`, in the caller's transaction.
 pub async fn next(tx: &mut Tx, register: Register, year: i64) -> Result<i64, sqlx::Error> {
-    let name = counter(register);
-    sqlx::query(
-        "INSERT INTO counters (name, year, next) VALUES ($1, $2, 1) ON CONFLICT (name, year) DO NOTHING",
-    )
-    .bind(&name)
-    .bind(year)
-    .execute(&mut **tx)
-    .await?;
-    let row = sqlx::query(
-        "UPDATE counters SET next = next + 1 WHERE name = $1 AND year = $2 RETURNING next",
-    )
-    .bind(&name)
-    .bind(year)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(row.try_get::<i64, _>("next")? - 1)
+    counters::next(tx, &counter(register), year).await
 }
 
 /// Numbers set aside.

@@ -43,7 +43,7 @@ pub struct SearchQuery {
 /// The entries of every register holding every word of `q` (subject and text), newest
 /// registered first; petitioners masked.
 #[utoipa::path(get, path = "/api/v1/registry/search", tag = "registry", params(SearchQuery),
-    responses((status = 200, body = [Entry]), (status = 400, body = crate::api::ErrorBody)),
+    responses((status = 200, body = [Entry]), (status = 400, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn search(
     State(state): State<AppState>,

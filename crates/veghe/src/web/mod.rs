@@ -1,20 +1,21 @@
 //! The web shell: the page frame every page shares (language, navigation by role, the user,
-//! the CSRF token), the home dashboard, the map, and the error pages.
+//! the CSRF token), and the error pages.
 
 pub mod errors;
 pub mod fonts;
-pub mod home;
 pub mod i18n;
-pub mod map;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, Method, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::auth::csrf::CsrfToken;
-use crate::auth::{CurrentUser, Role, cookie, groups};
+use crate::auth::{Access, CurrentUser, Role, cookie};
 use crate::error::AppError;
 pub use i18n::{Lang, Tr};
 
@@ -60,39 +61,55 @@ impl Shell {
     }
 }
 
+/// The main navigation in its order: each page's address and label.
+fn menu(tr: &'static Tr) -> [(&'static str, &'static str); 19] {
+    [
+        ("/", tr.nav_home),
+        ("/board", tr.nav_board),
+        ("/duty", tr.nav_duty),
+        ("/units", tr.nav_units),
+        ("/crew", tr.nav_crew),
+        ("/alerts", tr.nav_alerts),
+        ("/registry", tr.nav_registry),
+        ("/queue", tr.nav_queue),
+        ("/registry/reports", tr.nav_registry_reports),
+        ("/activity", tr.nav_activity),
+        ("/special-events", tr.nav_special),
+        ("/plans", tr.nav_plans),
+        ("/map", tr.nav_map),
+        ("/analysis", tr.nav_analysis),
+        ("/calendar", tr.nav_calendar),
+        ("/users", tr.nav_users),
+        ("/audit", tr.nav_audit),
+        ("/access-log", tr.nav_access),
+        ("/api", tr.nav_api),
+    ]
+}
+
+/// Who may open a page: the access its `GET` route declares in the route table (nobody, for a
+/// path without one), so the menu never offers a page its route refuses.
+fn page_access(href: &str) -> Access {
+    static PAGES: OnceLock<HashMap<&'static str, Access>> = OnceLock::new();
+    PAGES
+        .get_or_init(|| {
+            crate::route_table()
+                .into_iter()
+                .filter(|r| r.method == Method::GET)
+                .map(|r| (r.path, r.access))
+                .collect()
+        })
+        .get(href)
+        .copied()
+        .unwrap_or(Access::Roles(&[]))
+}
+
 /// The navigation a role sees: only what it may open.
 pub(crate) fn nav_for(role: Option<Role>, tr: &'static Tr, path: &str) -> Vec<NavItem> {
     let Some(role) = role else { return Vec::new() };
-    let items: &[(&'static str, &'static str, &[Role])] = &[
-        ("/", tr.nav_home, &Role::ALL),
-        ("/board", tr.nav_board, groups::OPERATIONS_READ),
-        ("/duty", tr.nav_duty, groups::OPERATIONS_READ),
-        ("/units", tr.nav_units, crate::dispatch::api::DISPATCH),
-        ("/crew", tr.nav_crew, crate::dispatch::crew::CREW),
-        ("/alerts", tr.nav_alerts, crate::dispatch::api::DISPATCH),
-        ("/registry", tr.nav_registry, groups::REGISTRY),
-        ("/queue", tr.nav_queue, groups::REGISTRY),
-        (
-            "/registry/reports",
-            tr.nav_registry_reports,
-            crate::registry::reports::READ,
-        ),
-        ("/activity", tr.nav_activity, groups::ACTIVITY),
-        ("/special-events", tr.nav_special, groups::OPERATIONS_READ),
-        ("/plans", tr.nav_plans, groups::OPERATIONS_READ),
-        ("/map", tr.nav_map, groups::OPERATIONS_READ),
-        ("/analysis", tr.nav_analysis, groups::OPERATIONS_READ),
-        ("/calendar", tr.nav_calendar, groups::CALENDAR),
-        ("/users", tr.nav_users, groups::ADMIN),
-        ("/audit", tr.nav_audit, groups::OVERSIGHT),
-        ("/access-log", tr.nav_access, groups::OVERSIGHT),
-        ("/api", tr.nav_api, &Role::ALL),
-    ];
-    items
-        .iter()
-        .copied()
-        .filter(|(_, _, roles)| roles.contains(&role))
-        .map(|(href, label, _)| NavItem {
+    menu(tr)
+        .into_iter()
+        .filter(|(href, _)| page_access(href).allows(Some(role)))
+        .map(|(href, label)| NavItem {
             href,
             label,
             current: if href == "/" {
@@ -128,7 +145,7 @@ impl FromRequestParts<crate::AppState> for Shell {
         let path = parts.uri.path().to_string();
         let tr = lang.tr();
         let notices = match &user {
-            Some(u) => crate::notify::unacknowledged(&state.db, u.id).await,
+            Some(u) => state.notices(u.id).await,
             None => 0,
         };
         Ok(Shell {
@@ -187,15 +204,6 @@ pub async fn switch_lang(Query(q): Query<LangSwitch>) -> Result<Response, AppErr
     Ok(response)
 }
 
-/// The label of an incident type in the interface language (the code itself when unknown).
-pub fn type_label(code: &str, lang: Lang) -> String {
-    match crate::demo::catalogue::incident_type(code) {
-        Some(t) if lang == Lang::Ro => t.name_ro.to_string(),
-        Some(t) => t.name_en.to_string(),
-        None => code.to_string(),
-    }
-}
-
 /// Formats an instant (epoch ms) as `dd.mm.yyyy HH:MM` in Europe/Bucharest.
 pub fn local_time(ms: i64) -> String {
     let Ok(ts) = jiff::Timestamp::from_millisecond(ms) else {
@@ -204,5 +212,24 @@ pub fn local_time(ms: i64) -> String {
     match jiff::tz::TimeZone::get("Europe/Bucharest") {
         Ok(tz) => ts.to_zoned(tz).strftime("%d.%m.%Y %H:%M").to_string(),
         Err(_) => ts.strftime("%d.%m.%Y %H:%M UTC").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_menu_entry_is_a_page() {
+        for lang in [Lang::Ro, Lang::En] {
+            for (href, _) in menu(lang.tr()) {
+                assert!(
+                    crate::route_table()
+                        .iter()
+                        .any(|r| r.method == Method::GET && r.path == href),
+                    "{href} has no GET route"
+                );
+            }
+        }
     }
 }

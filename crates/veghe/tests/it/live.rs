@@ -18,7 +18,7 @@ async fn publish_many(db: &Db, live: &Live, from: usize, to: usize) -> Vec<i64> 
     let mut tx = db.begin().await.expect("begin");
     let mut ids = Vec::new();
     for n in from..to {
-        let id = veghe::dispatch::store::publish(&mut tx, "test.tick", &json!({"n": n}))
+        let id = veghe::db::events::publish(&mut tx, "test.tick", &json!({"n": n}))
             .await
             .expect("publish");
         ids.push(id);

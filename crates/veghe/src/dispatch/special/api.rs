@@ -5,26 +5,34 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use super::{RECIPIENTS, SpecialEvent};
+use super::SpecialEvent;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::dispatch::api::DISPATCH;
 use crate::error::{AppError, AppResult};
+
+/// This module's part of the API description.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(declare, list, get, acknowledge),
+    components(schemas(SpecialEvent, super::Acknowledgement, DeclareIn)),
+    tags((name = "special events", description = "Evenimente deosebite: declaration, notification, acknowledgement"))
+)]
+pub struct SpecialEventsApi;
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::OPERATIONS_READ);
     Routes::new()
         .post(
             "/api/v1/incidents/{id}/special-event",
-            Access::Roles(DISPATCH),
+            Access::Roles(groups::DISPATCH),
             declare,
         )
         .get("/api/v1/special-events", read, list)
         .get("/api/v1/special-events/{id}", read, get)
         .post(
             "/api/v1/special-events/{id}/acknowledge",
-            Access::Roles(RECIPIENTS),
+            Access::Roles(groups::SPECIAL_EVENT_RECIPIENTS),
             acknowledge,
         )
 }
@@ -47,7 +55,7 @@ pub struct DeclareIn {
 /// the application at once, and by e-mail through the outbox (never blocking the declaration).
 #[utoipa::path(post, path = "/api/v1/incidents/{id}/special-event", tag = "special events", request_body = DeclareIn,
     params(("id" = i64, Path)),
-    responses((status = 201, body = SpecialEvent), (status = 400, body = crate::api::ErrorBody), (status = 404), (status = 409, description = "already a special event")),
+    responses((status = 201, body = SpecialEvent), (status = 400, body = crate::error::ErrorBody), (status = 404), (status = 409, description = "already a special event")),
     security(("bearer" = [])))]
 pub async fn declare(
     State(state): State<AppState>,

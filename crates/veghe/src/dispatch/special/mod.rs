@@ -15,15 +15,11 @@ use sqlx::Row;
 use super::store::{self, Incident};
 use super::timeline::{self, Step};
 use crate::audit::{self, Actor, Change};
-use crate::auth::Role;
+use crate::auth::groups;
 use crate::db::{Db, Tx, now_ms};
 use crate::error::AppError;
 use crate::notify::outbox::{self, Mail, NewMail};
 use crate::notify::{self as notify, NewNotification};
-
-/// Who is told of a special event at once: the head of service and management (the executive
-/// director's office).
-pub const RECIPIENTS: &[Role] = &[Role::HeadOfService, Role::Management];
 
 /// A recipient's acknowledgement (or its absence, so far).
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -87,7 +83,7 @@ fn mail_text(incident: &Incident, reason: &str, by: &str, id: i64) -> (String, S
          Raportul scris: /special-events/{id}/report\n",
         declared = crate::web::local_time(now_ms()),
         reference = incident.reference,
-        kind = crate::web::type_label(&incident.kind, crate::web::Lang::Ro),
+        kind = crate::dispatch::catalogue::type_label(&incident.kind, crate::web::Lang::Ro),
         priority = incident.priority,
         address = incident.address.as_deref().unwrap_or("—"),
         received = crate::web::local_time(incident.received_at),
@@ -140,8 +136,8 @@ pub async fn declare(
     let recipients = sqlx::query(
         "SELECT id, email FROM users WHERE role IN ($1, $2) AND disabled = 0 ORDER BY id",
     )
-    .bind(RECIPIENTS[0].code())
-    .bind(RECIPIENTS[1].code())
+    .bind(groups::SPECIAL_EVENT_RECIPIENTS[0].code())
+    .bind(groups::SPECIAL_EVENT_RECIPIENTS[1].code())
     .fetch_all(&mut *tx)
     .await?;
     let (subject, body) = mail_text(&incident, &reason, &actor.name, id);
@@ -177,7 +173,7 @@ pub async fn declare(
         after: Some(summary.clone()),
     };
     audit::append(&mut tx, actor, change).await?;
-    store::publish(&mut tx, "special_event.declared", &summary).await?;
+    crate::db::events::publish(&mut tx, "special_event.declared", &summary).await?;
     tx.commit().await?;
     get(db, id).await
 }
@@ -198,7 +194,7 @@ pub async fn acknowledged_in(tx: &mut Tx, actor: &Actor, id: i64) -> Result<(), 
     };
     timeline::record(tx, actor, incident_id, step).await?;
     let payload = json!({"id": id, "incident_id": incident_id, "by": actor.name});
-    store::publish(tx, "special_event.acknowledged", &payload).await?;
+    crate::db::events::publish(tx, "special_event.acknowledged", &payload).await?;
     Ok(())
 }
 

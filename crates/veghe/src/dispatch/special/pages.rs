@@ -7,20 +7,20 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::SpecialEvent;
 use super::report::{AckRow, Line, ReportData};
-use super::{RECIPIENTS, SpecialEvent};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, Role, groups};
-use crate::dispatch::api::DISPATCH;
+use crate::dispatch::catalogue::type_label;
 use crate::error::AppResult;
-use crate::web::{Shell, Tr, local_time, render, type_label};
+use crate::web::{Shell, Tr, local_time, render};
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::OPERATIONS_READ);
     Routes::new()
         .get("/special-events", read, list)
-        .post("/special-events", Access::Roles(DISPATCH), declare)
+        .post("/special-events", Access::Roles(groups::DISPATCH), declare)
         .get("/special-events/{id}", read, show)
         .get("/special-events/{id}/report", read, report)
         .get("/special-events/{id}/report.docx", read, report_docx)
@@ -58,7 +58,7 @@ async fn list(State(state): State<AppState>, shell: Shell) -> AppResult<Response
     let can_declare = shell
         .user
         .as_ref()
-        .is_some_and(|u| DISPATCH.contains(&u.role));
+        .is_some_and(|u| groups::DISPATCH.contains(&u.role));
     render(&ListPage {
         shell,
         events,
@@ -126,7 +126,11 @@ async fn show(
     let id = super::api::parse_id(&id, "a special event")?;
     let event = super::get(&state.db, id).await?;
     let mut my_notification = None;
-    if let Some(u) = shell.user.as_ref().filter(|u| RECIPIENTS.contains(&u.role)) {
+    if let Some(u) = shell
+        .user
+        .as_ref()
+        .filter(|u| groups::SPECIAL_EVENT_RECIPIENTS.contains(&u.role))
+    {
         my_notification = crate::notify::of_user(&state.db, u.id)
             .await?
             .into_iter()

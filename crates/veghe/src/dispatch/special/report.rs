@@ -6,10 +6,11 @@ use veghe_docs::docx::Block;
 
 use super::SpecialEvent;
 use crate::db::Db;
+use crate::dispatch::catalogue::type_label;
 use crate::dispatch::store::{self, Incident};
 use crate::dispatch::timeline::{self, TimelineEntry};
 use crate::error::AppError;
-use crate::web::{Shell, local_time, type_label};
+use crate::web::{Shell, local_time};
 
 /// A recipient's line in the acknowledgements' table.
 pub struct AckRow {

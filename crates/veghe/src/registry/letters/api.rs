@@ -99,7 +99,7 @@ pub async fn list_templates(
 /// Adds a template; an unknown placeholder is refused by name (400 on `body` or `subject`).
 /// Administrator.
 #[utoipa::path(post, path = "/api/v1/registry/templates", tag = "registry", request_body = TemplateIn,
-    responses((status = 201, body = LetterTemplate), (status = 400, body = crate::api::ErrorBody)),
+    responses((status = 201, body = LetterTemplate), (status = 400, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn create_template(
     State(state): State<AppState>,
@@ -114,7 +114,7 @@ pub async fn create_template(
 /// Changes a template (letters already drafted keep their text). Administrator.
 #[utoipa::path(put, path = "/api/v1/registry/templates/{id}", tag = "registry", params(("id" = i64, Path)),
     request_body = TemplateIn,
-    responses((status = 200, body = LetterTemplate), (status = 400, body = crate::api::ErrorBody), (status = 404)),
+    responses((status = 200, body = LetterTemplate), (status = 400, body = crate::error::ErrorBody), (status = 404)),
     security(("bearer" = [])))]
 pub async fn update_template(
     State(state): State<AppState>,
@@ -206,8 +206,8 @@ impl DraftIn {
 /// officer drafts only for their departments' cases (403).
 #[utoipa::path(post, path = "/api/v1/petitions/{id}/letters", tag = "registry", params(("id" = i64, Path)),
     request_body = DraftIn,
-    responses((status = 201, body = Letter), (status = 400, body = crate::api::ErrorBody), (status = 403),
-        (status = 404), (status = 409, body = crate::api::ErrorBody)),
+    responses((status = 201, body = Letter), (status = 400, body = crate::error::ErrorBody), (status = 403),
+        (status = 404), (status = 409, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn draft(
     State(state): State<AppState>,
@@ -233,7 +233,7 @@ pub struct LetterQuery {
 /// Letters by status, newest first: `submitted` are the head's to approve, `approved` the
 /// registry's to send.
 #[utoipa::path(get, path = "/api/v1/registry/letters", tag = "registry", params(LetterQuery),
-    responses((status = 200, body = [Letter]), (status = 400, body = crate::api::ErrorBody)),
+    responses((status = 200, body = [Letter]), (status = 400, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
@@ -269,8 +269,8 @@ pub struct EditIn {
 /// case's own filled in.
 #[utoipa::path(put, path = "/api/v1/registry/letters/{id}", tag = "registry", params(("id" = i64, Path)),
     request_body = EditIn,
-    responses((status = 200, body = Letter), (status = 400, body = crate::api::ErrorBody), (status = 403),
-        (status = 404), (status = 409, body = crate::api::ErrorBody)),
+    responses((status = 200, body = Letter), (status = 400, body = crate::error::ErrorBody), (status = 403),
+        (status = 404), (status = 409, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn edit(
     State(state): State<AppState>,
@@ -286,7 +286,7 @@ pub async fn edit(
 
 /// Submits the letter for the head's approval; the heads of service are notified.
 #[utoipa::path(post, path = "/api/v1/registry/letters/{id}/submit", tag = "registry", params(("id" = i64, Path)),
-    responses((status = 200, body = Letter), (status = 403), (status = 404), (status = 409, body = crate::api::ErrorBody)),
+    responses((status = 200, body = Letter), (status = 403), (status = 404), (status = 409, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn submit(
     State(state): State<AppState>,
@@ -299,7 +299,7 @@ pub async fn submit(
 /// Approves a submitted letter (409 for one not submitted, or one's own); the author and the
 /// registry clerks are notified. Head of service.
 #[utoipa::path(post, path = "/api/v1/registry/letters/{id}/approve", tag = "registry", params(("id" = i64, Path)),
-    responses((status = 200, body = Letter), (status = 404), (status = 409, body = crate::api::ErrorBody)),
+    responses((status = 200, body = Letter), (status = 404), (status = 409, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn approve(
     State(state): State<AppState>,
@@ -320,8 +320,8 @@ pub struct RemarkIn {
 /// Gives a submitted letter back to its author with a remark. Head of service.
 #[utoipa::path(post, path = "/api/v1/registry/letters/{id}/return", tag = "registry", params(("id" = i64, Path)),
     request_body = RemarkIn,
-    responses((status = 200, body = Letter), (status = 400, body = crate::api::ErrorBody), (status = 404),
-        (status = 409, body = crate::api::ErrorBody)),
+    responses((status = 200, body = Letter), (status = 400, body = crate::error::ErrorBody), (status = 404),
+        (status = 409, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn give_back(
     State(state): State<AppState>,
@@ -340,8 +340,8 @@ pub async fn give_back(
 /// refusal marks the case answered (the law's rules checked again). Registry.
 #[utoipa::path(post, path = "/api/v1/registry/letters/{id}/send", tag = "registry", params(("id" = i64, Path)),
     request_body = SendIn,
-    responses((status = 200, body = Letter), (status = 400, body = crate::api::ErrorBody), (status = 404),
-        (status = 409, body = crate::api::ErrorBody)),
+    responses((status = 200, body = Letter), (status = 400, body = crate::error::ErrorBody), (status = 404),
+        (status = 409, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn send_letter(
     State(state): State<AppState>,

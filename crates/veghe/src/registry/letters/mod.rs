@@ -16,20 +16,11 @@ pub mod templates;
 pub mod workflow;
 
 use crate::auth::access::Routes;
-use crate::auth::{Access, Role, groups};
-
-/// Those who draft, edit and submit letters: a department officer only for the cases of their
-/// departments.
-pub const WRITE: &[Role] = &[
-    Role::Administrator,
-    Role::HeadOfService,
-    Role::RegistryClerk,
-    Role::DepartmentOfficer,
-];
+use crate::auth::{Access, groups};
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::REGISTRY);
-    let write = Access::Roles(WRITE);
+    let write = Access::Roles(groups::LETTERS_WRITE);
     let head = Access::Roles(groups::OVERSIGHT);
     let desk = Access::Roles(groups::REGISTRY_DESK);
     let admin = Access::Roles(groups::ADMIN);

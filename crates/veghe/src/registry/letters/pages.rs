@@ -13,7 +13,7 @@ use super::labels::{self, Labels};
 use super::send::{self, SendIn};
 use super::store::{self, Letter};
 use super::workflow::{self, Draft};
-use super::{WRITE, document, templates};
+use super::{document, templates};
 use crate::AppState;
 use crate::auth::{CurrentUser, Role, groups};
 use crate::error::{AppError, AppResult};
@@ -65,7 +65,7 @@ pub async fn panel(state: &AppState, shell: &Shell, e: &Entry) -> AppResult<Pane
     let role = shell.user.as_ref().map(|u| u.role);
     let has = |group: &[Role]| role.is_some_and(|r| group.contains(&r));
     let writer = match &shell.user {
-        Some(u) if WRITE.contains(&u.role) => member(state, u, e).await?,
+        Some(u) if groups::LETTERS_WRITE.contains(&u.role) => member(state, u, e).await?,
         _ => false,
     };
     let letters = store::of_entry(&state.db, e.id).await?;

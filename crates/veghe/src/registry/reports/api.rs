@@ -13,7 +13,6 @@ use super::court::{self, CourtCase, CourtCaseIn, OutcomeIn};
 use super::facts::{self, FactsIn, YearFigures, YearFiguresIn};
 use super::law544::Law544;
 use super::petitions::Analysis;
-use super::{DESK, READ};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
@@ -24,27 +23,27 @@ pub fn routes() -> Routes {
     Routes::new()
         .get(
             "/api/v1/registry/reports/petitions",
-            Access::Roles(READ),
+            Access::Roles(groups::REGISTRY_REPORTS),
             petitions,
         )
         .get(
             "/api/v1/registry/reports/law544",
-            Access::Roles(READ),
+            Access::Roles(groups::REGISTRY_REPORTS),
             law544,
         )
         .put(
             "/api/v1/registry/info/{id}/facts",
-            Access::Roles(DESK),
+            Access::Roles(groups::REGISTRY_DESK),
             set_facts,
         )
         .post(
             "/api/v1/registry/court-cases",
-            Access::Roles(DESK),
+            Access::Roles(groups::REGISTRY_DESK),
             add_court_case,
         )
         .put(
             "/api/v1/registry/court-cases/{id}",
-            Access::Roles(DESK),
+            Access::Roles(groups::REGISTRY_DESK),
             set_court_outcome,
         )
         .put(
@@ -73,7 +72,7 @@ pub struct PeriodQuery {
 
 /// The half-yearly analysis of petitions (OG 27/2002 art. 13), beside the half-year before.
 #[utoipa::path(get, path = "/api/v1/registry/reports/petitions", tag = "registry", params(PeriodQuery),
-    responses((status = 200, body = Analysis), (status = 400, body = crate::api::ErrorBody)),
+    responses((status = 200, body = Analysis), (status = 400, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn petitions(
     State(state): State<AppState>,
@@ -87,7 +86,7 @@ pub async fn petitions(
 
 /// The annual report on public information (Law 544/2001, HG 123/2002 art. 27), every item.
 #[utoipa::path(get, path = "/api/v1/registry/reports/law544", tag = "registry", params(PeriodQuery),
-    responses((status = 200, body = Law544), (status = 400, body = crate::api::ErrorBody)),
+    responses((status = 200, body = Law544), (status = 400, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn law544(
     State(state): State<AppState>,
@@ -100,7 +99,7 @@ pub async fn law544(
 /// Records an information request's domain and ground of refusal, or a complaint's outcome.
 #[utoipa::path(put, path = "/api/v1/registry/info/{id}/facts", tag = "registry", request_body = FactsIn,
     params(("id" = i64, Path, description = "The registry entry")),
-    responses((status = 200, body = Facts), (status = 400, body = crate::api::ErrorBody)),
+    responses((status = 200, body = Facts), (status = 400, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn set_facts(
     State(state): State<AppState>,
@@ -115,7 +114,7 @@ pub async fn set_facts(
 
 /// Records a court case about an information request (Law 544/2001 art. 22).
 #[utoipa::path(post, path = "/api/v1/registry/court-cases", tag = "registry", request_body = CourtCaseIn,
-    responses((status = 201, body = CourtCase), (status = 400, body = crate::api::ErrorBody)),
+    responses((status = 201, body = CourtCase), (status = 400, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn add_court_case(
     State(state): State<AppState>,
@@ -129,7 +128,7 @@ pub async fn add_court_case(
 /// Records a court case's outcome.
 #[utoipa::path(put, path = "/api/v1/registry/court-cases/{id}", tag = "registry", request_body = OutcomeIn,
     params(("id" = i64, Path, description = "The court case")),
-    responses((status = 200, body = CourtCase), (status = 400, body = crate::api::ErrorBody), (status = 404)),
+    responses((status = 200, body = CourtCase), (status = 400, body = crate::error::ErrorBody), (status = 404)),
     security(("bearer" = [])))]
 pub async fn set_court_outcome(
     State(state): State<AppState>,
@@ -148,7 +147,7 @@ pub async fn set_court_outcome(
 /// Records the year's costs, copying fees, measures and responsible person.
 #[utoipa::path(put, path = "/api/v1/registry/reports/law544/{year}", tag = "registry", request_body = YearFiguresIn,
     params(("year" = i64, Path, description = "The report's year")),
-    responses((status = 200, body = YearFigures), (status = 400, body = crate::api::ErrorBody)),
+    responses((status = 200, body = YearFigures), (status = 400, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn set_year(
     State(state): State<AppState>,

@@ -15,7 +15,7 @@ use super::court::{self, CourtCaseIn, OutcomeIn};
 use super::facts::{self, DOMAINS, FactsIn, GROUNDS, YearFiguresIn};
 use super::pages::law544_view;
 use super::texts::{self, T};
-use super::{DESK, year_of};
+use super::year_of;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
@@ -26,7 +26,7 @@ use crate::web::{Lang, Shell, render};
 use veghe_ro::petition::Register;
 
 pub fn routes() -> Routes {
-    let desk = Access::Roles(DESK);
+    let desk = Access::Roles(groups::REGISTRY_DESK);
     Routes::new()
         .get("/registry/reports/law544/facts", desk, facts_page)
         .post("/registry/reports/law544/facts/{id}", desk, save_facts)

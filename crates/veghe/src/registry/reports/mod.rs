@@ -14,23 +14,12 @@ pub mod petitions;
 pub mod petitions_doc;
 pub mod texts;
 
-use crate::auth::Role;
 use crate::auth::access::Routes;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::registry::numbers::today;
 use crate::web::Lang;
 use cases::Period;
-
-/// Who reads the reports: the head of service, the registry, management.
-pub const READ: &[Role] = &[
-    Role::Administrator,
-    Role::HeadOfService,
-    Role::RegistryClerk,
-    Role::Management,
-];
-/// Who records a request's facts and court cases: the registry compartment.
-pub const DESK: &[Role] = crate::auth::groups::REGISTRY_DESK;
 
 pub fn routes() -> Routes {
     Routes::new()

@@ -11,7 +11,7 @@ use super::api::PeriodQuery;
 use super::court::CourtCase;
 use super::facts::YearFigures;
 use super::texts::{self, T};
-use super::{DESK, READ, half_of, year_of};
+use super::{half_of, year_of};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, Role, groups};
@@ -20,7 +20,7 @@ use crate::error::AppResult;
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
-    let read = Access::Roles(READ);
+    let read = Access::Roles(groups::REGISTRY_REPORTS);
     Routes::new()
         .get("/registry/reports", read, index)
         .get("/registry/reports/petitions", read, petitions_page)
@@ -189,7 +189,7 @@ pub(super) async fn law544_view(
         missing,
         court: super::court::court_cases(&state.db, year).await?,
         figures: r.figures,
-        can_desk: role_in(&shell, DESK),
+        can_desk: role_in(&shell, groups::REGISTRY_DESK),
         can_oversee: role_in(&shell, groups::OVERSIGHT),
         error,
         shell,

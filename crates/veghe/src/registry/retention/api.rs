@@ -39,7 +39,7 @@ pub async fn api_terms(State(state): State<AppState>) -> AppResult<Json<Vec<Term
 /// Sets a register's retention term and its legal basis.
 #[utoipa::path(put, path = "/api/v1/registry/retention/{register}", tag = "registry", request_body = TermIn,
     params(("register" = String, Path, description = "petition, info or internal")),
-    responses((status = 200, body = Term), (status = 400, body = crate::api::ErrorBody)), security(("bearer" = [])))]
+    responses((status = 200, body = Term), (status = 400, body = crate::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn api_set_term(
     State(state): State<AppState>,
     axum::Extension(me): axum::Extension<CurrentUser>,
@@ -85,7 +85,7 @@ pub struct ErasureIn {
 
 /// Anonymises the petitioner's entries whose term has ended; names the rule keeping the others.
 #[utoipa::path(post, path = "/api/v1/registry/erasure", tag = "registry", request_body = ErasureIn,
-    responses((status = 200, body = ErasureReport), (status = 400, body = crate::api::ErrorBody)), security(("bearer" = [])))]
+    responses((status = 200, body = ErasureReport), (status = 400, body = crate::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn api_erase(
     State(state): State<AppState>,
     axum::Extension(me): axum::Extension<CurrentUser>,

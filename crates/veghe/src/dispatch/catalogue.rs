@@ -1,5 +1,16 @@
-//! The incident types, departments, sources and outcomes the demo history speaks (until dispatch has
-//! its own catalogue table), with Romanian labels first and the legal act each rests on.
+//! The incident-type catalogue incidents are validated against, with the departments, sources and
+//! outcomes (Romanian labels first, the legal act each rests on); the demo history speaks it too.
+
+use crate::web::Lang;
+
+/// The label of an incident type in the interface language (the code itself when unknown).
+pub fn type_label(code: &str, lang: Lang) -> String {
+    match incident_type(code) {
+        Some(t) if lang == Lang::Ro => t.name_ro.to_string(),
+        Some(t) => t.name_en.to_string(),
+        None => code.to_string(),
+    }
+}
 
 /// A kind of incident the dispatch centre records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,4 +1,5 @@
-//! The home dashboard: what each role needs to see first when it signs in.
+//! The home dashboard: what each role needs to see first when it signs in. It composes the
+//! features' figures, so it sits beside the route table rather than in the page frame.
 
 use askama::Template;
 use axum::extract::State;
@@ -8,11 +9,11 @@ use jiff::tz::TimeZone;
 use sqlx::Row;
 use veghe_docs::svg::{self, BarChart, LineChart, Series};
 
-use super::{Lang, Shell, render};
 use crate::AppState;
 use crate::auth::{Role, groups};
 use crate::db::{Db, now_ms};
 use crate::error::AppResult;
+use crate::web::{Lang, Shell, render};
 
 /// A headline number.
 pub struct Figure {
@@ -193,7 +194,7 @@ async fn operations(
     let mut values = Vec::new();
     for r in &rows {
         let code: String = r.try_get("type")?;
-        labels.push(super::type_label(&code, shell.lang).to_string());
+        labels.push(crate::dispatch::catalogue::type_label(&code, shell.lang).to_string());
         values.push(r.try_get::<i64, _>("n")? as f64);
     }
     charts.push(svg::bar_chart(&BarChart {

@@ -6,13 +6,13 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::{Shell, render};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
 use crate::geo;
+use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
     let ops = Access::Roles(groups::OPERATIONS_READ);
@@ -79,15 +79,10 @@ async fn incidents(
         return Err(AppError::bad("days", "days must be between 1 and 31"));
     }
     let now = now_ms();
-    let list = crate::dispatch::store::received_between(
-        &state.db,
-        now - days * 86_400_000,
-        now + 1,
-        None,
-        5000,
-    )
-    .await?;
+    let list =
+        super::store::received_between(&state.db, now - days * 86_400_000, now + 1, None, 5000)
+            .await?;
     Ok(geojson(
-        crate::dispatch::store::to_geojson(&list, shell.lang).to_string(),
+        super::store::to_geojson(&list, shell.lang).to_string(),
     ))
 }
