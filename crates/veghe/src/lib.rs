@@ -22,6 +22,7 @@ pub mod http;
 pub mod notify;
 pub mod plans;
 pub mod registry;
+pub mod time;
 pub mod web;
 
 use std::future::Future;
@@ -77,18 +78,9 @@ pub fn routes() -> Routes {
         .merge(web::map::routes())
         .merge(calendar::routes())
         .merge(api::routes())
-        .merge(dispatch::api::routes())
-        .merge(dispatch::board::routes())
-        .merge(dispatch::special::routes())
+        .merge(dispatch::routes())
         .merge(notify::routes::routes())
         .merge(plans::routes())
-        .merge(dispatch::desk_api::routes())
-        .merge(dispatch::incident_page::routes())
-        .merge(dispatch::duty_page::routes())
-        .merge(dispatch::crew::routes())
-        .merge(dispatch::route_page::routes())
-        .merge(dispatch::log_api::routes())
-        .merge(dispatch::eido::routes())
         .merge(alerts::routes())
         .merge(registry::routes())
         .merge(activity::routes())

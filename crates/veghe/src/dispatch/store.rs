@@ -114,7 +114,7 @@ pub async fn publish(
 }
 
 fn bucharest_year(ms: i64) -> i64 {
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     jiff::Timestamp::from_millisecond(ms)
         .map(|t| i64::from(t.to_zoned(tz).year()))
         .unwrap_or(1970)
