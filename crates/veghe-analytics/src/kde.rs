@@ -35,7 +35,8 @@
 //! `K = g(dx)·g(dy)`: per event one row of x-weights and one column of y-weights (by a stable
 //! exponential recurrence), then one multiply-add per cell.
 
-use crate::grid::{Error, Grid, check_points, check_positive};
+use crate::error::{Error, check_points, check_positive};
+use crate::grid::Grid;
 use std::collections::HashMap;
 use std::f64::consts::PI;
 use std::sync::Mutex;

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod crs;
+pub mod error;
 pub mod evaluate;
 pub mod fdr;
 pub mod grid;
@@ -10,6 +11,7 @@ pub mod kde;
 pub mod knox;
 pub mod lisa;
 pub mod nnh;
+pub mod normal;
 pub mod rng;
 pub mod series;
 pub mod weights;

@@ -33,8 +33,8 @@
 //! Counts (few distinct values) are read during the draws through 1- or 2-byte codes, which
 //! keeps them in cache; 100,000 cells × 999 permutations take seconds (tests/lisa_bench.rs).
 
+use crate::error::Error;
 use crate::fdr::normal_sf;
-use crate::grid::Error;
 use crate::rng::Rng;
 use crate::weights::Weights;
 use std::sync::Mutex;

@@ -12,7 +12,7 @@
 //! (`1 / k_i` for each of the `k_i` neighbours). Since all three neighbourhoods are binary,
 //! [`Weights`] stores no weight values.
 
-use crate::grid::{Error, check_positive};
+use crate::error::{Error, check_positive};
 
 /// Which neighbourhood to build.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -18,64 +18,85 @@ pub enum LogFormat {
     Json,
 }
 
-/// The settings given on the command line or in the environment; all optional.
+/// The settings given on the command line or in the environment; all optional. Every command
+/// that opens the database takes the [`DatabaseArgs`]; `serve` and `demo` also the [`ServerArgs`].
 #[derive(Args, Clone, Debug, Default)]
 pub struct ConfigArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub server: ServerArgs,
+}
+
+impl From<DatabaseArgs> for ConfigArgs {
+    /// A command that only opens the database: the server's settings come from the file or the
+    /// defaults.
+    fn from(database: DatabaseArgs) -> ConfigArgs {
+        ConfigArgs {
+            database,
+            server: ServerArgs::default(),
+        }
+    }
+}
+
+/// Where the database is, and how logs are written, for every command that opens it.
+#[derive(Args, Clone, Debug, Default)]
+pub struct DatabaseArgs {
     /// Configuration file (TOML). Default: ./veghe.toml when it exists.
     #[arg(long, env = "VEGHE_CONFIG", global = true)]
     pub config: Option<PathBuf>,
     /// Database: sqlite:FILE (embedded) or postgres://USER@HOST:PORT/DB.
     #[arg(long, env = "VEGHE_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
-    /// Address and port the web server listens on.
-    #[arg(long, env = "VEGHE_LISTEN", global = true)]
-    pub listen: Option<String>,
     /// Log format: text or json.
     #[arg(long, env = "VEGHE_LOG_FORMAT", global = true)]
     pub log_format: Option<LogFormat>,
+}
+
+/// The web server's settings, for `serve` and `demo`.
+#[derive(Args, Clone, Debug, Default)]
+pub struct ServerArgs {
+    /// Address and port the web server listens on.
+    #[arg(long, env = "VEGHE_LISTEN")]
+    pub listen: Option<String>,
     /// Mark cookies Secure (HTTPS only). Browsers accept Secure cookies on http://localhost too.
-    #[arg(long, env = "VEGHE_COOKIE_SECURE", global = true)]
+    #[arg(long, env = "VEGHE_COOKIE_SECURE")]
     pub cookie_secure: Option<bool>,
     /// Map tile URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png (none: offline map).
-    #[arg(long, env = "VEGHE_TILE_URL", global = true)]
+    #[arg(long, env = "VEGHE_TILE_URL")]
     pub tile_url: Option<String>,
     /// Trust X-Forwarded-For from a reverse proxy for the client address.
-    #[arg(long, env = "VEGHE_TRUST_PROXY", global = true)]
+    #[arg(long, env = "VEGHE_TRUST_PROXY")]
     pub trust_proxy: Option<bool>,
     /// A second address where GPS trackers post positions at `/` (OsmAnd / Traccar Client).
-    #[arg(long, env = "VEGHE_OSMAND_LISTEN", global = true)]
+    #[arg(long, env = "VEGHE_OSMAND_LISTEN")]
     pub osmand_listen: Option<String>,
     /// Minutes after which a crew's last position shows as stale (default 5).
-    #[arg(long, env = "VEGHE_STALE_AFTER_MINUTES", global = true)]
+    #[arg(long, env = "VEGHE_STALE_AFTER_MINUTES")]
     pub stale_after_minutes: Option<u32>,
     /// Minutes between the duty desk's contacts with each crew on duty (default 120).
-    #[arg(long, env = "VEGHE_CHECKIN_MINUTES", global = true)]
+    #[arg(long, env = "VEGHE_CHECKIN_MINUTES")]
     pub checkin_minutes: Option<u32>,
     /// MQTT broker for OwnTracks positions, e.g. mqtt://127.0.0.1:1883 (none: not listening).
-    #[arg(long, env = "VEGHE_MQTT_URL", global = true)]
+    #[arg(long, env = "VEGHE_MQTT_URL")]
     pub mqtt_url: Option<String>,
     /// SMTP relay host for e-mail notifications (none: notifications stay in the application).
-    #[arg(long, env = "VEGHE_SMTP_HOST", global = true)]
+    #[arg(long, env = "VEGHE_SMTP_HOST")]
     pub smtp_host: Option<String>,
     /// SMTP relay port (default 25 without TLS, 587 with STARTTLS, 465 with TLS).
-    #[arg(long, env = "VEGHE_SMTP_PORT", global = true)]
+    #[arg(long, env = "VEGHE_SMTP_PORT")]
     pub smtp_port: Option<u16>,
     /// The sender address of notifications, e.g. veghe@politialocalatm.ro.
-    #[arg(long, env = "VEGHE_SMTP_FROM", global = true)]
+    #[arg(long, env = "VEGHE_SMTP_FROM")]
     pub smtp_from: Option<String>,
     /// SMTP user name, when the relay asks for one.
-    #[arg(long, env = "VEGHE_SMTP_USERNAME", global = true)]
+    #[arg(long, env = "VEGHE_SMTP_USERNAME")]
     pub smtp_username: Option<String>,
     /// SMTP password (prefer the environment variable to the flag).
-    #[arg(
-        long,
-        env = "VEGHE_SMTP_PASSWORD",
-        global = true,
-        hide_env_values = true
-    )]
+    #[arg(long, env = "VEGHE_SMTP_PASSWORD", hide_env_values = true)]
     pub smtp_password: Option<String>,
     /// SMTP transport security: none, starttls or tls.
-    #[arg(long, env = "VEGHE_SMTP_TLS", global = true)]
+    #[arg(long, env = "VEGHE_SMTP_TLS")]
     pub smtp_tls: Option<SmtpTls>,
 }
 
@@ -118,7 +139,7 @@ struct SmtpFile {
 }
 
 fn smtp_config(
-    args: &ConfigArgs,
+    args: &ServerArgs,
     file: Option<SmtpFile>,
 ) -> Result<Option<SmtpConfig>, ConfigError> {
     let file = file.unwrap_or_default();
@@ -247,12 +268,13 @@ pub enum ConfigError {
 impl Config {
     /// Resolves the configuration from the arguments, the file and the defaults.
     pub fn load(args: &ConfigArgs) -> Result<Config, ConfigError> {
-        let file = match &args.config {
+        let ConfigArgs { database, server } = args;
+        let file = match &database.config {
             Some(path) => read_file(path)?,
             None if Path::new("veghe.toml").exists() => read_file(Path::new("veghe.toml"))?,
             None => FileConfig::default(),
         };
-        let database_url = args
+        let database_url = database
             .database_url
             .clone()
             .or(file.database_url)
@@ -263,7 +285,7 @@ impl Config {
         {
             return Err(ConfigError::DatabaseUrl(crate::db::redact(&database_url)));
         }
-        let listen_text = args
+        let listen_text = server
             .listen
             .clone()
             .or(file.listen)
@@ -272,34 +294,34 @@ impl Config {
         Ok(Config {
             database_url,
             listen,
-            log_format: args.log_format.or(file.log_format).unwrap_or_default(),
-            cookie_secure: args.cookie_secure.or(file.cookie_secure).unwrap_or(true),
-            tile_url: args
+            log_format: database.log_format.or(file.log_format).unwrap_or_default(),
+            cookie_secure: server.cookie_secure.or(file.cookie_secure).unwrap_or(true),
+            tile_url: server
                 .tile_url
                 .clone()
                 .or(file.tile_url)
                 .filter(|u| !u.is_empty()),
-            trust_proxy: args.trust_proxy.or(file.trust_proxy).unwrap_or(false),
+            trust_proxy: server.trust_proxy.or(file.trust_proxy).unwrap_or(false),
             session_hours: file.session_hours.unwrap_or(12),
-            osmand_listen: args
+            osmand_listen: server
                 .osmand_listen
                 .clone()
                 .or(file.osmand_listen)
                 .map(|a| parse_listen(&a))
                 .transpose()?,
-            smtp: smtp_config(args, file.smtp)?,
+            smtp: smtp_config(server, file.smtp)?,
             password_cost: PasswordCost::Standard,
             stale_after_ms: minutes(
                 "stale_after_minutes",
-                args.stale_after_minutes.or(file.stale_after_minutes),
+                server.stale_after_minutes.or(file.stale_after_minutes),
                 STALE_AFTER_MINUTES,
             )?,
             checkin_interval_ms: minutes(
                 "checkin_minutes",
-                args.checkin_minutes.or(file.checkin_minutes),
+                server.checkin_minutes.or(file.checkin_minutes),
                 CHECKIN_MINUTES,
             )?,
-            mqtt_url: match args
+            mqtt_url: match server
                 .mqtt_url
                 .clone()
                 .or(file.mqtt_url)
@@ -364,11 +386,11 @@ mod tests {
             "listen = \"127.0.0.1:9000\"\ndatabase_url = \"sqlite:a.db\"\n",
         )
         .expect("write");
-        let args = ConfigArgs {
+        let args = ConfigArgs::from(DatabaseArgs {
             config: Some(path),
             database_url: Some("sqlite:b.db".into()),
             ..Default::default()
-        };
+        });
         let c = Config::load(&args).expect("config");
         assert_eq!(c.database_url, "sqlite:b.db");
         assert_eq!(c.listen.port(), 9000);
@@ -378,16 +400,21 @@ mod tests {
     #[test]
     fn bad_settings_are_named() {
         let args = ConfigArgs {
-            listen: Some("nowhere".into()),
-            database_url: Some("sqlite:x.db".into()),
-            ..Default::default()
+            database: DatabaseArgs {
+                database_url: Some("sqlite:x.db".into()),
+                ..Default::default()
+            },
+            server: ServerArgs {
+                listen: Some("nowhere".into()),
+                ..Default::default()
+            },
         };
         let e = Config::load(&args).expect_err("must fail");
         assert!(e.to_string().contains("nowhere"), "{e}");
-        let args = ConfigArgs {
+        let args = ConfigArgs::from(DatabaseArgs {
             database_url: Some("mysql://x".into()),
             ..Default::default()
-        };
+        });
         assert!(Config::load(&args).is_err());
     }
 
@@ -396,10 +423,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("v.toml");
         std::fs::write(&path, "lisen = \"x\"\n").expect("write");
-        let args = ConfigArgs {
+        let args = ConfigArgs::from(DatabaseArgs {
             config: Some(path),
             ..Default::default()
-        };
+        });
         let e = Config::load(&args).expect_err("must fail");
         assert!(e.to_string().contains("lisen"), "{e}");
     }
@@ -414,9 +441,14 @@ mod tests {
         )
         .expect("write");
         let args = ConfigArgs {
-            config: Some(path.clone()),
-            smtp_tls: Some(SmtpTls::Tls),
-            ..Default::default()
+            database: DatabaseArgs {
+                config: Some(path.clone()),
+                ..Default::default()
+            },
+            server: ServerArgs {
+                smtp_tls: Some(SmtpTls::Tls),
+                ..Default::default()
+            },
         };
         let c = Config::load(&args).expect("config");
         let smtp = c.smtp.expect("smtp");
@@ -435,16 +467,19 @@ mod tests {
         );
         // A host without a sender, or a user without a password, is refused by name.
         std::fs::write(&path, "[smtp]\nhost = \"mail.example.ro\"\n").expect("write");
-        let args = ConfigArgs {
+        let args = ConfigArgs::from(DatabaseArgs {
             config: Some(path.clone()),
             ..Default::default()
-        };
+        });
         let e = Config::load(&args).expect_err("must fail");
         assert!(e.to_string().contains("from"), "{e}");
         let args = ConfigArgs {
-            smtp_host: Some("localhost".into()),
-            smtp_from: Some("a@b.ro".into()),
-            smtp_username: Some("u".into()),
+            server: ServerArgs {
+                smtp_host: Some("localhost".into()),
+                smtp_from: Some("a@b.ro".into()),
+                smtp_username: Some("u".into()),
+                ..Default::default()
+            },
             ..Default::default()
         };
         let e = Config::load(&args).expect_err("must fail");

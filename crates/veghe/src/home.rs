@@ -76,7 +76,7 @@ async fn count(db: &Db, sql: &'static str, binds: &[i64]) -> AppResult<i64> {
 }
 
 fn tz() -> TimeZone {
-    crate::calendar::bucharest()
+    crate::time::bucharest()
 }
 
 fn start_of(date: Date) -> i64 {

@@ -24,6 +24,7 @@ pub mod notify;
 pub mod plans;
 pub mod registry;
 mod state;
+pub mod time;
 pub mod web;
 
 pub use state::AppState;
@@ -49,18 +50,9 @@ pub fn routes() -> Routes {
         .merge(dispatch::map::routes())
         .merge(calendar::routes())
         .merge(api::routes())
-        .merge(dispatch::api::routes())
-        .merge(dispatch::board::routes())
-        .merge(dispatch::special::routes())
+        .merge(dispatch::routes())
         .merge(notify::routes::routes())
         .merge(plans::routes())
-        .merge(dispatch::desk_api::routes())
-        .merge(dispatch::incident_page::routes())
-        .merge(dispatch::duty_page::routes())
-        .merge(dispatch::crew::routes())
-        .merge(dispatch::route_page::routes())
-        .merge(dispatch::log_api::routes())
-        .merge(dispatch::eido::routes())
         .merge(alerts::routes())
         .merge(registry::routes())
         .merge(activity::routes())

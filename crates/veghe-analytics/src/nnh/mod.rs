@@ -28,7 +28,7 @@ use crate::knox::pairs::Layout;
 
 mod geometry;
 
-use geometry::{convex_hull, normal_quantile, polygon_area};
+use geometry::{convex_hull, polygon_area};
 
 /// A point in projected coordinates (metres).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -140,7 +140,7 @@ pub fn random_threshold(n: usize, area: f64, p: f64) -> f64 {
     let n = n as f64;
     let mean = 0.5 * (area / n).sqrt();
     let se = 0.26136 / (n * n / area).sqrt();
-    mean - normal_quantile(1.0 - p) * se
+    mean - crate::normal::quantile(1.0 - p) * se
 }
 
 fn invalid(name: &'static str, reason: &'static str) -> NnhError {

@@ -32,7 +32,7 @@ pub fn interval(fit: &FittedEts, point: &[f64], level: f64) -> Interval {
     } else {
         class1_sd(fit, point.len())
     };
-    let z = distrs::Normal::ppf(0.5 + level / 2.0, 0.0, 1.0);
+    let z = crate::normal::two_sided(level);
     let (lower, upper) = point
         .iter()
         .zip(sd)

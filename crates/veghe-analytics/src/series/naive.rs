@@ -1,7 +1,7 @@
 //! The seasonal-naive baseline (each future period repeats the same period one season earlier) and
 //! the MASE scale it defines.
 
-use super::{Interval, SeriesError, check_finite, normal_quantile_two_sided};
+use super::{Interval, SeriesError, check_finite};
 
 /// Seasonal-naive point forecasts: step `h` (1-based) is `y[n - m + ((h - 1) mod m)]`.
 pub fn seasonal_naive(y: &[f64], m: usize, horizon: usize) -> Result<Vec<f64>, SeriesError> {
@@ -45,7 +45,7 @@ pub fn seasonal_naive_intervals(
     Ok(levels
         .iter()
         .map(|&level| {
-            let z = normal_quantile_two_sided(level);
+            let z = crate::normal::two_sided(level);
             let (lower, upper) = point
                 .iter()
                 .enumerate()

@@ -42,7 +42,7 @@ fn good() -> HashMap<Field, &'static str> {
 }
 
 fn parse(cells: &HashMap<Field, &'static str>) -> Result<Record, Vec<Problem>> {
-    let tz = TimeZone::get("Europe/Bucharest").expect("tz");
+    let tz = crate::time::bucharest();
     parse_record(|f| cells.get(&f).copied().unwrap_or(""), &catalogue(), &tz)
 }
 

@@ -68,7 +68,7 @@ pub fn file_problem(name: &str, e: &SourceError) -> report::Line {
 impl Reader {
     /// Reads the whole table, sending batches to `out`. Stops early when the writer has gone.
     pub fn run(mut self, out: &Sender<Msg>) -> Result<Reading, SourceError> {
-        let tz = crate::calendar::bucharest();
+        let tz = crate::time::bucharest();
         let field_of_column: Vec<Option<Field>> = (0..self.table.headers.len().max(1))
             .map(|i| {
                 Field::ALL

@@ -18,7 +18,7 @@ pub fn cap_time(ms: i64) -> String {
     let Ok(ts) = jiff::Timestamp::from_millisecond(ms.div_euclid(1000) * 1000) else {
         return String::new();
     };
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     ts.to_zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 

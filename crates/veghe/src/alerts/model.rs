@@ -220,7 +220,7 @@ pub fn parse_instant(text: &str, field: &'static str) -> AppResult<i64> {
     if let Ok(t) = text.parse::<jiff::Timestamp>() {
         return Ok(t.as_millisecond());
     }
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     text.parse::<jiff::civil::DateTime>()
         .ok()
         .and_then(|d| d.to_zoned(tz).ok())

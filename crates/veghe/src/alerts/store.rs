@@ -108,7 +108,7 @@ async fn get_in(tx: &mut Tx, id: i64) -> Result<Alert, AppError> {
 }
 
 async fn next_identifier(tx: &mut Tx, now: i64) -> Result<String, sqlx::Error> {
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     let year = jiff::Timestamp::from_millisecond(now)
         .map(|t| i64::from(t.to_zoned(tz).year()))
         .unwrap_or(1970);

@@ -127,7 +127,7 @@ fn day(v: &Option<String>, field: &'static str) -> AppResult<Option<i64>> {
 }
 
 fn tz() -> TimeZone {
-    crate::calendar::bucharest()
+    crate::time::bucharest()
 }
 
 /// Today's local day number.

@@ -13,11 +13,6 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::error::{AppError, AppResult};
 
-/// Timișoara's time zone, in which days, shifts and yearly numbers begin (the tz database is
-/// bundled with jiff, so the fallback to UTC is never taken in practice).
-pub fn bucharest() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC)
-}
 use crate::web::{Lang, Shell, render};
 
 /// This feature's part of the API description.
@@ -145,9 +140,7 @@ struct PageQuery {
 
 async fn page(shell: Shell, Query(q): Query<PageQuery>) -> AppResult<Response> {
     let today = jiff::Zoned::now()
-        .with_time_zone(
-            jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC),
-        )
+        .with_time_zone(crate::time::bucharest())
         .date();
     let rule = q
         .rule

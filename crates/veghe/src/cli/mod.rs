@@ -9,9 +9,9 @@ mod import;
 use std::io::Read;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
-use crate::config::{Config, ConfigArgs, LogFormat};
+use crate::config::{Config, ConfigArgs, DatabaseArgs, LogFormat};
 use crate::db::Db;
 
 #[derive(Parser)]
@@ -21,16 +21,16 @@ use crate::db::Db;
     about = "Veghe — operations platform of the Communication, Prevention and Dispatch Service, Poliția Locală Timișoara"
 )]
 pub struct Cli {
-    #[command(flatten)]
-    pub config: ConfigArgs,
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// Each command takes the settings it uses: the server's for `serve` and `demo`, the database's
+/// for the commands that open it, none for `analyze` and `calendar`.
 #[derive(Subcommand)]
 pub enum Command {
     /// Run the web server.
-    Serve,
+    Serve(ConfigArgs),
     /// Run the web server with realistic demo data (seeded on first start, reused after).
     Demo {
         /// Seed of the generated history: the same seed gives the same data.
@@ -39,31 +39,35 @@ pub enum Command {
         /// Serve the data as it is, without the live simulation (calls arriving, crews moving).
         #[arg(long)]
         no_simulation: bool,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Create or update the database schema and exit.
-    Migrate,
+    Migrate(DatabaseArgs),
     /// Manage accounts.
-    #[command(subcommand)]
-    User(admin::UserCommand),
+    User(OnDatabase<admin::UserCommand>),
     /// Manage API tokens (sent as `Authorization: Bearer …`).
-    #[command(subcommand)]
-    Token(admin::TokenCommand),
+    Token(OnDatabase<admin::TokenCommand>),
     /// Check the audit trail.
-    #[command(subcommand)]
-    Audit(admin::AuditCommand),
+    Audit(OnDatabase<admin::AuditCommand>),
     /// Manage Open311 GeoReport v2 API keys (for posting reports to /open311/v2/).
-    #[command(subcommand, name = "open311-key")]
-    Open311Key(crate::registry::open311::cli::KeyCommand),
+    #[command(name = "open311-key")]
+    Open311Key(OnDatabase<crate::registry::open311::cli::KeyCommand>),
     /// Registry housekeeping: the retention purge.
-    #[command(subcommand)]
-    Registry(crate::registry::retention::cli::RegistryCommand),
+    Registry(OnDatabase<crate::registry::retention::cli::RegistryCommand>),
     /// Write a backup of the whole database to FILE (JSON lines; restores on either engine).
-    Backup { file: std::path::PathBuf },
+    Backup {
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
     /// Restore a backup into an empty database (or replace everything with --force).
     Restore {
         file: std::path::PathBuf,
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
     },
     /// Analyses for analysts: CSV in, JSON or CSV out.
     #[command(subcommand)]
@@ -72,8 +76,16 @@ pub enum Command {
     #[command(subcommand)]
     Calendar(admin::CalendarCommand),
     /// Import records from the departments' files.
+    Import(OnDatabase<import::ImportCommand>),
+}
+
+/// A group of commands on the database, which its settings may follow anywhere.
+#[derive(Args)]
+pub struct OnDatabase<C: Subcommand> {
+    #[command(flatten)]
+    database: DatabaseArgs,
     #[command(subcommand)]
-    Import(import::ImportCommand),
+    command: C,
 }
 
 /// Runs the command line and turns any error into one line on stderr.
@@ -111,56 +123,74 @@ fn init_logs(format: LogFormat) {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    // Calendar answers need no configuration or database.
-    if let Command::Calendar(c) = &cli.command {
-        return admin::calendar(c);
-    }
-    if let Command::Analyze(_) = &cli.command {
-        let Command::Analyze(c) = cli.command else {
-            unreachable!()
-        };
-        return analyze::run(c);
-    }
-    let mut args = cli.config.clone();
-    if matches!(cli.command, Command::Demo { .. }) && args.database_url.is_none() {
-        args.database_url = Some("sqlite:veghe-demo.db".into());
-    }
-    let mut config = Config::load(&args)?;
-    if matches!(cli.command, Command::Demo { .. }) && args.cookie_secure.is_none() {
-        // The demo is served over plain HTTP on this machine.
-        config.cookie_secure = false;
-    }
-    init_logs(config.log_format);
-    let db = Db::open(&config.database_url).await?;
     match cli.command {
-        Command::Serve => serve(db, config).await,
+        // Calendar answers and analyses need no configuration or database.
+        Command::Calendar(c) => admin::calendar(&c),
+        Command::Analyze(c) => analyze::run(c),
+        Command::Serve(args) => {
+            let config = Config::load(&args)?;
+            serve(open(&config).await?, config).await
+        }
         Command::Demo {
             seed,
             no_simulation,
-        } => demo::run(db, config, seed, !no_simulation).await,
-        Command::Migrate => {
+            config: mut args,
+        } => {
+            if args.database.database_url.is_none() {
+                args.database.database_url = Some("sqlite:veghe-demo.db".into());
+            }
+            let mut config = Config::load(&args)?;
+            if args.server.cookie_secure.is_none() {
+                // The demo is served over plain HTTP on this machine.
+                config.cookie_secure = false;
+            }
+            demo::run(open(&config).await?, config, seed, !no_simulation).await
+        }
+        Command::Migrate(args) => {
+            let db = open(&Config::load(&args.into())?).await?;
             let version = crate::db::current_version(&db).await?;
             println!("database schema at version {version}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::User(c) => admin::user(&db, &config, c).await,
-        Command::Token(c) => admin::token(&db, c).await,
-        Command::Audit(c) => admin::audit(&db, c).await,
-        Command::Open311Key(c) => crate::registry::open311::cli::run(&db, c).await,
-        Command::Registry(c) => crate::registry::retention::cli::run(&db, c).await,
-        Command::Backup { file } => {
-            let n = crate::backup::backup(&db, &file).await?;
+        Command::User(c) => {
+            let config = Config::load(&c.database.into())?;
+            admin::user(&open(&config).await?, &config, c.command).await
+        }
+        Command::Token(c) => admin::token(&on(c.database).await?, c.command).await,
+        Command::Audit(c) => admin::audit(&on(c.database).await?, c.command).await,
+        Command::Open311Key(c) => {
+            crate::registry::open311::cli::run(&on(c.database).await?, c.command).await
+        }
+        Command::Registry(c) => {
+            crate::registry::retention::cli::run(&on(c.database).await?, c.command).await
+        }
+        Command::Backup { file, database } => {
+            let n = crate::backup::backup(&on(database).await?, &file).await?;
             println!("backup written to {}: {n} rows", file.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Restore { file, force } => {
-            let n = crate::backup::restore(&db, &file, force).await?;
+        Command::Restore {
+            file,
+            force,
+            database,
+        } => {
+            let n = crate::backup::restore(&on(database).await?, &file, force).await?;
             println!("restored {n} rows from {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import(c) => import::run(&db, c).await,
-        Command::Calendar(_) | Command::Analyze(_) => Ok(ExitCode::SUCCESS),
+        Command::Import(c) => import::run(&on(c.database).await?, c.command).await,
     }
+}
+
+/// Starts the logs and opens the database of a configuration.
+async fn open(config: &Config) -> anyhow::Result<Db> {
+    init_logs(config.log_format);
+    Ok(Db::open(&config.database_url).await?)
+}
+
+/// The database of a command that takes only the database's settings.
+async fn on(database: DatabaseArgs) -> anyhow::Result<Db> {
+    open(&Config::load(&database.into())?).await
 }
 
 /// Binds the listener and serves until SIGINT/SIGTERM.

@@ -53,15 +53,10 @@ pub struct Generator {
     ready: VecDeque<Vec<Incident>>,
 }
 
-/// Europe/Bucharest (bundled with jiff; a fixed +02:00 should the bundle ever lack it).
-pub(crate) fn bucharest() -> TimeZone {
-    TimeZone::get("Europe/Bucharest").unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(2)))
-}
-
 /// The local (Bucharest) date of an instant.
 pub(crate) fn local_date(ms: i64) -> Date {
     let ts = jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    ts.to_zoned(bucharest()).date()
+    ts.to_zoned(crate::time::bucharest()).date()
 }
 
 fn type_index(code: &str) -> usize {
@@ -73,7 +68,7 @@ fn type_index(code: &str) -> usize {
 
 impl Generator {
     pub fn new(seed: u64, now_ms: i64) -> Generator {
-        let tz = bucharest();
+        let tz = crate::time::bucharest();
         let today = local_date(now_ms);
         let first = add_days(today, 1 - HISTORY_DAYS as i64);
         Generator {

@@ -83,7 +83,7 @@ fn cui(rng: &mut Rng) -> Option<String> {
 }
 
 pub(super) fn day_ms(day: Date, minutes: i64) -> i64 {
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     day.to_zoned(tz)
         .map(|z| z.timestamp().as_millisecond() + minutes * 60_000)
         .unwrap_or(0)

@@ -4,7 +4,6 @@
 //! minimum, half of them paid as half the minimum within 15 days; plus activity counts and a few
 //! referrals. Deterministic from the seed.
 
-use jiff::tz::TimeZone;
 use sqlx::Row;
 
 use super::rng::Rng;
@@ -51,7 +50,7 @@ pub async fn seed_sanctions(db: &Db, seed: u64) -> anyhow::Result<u64> {
     let catalogue = catalogue::load(db)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let tz = TimeZone::get("Europe/Bucharest")?;
+    let tz = crate::time::bucharest();
     let rows = sqlx::query(
         "SELECT id, type, lat, lon, address, received_at, outcome FROM incidents WHERE outcome IN ('sanction', 'warning') ORDER BY received_at, id",
     )

@@ -15,7 +15,7 @@ use crate::geo::{distance_m, geo};
 const SEED: u64 = 20_251_129;
 
 fn tz() -> TimeZone {
-    TimeZone::get("Europe/Bucharest").expect("bundled tzdb")
+    crate::time::bucharest()
 }
 
 /// 29 November 2026, 10:30 in Timișoara.

@@ -393,7 +393,7 @@ pub struct ExportQuery {
 }
 
 fn day_start_ms(d: jiff::civil::Date) -> i64 {
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     d.to_zoned(tz)
         .map(|z| z.timestamp().as_millisecond())
         .unwrap_or_default()

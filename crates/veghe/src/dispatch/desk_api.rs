@@ -285,7 +285,7 @@ pub fn parse_instant(field: &'static str, text: &str, end: bool) -> AppResult<i6
     } else {
         day
     };
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     day.to_zoned(tz)
         .map(|z| z.timestamp().as_millisecond())
         .map_err(|_| AppError::bad(field, format!("`{t}` is out of range")))

@@ -62,7 +62,7 @@ struct DayQuery {
 }
 
 fn today() -> String {
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     jiff::Timestamp::now().to_zoned(tz).date().to_string()
 }
 

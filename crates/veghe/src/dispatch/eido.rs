@@ -35,7 +35,7 @@ fn stamp(ms: i64) -> String {
     let Ok(ts) = jiff::Timestamp::from_millisecond(ms) else {
         return String::new();
     };
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     ts.to_zoned(tz)
         .strftime("%Y-%m-%dT%H:%M:%S%.3f%:z")
         .to_string()

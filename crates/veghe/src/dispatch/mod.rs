@@ -37,3 +37,21 @@ pub mod timeline;
 pub mod tracks;
 pub mod units;
 pub mod worked;
+
+use crate::auth::access::Routes;
+
+/// Every route of dispatch: the incidents' API and pages, the board, special events, the duty
+/// desk, crews and their routes, the duty log and EIDO.
+pub fn routes() -> Routes {
+    Routes::new()
+        .merge(api::routes())
+        .merge(board::routes())
+        .merge(special::routes())
+        .merge(desk_api::routes())
+        .merge(incident_page::routes())
+        .merge(duty_page::routes())
+        .merge(crew::routes())
+        .merge(route_page::routes())
+        .merge(log_api::routes())
+        .merge(eido::routes())
+}

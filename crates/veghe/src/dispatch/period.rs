@@ -35,7 +35,7 @@ pub struct PeriodError {
 }
 
 fn at_local(dt: DateTime) -> Option<i64> {
-    dt.to_zoned(crate::calendar::bucharest())
+    dt.to_zoned(crate::time::bucharest())
         .ok()
         .map(|z| z.timestamp().as_millisecond())
 }
@@ -127,7 +127,7 @@ pub fn parse(from: Option<&str>, to: Option<&str>, now: i64) -> Result<Period, P
 pub fn input_value(ms: i64) -> String {
     jiff::Timestamp::from_millisecond(ms)
         .map(|t| {
-            t.to_zoned(crate::calendar::bucharest())
+            t.to_zoned(crate::time::bucharest())
                 .strftime("%Y-%m-%dT%H:%M")
                 .to_string()
         })

@@ -40,7 +40,7 @@ impl Shift {
 
 /// The shift under way at `ms`: its day (a night shift belongs to the day it starts) and kind.
 pub fn shift_at(ms: i64) -> (jiff::civil::Date, Shift) {
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     let z = jiff::Timestamp::from_millisecond(ms)
         .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
         .to_zoned(tz);

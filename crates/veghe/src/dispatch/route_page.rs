@@ -142,7 +142,7 @@ impl RoutePage {
 fn local_seconds(ms: i64) -> String {
     jiff::Timestamp::from_millisecond(ms)
         .map(|t| {
-            t.to_zoned(crate::calendar::bucharest())
+            t.to_zoned(crate::time::bucharest())
                 .strftime("%d.%m.%Y %H:%M:%S")
                 .to_string()
         })

@@ -81,7 +81,7 @@ fn incident_from(r: &sqlx::any::AnyRow) -> Result<Incident, AppError> {
 }
 
 fn bucharest_year(ms: i64) -> i64 {
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     jiff::Timestamp::from_millisecond(ms)
         .map(|t| i64::from(t.to_zoned(tz).year()))
         .unwrap_or(1970)

@@ -18,7 +18,7 @@ pub fn today() -> jiff::civil::Date {
 
 /// The Bucharest calendar day of an instant.
 pub fn day_of(ms: i64) -> jiff::civil::Date {
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     jiff::Timestamp::from_millisecond(ms)
         .map(|t| t.to_zoned(tz).date())
         .unwrap_or(jiff::civil::Date::MIN)

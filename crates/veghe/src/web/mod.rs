@@ -209,10 +209,9 @@ pub fn local_time(ms: i64) -> String {
     let Ok(ts) = jiff::Timestamp::from_millisecond(ms) else {
         return String::new();
     };
-    match jiff::tz::TimeZone::get("Europe/Bucharest") {
-        Ok(tz) => ts.to_zoned(tz).strftime("%d.%m.%Y %H:%M").to_string(),
-        Err(_) => ts.strftime("%d.%m.%Y %H:%M UTC").to_string(),
-    }
+    ts.to_zoned(crate::time::bucharest())
+        .strftime("%d.%m.%Y %H:%M")
+        .to_string()
 }
 
 #[cfg(test)]

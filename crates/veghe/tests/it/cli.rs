@@ -123,9 +123,40 @@ fn a_wrong_setting_or_an_unreachable_database_is_one_clear_line() {
     assert!(err.contains("cannot open the database"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 
-    let (code, _, err) = veghe("sqlite::memory:", &["--listen", "nowhere", "migrate"], None);
+    let (code, _, err) = veghe("sqlite::memory:", &["serve", "--listen", "nowhere"], None);
     assert_eq!(code, 1);
     assert!(err.contains("nowhere"), "{err}");
+}
+
+#[test]
+fn each_command_shows_the_settings_it_uses() {
+    let help = |args: &[&str]| {
+        let (code, out, err) = veghe("sqlite::memory:", args, None);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let analyze = help(&["analyze", "hotspots", "--help"]);
+    assert!(
+        !analyze.to_lowercase().contains("smtp") && !analyze.contains("--database-url"),
+        "{analyze}"
+    );
+    let migrate = help(&["migrate", "--help"]);
+    assert!(
+        migrate.contains("--database-url") && !migrate.contains("--smtp-host"),
+        "{migrate}"
+    );
+    assert!(!migrate.contains("--listen"), "{migrate}");
+    let serve = help(&["serve", "--help"]);
+    assert!(
+        serve.contains("--database-url") && serve.contains("--smtp-host"),
+        "{serve}"
+    );
+
+    // The database's settings may follow the command, and a flag wins over the environment.
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite:{}", dir.path().join("v.db").display());
+    let (code, _, err) = veghe("mysql://x", &["user", "list", "--database-url", &url], None);
+    assert_eq!(code, 0, "{err}");
 }
 
 #[test]

@@ -113,12 +113,8 @@ mod tests {
         for (name, text) in [
             ("labels.rs", include_str!("labels.rs")),
             (
-                "sqlite migration",
-                include_str!("../../../migrations/sqlite/0010_registry_answers.sql"),
-            ),
-            (
-                "postgres migration",
-                include_str!("../../../migrations/postgres/0010_registry_answers.sql"),
+                "migration",
+                include_str!("../../../migrations/0010_registry_answers.sql"),
             ),
         ] {
             assert!(

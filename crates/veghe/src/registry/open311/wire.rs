@@ -171,7 +171,7 @@ impl From<crate::error::AppError> for Error {
 
 /// Epoch milliseconds as W3C date-time with Timișoara's offset.
 pub fn datetime(ms: i64) -> String {
-    let tz = crate::calendar::bucharest();
+    let tz = crate::time::bucharest();
     jiff::Timestamp::from_millisecond(ms)
         .map(|t| t.to_zoned(tz).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
         .unwrap_or_default()
@@ -180,7 +180,7 @@ pub fn datetime(ms: i64) -> String {
 /// A due date (`YYYY-MM-DD`) as the end of that day in Timișoara.
 pub fn end_of_day(date: &str) -> Option<String> {
     let d = date.parse::<jiff::civil::Date>().ok()?;
-    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").ok()?;
+    let tz = crate::time::bucharest();
     let z = d.at(23, 59, 59, 0).to_zoned(tz).ok()?;
     Some(z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
 }
@@ -192,7 +192,7 @@ pub fn parse_datetime(s: &str) -> Option<i64> {
         return Some(t.as_millisecond());
     }
     let d = s.parse::<jiff::civil::Date>().ok()?;
-    let tz = jiff::tz::TimeZone::get("Europe/Bucharest").ok()?;
+    let tz = crate::time::bucharest();
     Some(d.to_zoned(tz).ok()?.timestamp().as_millisecond())
 }
 
