@@ -25,7 +25,6 @@ mod places;
 mod plans;
 mod registry;
 mod registry_dashboard;
-mod registry_known;
 mod registry_letters;
 mod registry_public;
 mod registry_reminders;

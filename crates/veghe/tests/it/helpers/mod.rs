@@ -1,15 +1,20 @@
 //! The test harness: a real Veghe server on port 0 over a fresh database (SQLite file, or a new
-//! PostgreSQL database when `VEGHE_TEST_POSTGRES_URL` is set), and named request helpers.
+//! PostgreSQL database when `VEGHE_TEST_POSTGRES_URL` is set); the clients a test speaks through
+//! (`client`) and the data it starts from (`fixtures`).
+
+mod client;
+pub mod fixtures;
+pub mod known;
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use reqwest::StatusCode;
 use reqwest::redirect::Policy;
-use veghe::auth::{Role, tokens, users};
 use veghe::config::{Config, PasswordCost};
 use veghe::db::Db;
+
+pub use client::Api;
 
 /// Which engine a test runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,7 +123,7 @@ impl Drop for TestDb {
     }
 }
 
-/// A running server and a browser-like client with its own cookie jar.
+/// A running server, a default browser with its own cookie jar, and the database.
 pub struct TestApp {
     pub address: String,
     pub db: Db,
@@ -209,91 +214,8 @@ impl TestApp {
         self._test_db.url.clone()
     }
 
-    /// Another browser on the same server and database (its own cookies).
-    pub fn new_browser(&self) -> Browser<'_> {
-        Browser {
-            app: self,
-            cookies: Mutex::new(BTreeMap::new()),
-        }
-    }
-
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
-    }
-
-    /// Creates an account directly in the database; returns its password.
-    pub async fn create_user(&self, username: &str, role: Role) -> String {
-        let password = format!("pw-{username}-1234567");
-        users::create(
-            &self.db,
-            &veghe::audit::Actor::system("test"),
-            users::NewUser {
-                username: users::Username::parse(username).expect("username"),
-                display_name: &format!("Test {username}"),
-                role,
-                email: None,
-                password: &password,
-            },
-            PasswordCost::Fast,
-        )
-        .await
-        .expect("create user");
-        password
-    }
-
-    /// An API token for a new account of `role`.
-    pub async fn token_for(&self, username: &str, role: Role) -> String {
-        self.create_user(username, role).await;
-        let user = users::find(&self.db, username).await.expect("user");
-        tokens::create(
-            &self.db,
-            &veghe::audit::Actor::system("test"),
-            user.id,
-            "test",
-        )
-        .await
-        .expect("token")
-        .1
-    }
-
-    pub async fn api_get(&self, path: &str, token: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .bearer_auth(token)
-            .send()
-            .await
-            .expect("request")
-    }
-
-    fn browser(&self) -> Browser<'_> {
-        Browser {
-            app: self,
-            cookies: Mutex::new(std::mem::take(&mut *self.cookies.lock().expect("lock"))),
-        }
-    }
-
-    /// The default browser's GET.
-    pub async fn get(&self, path: &str) -> reqwest::Response {
-        let b = self.browser();
-        let r = b.get(path).await;
-        *self.cookies.lock().expect("lock") = b.cookies.into_inner().expect("lock");
-        r
-    }
-
-    /// The default browser signs in.
-    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
-        let b = self.browser();
-        let r = b.login(username, password).await;
-        *self.cookies.lock().expect("lock") = b.cookies.into_inner().expect("lock");
-        r
-    }
-
-    /// The default browser posts a form with its CSRF token.
-    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        let b = self.browser();
-        let r = b.post_form(path, fields).await;
-        *self.cookies.lock().expect("lock") = b.cookies.into_inner().expect("lock");
-        r
     }
 }
 
@@ -302,85 +224,5 @@ impl Drop for TestApp {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-    }
-}
-
-/// A browser: a cookie jar over the app's client.
-pub struct Browser<'a> {
-    app: &'a TestApp,
-    cookies: Mutex<BTreeMap<String, String>>,
-}
-
-impl Browser<'_> {
-    fn cookie_header(&self) -> String {
-        self.cookies
-            .lock()
-            .expect("lock")
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    fn keep_cookies(&self, r: &reqwest::Response) {
-        let mut jar = self.cookies.lock().expect("lock");
-        for v in r.headers().get_all(reqwest::header::SET_COOKIE) {
-            let Ok(text) = v.to_str() else { continue };
-            let first = text.split(';').next().unwrap_or("");
-            if let Some((k, val)) = first.split_once('=') {
-                if val.is_empty() || text.contains("Max-Age=0") {
-                    jar.remove(k.trim());
-                } else {
-                    jar.insert(k.trim().to_string(), val.to_string());
-                }
-            }
-        }
-    }
-
-    pub fn cookie(&self, name: &str) -> Option<String> {
-        self.cookies.lock().expect("lock").get(name).cloned()
-    }
-
-    pub async fn send(&self, req: reqwest::RequestBuilder) -> reqwest::Response {
-        let r = req
-            .header(reqwest::header::COOKIE, self.cookie_header())
-            .header(reqwest::header::ACCEPT, "text/html")
-            .send()
-            .await
-            .expect("request");
-        self.keep_cookies(&r);
-        r
-    }
-
-    pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.send(self.app.client.get(self.app.url(path))).await
-    }
-
-    /// The CSRF token, fetching a page first if the browser has none yet.
-    pub async fn csrf(&self) -> String {
-        if self.cookie("veghe_csrf").is_none() {
-            self.get("/login").await;
-        }
-        self.cookie("veghe_csrf").expect("csrf cookie")
-    }
-
-    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        let token = self.csrf().await;
-        let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
-        all.extend_from_slice(fields);
-        self.send(self.app.client.post(self.app.url(path)).form(&all))
-            .await
-    }
-
-    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
-        self.post_form("/login", &[("username", username), ("password", password)])
-            .await
-    }
-
-    /// Signs in as a new account of `role`, asserting success.
-    pub async fn login_as(&self, username: &str, role: Role) {
-        let password = self.app.create_user(username, role).await;
-        let r = self.login(username, &password).await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER, "login of {username}");
     }
 }
