@@ -139,8 +139,12 @@ both!(referrals_and_counts_are_recorded_and_checked, |app| {
         (s, b["error"]["field"].as_str()),
         (StatusCode::BAD_REQUEST, Some("handed_to"))
     );
-    let (s, _) = officer.post("/api/v1/referrals", json!({"kind": "handover", "date": "29.11.2026", "description": "furt din magazin",
-        "handed_to": "Poliția Municipiului Timișoara", "handed_on": "29.11.2026", "reference": "123/2026"})).await;
+    let (s, _) = officer
+        .post(
+            "/api/v1/referrals",
+            json!({"kind": "handover", "date": "29.11.2026", "description": "furt din magazin",
+        "handed_to": "Poliția Municipiului Timișoara", "handed_on": "29.11.2026", "reference": "123/2026"}),
+        ).await;
     assert_eq!(s, StatusCode::CREATED);
     let (s, _) = officer
         .post(
@@ -157,7 +161,11 @@ both!(referrals_and_counts_are_recorded_and_checked, |app| {
         .expect("json");
     assert_eq!(list.as_array().map(Vec::len), Some(2));
     for (day, n) in [("28.11.2026", 4), ("29.11.2026", 6), ("29.11.2026", 7)] {
-        let (s, _) = officer.post("/api/v1/activity-counts", json!({"day": day, "department": "Ordine publică", "team": "Echipa 1", "kind": "escorts", "count": n})).await;
+        let (s, _) = officer
+            .post(
+                "/api/v1/activity-counts",
+                json!({"day": day, "department": "Ordine publică", "team": "Echipa 1", "kind": "escorts", "count": n}),
+            ).await;
         assert_eq!(s, StatusCode::NO_CONTENT);
     }
     let (s, b) = officer
@@ -201,8 +209,12 @@ both!(data_quality_finds_what_needs_a_person, |app| {
         4
     );
     // A new version of the catalogue makes 1.000 lei too little from 2026 on.
-    let (s, _) = admin.post("/api/v1/offences", json!({"reference": "Legea 61/1991 art. 2 pct. 25",
-        "description_ro": "zgomot", "description_en": "noise", "min": "1.500", "max": "3.000", "valid_from": "01.01.2026"})).await;
+    let (s, _) = admin
+        .post(
+            "/api/v1/offences",
+            json!({"reference": "Legea 61/1991 art. 2 pct. 25",
+        "description_ro": "zgomot", "description_en": "noise", "min": "1.500", "max": "3.000", "valid_from": "01.01.2026"}),
+        ).await;
     assert_eq!(s, StatusCode::CREATED);
     let q: Value = analyst
         .get("/api/v1/sanctions/quality")

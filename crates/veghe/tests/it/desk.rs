@@ -7,11 +7,7 @@ use veghe::auth::Role;
 
 use crate::both;
 use crate::helpers::TestApp;
-
-fn noise_at(lat: f64, lon: f64) -> Value {
-    json!({"type": "noise", "priority": 2, "lat": lat, "lon": lon,
-           "address": "Strada Alba Iulia nr. 2", "description": "Muzică tare"})
-}
+use crate::helpers::fixtures::noise_at;
 
 both!(address_type_ahead_folds_diacritics, |app| {
     let disp = app.api("disp", Role::Dispatcher).await;
@@ -64,7 +60,11 @@ both!(a_call_near_an_open_incident_is_offered_to_join_it, |app| {
 
     // The dispatcher joins the second call instead of opening a duplicate.
     let path = format!("/api/v1/incidents/{}/calls", first["id"]);
-    let (s, _) = disp.post(&path, json!({"caller_name": "Ana Pop", "caller_phone": "0722 111 222", "description": "Tot zgomot"}))
+    let (s, _) = disp
+        .post(
+            &path,
+            json!({"caller_name": "Ana Pop", "caller_phone": "0722 111 222", "description": "Tot zgomot"}),
+        )
     .await;
     assert_eq!(s, StatusCode::CREATED);
     assert_eq!(app.count("SELECT COUNT(*) FROM incidents").await, 1);
@@ -368,7 +368,11 @@ both!(the_duty_log_holds_every_call_and_communication, |app| {
         json!({"note": "totul în regulă"}),
     )
     .await;
-    let (s, _) = disp.post("/api/v1/dutylog", json!({"kind": "radio", "summary": "IPJ anunță filtru pe Calea Șagului", "unit_id": unit}))
+    let (s, _) = disp
+        .post(
+            "/api/v1/dutylog",
+            json!({"kind": "radio", "summary": "IPJ anunță filtru pe Calea Șagului", "unit_id": unit}),
+        )
     .await;
     assert_eq!(s, StatusCode::CREATED);
     let (s, body) = disp

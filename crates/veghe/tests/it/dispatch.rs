@@ -553,13 +553,7 @@ both!(
     |app| {
         let disp = app.api("disp", Role::Dispatcher).await;
         let peer = app.spawn_peer().await;
-        let stream = app
-            .client
-            .get(format!("{peer}/api/v1/events"))
-            .bearer_auth(&disp.token)
-            .send()
-            .await
-            .expect("sse on the peer");
+        let stream = disp.on(&peer).get("/api/v1/events").await;
         assert_eq!(stream.status(), StatusCode::OK);
         let (_, created) = disp.post("/api/v1/incidents", call()).await;
         let got = read_events(stream, "incident.created", 1).await;

@@ -75,8 +75,12 @@ both!(an_incident_with_a_crew_is_a_valid_nena_eido, |app| {
     .fetch_one(app.db.pool())
     .await
     .expect("unit");
-    let (s, incident) = disp.post("/api/v1/incidents", json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
-               "address": "Piața Victoriei nr. 1 <& „bloc”>", "description": "Muzică tare după ora 22"}))
+    let (s, incident) = disp
+        .post(
+            "/api/v1/incidents",
+            json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
+               "address": "Piața Victoriei nr. 1 <& „bloc”>", "description": "Muzică tare după ora 22"}),
+        )
     .await;
     assert_eq!(s, StatusCode::CREATED);
     let id = incident["id"].as_i64().expect("id");

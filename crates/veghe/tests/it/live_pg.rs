@@ -4,9 +4,10 @@
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::Value;
 use veghe::auth::Role;
 
+use crate::helpers::fixtures::noise_call;
 use crate::helpers::{Api, TestApp};
 
 /// Reads a Server-Sent Events response block by block.
@@ -44,13 +45,7 @@ impl Sse {
 }
 
 async fn create_incident(api: &Api) -> Value {
-    let (s, v) = api
-        .post(
-            "/api/v1/incidents",
-            json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
-            "address": "Piața Victoriei nr. 1", "description": "Muzică tare"}),
-        )
-        .await;
+    let (s, v) = api.post("/api/v1/incidents", noise_call()).await;
     assert_eq!(s, StatusCode::CREATED);
     v
 }
@@ -63,13 +58,7 @@ async fn another_server_streams_an_incident_at_once_through_notify() {
     };
     let disp = app.api("disp", Role::Dispatcher).await;
     let peer = app.spawn_peer().await;
-    let r = app
-        .client
-        .get(format!("{peer}/api/v1/events"))
-        .bearer_auth(&disp.token)
-        .send()
-        .await
-        .expect("sse on the peer");
+    let r = disp.on(&peer).get("/api/v1/events").await;
     assert_eq!(r.status(), StatusCode::OK);
     let mut stream = Sse::new(r);
     // The first one may race the peer's LISTEN being set up; it only has to arrive.

@@ -33,5 +33,4 @@ mod registry_retention;
 mod registry_search;
 mod route_page;
 mod shell;
-mod smtp;
 mod special;

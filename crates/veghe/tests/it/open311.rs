@@ -15,6 +15,7 @@ use veghe::registry::open311::keys;
 
 use crate::both;
 use crate::helpers::TestApp;
+use crate::helpers::command::veghe;
 
 async fn post(app: &TestApp, file: &str, form: &[(&str, &str)]) -> (StatusCode, String) {
     let r = app
@@ -317,42 +318,24 @@ both!(the_georeport_client_reads_what_the_schemas_allow, |app| {
     assert!(text.contains("ok: requests.json conforms"), "{text}");
 });
 
-fn veghe(url: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_veghe"))
-        .args(args)
-        .env("VEGHE_DATABASE_URL", url)
-        .env_remove("VEGHE_CONFIG")
-        .output()
-        .expect("run veghe");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[tokio::test]
 async fn keys_from_the_command_line() {
-    use crate::helpers::{Engine, TestDb};
-    let mut dbs = vec![TestDb::new(Engine::Sqlite).await.expect("sqlite")];
-    if let Some(pg) = TestDb::new(Engine::Postgres).await {
-        dbs.push(pg);
-    }
-    for db in dbs {
+    use crate::helpers::TestDb;
+    for db in TestDb::each_engine().await {
         let url = db.url.as_str();
-        let (code, out, err) = veghe(url, &["open311-key", "create", "FixMyStreet"]);
+        let (code, out, err) = veghe(url, &["open311-key", "create", "FixMyStreet"], None);
         assert_eq!(code, 0, "{out}{err}");
         let key = out.trim().to_string();
         assert!(key.starts_with("o311_"), "{out}");
-        let (code, out, _) = veghe(url, &["open311-key", "list"]);
+        let (code, out, _) = veghe(url, &["open311-key", "list"], None);
         assert_eq!(code, 0);
         assert_eq!(out.trim(), "1\tFixMyStreet\tlive");
         assert!(!out.contains(&key));
-        let (code, out, _) = veghe(url, &["open311-key", "revoke", "1"]);
+        let (code, out, _) = veghe(url, &["open311-key", "revoke", "1"], None);
         assert_eq!(code, 0, "{out}");
-        let (_, out, _) = veghe(url, &["open311-key", "list"]);
+        let (_, out, _) = veghe(url, &["open311-key", "list"], None);
         assert_eq!(out.trim(), "1\tFixMyStreet\trevoked");
-        let (code, _, _) = veghe(url, &["open311-key", "revoke", "1"]);
+        let (code, _, _) = veghe(url, &["open311-key", "revoke", "1"], None);
         assert_ne!(code, 0, "revoking twice is refused");
     }
 }

@@ -41,7 +41,11 @@ both!(the_six_calamity_templates_are_seeded, |app| {
 
 both!(a_plan_is_activated_ticked_logged_and_closed, |app| {
     let disp = app.api("disp", Role::Dispatcher).await;
-    let (s, inc) = disp.post("/api/v1/incidents", json!({"type": "noise", "priority": 1, "address": "Splaiul Tudor Vladimirescu", "description": "Bega iese din matcă"})).await;
+    let (s, inc) = disp
+        .post(
+            "/api/v1/incidents",
+            json!({"type": "noise", "priority": 1, "address": "Splaiul Tudor Vladimirescu", "description": "Bega iese din matcă"}),
+        ).await;
     assert_eq!(s, StatusCode::CREATED);
     let before: (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM events")
         .fetch_one(app.db.pool())
@@ -260,18 +264,30 @@ both!(
             assert_eq!(s, StatusCode::BAD_REQUEST, "{field}");
             assert_eq!(e["error"]["field"], field);
         }
-        let (s, _) = disp.post(&format!("/api/v1/plan-templates/{id}/tasks"), json!({"title": "Verifică podurile peste Bega", "owner_role": "crew", "due_minutes": 40})).await;
+        let (s, _) = disp
+            .post(
+                &format!("/api/v1/plan-templates/{id}/tasks"),
+                json!({"title": "Verifică podurile peste Bega", "owner_role": "crew", "due_minutes": 40}),
+            ).await;
         assert_eq!(
             s,
             StatusCode::FORBIDDEN,
             "only administrators edit templates"
         );
-        let (s, t) = admin.post(&format!("/api/v1/plan-templates/{id}/tasks"), json!({"title": "Verifică podurile peste Bega", "owner_role": "crew", "due_minutes": 40})).await;
+        let (s, t) = admin
+            .post(
+                &format!("/api/v1/plan-templates/{id}/tasks"),
+                json!({"title": "Verifică podurile peste Bega", "owner_role": "crew", "due_minutes": 40}),
+            ).await;
         assert_eq!(s, StatusCode::CREATED, "{t}");
         let added = t["tasks"].as_array().expect("tasks");
         assert_eq!(added.len(), n + 1);
         let first = added[0]["id"].as_i64().expect("task");
-        let (s, t) = admin.post(&format!("/api/v1/plan-template-tasks/{first}"), json!({"title": "Confirmă codul meteo ANM și anunță șeful serviciului", "owner_role": "dispatcher", "due_minutes": 2})).await;
+        let (s, t) = admin
+            .post(
+                &format!("/api/v1/plan-template-tasks/{first}"),
+                json!({"title": "Confirmă codul meteo ANM și anunță șeful serviciului", "owner_role": "dispatcher", "due_minutes": 2}),
+            ).await;
         assert_eq!(s, StatusCode::OK, "{t}");
         assert_eq!(t["tasks"][0]["due_minutes"], 2);
 

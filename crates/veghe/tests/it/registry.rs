@@ -25,19 +25,11 @@ both!(
         let clerk = app.api("clerk", Role::RegistryClerk).await;
         let mut tasks = Vec::new();
         for _ in 0..100 {
-            let client = app.client.clone();
-            let url = app.url("/api/v1/petitions");
             let clerk = clerk.clone();
             tasks.push(tokio::spawn(async move {
-                let r = client
-                    .post(url)
-                    .bearer_auth(&clerk.token)
-                    .json(&petition())
-                    .send()
-                    .await
-                    .expect("request");
-                assert_eq!(r.status(), StatusCode::CREATED);
-                r.json::<Value>().await.expect("json")
+                let (s, v) = clerk.post("/api/v1/petitions", petition()).await;
+                assert_eq!(s, StatusCode::CREATED);
+                v
             }));
         }
         let mut seqs = Vec::new();
@@ -52,7 +44,11 @@ both!(
         seqs.sort_unstable();
         assert_eq!(seqs, (1..=100).collect::<Vec<i64>>());
         // Another register has its own sequence.
-        let (s, v) = clerk.post("/api/v1/petitions", json!({"register": "internal", "channel": "post", "kind": "incoming", "subject": "Adresă IPJ Timiș"}))
+        let (s, v) = clerk
+            .post(
+                "/api/v1/petitions",
+                json!({"register": "internal", "channel": "post", "kind": "incoming", "subject": "Adresă IPJ Timiș"}),
+            )
     .await;
         assert_eq!(s, StatusCode::CREATED);
         assert_eq!(v["seq"], 1);
@@ -264,7 +260,11 @@ both!(
         assert_eq!(s, StatusCode::CONFLICT, "{e}");
         // The same content again after the answer: classed with a note under the original number.
         let (_, again) = clerk.post("/api/v1/petitions", petition()).await;
-        let (s, c) = clerk.post(&format!("/api/v1/petitions/{}/class", again["id"]), json!({"ground": "repeat", "reason": "Același conținut, deja soluționat", "original": id}))
+        let (s, c) = clerk
+            .post(
+                &format!("/api/v1/petitions/{}/class", again["id"]),
+                json!({"ground": "repeat", "reason": "Același conținut, deja soluționat", "original": id}),
+            )
     .await;
         assert_eq!((s, c["status"].clone()), (StatusCode::OK, json!("classed")));
         let (s, e) = clerk

@@ -9,8 +9,8 @@ use veghe::auth::Role;
 
 use crate::both;
 use crate::helpers::fixtures::{Case, routed_case};
+use crate::helpers::smtp::SmtpReceiver;
 use crate::helpers::{Engine, TestApp};
-use crate::smtp::{SmtpReceiver, relay};
 
 /// Drafts the answer (as the officer) and submits it; returns the letter.
 async fn submitted_answer(c: &Case) -> Value {
@@ -566,10 +566,7 @@ both!(no_answer_after_classing, |app| {
 async fn answer_by_email(engine: Engine) {
     let receiver = SmtpReceiver::start().await;
     let port = receiver.port;
-    let Some(app) = TestApp::spawn_with(engine, |c| {
-        c.smtp = Some(relay(port, "registratura@politialocala.test"))
-    })
-    .await
+    let Some(app) = TestApp::spawn_mailing(engine, port, "registratura@politialocala.test").await
     else {
         return;
     };

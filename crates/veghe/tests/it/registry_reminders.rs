@@ -11,8 +11,8 @@ use veghe::registry::reminders::run_once;
 
 use crate::both;
 use crate::helpers::fixtures::routed_case;
+use crate::helpers::smtp::SmtpReceiver;
 use crate::helpers::{Engine, TestApp};
-use crate::smtp::{SmtpReceiver, relay};
 
 /// Sets the case's deadlines (YYYY-MM-DD).
 async fn deadlines(app: &TestApp, id: i64, internal: &str, legal: &str) {
@@ -130,8 +130,12 @@ both!(
     unrouted_cases_remind_the_registry_and_deadlines_are_listed,
     |app| {
         let c = routed_case(&app).await;
-        let (s, other) = c.clerk.post("/api/v1/petitions", json!({"channel": "post", "kind": "request", "petitioner_name": "Maria Ionescu",
-               "address": "Bd. Revoluției 5", "subject": "Parcare pe trotuar", "text": "Mașini parcate pe trotuar."}))
+        let (s, other) = c.clerk
+            .post(
+                "/api/v1/petitions",
+                json!({"channel": "post", "kind": "request", "petitioner_name": "Maria Ionescu",
+               "address": "Bd. Revoluției 5", "subject": "Parcare pe trotuar", "text": "Mașini parcate pe trotuar."}),
+            )
     .await;
         assert_eq!(s, StatusCode::CREATED);
         let legal = other["due_date"].as_str().expect("due").to_string();
@@ -194,10 +198,7 @@ both!(
 async fn reminder_by_email(engine: Engine) {
     let receiver = SmtpReceiver::start().await;
     let port = receiver.port;
-    let Some(app) = TestApp::spawn_with(engine, |c| {
-        c.smtp = Some(relay(port, "registratura@politialocala.test"))
-    })
-    .await
+    let Some(app) = TestApp::spawn_mailing(engine, port, "registratura@politialocala.test").await
     else {
         return;
     };

@@ -188,11 +188,20 @@ both!(law544_report_has_every_item_computed_right, |app| {
         (3, "2025-06-01", "favourable", Some("2025-11-20")),
         (12, "2026-01-15", "pending", None),
     ] {
-        let (s, v) = clerk.send(reqwest::Method::POST, "/api/v1/registry/court-cases", json!({"entry_id": ids[i], "court": "Tribunalul Timiș", "case_number": format!("{i}/30/2025"), "filed_on": filed, "outcome": outcome, "decided_on": decided})).await;
+        let (s, v) = clerk
+            .post(
+                "/api/v1/registry/court-cases",
+                json!({"entry_id": ids[i], "court": "Tribunalul Timiș", "case_number": format!("{i}/30/2025"), "filed_on": filed, "outcome": outcome, "decided_on": decided}),
+            ).await;
         assert_eq!(s, StatusCode::CREATED, "{v}");
     }
-    let (s, v) = head.send(reqwest::Method::PUT, "/api/v1/registry/reports/law544/2025", json!({"costs_lei": "125.000,50", "copy_income_lei": 12, "copy_fee_lei": "0,50", "copy_fee_basis": "HCL nr. 123/2020",
-               "measures": "Publicarea din oficiu a contractelor.", "responsible": "Ion Ionescu, purtător de cuvânt"})).await;
+    let (s, v) = head
+        .send(
+            reqwest::Method::PUT,
+            "/api/v1/registry/reports/law544/2025",
+            json!({"costs_lei": "125.000,50", "copy_income_lei": 12, "copy_fee_lei": "0,50", "copy_fee_basis": "HCL nr. 123/2020",
+               "measures": "Publicarea din oficiu a contractelor.", "responsible": "Ion Ionescu, purtător de cuvânt"}),
+        ).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["costs_bani"], 12_500_050);
 
@@ -414,12 +423,20 @@ both!(law544_facts_refuse_what_does_not_fit, |app| {
             "{v}"
         );
     }
-    let (s, v) = clerk.send(reqwest::Method::POST, "/api/v1/registry/court-cases", json!({"entry_id": ids[0], "court": "Tribunalul Timiș", "case_number": "1/30/2025", "filed_on": "2025-02-30"})).await;
+    let (s, v) = clerk
+        .post(
+            "/api/v1/registry/court-cases",
+            json!({"entry_id": ids[0], "court": "Tribunalul Timiș", "case_number": "1/30/2025", "filed_on": "2025-02-30"}),
+        ).await;
     assert_eq!(
         (s, field(&v)),
         (StatusCode::BAD_REQUEST, "filed_on".to_string())
     );
-    let (s, v) = clerk.send(reqwest::Method::POST, "/api/v1/registry/court-cases", json!({"entry_id": ids[0], "court": "Tribunalul Timiș", "case_number": "1/30/2025", "filed_on": "2025-05-02", "outcome": "rejected"})).await;
+    let (s, v) = clerk
+        .post(
+            "/api/v1/registry/court-cases",
+            json!({"entry_id": ids[0], "court": "Tribunalul Timiș", "case_number": "1/30/2025", "filed_on": "2025-05-02", "outcome": "rejected"}),
+        ).await;
     assert_eq!(
         (s, field(&v)),
         (StatusCode::BAD_REQUEST, "decided_on".to_string()),

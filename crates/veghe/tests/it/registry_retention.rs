@@ -121,7 +121,11 @@ both!(
         )
         .await;
         let clerk = app.api("clerk", Role::RegistryClerk).await;
-        let (s, _) = clerk.post("/api/v1/registry/court-cases", json!({"entry_id": held, "court": "Tribunalul Timiș", "case_number": "9/30/2015", "filed_on": "2015-04-01"})).await;
+        let (s, _) = clerk
+            .post(
+                "/api/v1/registry/court-cases",
+                json!({"entry_id": held, "court": "Tribunalul Timiș", "case_number": "9/30/2015", "filed_on": "2015-04-01"}),
+            ).await;
         assert_eq!(s, StatusCode::CREATED);
         let (s, _) = clerk
             .send(
@@ -395,7 +399,11 @@ both!(an_erasure_request_anonymises_what_the_law_lets_go, |app| {
             "{v}"
         );
     }
-    let (s, v) = admin.post("/api/v1/registry/erasure", json!({"entry_id": kept, "reference": "77/2026", "reason": "cererea petentei din 3 martie"})).await;
+    let (s, v) = admin
+        .post(
+            "/api/v1/registry/erasure",
+            json!({"entry_id": kept, "reference": "77/2026", "reason": "cererea petentei din 3 martie"}),
+        ).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["anonymised"], json!(["1/02.02.2016"]));
     let kept_rows = v["kept"].as_array().expect("kept");

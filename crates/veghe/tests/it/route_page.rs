@@ -9,6 +9,7 @@ use veghe::dispatch::period;
 
 use crate::both;
 use crate::helpers::TestApp;
+use crate::helpers::fixtures::noise_at;
 
 /// Four fixes 60 s apart going north, ten minutes ago; returns the first one's time (s).
 async fn drive(app: &TestApp, tracker: &str) -> i64 {
@@ -43,11 +44,7 @@ both!(
         let unit = app.add_unit("PL-611", Some("trk-611")).await;
         let t0 = drive(&app, "trk-611").await;
         let inc = disp
-            .post_ok(
-                "/api/v1/incidents",
-                json!({"type": "noise", "priority": 2, "lat": 45.753, "lon": 21.22,
-               "address": "Strada Alba Iulia nr. 2", "description": "Muzică tare"}),
-            )
+            .post_ok("/api/v1/incidents", noise_at(45.753, 21.22))
             .await;
         let id = inc["id"].as_i64().expect("id");
         disp.post_ok(

@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use veghe::auth::Role;
 
 use crate::both;
+use crate::helpers::smtp::{SmtpReceiver, relay};
 use crate::helpers::{Api, Engine, TestApp};
-use crate::smtp::{SmtpReceiver, relay};
 
 /// The people told of special events, with e-mail addresses; returns their tokens.
 async fn recipients(app: &TestApp) -> (Api, Api) {
@@ -73,11 +73,7 @@ async fn wait_outbox(api: &Api, ok: impl Fn(&[(String, i64)]) -> bool) -> Vec<(S
 async fn declared_reaches_both_recipients(engine: Engine) {
     let receiver = SmtpReceiver::start().await;
     let port = receiver.port;
-    let Some(app) = TestApp::spawn_with(engine, |c| {
-        c.smtp = Some(relay(port, "veghe@politialocala.test"))
-    })
-    .await
-    else {
+    let Some(app) = TestApp::spawn_mailing(engine, port, "veghe@politialocala.test").await else {
         return;
     };
     let (head, director) = recipients(&app).await;
@@ -181,11 +177,7 @@ async fn relay_down_then_up(engine: Engine) {
         let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         l.local_addr().expect("addr").port()
     };
-    let Some(app) = TestApp::spawn_with(engine, |c| {
-        c.smtp = Some(relay(port, "veghe@politialocala.test"))
-    })
-    .await
-    else {
+    let Some(app) = TestApp::spawn_mailing(engine, port, "veghe@politialocala.test").await else {
         return;
     };
     let (head, _) = recipients(&app).await;
@@ -250,11 +242,7 @@ async fn two_servers_send_once(engine: Engine) {
     // A slow relay: while one server is still sending, the other polls and finds the messages due.
     let receiver = SmtpReceiver::start_slow(Duration::from_millis(1500)).await;
     let port = receiver.port;
-    let Some(app) = TestApp::spawn_with(engine, |c| {
-        c.smtp = Some(relay(port, "veghe@politialocala.test"))
-    })
-    .await
-    else {
+    let Some(app) = TestApp::spawn_mailing(engine, port, "veghe@politialocala.test").await else {
         return;
     };
     // A second server on the same database, with its own sender.

@@ -127,6 +127,14 @@ impl Api {
         format!("{}{path}", self.address)
     }
 
+    /// The same account on another server (a peer at `address`) of the same database.
+    pub fn on(&self, address: &str) -> Api {
+        Api {
+            address: address.to_string(),
+            ..self.clone()
+        }
+    }
+
     /// A request carrying the token, for what the named ones below do not cover.
     pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
         self.client

@@ -1,5 +1,5 @@
-//! The data tests start from: counts read straight from the database, a crew, a petition, a
-//! case routed to a department, and rows of a sanctions import.
+//! The data tests start from: counts read straight from the database, a crew, a call, a petition,
+//! a case routed to a department, and rows of a sanctions import.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -29,6 +29,18 @@ impl TestApp {
         .expect("unit");
         row.0
     }
+}
+
+/// A noise call at Piața Victoriei.
+pub fn noise_call() -> Value {
+    json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
+           "address": "Piața Victoriei nr. 1", "description": "Muzică tare"})
+}
+
+/// A noise call in Strada Alba Iulia, placed at (`lat`, `lon`).
+pub fn noise_at(lat: f64, lon: f64) -> Value {
+    json!({"type": "noise", "priority": 2, "lat": lat, "lon": lon,
+           "address": "Strada Alba Iulia nr. 2", "description": "Muzică tare"})
 }
 
 /// A complaint registered at the counter.

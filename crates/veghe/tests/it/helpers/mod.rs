@@ -3,8 +3,10 @@
 //! (`client`) and the data it starts from (`fixtures`).
 
 mod client;
+pub mod command;
 pub mod fixtures;
 pub mod known;
+pub mod smtp;
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -96,6 +98,17 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// A database on SQLite, and one on PostgreSQL when it is configured.
+    pub async fn each_engine() -> Vec<TestDb> {
+        let mut v = vec![TestDb::new(Engine::Sqlite).await.expect("sqlite")];
+        if let Some(pg) = TestDb::new(Engine::Postgres).await {
+            v.push(pg);
+        }
+        v
+    }
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Some((base, name)) = self.pg.take() {
@@ -147,6 +160,12 @@ impl TestApp {
         Some(TestApp::spawn_on(test_db, tweak).await)
     }
 
+    /// A server sending its mail from `from` through an SMTP relay at 127.0.0.1:`port` (a
+    /// `smtp::SmtpReceiver`); None on PostgreSQL when it is not configured.
+    pub async fn spawn_mailing(engine: Engine, port: u16, from: &str) -> Option<TestApp> {
+        TestApp::spawn_with(engine, |c| c.smtp = Some(smtp::relay(port, from))).await
+    }
+
     pub async fn spawn_postgres() -> Option<TestApp> {
         let test_db = TestDb::new(Engine::Postgres).await?;
         Some(TestApp::spawn_on(test_db, |_| {}).await)
@@ -154,22 +173,11 @@ impl TestApp {
 
     async fn spawn_on(test_db: TestDb, tweak: impl FnOnce(&mut Config)) -> TestApp {
         let db = Db::open(&test_db.url).await.expect("open test database");
-        let mut config = Config::for_database(&test_db.url);
-        config.password_cost = PasswordCost::Fast;
-        config.cookie_secure = false;
-        tweak(&mut config);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let address = format!("http://{}", listener.local_addr().expect("addr"));
-        let state = veghe::AppState::new(db.clone(), config);
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let _ = veghe::serve(listener, state, async {
-                let _ = rx.await;
-            })
-            .await;
-        });
+        let address = serve(db.clone(), &test_db.url, tweak, async {
+            let _ = rx.await;
+        })
+        .await;
         TestApp {
             address,
             db,
@@ -191,22 +199,9 @@ impl TestApp {
 
     /// A peer server whose configuration `tweak` changes.
     pub async fn spawn_peer_with(&self, tweak: impl FnOnce(&mut Config)) -> String {
-        let db = Db::open(&self._test_db.url)
-            .await
-            .expect("open peer database");
-        let mut config = Config::for_database(&self._test_db.url);
-        config.password_cost = PasswordCost::Fast;
-        config.cookie_secure = false;
-        tweak(&mut config);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let address = format!("http://{}", listener.local_addr().expect("addr"));
-        let state = veghe::AppState::new(db, config);
-        tokio::spawn(async move {
-            let _ = veghe::serve(listener, state, std::future::pending()).await;
-        });
-        address
+        let url = &self._test_db.url;
+        let db = Db::open(url).await.expect("open peer database");
+        serve(db, url, tweak, std::future::pending()).await
     }
 
     /// The URL of this test's database.
@@ -217,6 +212,29 @@ impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }
+}
+
+/// Serves `db` on a port of its own with a test's configuration (fast password hashing, cookies
+/// over plain HTTP) that `tweak` changes, until `shutdown`; answers the server's address.
+async fn serve(
+    db: Db,
+    url: &str,
+    tweak: impl FnOnce(&mut Config),
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> String {
+    let mut config = Config::for_database(url);
+    config.password_cost = PasswordCost::Fast;
+    config.cookie_secure = false;
+    tweak(&mut config);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("addr"));
+    let state = veghe::AppState::new(db, config);
+    tokio::spawn(async move {
+        let _ = veghe::serve(listener, state, shutdown).await;
+    });
+    address
 }
 
 impl Drop for TestApp {
