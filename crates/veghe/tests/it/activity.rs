@@ -8,12 +8,11 @@ use veghe::auth::Role;
 
 use crate::both;
 use crate::helpers::Api;
-use crate::helpers::fixtures::{HEADER, cnp, good_row};
+use crate::helpers::fixtures::{HEADER, cnp, good_row, import_sanctions};
 
+/// Imports the valid rows of a CSV file: the import's report.
 async fn import_csv(api: &Api, text: String) -> Value {
-    api.upload("/api/v1/sanctions/import?name=pv.csv&mode=valid", text)
-        .await
-        .1
+    import_sanctions(api, "pv.csv", "valid", text).await.1
 }
 
 both!(the_catalogue_is_versioned_and_judges_by_date, |app| {

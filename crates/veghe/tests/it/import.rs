@@ -9,8 +9,8 @@ use serde_json::Value;
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::fixtures::{HEADER, cnp, good_row};
-use crate::helpers::{Api, Engine, TestDb};
+use crate::helpers::fixtures::{HEADER, cnp, good_row, import_sanctions};
+use crate::helpers::{Engine, TestDb};
 
 /// Five good rows and the bad inputs of the issue, each in its own row.
 fn mixed_csv() -> String {
@@ -24,14 +24,6 @@ fn mixed_csv() -> String {
     lines.push(format!("TM;0000008;29.11.2026;10:00;Str. Florilor 8;;;OP;A;Ion Pop;{c};Legea 61/1991 art. 2 pct. 99;nu;amendă;500;;")); // row 9: unknown basis
     lines.push("TM;0000009;29.11.2026;10:00;Str. Florilor 9;;;OP;A;Ion Pop;1800101221145;Legea 61/1991 art. 2 pct. 25;nu;amendă;500;;".to_string()); // row 10: CNP
     lines.join("\n") + "\n"
-}
-
-async fn import(api: &Api, name: &str, mode: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
-    api.upload(
-        &format!("/api/v1/sanctions/import?name={name}&mode={mode}"),
-        bytes,
-    )
-    .await
 }
 
 fn problems(v: &Value) -> Vec<(u64, String, String)> {
@@ -53,7 +45,7 @@ both!(bad_rows_are_named_and_the_user_chooses, |app| {
     let officer = app.api("ana", Role::DepartmentOfficer).await;
     let csv = mixed_csv().into_bytes();
     // Check only: nothing written, every problem named by row and cell.
-    let (s, v) = import(&officer, "pv.csv", "check", csv.clone()).await;
+    let (s, v) = import_sanctions(&officer, "pv.csv", "check", csv.clone()).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(
         (
@@ -92,14 +84,14 @@ both!(bad_rows_are_named_and_the_user_chooses, |app| {
     );
     assert!(report.contains("K10"), "{report}");
     // All or nothing: nothing.
-    let (_, v) = import(&officer, "pv.csv", "all", csv.clone()).await;
+    let (_, v) = import_sanctions(&officer, "pv.csv", "all", csv.clone()).await;
     assert_eq!(v["committed"], false);
     assert_eq!(
         app.count("SELECT COUNT(*) FROM activity_sanctions").await,
         0
     );
     // The valid rows.
-    let (_, v) = import(&officer, "pv.csv", "valid", csv.clone()).await;
+    let (_, v) = import_sanctions(&officer, "pv.csv", "valid", csv.clone()).await;
     assert_eq!(
         (v["inserted"].as_u64(), v["committed"].as_bool()),
         (Some(5), Some(true))
@@ -109,7 +101,7 @@ both!(bad_rows_are_named_and_the_user_chooses, |app| {
         5
     );
     // Again: nothing changes, not even the import log.
-    let (_, v) = import(&officer, "pv.csv", "valid", csv).await;
+    let (_, v) = import_sanctions(&officer, "pv.csv", "valid", csv).await;
     assert_eq!(
         (v["inserted"].as_u64(), v["skipped"].as_u64()),
         (Some(0), Some(5))
@@ -127,9 +119,9 @@ both!(bad_rows_are_named_and_the_user_chooses, |app| {
 
 both!(empty_files_header_only_and_windows_1250, |app| {
     let analyst = app.api("ana", Role::Analyst).await;
-    let (_, v) = import(&analyst, "gol.csv", "valid", Vec::new()).await;
+    let (_, v) = import_sanctions(&analyst, "gol.csv", "valid", Vec::new()).await;
     assert_eq!(v["shown"][0]["message"], "the file is empty");
-    let (_, v) = import(
+    let (_, v) = import_sanctions(
         &analyst,
         "antet.csv",
         "valid",
@@ -155,7 +147,7 @@ both!(empty_files_header_only_and_windows_1250, |app| {
             c => c as u8,
         })
         .collect();
-    let (_, v) = import(&analyst, "w1250.csv", "valid", bytes).await;
+    let (_, v) = import_sanctions(&analyst, "w1250.csv", "valid", bytes).await;
     assert_eq!(v["encoding"], "windows-1250", "{v}");
     assert_eq!(v["inserted"], 1, "{v}");
     let addr: (String,) = sqlx::query_as("SELECT address FROM activity_sanctions")
@@ -164,7 +156,7 @@ both!(empty_files_header_only_and_windows_1250, |app| {
         .expect("addr");
     assert_eq!(addr.0, "Str. Mureș 1");
     // A file that is neither.
-    let (s, _) = import(&analyst, "pv.pdf", "valid", b"x".to_vec()).await;
+    let (s, _) = import_sanctions(&analyst, "pv.pdf", "valid", b"x".to_vec()).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 });
 
@@ -202,7 +194,7 @@ both!(xlsx_merged_cells_and_formulas_are_named, |app| {
         )
         .expect("date");
     let bytes = book.save_to_buffer().expect("xlsx");
-    let (_, v) = import(&analyst, "pv.xlsx", "valid", bytes).await;
+    let (_, v) = import_sanctions(&analyst, "pv.xlsx", "valid", bytes).await;
     assert_eq!(v["encoding"], "xlsx", "{v}");
     assert_eq!(v["inserted"], 1, "{v}");
     let p = problems(&v);
@@ -222,7 +214,7 @@ both!(utf16_text_and_xlsx_without_rows_or_broken, |app| {
     for u in text.encode_utf16() {
         bytes.extend_from_slice(&u.to_le_bytes());
     }
-    let (_, v) = import(&analyst, "unicode.txt", "valid", bytes).await;
+    let (_, v) = import_sanctions(&analyst, "unicode.txt", "valid", bytes).await;
     assert_eq!(
         (v["encoding"].as_str(), v["inserted"].as_u64()),
         (Some("utf-16le"), Some(1)),
@@ -239,7 +231,7 @@ both!(utf16_text_and_xlsx_without_rows_or_broken, |app| {
     for (c, h) in HEADER.split(';').enumerate() {
         sheet.write_string(0, c as u16, h).expect("header");
     }
-    let (_, v) = import(
+    let (_, v) = import_sanctions(
         &analyst,
         "antet.xlsx",
         "valid",
@@ -252,7 +244,7 @@ both!(utf16_text_and_xlsx_without_rows_or_broken, |app| {
     );
     assert_eq!(v["committed"], false);
     // Not a spreadsheet at all, though named as one.
-    let (_, v) = import(
+    let (_, v) = import_sanctions(
         &analyst,
         "stricat.xlsx",
         "valid",
@@ -410,7 +402,7 @@ fn write_the_xlsx_sample() {
 both!(the_shipped_samples_report_their_deliberate_errors, |app| {
     let analyst = app.api("ana", Role::Analyst).await;
     let csv = std::fs::read(samples().join("sanctiuni-exemplu.csv")).expect("csv");
-    let (_, v) = import(&analyst, "sanctiuni-exemplu.csv", "check", csv).await;
+    let (_, v) = import_sanctions(&analyst, "sanctiuni-exemplu.csv", "check", csv).await;
     assert_eq!(v["encoding"], "windows-1250");
     assert_eq!(
         (v["rows"].as_u64(), v["valid"].as_u64()),
@@ -420,7 +412,7 @@ both!(the_shipped_samples_report_their_deliberate_errors, |app| {
     let cells: Vec<String> = problems(&v).into_iter().map(|p| p.1).collect();
     assert_eq!(cells, ["C5", "O6", "L7", "K8", "O9", "C12", "N13"]);
     let xlsx = std::fs::read(samples().join("sanctiuni-exemplu.xlsx")).expect("xlsx");
-    let (_, v) = import(&analyst, "sanctiuni-exemplu.xlsx", "valid", xlsx).await;
+    let (_, v) = import_sanctions(&analyst, "sanctiuni-exemplu.xlsx", "valid", xlsx).await;
     let cells: Vec<String> = problems(&v).into_iter().map(|p| p.1).collect();
     assert_eq!(
         cells,
@@ -439,7 +431,7 @@ both!(an_imported_row_keeps_every_field, |app| {
         cnp(1),
         cnp(2)
     );
-    let (s, v) = import(&officer, "doua.csv", "all", csv.into_bytes()).await;
+    let (s, v) = import_sanctions(&officer, "doua.csv", "all", csv.into_bytes()).await;
     assert_eq!(
         (s, v["inserted"].as_u64()),
         (StatusCode::OK, Some(2)),

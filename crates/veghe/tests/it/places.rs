@@ -9,15 +9,11 @@ use veghe::auth::Role;
 
 use crate::both;
 use crate::helpers::Api;
-use crate::helpers::fixtures::{HEADER, good_row};
+use crate::helpers::fixtures::{HEADER, good_row, import_sanctions};
 
 async fn import(api: &Api, rows: &[String]) {
-    let (_, r) = api
-        .upload(
-            "/api/v1/sanctions/import?name=pv.csv&mode=valid",
-            format!("{HEADER}\n{}\n", rows.join("\n")),
-        )
-        .await;
+    let csv = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let (_, r) = import_sanctions(api, "pv.csv", "valid", csv).await;
     assert_eq!(r["committed"], true, "{r}");
 }
 

@@ -204,6 +204,7 @@ async fn status_and_json(r: Response) -> (StatusCode, Value) {
     let status = r.status();
     (status, r.json().await.unwrap_or(Value::Null))
 }
+
 /// A browser: a cookie jar over the app's client.
 pub struct Browser<'a> {
     app: &'a TestApp,

@@ -122,3 +122,18 @@ pub fn good_row(n: u32) -> String {
         cnp(n)
     )
 }
+
+/// Imports sanction records from the file `name` (its extension says the format) in `mode`
+/// (check, all or valid): the status and the import's report.
+pub async fn import_sanctions(
+    api: &Api,
+    name: &str,
+    mode: &str,
+    bytes: impl Into<reqwest::Body>,
+) -> (StatusCode, Value) {
+    api.upload(
+        &format!("/api/v1/sanctions/import?name={name}&mode={mode}"),
+        bytes,
+    )
+    .await
+}
