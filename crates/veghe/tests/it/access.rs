@@ -52,8 +52,8 @@ both!(every_route_answers_each_role_as_declared, |app| {
     // Arrange: a signed-in browser per role.
     let mut browsers = Vec::new();
     for role in Role::ALL {
-        let b = app.new_browser();
-        b.login_as(&format!("u-{}", role.code().replace('_', "-")), role)
+        let b = app
+            .signed_in(&format!("u-{}", role.code().replace('_', "-")), role)
             .await;
         browsers.push((role, b));
     }

@@ -2,45 +2,24 @@
 //! and exports with offenders masked unless a reason is given and logged, referrals, counts, and
 //! the data-quality findings.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::TestApp;
-use crate::import::{HEADER, cnp, count, good_row};
+use crate::helpers::Api;
+use crate::helpers::fixtures::{HEADER, cnp, good_row, import_sanctions};
 
-async fn send(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    let s = r.status();
-    (s, r.json().await.unwrap_or(Value::Null))
-}
-
-async fn import_csv(app: &TestApp, token: &str, text: String) -> Value {
-    app.client
-        .post(app.url("/api/v1/sanctions/import?name=pv.csv&mode=valid"))
-        .bearer_auth(token)
-        .body(text)
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("json")
+/// Imports the valid rows of a CSV file: the import's report.
+async fn import_csv(api: &Api, text: String) -> Value {
+    import_sanctions(api, "pv.csv", "valid", text).await.1
 }
 
 both!(the_catalogue_is_versioned_and_judges_by_date, |app| {
-    let admin = app.token_for("admin", Role::Administrator).await;
-    let officer = app.token_for("ana", Role::DepartmentOfficer).await;
-    let list: Value = app
-        .api_get("/api/v1/offences", &officer)
+    let admin = app.api("admin", Role::Administrator).await;
+    let officer = app.api("ana", Role::DepartmentOfficer).await;
+    let list: Value = officer
+        .get("/api/v1/offences")
         .await
         .json()
         .await
@@ -52,16 +31,16 @@ both!(the_catalogue_is_versioned_and_judges_by_date, |app| {
     );
     let v = json!({"reference": "Legea 61/1991 art. 2 pct. 25", "description_ro": "tulburarea liniștii",
         "description_en": "noise", "min": "500", "max": "2.500,00", "valid_from": "01.01.2027"});
-    let (s, _) = send(&app, &officer, "/api/v1/offences", v.clone()).await;
+    let (s, _) = officer.post("/api/v1/offences", v.clone()).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     let mut bad = v.clone();
     bad["max"] = json!("100");
-    let (s, b) = send(&app, &admin, "/api/v1/offences", bad).await;
+    let (s, b) = admin.post("/api/v1/offences", bad).await;
     assert_eq!(
         (s, b["error"]["field"].as_str()),
         (StatusCode::BAD_REQUEST, Some("max"))
     );
-    let (s, o) = send(&app, &admin, "/api/v1/offences", v).await;
+    let (s, o) = admin.post("/api/v1/offences", v).await;
     assert_eq!(s, StatusCode::CREATED, "{o}");
     assert_eq!(o["min_bani"], 50_000);
     // 1.000 lei: inside the old range (200–1000) in 2026, below the new one (500–2500)? No: inside
@@ -70,12 +49,7 @@ both!(the_catalogue_is_versioned_and_judges_by_date, |app| {
     let row_2027 = good_row(2)
         .replace("29.11.2026", "15.01.2027")
         .replace("1.000,00", "300");
-    let v = import_csv(
-        &app,
-        &officer,
-        format!("{HEADER}\n{row_2026}\n{row_2027}\n"),
-    )
-    .await;
+    let v = import_csv(&officer, format!("{HEADER}\n{row_2026}\n{row_2027}\n")).await;
     assert_eq!(v["inserted"], 1, "{v}");
     assert_eq!(v["shown"][0]["field"], "amount");
     assert_eq!(v["shown"][0]["row"], 3);
@@ -84,12 +58,12 @@ both!(the_catalogue_is_versioned_and_judges_by_date, |app| {
 both!(
     lists_and_exports_mask_offenders_unless_a_reason_is_logged,
     |app| {
-        let analyst = app.token_for("ana", Role::Analyst).await;
-        let crew = app.token_for("echipaj", Role::Crew).await;
+        let analyst = app.api("ana", Role::Analyst).await;
+        let crew = app.api("echipaj", Role::Crew).await;
         let text = format!("{HEADER}\n{}\n{}\n", good_row(1), good_row(2));
-        import_csv(&app, &analyst, text).await;
-        let list: Value = app
-            .api_get("/api/v1/sanctions?from=01.11.2026", &analyst)
+        import_csv(&analyst, text).await;
+        let list: Value = analyst
+            .get("/api/v1/sanctions?from=01.11.2026")
             .await
             .json()
             .await
@@ -98,47 +72,43 @@ both!(
         assert_eq!(list[0]["offender_name"], "I. P.");
         let id = list[0]["offender_id"].as_str().expect("id").to_string();
         assert!(!id.contains(&cnp(1)[4..]), "masked: {id}");
-        let s = app.api_get("/api/v1/sanctions", &crew).await.status();
+        let s = crew.get("/api/v1/sanctions").await.status();
         assert_eq!(s, StatusCode::FORBIDDEN);
-        let bad = app
-            .api_get("/api/v1/sanctions?from=31.02.2026", &analyst)
-            .await;
+        let bad = analyst.get("/api/v1/sanctions?from=31.02.2026").await;
         assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
         // Masked exports.
-        let csv = app
-            .api_get("/api/v1/sanctions/export?format=csv", &analyst)
+        let csv = analyst
+            .get("/api/v1/sanctions/export?format=csv")
             .await
             .text()
             .await
             .expect("csv");
         assert!(csv.starts_with("Serie;Număr;Data"), "{csv}");
         assert!(csv.contains("I. P.") && !csv.contains(&cnp(1)), "{csv}");
-        let geo: Value = app
-            .api_get("/api/v1/sanctions/export?format=geojson", &analyst)
+        let geo: Value = analyst
+            .get("/api/v1/sanctions/export?format=geojson")
             .await
             .json()
             .await
             .expect("geojson");
         assert_eq!(geo["features"].as_array().map(Vec::len), Some(2));
         assert_eq!(geo["features"][0]["geometry"]["coordinates"][0], 21.2257);
-        let xlsx = app
-            .api_get("/api/v1/sanctions/export?format=xlsx", &analyst)
+        let xlsx = analyst
+            .get("/api/v1/sanctions/export?format=xlsx")
             .await
             .bytes()
             .await
             .expect("xlsx");
         assert_eq!(&xlsx[..2], b"PK");
         // Revealed: a reason is required, and logged.
-        let r = app
-            .client
-            .post(app.url("/api/v1/sanctions/export"))
-            .bearer_auth(&analyst)
-            .json(&json!({"reason": "x", "format": "csv"}))
-            .send()
-            .await
-            .expect("request");
-        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-        let r = app.client.post(app.url("/api/v1/sanctions/export")).bearer_auth(&analyst)
+        let (s, _) = analyst
+            .post(
+                "/api/v1/sanctions/export",
+                json!({"reason": "x", "format": "csv"}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST);
+        let r = analyst.request(Method::POST, "/api/v1/sanctions/export")
         .json(&json!({"reason": "Cererea parchetului nr. 12/2026", "format": "csv", "filter": {"q": "TM0000001"}}))
         .send().await.expect("request");
         let text = r.text().await.expect("text");
@@ -157,55 +127,58 @@ both!(
 );
 
 both!(referrals_and_counts_are_recorded_and_checked, |app| {
-    let t = app.token_for("ana", Role::DepartmentOfficer).await;
-    let (s, b) = send(
-        &app,
-        &t,
-        "/api/v1/referrals",
-        json!({"kind": "handover", "date": "29.11.2026", "description": "furt din magazin"}),
-    )
-    .await;
+    let officer = app.api("ana", Role::DepartmentOfficer).await;
+    let (s, b) = officer
+        .post(
+            "/api/v1/referrals",
+            json!({"kind": "handover", "date": "29.11.2026", "description": "furt din magazin"}),
+        )
+        .await;
     assert_eq!(
         (s, b["error"]["field"].as_str()),
         (StatusCode::BAD_REQUEST, Some("handed_to"))
     );
-    let (s, _) = send(&app, &t, "/api/v1/referrals", json!({"kind": "handover", "date": "29.11.2026", "description": "furt din magazin",
-        "handed_to": "Poliția Municipiului Timișoara", "handed_on": "29.11.2026", "reference": "123/2026"})).await;
+    let (s, _) = officer
+        .post(
+            "/api/v1/referrals",
+            json!({"kind": "handover", "date": "29.11.2026", "description": "furt din magazin",
+        "handed_to": "Poliția Municipiului Timișoara", "handed_on": "29.11.2026", "reference": "123/2026"}),
+        ).await;
     assert_eq!(s, StatusCode::CREATED);
-    let (s, _) = send(
-        &app,
-        &t,
-        "/api/v1/referrals",
-        json!({"kind": "crime", "date": "28.11.2026", "description": "conducere fără permis"}),
-    )
-    .await;
+    let (s, _) = officer
+        .post(
+            "/api/v1/referrals",
+            json!({"kind": "crime", "date": "28.11.2026", "description": "conducere fără permis"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED);
-    let list: Value = app
-        .api_get("/api/v1/referrals", &t)
+    let list: Value = officer
+        .get("/api/v1/referrals")
         .await
         .json()
         .await
         .expect("json");
     assert_eq!(list.as_array().map(Vec::len), Some(2));
     for (day, n) in [("28.11.2026", 4), ("29.11.2026", 6), ("29.11.2026", 7)] {
-        let r = app.client.post(app.url("/api/v1/activity-counts")).bearer_auth(&t)
-            .json(&json!({"day": day, "department": "Ordine publică", "team": "Echipa 1", "kind": "escorts", "count": n}))
-            .send().await.expect("request");
-        assert_eq!(r.status(), StatusCode::NO_CONTENT);
+        let (s, _) = officer
+            .post(
+                "/api/v1/activity-counts",
+                json!({"day": day, "department": "Ordine publică", "team": "Echipa 1", "kind": "escorts", "count": n}),
+            ).await;
+        assert_eq!(s, StatusCode::NO_CONTENT);
     }
-    let (s, b) = send(
-        &app,
-        &t,
-        "/api/v1/activity-counts",
-        json!({"day": "29.11.2026", "department": "OP", "kind": "escorts", "count": -1}),
-    )
-    .await;
+    let (s, b) = officer
+        .post(
+            "/api/v1/activity-counts",
+            json!({"day": "29.11.2026", "department": "OP", "kind": "escorts", "count": -1}),
+        )
+        .await;
     assert_eq!(
         (s, b["error"]["field"].as_str()),
         (StatusCode::BAD_REQUEST, Some("count"))
     );
-    let sums: Value = app
-        .api_get("/api/v1/activity-counts?from=01.11.2026&to=30.11.2026", &t)
+    let sums: Value = officer
+        .get("/api/v1/activity-counts?from=01.11.2026&to=30.11.2026")
         .await
         .json()
         .await
@@ -217,8 +190,8 @@ both!(referrals_and_counts_are_recorded_and_checked, |app| {
 });
 
 both!(data_quality_finds_what_needs_a_person, |app| {
-    let t = app.token_for("ana", Role::Analyst).await;
-    let admin = app.token_for("admin", Role::Administrator).await;
+    let analyst = app.api("ana", Role::Analyst).await;
+    let admin = app.api("admin", Role::Administrator).await;
     // Row 1 has coordinates; row 2 none and a street of Timișoara; row 3 none and no such street.
     let r2 = good_row(2)
         .replace("45,7537;21,2257", ";")
@@ -226,17 +199,24 @@ both!(data_quality_finds_what_needs_a_person, |app| {
     let r3 = good_row(3)
         .replace("45,7537;21,2257", ";")
         .replace("Str. Florilor 3", "Strada Inexistentă 3");
-    import_csv(&app, &t, format!("{HEADER}\n{}\n{r2}\n{r3}\n", good_row(1))).await;
+    import_csv(&analyst, format!("{HEADER}\n{}\n{r2}\n{r3}\n", good_row(1))).await;
     // The same deed under another number, in a second import: a duplicate across imports.
     let dup = good_row(1).replace("TM;0000001", "TMX;0000001");
-    import_csv(&app, &t, format!("{HEADER}\n{dup}\n")).await;
-    assert_eq!(count(&app).await, 4);
+    import_csv(&analyst, format!("{HEADER}\n{dup}\n")).await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM activity_sanctions").await,
+        4
+    );
     // A new version of the catalogue makes 1.000 lei too little from 2026 on.
-    let (s, _) = send(&app, &admin, "/api/v1/offences", json!({"reference": "Legea 61/1991 art. 2 pct. 25",
-        "description_ro": "zgomot", "description_en": "noise", "min": "1.500", "max": "3.000", "valid_from": "01.01.2026"})).await;
+    let (s, _) = admin
+        .post(
+            "/api/v1/offences",
+            json!({"reference": "Legea 61/1991 art. 2 pct. 25",
+        "description_ro": "zgomot", "description_en": "noise", "min": "1.500", "max": "3.000", "valid_from": "01.01.2026"}),
+        ).await;
     assert_eq!(s, StatusCode::CREATED);
-    let q: Value = app
-        .api_get("/api/v1/sanctions/quality", &t)
+    let q: Value = analyst
+        .get("/api/v1/sanctions/quality")
         .await
         .json()
         .await
@@ -262,8 +242,7 @@ both!(data_quality_finds_what_needs_a_person, |app| {
 both!(
     the_pages_take_a_file_through_mapping_check_and_import,
     |app| {
-        let b = app.new_browser();
-        b.login_as("ana", Role::Analyst).await;
+        let b = app.signed_in("ana", Role::Analyst).await;
         // Step 1: upload (multipart, as the browser sends it), with a header the guess cannot place.
         let csv = format!(
             "{}\n{}\n{}\n",
@@ -322,7 +301,10 @@ both!(
             page.contains("C3") && page.contains("Nu s-a salvat nimic."),
             "{page}"
         );
-        assert_eq!(count(&app).await, 0);
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM activity_sanctions").await,
+            0
+        );
         let report = b
             .get(&format!("/activity/import/{token}/report"))
             .await
@@ -344,7 +326,10 @@ both!(
             .await
             .expect("page");
         assert!(page.contains("Importul a fost salvat."), "{page}");
-        assert_eq!(count(&app).await, 1);
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM activity_sanctions").await,
+            1
+        );
         // The mapping was saved for the source.
         let saved: (String,) =
             sqlx::query_as("SELECT mapping FROM activity_mappings WHERE source = 'op'")

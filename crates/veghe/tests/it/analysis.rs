@@ -2,7 +2,7 @@
 //! `veghe-analytics` run directly, exports that parse, proposals with decisions and their
 //! effect, and who may do what.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use veghe::auth::Role;
 use veghe_analytics::crs::{UtmZone, to_utm};
@@ -93,12 +93,6 @@ async fn insert(app: &TestApp, rows: &[Row], first_number: i64) {
     }
 }
 
-async fn get_json(app: &TestApp, path: &str, token: &str) -> Value {
-    let r = app.api_get(path, token).await;
-    assert_eq!(r.status(), StatusCode::OK, "{path}");
-    r.json().await.expect("json")
-}
-
 /// The width and height of an SVG's `viewBox`.
 fn view_box(svg: &str) -> (f64, f64) {
     let doc = roxmltree::Document::parse(svg).expect("svg");
@@ -128,17 +122,14 @@ const WINDOW: &str = "type=burglary&from=2025-01-06&to=2025-06-29";
 
 both!(analyses_equal_the_library_on_a_known_set, |app| {
     insert(&app, &known_set(), 1).await;
-    let token = app.token_for("ana", Role::Analyst).await;
+    let analyst = app.api("ana", Role::Analyst).await;
     let pts = burglary_points();
     let xy: Vec<(f64, f64)> = pts.iter().map(|p| (p.0, p.1)).collect();
 
     // Hot spots: the same Gi* z-scores as the library on the same projected points.
-    let h = get_json(
-        &app,
-        &format!("/api/v1/analysis/hotspots?{WINDOW}&cell=200"),
-        &token,
-    )
-    .await;
+    let h = analyst
+        .get_ok(&format!("/api/v1/analysis/hotspots?{WINDOW}&cell=200"))
+        .await;
     assert!(
         h["stated"]["described"]
             .as_str()
@@ -224,14 +215,11 @@ both!(analyses_equal_the_library_on_a_known_set, |app| {
     assert!((hottest["lat"].as_f64().expect("lat") - LAT).abs() < 0.003);
 
     // Near repeat: the observed table and the p-values of the library with the same seed.
-    let n = get_json(
-        &app,
-        &format!(
+    let n = analyst
+        .get_ok(&format!(
             "/api/v1/analysis/near-repeat?{WINDOW}&distance_band=100&time_band=7&iterations=20"
-        ),
-        &token,
-    )
-    .await;
+        ))
+        .await;
     let events: Vec<Event> = pts
         .iter()
         .map(|p| Event {
@@ -269,12 +257,9 @@ both!(analyses_equal_the_library_on_a_known_set, |app| {
     );
 
     // Trends: 25 complete ISO weeks, counted by hand.
-    let t = get_json(
-        &app,
-        &format!("/api/v1/analysis/trends?{WINDOW}&period=week"),
-        &token,
-    )
-    .await;
+    let t = analyst
+        .get_ok(&format!("/api/v1/analysis/trends?{WINDOW}&period=week"))
+        .await;
     let counts: Vec<u64> = t["result"]["counts"]
         .as_array()
         .expect("counts")
@@ -303,12 +288,9 @@ both!(analyses_equal_the_library_on_a_known_set, |app| {
     assert_eq!(ets["point"].as_array().map(Vec::len), Some(13));
 
     // Situation: this week 6, same week last year 1, four weeks before 8 (mean 2).
-    let s = get_json(
-        &app,
-        "/api/v1/analysis/situation?to=2025-06-29&type=parking",
-        &token,
-    )
-    .await;
+    let s = analyst
+        .get_ok("/api/v1/analysis/situation?to=2025-06-29&type=parking")
+        .await;
     let line = &s["result"]["by_type"][0];
     assert_eq!(line["name"], "parking");
     assert_eq!(
@@ -323,9 +305,7 @@ both!(analyses_equal_the_library_on_a_known_set, |app| {
     assert_eq!(s["result"]["by_area"][0]["name"], "Iosefin");
 
     // A filter that cannot be read is refused naming the field.
-    let r = app
-        .api_get("/api/v1/analysis/hotspots?weekday=9", &token)
-        .await;
+    let r = analyst.get("/api/v1/analysis/hotspots?weekday=9").await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     let body: Value = r.json().await.expect("json");
     assert_eq!(body["error"]["field"], "weekday");
@@ -333,8 +313,7 @@ both!(analyses_equal_the_library_on_a_known_set, |app| {
 
 both!(exports_parse_and_pages_state_their_window, |app| {
     insert(&app, &known_set(), 1).await;
-    let b = app.new_browser();
-    b.login_as("ana-web", Role::Analyst).await;
+    let b = app.signed_in("ana-web", Role::Analyst).await;
 
     let r = b
         .get(&format!("/analysis/hotspots.geojson?{WINDOW}&cell=200"))
@@ -484,20 +463,10 @@ both!(exports_parse_and_pages_state_their_window, |app| {
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 });
 
-async fn proposals_count(app: &TestApp) -> i64 {
-    use sqlx::Row;
-    sqlx::query("SELECT COUNT(*) AS n FROM analysis_proposals")
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count")
-        .try_get("n")
-        .expect("n")
-}
-
 both!(proposals_are_decided_by_management_and_followed, |app| {
-    let analyst = app.token_for("ana-p", Role::Analyst).await;
-    let boss = app.token_for("boss", Role::Management).await;
-    let crew = app.token_for("crew-p", Role::Crew).await;
+    let analyst = app.api("ana-p", Role::Analyst).await;
+    let boss = app.api("boss", Role::Management).await;
+    let crew = app.api("crew-p", Role::Crew).await;
     let today = jiff::Zoned::now()
         .in_tz("Europe/Bucharest")
         .expect("tz")
@@ -514,20 +483,16 @@ both!(proposals_are_decided_by_management_and_followed, |app| {
         rows.push(("effect", LAT, LON, "Centru", plus(start, k)));
     }
     insert(&app, &rows, 1).await;
-    let post = |path: &str, token: &str, body: Value| {
-        app.client
-            .post(app.url(path))
-            .bearer_auth(token.to_string())
-            .json(&body)
-            .send()
-    };
     let good = json!({"title": "Patrule în Centru", "measure": "Patrulă pedestră 18–22", "analysis_kind": "hotspots",
         "parameters": "type=effect&cell=250", "type": "effect", "area": "Centru", "comparison_area": "Fabric"});
 
     // Bad input: 400 naming the field, nothing saved.
     let mut bad = good.clone();
     bad["title"] = json!("  ");
-    let r = post("/api/v1/analysis/proposals", &analyst, bad)
+    let r = analyst
+        .request(Method::POST, "/api/v1/analysis/proposals")
+        .json(&bad)
+        .send()
         .await
         .expect("send");
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
@@ -538,29 +503,38 @@ both!(proposals_are_decided_by_management_and_followed, |app| {
     let mut bad = good.clone();
     bad["comparison_area"] = json!("Centru");
     assert_eq!(
-        post("/api/v1/analysis/proposals", &analyst, bad)
+        analyst
+            .request(Method::POST, "/api/v1/analysis/proposals")
+            .json(&bad)
+            .send()
             .await
             .expect("send")
             .status(),
         StatusCode::BAD_REQUEST
     );
-    assert_eq!(proposals_count(&app).await, 0);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM analysis_proposals").await,
+        0
+    );
 
     // Who may propose and decide.
     assert_eq!(
-        post("/api/v1/analysis/proposals", &crew, good.clone())
+        crew.request(Method::POST, "/api/v1/analysis/proposals")
+            .json(&good.clone())
+            .send()
             .await
             .expect("send")
             .status(),
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        app.api_get("/api/v1/analysis/hotspots", &crew)
-            .await
-            .status(),
+        crew.get("/api/v1/analysis/hotspots").await.status(),
         StatusCode::FORBIDDEN
     );
-    let r = post("/api/v1/analysis/proposals", &analyst, good.clone())
+    let r = analyst
+        .request(Method::POST, "/api/v1/analysis/proposals")
+        .json(&good.clone())
+        .send()
         .await
         .expect("send");
     assert_eq!(r.status(), StatusCode::CREATED);
@@ -572,29 +546,47 @@ both!(proposals_are_decided_by_management_and_followed, |app| {
         json!({"decision": "approve", "note": "De acord", "effect_from": start.to_string()});
     let path = format!("/api/v1/analysis/proposals/{id}/decision");
     assert_eq!(
-        post(&path, &analyst, decision.clone())
+        analyst
+            .request(Method::POST, &path)
+            .json(&decision.clone())
+            .send()
             .await
             .expect("send")
             .status(),
         StatusCode::FORBIDDEN
     );
-    let r = post(&path, &boss, json!({"decision": "maybe", "note": "x"}))
+    let r = boss
+        .request(Method::POST, &path)
+        .json(&json!({"decision": "maybe", "note": "x"}))
+        .send()
         .await
         .expect("send");
     assert_eq!(
         r.json::<Value>().await.expect("json")["error"]["field"],
         "decision"
     );
-    let r = post(&path, &boss, decision.clone()).await.expect("send");
+    let r = boss
+        .request(Method::POST, &path)
+        .json(&decision.clone())
+        .send()
+        .await
+        .expect("send");
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.json::<Value>().await.expect("json")["status"], "approved");
     assert_eq!(
-        post(&path, &boss, decision).await.expect("send").status(),
+        boss.request(Method::POST, &path)
+            .json(&decision)
+            .send()
+            .await
+            .expect("send")
+            .status(),
         StatusCode::CONFLICT
     );
 
     // The effect: before/after in both areas and the exact test.
-    let one = get_json(&app, &format!("/api/v1/analysis/proposals/{id}"), &analyst).await;
+    let one = analyst
+        .get_ok(&format!("/api/v1/analysis/proposals/{id}"))
+        .await;
     let e = &one["effect"];
     assert_eq!(e["days"], 30);
     assert_eq!(
@@ -618,8 +610,7 @@ both!(proposals_are_decided_by_management_and_followed, |app| {
     assert_eq!(entries.len(), 2);
 
     // The pages: the analyst sees the proposal, management could have decided it there.
-    let b = app.new_browser();
-    b.login_as("ana-page", Role::Analyst).await;
+    let b = app.signed_in("ana-page", Role::Analyst).await;
     let html = b
         .get(&format!("/analysis/proposals/{id}"))
         .await
@@ -642,7 +633,10 @@ both!(proposals_are_decided_by_management_and_followed, |app| {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(proposals_count(&app).await, 2);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM analysis_proposals").await,
+        2
+    );
     let r = b
         .post_form(
             &format!("/analysis/proposals/{id}/decision"),

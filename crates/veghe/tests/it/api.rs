@@ -12,7 +12,7 @@ both!(the_api_answers_401_before_anything_else, |app| {
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{path}");
         let body: Value = r.json().await.expect("json");
         assert_eq!(body["error"]["code"], "unauthorized");
-        let r = app.api_get(path, "vgh_0000").await;
+        let r = app.api_with("vgh_0000".into()).get(path).await;
         assert_eq!(
             r.status(),
             StatusCode::UNAUTHORIZED,
@@ -22,16 +22,16 @@ both!(the_api_answers_401_before_anything_else, |app| {
 });
 
 both!(a_token_identifies_its_account_until_revoked, |app| {
-    let token = app.token_for("script", Role::Analyst).await;
-    let r = app.api_get("/api/v1/me", &token).await;
+    let script = app.api("script", Role::Analyst).await;
+    let r = script.get("/api/v1/me").await;
     assert_eq!(r.status(), StatusCode::OK);
     let me: Value = r.json().await.expect("json");
     assert_eq!(me["username"], "script");
     assert_eq!(me["role"], "analyst");
 
-    let r = app.api_get("/api/v1/users", &token).await;
+    let r = script.get("/api/v1/users").await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    let r = app.api_get("/api/v1/no-such-thing", &token).await;
+    let r = script.get("/api/v1/no-such-thing").await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     let body: Value = r.json().await.expect("json error");
     assert_eq!(body["error"]["code"], "not_found");
@@ -41,7 +41,7 @@ both!(a_token_identifies_its_account_until_revoked, |app| {
         .await
         .expect("revoke");
     assert_eq!(
-        app.api_get("/api/v1/me", &token).await.status(),
+        script.get("/api/v1/me").await.status(),
         StatusCode::UNAUTHORIZED
     );
 });
@@ -49,38 +49,29 @@ both!(a_token_identifies_its_account_until_revoked, |app| {
 both!(
     the_calendar_api_computes_deadlines_and_names_bad_input,
     |app| {
-        let token = app.token_for("clerk", Role::RegistryClerk).await;
-        let r = app
-            .api_get(
-                "/api/v1/calendar/deadline?rule=petition-answer&from=2026-11-29",
-                &token,
-            )
+        let clerk = app.api("clerk", Role::RegistryClerk).await;
+        let r = clerk
+            .get("/api/v1/calendar/deadline?rule=petition-answer&from=2026-11-29")
             .await;
         assert_eq!(r.status(), StatusCode::OK);
         let d: Value = r.json().await.expect("json");
         assert_eq!(d["due"], "2026-12-29");
         assert_eq!(d["days"], 30);
 
-        let r = app
-            .api_get(
-                "/api/v1/calendar/deadline?rule=nonsense&from=2026-11-29",
-                &token,
-            )
+        let r = clerk
+            .get("/api/v1/calendar/deadline?rule=nonsense&from=2026-11-29")
             .await;
         assert_eq!(r.status(), StatusCode::BAD_REQUEST);
         let e: Value = r.json().await.expect("json");
         assert_eq!(e["error"]["field"], "rule");
-        let r = app
-            .api_get(
-                "/api/v1/calendar/deadline?rule=info-answer&from=2026-02-31",
-                &token,
-            )
+        let r = clerk
+            .get("/api/v1/calendar/deadline?rule=info-answer&from=2026-02-31")
             .await;
         assert_eq!(r.status(), StatusCode::BAD_REQUEST);
         let e: Value = r.json().await.expect("json");
         assert_eq!(e["error"]["field"], "from");
 
-        let r = app.api_get("/api/v1/calendar/holidays/2026", &token).await;
+        let r = clerk.get("/api/v1/calendar/holidays/2026").await;
         let days: Vec<Value> = r.json().await.expect("json");
         let dates: Vec<&str> = days.iter().filter_map(|d| d["date"].as_str()).collect();
         assert!(
@@ -92,16 +83,8 @@ both!(
 );
 
 both!(the_openapi_document_describes_the_api, |app| {
-    let token = app.token_for("dev", Role::Analyst).await;
-    let r = app
-        .client
-        .get(app.url("/api/openapi.json"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("req");
-    assert_eq!(r.status(), StatusCode::OK);
-    let doc: Value = r.json().await.expect("json");
+    let dev = app.api("dev", Role::Analyst).await;
+    let doc = dev.get_ok("/api/openapi.json").await;
     assert!(doc["openapi"].as_str().expect("version").starts_with("3."));
     for path in [
         "/api/v1/me",

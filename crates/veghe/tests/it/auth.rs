@@ -51,8 +51,7 @@ both!(login_journey_wrong_then_right_then_logout, |app| {
 both!(
     the_session_lives_in_the_database_and_a_disabled_account_loses_it,
     |app| {
-        let b = app.new_browser();
-        b.login_as("dan", Role::Analyst).await;
+        let b = app.signed_in("dan", Role::Analyst).await;
         assert_eq!(b.get("/").await.status(), StatusCode::OK);
         veghe::auth::users::set_disabled(
             &app.db,
@@ -143,8 +142,7 @@ both!(every_response_carries_the_security_headers, |app| {
 both!(
     an_administrator_manages_accounts_in_the_browser_and_each_change_is_audited,
     |app| {
-        let b = app.new_browser();
-        b.login_as("root", Role::Administrator).await;
+        let b = app.signed_in("root", Role::Administrator).await;
         let r = b
             .post_form(
                 "/users",

@@ -83,29 +83,24 @@ both!(every_table_of_the_schema_is_in_the_backup, |app| {
 });
 
 both!(attachments_survive_a_backup_byte_for_byte, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let r = app
-        .client
-        .post(app.url("/api/v1/incidents"))
-        .bearer_auth(&token)
-        .json(&serde_json::json!({"type": "noise", "priority": 2, "lat": 45.75, "lon": 21.22}))
-        .send()
-        .await
-        .expect("incident");
-    let inc: serde_json::Value = r.json().await.expect("json");
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let (_, inc) = disp
+        .post(
+            "/api/v1/incidents",
+            serde_json::json!({"type": "noise", "priority": 2, "lat": 45.75, "lon": 21.22}),
+        )
+        .await;
     let bytes: Vec<u8> = [b"%PDF-1.4\n".as_slice(), &[0, 255, 1, 254, 10]].concat();
-    let r = app
-        .client
-        .post(app.url(&format!(
-            "/api/v1/incidents/{}/attachments?name=raport.pdf",
-            inc["id"]
-        )))
-        .bearer_auth(&token)
-        .body(bytes.clone())
-        .send()
-        .await
-        .expect("upload");
-    assert_eq!(r.status(), reqwest::StatusCode::CREATED);
+    let (s, _) = disp
+        .upload(
+            &format!(
+                "/api/v1/incidents/{}/attachments?name=raport.pdf",
+                inc["id"]
+            ),
+            bytes.clone(),
+        )
+        .await;
+    assert_eq!(s, reqwest::StatusCode::CREATED);
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("backup.jsonl");
     veghe::backup::backup(&app.db, &file).await.expect("backup");

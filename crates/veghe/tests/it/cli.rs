@@ -1,49 +1,11 @@
 //! The `veghe` command as an administrator scripts it.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-use crate::helpers::{Engine, TestDb};
-
-fn veghe(url: &str, args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_veghe"))
-        .args(args)
-        .env("VEGHE_DATABASE_URL", url)
-        .env_remove("VEGHE_CONFIG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run veghe");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("write");
-    } else {
-        drop(child.stdin.take());
-    }
-    let out = child.wait_with_output().expect("wait");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-async fn engines() -> Vec<TestDb> {
-    let mut v = vec![TestDb::new(Engine::Sqlite).await.expect("sqlite")];
-    if let Some(pg) = TestDb::new(Engine::Postgres).await {
-        v.push(pg);
-    }
-    v
-}
+use crate::helpers::TestDb;
+use crate::helpers::command::veghe;
 
 #[tokio::test]
 async fn users_tokens_and_audit_from_the_command_line() {
-    for db in engines().await {
+    for db in TestDb::each_engine().await {
         let url = db.url.as_str();
         let (code, out, err) = veghe(
             url,

@@ -1,60 +1,17 @@
 //! The duty desk beyond the basics: address type-ahead, joining a call to an open incident
 //! nearby, notes, attachments, releasing a crew, a crew's route, and the incident page.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use veghe::auth::Role;
 
 use crate::both;
 use crate::helpers::TestApp;
-
-async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
-async fn get_json(app: &TestApp, token: &str, path: &str) -> (StatusCode, Value) {
-    let r = app.api_get(path, token).await;
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let n: (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
-    n.0
-}
-
-async fn add_unit(app: &TestApp, call_sign: &str, tracker: Option<&str>) -> i64 {
-    let row: (i64,) = sqlx::query_as(
-        "INSERT INTO units (call_sign, kind, department, status, tracker_id, created_at) VALUES ($1, 'car', 'proximity', 'available', $2, 0) RETURNING id",
-    )
-    .bind(call_sign)
-    .bind(tracker)
-    .fetch_one(app.db.pool())
-    .await
-    .expect("unit");
-    row.0
-}
-
-fn noise_at(lat: f64, lon: f64) -> Value {
-    json!({"type": "noise", "priority": 2, "lat": lat, "lon": lon,
-           "address": "Strada Alba Iulia nr. 2", "description": "Muzică tare"})
-}
+use crate::helpers::fixtures::noise_at;
 
 both!(address_type_ahead_folds_diacritics, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let (s, plain) = get_json(&app, &token, "/api/v1/addresses?q=timisoara").await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let (s, plain) = disp.get_json("/api/v1/addresses?q=timisoara").await;
     assert_eq!(s, StatusCode::OK);
     let labels = |v: &Value| -> Vec<String> {
         v.as_array()
@@ -68,63 +25,53 @@ both!(address_type_ahead_folds_diacritics, |app| {
         "{plain}"
     );
     for q in ["Timi%C5%9Foara", "Timi%C8%99oara", "TIMISOARA"] {
-        let (_, other) = get_json(&app, &token, &format!("/api/v1/addresses?q={q}")).await;
+        let (_, other) = disp.get_json(&format!("/api/v1/addresses?q={q}")).await;
         assert_eq!(labels(&other), labels(&plain), "query {q}");
     }
-    let (_, numbered) = get_json(&app, &token, "/api/v1/addresses?q=bul%20republicii%2012").await;
+    let (_, numbered) = disp
+        .get_json("/api/v1/addresses?q=bul%20republicii%2012")
+        .await;
     assert_eq!(numbered[0]["label"], "Bulevardul Republicii nr. 12");
 });
 
 both!(a_call_near_an_open_incident_is_offered_to_join_it, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let (_, first) = post(
-        &app,
-        &token,
-        "/api/v1/incidents",
-        noise_at(45.7570, 21.2290),
-    )
-    .await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let (_, first) = disp
+        .post("/api/v1/incidents", noise_at(45.7570, 21.2290))
+        .await;
     // About 45 m north: offered. About 330 m away: not.
-    let (s, near) = get_json(
-        &app,
-        &token,
-        "/api/v1/incidents/nearby?lat=45.7574&lon=21.2290&type=noise",
-    )
-    .await;
+    let (s, near) = disp
+        .get_json("/api/v1/incidents/nearby?lat=45.7574&lon=21.2290&type=noise")
+        .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(near.as_array().map(Vec::len), Some(1), "{near}");
     assert_eq!(near[0]["id"], first["id"]);
     assert_eq!(near[0]["same_type"], true);
     let d = near[0]["distance_m"].as_f64().expect("distance");
     assert!((40.0..50.0).contains(&d), "{d}");
-    let (_, far) = get_json(
-        &app,
-        &token,
-        "/api/v1/incidents/nearby?lat=45.7600&lon=21.2290&type=noise",
-    )
-    .await;
+    let (_, far) = disp
+        .get_json("/api/v1/incidents/nearby?lat=45.7600&lon=21.2290&type=noise")
+        .await;
     assert_eq!(far, json!([]));
-    let (s, _) = get_json(&app, &token, "/api/v1/incidents/nearby?lat=95&lon=21.2").await;
+    let (s, _) = disp
+        .get_json("/api/v1/incidents/nearby?lat=95&lon=21.2")
+        .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 
     // The dispatcher joins the second call instead of opening a duplicate.
     let path = format!("/api/v1/incidents/{}/calls", first["id"]);
-    let (s, _) = post(
-        &app,
-        &token,
-        &path,
-        json!({"caller_name": "Ana Pop", "caller_phone": "0722 111 222", "description": "Tot zgomot"}),
-    )
+    let (s, _) = disp
+        .post(
+            &path,
+            json!({"caller_name": "Ana Pop", "caller_phone": "0722 111 222", "description": "Tot zgomot"}),
+        )
     .await;
     assert_eq!(s, StatusCode::CREATED);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM incidents").await, 1);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM incident_calls").await, 1);
-    let (_, timeline) = get_json(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{}/timeline", first["id"]),
-    )
-    .await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM incidents").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM incident_calls").await, 1);
+    let (_, timeline) = disp
+        .get_json(&format!("/api/v1/incidents/{}/timeline", first["id"]))
+        .await;
     let call = timeline
         .as_array()
         .expect("timeline")
@@ -139,50 +86,42 @@ both!(a_call_near_an_open_incident_is_offered_to_join_it, |app| {
 
     // Once closed, it cannot take further calls.
     let status = format!("/api/v1/incidents/{}/status", first["id"]);
-    post(
-        &app,
-        &token,
-        &status,
-        json!({"status": "closed", "outcome": "warning"}),
-    )
-    .await;
-    let (s, body) = post(&app, &token, &path, json!({"description": "Iar"})).await;
+    disp.post(&status, json!({"status": "closed", "outcome": "warning"}))
+        .await;
+    let (s, body) = disp.post(&path, json!({"description": "Iar"})).await;
     assert_eq!(s, StatusCode::CONFLICT, "{body}");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM incident_calls").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM incident_calls").await, 1);
 });
 
 both!(notes_and_attachments_are_kept_with_the_incident, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let (_, inc) = post(&app, &token, "/api/v1/incidents", noise_at(45.75, 21.22)).await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let (_, inc) = disp.post("/api/v1/incidents", noise_at(45.75, 21.22)).await;
     let id = inc["id"].as_i64().expect("id");
 
-    let (s, _) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{id}/notes"),
-        json!({"note": "Martorul revine la telefon"}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/notes"),
+            json!({"note": "Martorul revine la telefon"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED);
-    let (s, body) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{id}/notes"),
-        json!({"note": "   "}),
-    )
-    .await;
+    let (s, body) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/notes"),
+            json!({"note": "   "}),
+        )
+        .await;
     assert_eq!(
         (s, body["error"]["field"].as_str()),
         (StatusCode::BAD_REQUEST, Some("note"))
     );
 
     let png: Vec<u8> = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR-rest-of-image".to_vec();
-    let r = app
-        .client
-        .post(app.url(&format!(
-            "/api/v1/incidents/{id}/attachments?name=C:%5Cpoze%5Cfoto.png"
-        )))
-        .bearer_auth(&token)
+    let r = disp
+        .request(
+            Method::POST,
+            &format!("/api/v1/incidents/{id}/attachments?name=C:%5Cpoze%5Cfoto.png"),
+        )
         .body(png.clone())
         .send()
         .await
@@ -195,10 +134,11 @@ both!(notes_and_attachments_are_kept_with_the_incident, |app| {
     );
 
     // A program is refused, naming the kinds accepted; nothing is stored.
-    let r = app
-        .client
-        .post(app.url(&format!("/api/v1/incidents/{id}/attachments?name=poza.jpg")))
-        .bearer_auth(&token)
+    let r = disp
+        .request(
+            Method::POST,
+            &format!("/api/v1/incidents/{id}/attachments?name=poza.jpg"),
+        )
         .body(b"MZ\x90\0\x03\0\0\0\x04\0".to_vec())
         .send()
         .await
@@ -210,20 +150,22 @@ both!(notes_and_attachments_are_kept_with_the_incident, |app| {
         "{e}"
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM incident_attachments").await,
+        app.count("SELECT COUNT(*) FROM incident_attachments").await,
         1
     );
 
-    let r = app
-        .api_get(&format!("/api/v1/attachments/{}", a["id"]), &token)
-        .await;
+    let r = disp.get(&format!("/api/v1/attachments/{}", a["id"])).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()["content-type"], "image/png");
     assert_eq!(r.bytes().await.expect("bytes").to_vec(), png);
 
-    let (_, list) = get_json(&app, &token, &format!("/api/v1/incidents/{id}/attachments")).await;
+    let (_, list) = disp
+        .get_json(&format!("/api/v1/incidents/{id}/attachments"))
+        .await;
     assert_eq!(list.as_array().map(Vec::len), Some(1));
-    let (_, timeline) = get_json(&app, &token, &format!("/api/v1/incidents/{id}/timeline")).await;
+    let (_, timeline) = disp
+        .get_json(&format!("/api/v1/incidents/{id}/timeline"))
+        .await;
     let kinds: Vec<&str> = timeline
         .as_array()
         .expect("t")
@@ -239,25 +181,23 @@ both!(notes_and_attachments_are_kept_with_the_incident, |app| {
 both!(
     a_released_crew_is_available_and_the_incident_waits_again,
     |app| {
-        let token = app.token_for("disp", Role::Dispatcher).await;
-        let unit = add_unit(&app, "PL-501", None).await;
-        let (_, inc) = post(&app, &token, "/api/v1/incidents", noise_at(45.75, 21.22)).await;
+        let disp = app.api("disp", Role::Dispatcher).await;
+        let unit = app.add_unit("PL-501", None).await;
+        let (_, inc) = disp.post("/api/v1/incidents", noise_at(45.75, 21.22)).await;
         let id = inc["id"].as_i64().expect("id");
-        let (s, _) = post(
-            &app,
-            &token,
-            &format!("/api/v1/incidents/{id}/assign"),
-            json!({"unit_id": unit}),
-        )
-        .await;
+        let (s, _) = disp
+            .post(
+                &format!("/api/v1/incidents/{id}/assign"),
+                json!({"unit_id": unit}),
+            )
+            .await;
         assert_eq!(s, StatusCode::OK);
-        let (s, after) = post(
-            &app,
-            &token,
-            &format!("/api/v1/incidents/{id}/unassign"),
-            json!({"unit_id": unit, "note": "deviat la P1"}),
-        )
-        .await;
+        let (s, after) = disp
+            .post(
+                &format!("/api/v1/incidents/{id}/unassign"),
+                json!({"unit_id": unit, "note": "deviat la P1"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::OK, "{after}");
         assert_eq!(after["status"], "received");
         assert_eq!(after["unit_id"], Value::Null);
@@ -267,13 +207,12 @@ both!(
             .await
             .expect("unit");
         assert_eq!(status.0, "available");
-        let (s, body) = post(
-            &app,
-            &token,
-            &format!("/api/v1/incidents/{id}/unassign"),
-            json!({"unit_id": unit}),
-        )
-        .await;
+        let (s, body) = disp
+            .post(
+                &format!("/api/v1/incidents/{id}/unassign"),
+                json!({"unit_id": unit}),
+            )
+            .await;
         assert_eq!(s, StatusCode::CONFLICT, "{body}");
         assert!(
             body["error"]["message"]
@@ -285,8 +224,8 @@ both!(
 );
 
 both!(a_crews_route_is_replayed_from_its_positions, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let unit = add_unit(&app, "PL-601", Some("trk-601")).await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let unit = app.add_unit("PL-601", Some("trk-601")).await;
     let t0 = veghe::db::now_ms() / 1000 - 600;
     for (i, lat) in [45.750, 45.751, 45.752, 45.753].iter().enumerate() {
         let r = app
@@ -300,7 +239,7 @@ both!(a_crews_route_is_replayed_from_its_positions, |app| {
             .expect("fix");
         assert_eq!(r.status(), StatusCode::OK);
     }
-    let (s, t) = get_json(&app, &token, &format!("/api/v1/units/{unit}/track")).await;
+    let (s, t) = disp.get_json(&format!("/api/v1/units/{unit}/track")).await;
     assert_eq!(s, StatusCode::OK, "{t}");
     let lats: Vec<f64> = t["points"]
         .as_array()
@@ -317,49 +256,39 @@ both!(a_crews_route_is_replayed_from_its_positions, |app| {
 
     // A narrower period holds fewer fixes; GeoJSON gives the line and the points.
     let from = jiff::Timestamp::from_second(t0 + 90).expect("ts");
-    let (_, part) = get_json(
-        &app,
-        &token,
-        &format!("/api/v1/units/{unit}/track?from={from}"),
-    )
-    .await;
+    let (_, part) = disp
+        .get_json(&format!("/api/v1/units/{unit}/track?from={from}"))
+        .await;
     assert_eq!(part["points"].as_array().map(Vec::len), Some(2));
-    let (_, geo) = get_json(
-        &app,
-        &token,
-        &format!("/api/v1/units/{unit}/track?format=geojson"),
-    )
-    .await;
+    let (_, geo) = disp
+        .get_json(&format!("/api/v1/units/{unit}/track?format=geojson"))
+        .await;
     assert_eq!(geo["features"][0]["geometry"]["type"], "LineString");
     assert_eq!(geo["features"].as_array().map(Vec::len), Some(5));
 
-    let (s, body) = get_json(
-        &app,
-        &token,
-        &format!("/api/v1/units/{unit}/track?from=ieri"),
-    )
-    .await;
+    let (s, body) = disp
+        .get_json(&format!("/api/v1/units/{unit}/track?from=ieri"))
+        .await;
     assert_eq!(
         (s, body["error"]["field"].as_str()),
         (StatusCode::BAD_REQUEST, Some("from"))
     );
-    let (s, _) = get_json(&app, &token, "/api/v1/units/9999/track").await;
+    let (s, _) = disp.get_json("/api/v1/units/9999/track").await;
     assert_eq!(s, StatusCode::NOT_FOUND);
 });
 
 both!(the_incident_page_drives_the_incident, |app| {
-    let token = app.token_for("api", Role::Dispatcher).await;
-    let unit = add_unit(&app, "PL-701", None).await;
+    let disp = app.api("api", Role::Dispatcher).await;
+    let unit = app.add_unit("PL-701", None).await;
     sqlx::query("UPDATE units SET last_lat = 45.752, last_lon = 21.221, last_position_at = $1 WHERE id = $2")
         .bind(veghe::db::now_ms())
         .bind(unit)
         .execute(app.db.pool())
         .await
         .expect("position");
-    let (_, inc) = post(&app, &token, "/api/v1/incidents", noise_at(45.75, 21.22)).await;
+    let (_, inc) = disp.post("/api/v1/incidents", noise_at(45.75, 21.22)).await;
     let id = inc["id"].as_i64().expect("id");
-    let browser = app.new_browser();
-    browser.login_as("disp", Role::Dispatcher).await;
+    let browser = app.signed_in("disp", Role::Dispatcher).await;
 
     let page = browser
         .get(&format!("/incidents/{id}"))
@@ -412,8 +341,7 @@ both!(the_incident_page_drives_the_incident, |app| {
     );
 
     // Others may read it but see neither the caller nor the actions.
-    let analyst = app.new_browser();
-    analyst.login_as("an", Role::Analyst).await;
+    let analyst = app.signed_in("an", Role::Analyst).await;
     let r = analyst.get(&format!("/incidents/{id}")).await;
     if r.status() == StatusCode::OK {
         let page = r.text().await.expect("page");
@@ -426,57 +354,47 @@ both!(the_incident_page_drives_the_incident, |app| {
 });
 
 both!(the_duty_log_holds_every_call_and_communication, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let unit = add_unit(&app, "PL-801", None).await;
-    let (_, inc) = post(&app, &token, "/api/v1/incidents", noise_at(45.75, 21.22)).await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let unit = app.add_unit("PL-801", None).await;
+    let (_, inc) = disp.post("/api/v1/incidents", noise_at(45.75, 21.22)).await;
     let id = inc["id"].as_i64().expect("id");
-    post(
-        &app,
-        &token,
+    disp.post(
         &format!("/api/v1/incidents/{id}/calls"),
         json!({"description": "vecinul"}),
     )
     .await;
-    post(
-        &app,
-        &token,
+    disp.post(
         &format!("/api/v1/units/{unit}/checkin"),
         json!({"note": "totul în regulă"}),
     )
     .await;
-    let (s, _) = post(
-        &app,
-        &token,
-        "/api/v1/dutylog",
-        json!({"kind": "radio", "summary": "IPJ anunță filtru pe Calea Șagului", "unit_id": unit}),
-    )
+    let (s, _) = disp
+        .post(
+            "/api/v1/dutylog",
+            json!({"kind": "radio", "summary": "IPJ anunță filtru pe Calea Șagului", "unit_id": unit}),
+        )
     .await;
     assert_eq!(s, StatusCode::CREATED);
-    let (s, body) = post(
-        &app,
-        &token,
-        "/api/v1/dutylog",
-        json!({"kind": "fax", "summary": "x"}),
-    )
-    .await;
+    let (s, body) = disp
+        .post("/api/v1/dutylog", json!({"kind": "fax", "summary": "x"}))
+        .await;
     assert_eq!(
         (s, body["error"]["field"].as_str()),
         (StatusCode::BAD_REQUEST, Some("kind"))
     );
-    let (s, body) = post(
-        &app,
-        &token,
-        "/api/v1/dutylog",
-        json!({"kind": "radio", "summary": "x", "unit_id": 999}),
-    )
-    .await;
+    let (s, body) = disp
+        .post(
+            "/api/v1/dutylog",
+            json!({"kind": "radio", "summary": "x", "unit_id": 999}),
+        )
+        .await;
     assert_eq!(
         (s, body["error"]["field"].as_str()),
         (StatusCode::BAD_REQUEST, Some("unit_id"))
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM duty_log").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM duty_log").await, 1);
 
-    let (s, log) = get_json(&app, &token, "/api/v1/dutylog").await;
+    let (s, log) = disp.get_json("/api/v1/dutylog").await;
     assert_eq!(s, StatusCode::OK);
     let kinds: Vec<&str> = log
         .as_array()
@@ -496,8 +414,7 @@ both!(the_duty_log_holds_every_call_and_communication, |app| {
     assert!(times.windows(2).all(|w| w[0] >= w[1]), "newest first");
 
     // The page shows the day; the shift is handed over by one dispatcher, taken by another.
-    let outgoing = app.new_browser();
-    outgoing.login_as("d1", Role::Dispatcher).await;
+    let outgoing = app.signed_in("d1", Role::Dispatcher).await;
     let page = outgoing.get("/duty").await.text().await.expect("page");
     assert!(page.contains("IPJ anunță filtru pe Calea Șagului"));
     let r = outgoing
@@ -516,8 +433,7 @@ both!(the_duty_log_holds_every_call_and_communication, |app| {
         StatusCode::CONFLICT,
         "not by the one who hands over"
     );
-    let incoming = app.new_browser();
-    incoming.login_as("d2", Role::Dispatcher).await;
+    let incoming = app.signed_in("d2", Role::Dispatcher).await;
     let page = incoming.get("/duty").await.text().await.expect("page");
     assert!(page.contains("Urmăriți PL-801") && page.contains("Preiau tura"));
     let r = incoming
@@ -532,13 +448,13 @@ both!(the_duty_log_holds_every_call_and_communication, |app| {
 });
 
 both!(the_crew_view_follows_the_crews_incident, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let unit = add_unit(&app, "PL-901", None).await;
-    let other = add_unit(&app, "PL-902", Some("trk-902")).await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let unit = app.add_unit("PL-901", None).await;
+    let other = app.add_unit("PL-902", Some("trk-902")).await;
     let (day, shift) = veghe::dispatch::rosters::shift_at(veghe::db::now_ms());
     let roster = json!({"unit_id": unit, "day": day.to_string(), "shift": shift.code(),
         "members": ["agent1", "agent2"], "vehicle": "TM-01-PLT", "radio": "R-17", "tracker_id": "trk-901"});
-    let (s, saved) = post(&app, &token, "/api/v1/rosters", roster.clone()).await;
+    let (s, saved) = disp.post("/api/v1/rosters", roster.clone()).await;
     assert_eq!(s, StatusCode::CREATED, "{saved}");
     assert_eq!(saved["members"], json!(["agent1", "agent2"]));
     let tracker: (Option<String>,) = sqlx::query_as("SELECT tracker_id FROM units WHERE id = $1")
@@ -554,7 +470,7 @@ both!(the_crew_view_follows_the_crews_incident, |app| {
     // A tracker already with another crew is refused, naming it; nothing changes.
     let mut taken = roster.clone();
     taken["tracker_id"] = json!("trk-902");
-    let (s, body) = post(&app, &token, "/api/v1/rosters", taken).await;
+    let (s, body) = disp.post("/api/v1/rosters", taken).await;
     assert_eq!(s, StatusCode::CONFLICT);
     assert!(
         body["error"]["message"]
@@ -563,37 +479,29 @@ both!(the_crew_view_follows_the_crews_incident, |app| {
             .contains("PL-902"),
         "{body}"
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM rosters").await, 1);
-    let (s, body) = post(
-        &app,
-        &token,
-        "/api/v1/rosters",
-        json!({"unit_id": other, "day": "2026-02-30", "shift": "day", "members": ["x"]}),
-    )
-    .await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM rosters").await, 1);
+    let (s, body) = disp
+        .post(
+            "/api/v1/rosters",
+            json!({"unit_id": other, "day": "2026-02-30", "shift": "day", "members": ["x"]}),
+        )
+        .await;
     assert_eq!(
         (s, body["error"]["field"].as_str()),
         (StatusCode::BAD_REQUEST, Some("day"))
     );
 
-    let (_, inc) = post(
-        &app,
-        &token,
-        "/api/v1/incidents",
-        noise_at(45.7537, 21.2257),
-    )
-    .await;
+    let (_, inc) = disp
+        .post("/api/v1/incidents", noise_at(45.7537, 21.2257))
+        .await;
     let id = inc["id"].as_i64().expect("id");
-    post(
-        &app,
-        &token,
+    disp.post(
         &format!("/api/v1/incidents/{id}/assign"),
         json!({"unit_id": unit}),
     )
     .await;
 
-    let crew = app.new_browser();
-    crew.login_as("agent1", Role::Crew).await;
+    let crew = app.signed_in("agent1", Role::Crew).await;
     let page = crew.get("/crew").await.text().await.expect("page");
     assert!(
         page.contains("Strada Alba Iulia nr. 2") && page.contains("Echipajul PL-901"),
@@ -603,9 +511,9 @@ both!(the_crew_view_follows_the_crews_incident, |app| {
         .post_form("/crew/status", &[("status", "en_route")])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let (_, now) = get_json(&app, &token, &format!("/api/v1/incidents/{id}")).await;
+    let (_, now) = disp.get_json(&format!("/api/v1/incidents/{id}")).await;
     assert_eq!(now["status"], "en_route");
-    let (_, units) = get_json(&app, &token, "/api/v1/units").await;
+    let (_, units) = disp.get_json("/api/v1/units").await;
     let me = units
         .as_array()
         .expect("units")
@@ -634,7 +542,7 @@ both!(the_crew_view_follows_the_crews_incident, |app| {
             .json(&json!({"lat": 45.7541, "lon": 21.2262, "accuracy": 12.0, "timestamp": veghe::db::now_ms() as f64})))
         .await;
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    let (_, units) = get_json(&app, &token, "/api/v1/units").await;
+    let (_, units) = disp.get_json("/api/v1/units").await;
     let me = units
         .as_array()
         .expect("units")
@@ -652,11 +560,10 @@ both!(the_crew_view_follows_the_crews_incident, |app| {
         )
         .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM positions").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM positions").await, 1);
 
     // An officer in no crew this shift is told so.
-    let stranger = app.new_browser();
-    stranger.login_as("agent9", Role::Crew).await;
+    let stranger = app.signed_in("agent9", Role::Crew).await;
     let page = stranger.get("/crew").await.text().await.expect("page");
     assert!(page.contains("Nu sunteți în planificarea"));
 });
@@ -664,21 +571,17 @@ both!(the_crew_view_follows_the_crews_incident, |app| {
 both!(
     the_demo_simulation_dispatches_and_moves_crews_through_the_endpoint,
     |app| {
-        let unit = add_unit(&app, "PL-101", Some("trk-101")).await;
+        let unit = app.add_unit("PL-101", Some("trk-101")).await;
         sqlx::query("UPDATE units SET last_lat = 45.7400, last_lon = 21.2200, last_position_at = $1 WHERE id = $2")
         .bind(veghe::db::now_ms())
         .bind(unit)
         .execute(app.db.pool())
         .await
         .expect("position");
-        let token = app.token_for("disp", Role::Dispatcher).await;
-        let (_, inc) = post(
-            &app,
-            &token,
-            "/api/v1/incidents",
-            noise_at(45.7537, 21.2257),
-        )
-        .await;
+        let disp = app.api("disp", Role::Dispatcher).await;
+        let (_, inc) = disp
+            .post("/api/v1/incidents", noise_at(45.7537, 21.2257))
+            .await;
         // The call has waited two minutes and nobody took it.
         sqlx::query("UPDATE incidents SET received_at = received_at - 120000")
             .execute(app.db.pool())
@@ -696,14 +599,16 @@ both!(
         let mut sim = veghe::demo::live::Simulation::new(1, veghe::db::now_ms(), false);
         sim.step(&state, address).await.expect("step");
 
-        let (_, now) = get_json(&app, &token, &format!("/api/v1/incidents/{}", inc["id"])).await;
+        let (_, now) = disp
+            .get_json(&format!("/api/v1/incidents/{}", inc["id"]))
+            .await;
         assert_eq!(
             now["status"], "en_route",
             "the nearest crew was sent and is on its way"
         );
         assert_eq!(now["unit_id"], unit);
         assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM positions").await,
+            app.count("SELECT COUNT(*) FROM positions").await,
             1,
             "a position came through /osmand"
         );

@@ -1,39 +1,14 @@
 //! Dispatch through the API: incidents numbered per year, the lifecycle enforced, crews
 //! assigned once, everything on the timeline and in the audit trail.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::TestApp;
 
 async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) -> std::io::Result<()> {
     axum::serve(listener, app).await
-}
-
-async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
-async fn add_unit(app: &TestApp, call_sign: &str) -> i64 {
-    let row: (i64,) = sqlx::query_as(
-        "INSERT INTO units (call_sign, kind, department, status, created_at) VALUES ($1, 'car', 'proximity', 'available', 0) RETURNING id",
-    )
-    .bind(call_sign)
-    .fetch_one(app.db.pool())
-    .await
-    .expect("unit");
-    row.0
 }
 
 fn call() -> Value {
@@ -44,9 +19,9 @@ fn call() -> Value {
 both!(
     incidents_are_created_with_consecutive_numbers_of_the_year,
     |app| {
-        let token = app.token_for("disp", Role::Dispatcher).await;
-        let (s1, a) = post(&app, &token, "/api/v1/incidents", call()).await;
-        let (s2, b) = post(&app, &token, "/api/v1/incidents", call()).await;
+        let disp = app.api("disp", Role::Dispatcher).await;
+        let (s1, a) = disp.post("/api/v1/incidents", call()).await;
+        let (s2, b) = disp.post("/api/v1/incidents", call()).await;
         assert_eq!((s1, s2), (StatusCode::CREATED, StatusCode::CREATED));
         assert_eq!(b["number"].as_i64(), a["number"].as_i64().map(|n| n + 1));
         assert_eq!(a["status"], "received");
@@ -56,9 +31,7 @@ both!(
             "personal data is not in the incident body"
         );
 
-        let r = app
-            .api_get(&format!("/api/v1/incidents/{}", a["id"]), &token)
-            .await;
+        let r = disp.get(&format!("/api/v1/incidents/{}", a["id"])).await;
         assert_eq!(r.status(), StatusCode::OK);
         let again: Value = r.json().await.expect("json");
         assert_eq!(again["reference"], a["reference"]);
@@ -68,7 +41,7 @@ both!(
 both!(
     bad_calls_are_refused_naming_the_field_and_nothing_is_saved,
     |app| {
-        let token = app.token_for("disp", Role::Dispatcher).await;
+        let disp = app.api("disp", Role::Dispatcher).await;
         let cases = [
             (
                 json!({"type": "ufo", "priority": 2, "address": "x"}),
@@ -90,7 +63,7 @@ both!(
             (json!({"priority": 1}), "body"),
         ];
         for (body, field) in cases {
-            let (status, e) = post(&app, &token, "/api/v1/incidents", body).await;
+            let (status, e) = disp.post("/api/v1/incidents", body).await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "{field}");
             assert_eq!(e["error"]["field"], field, "{e}");
         }
@@ -99,25 +72,24 @@ both!(
             .await
             .expect("count");
         assert_eq!(n.0, 0);
-        let analyst = app.token_for("an", Role::Analyst).await;
-        let (status, _) = post(&app, &analyst, "/api/v1/incidents", call()).await;
+        let analyst = app.api("an", Role::Analyst).await;
+        let (status, _) = analyst.post("/api/v1/incidents", call()).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
     }
 );
 
 both!(the_lifecycle_is_enforced_and_crews_follow_it, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let unit = add_unit(&app, "PL-101").await;
-    let (_, inc) = post(&app, &token, "/api/v1/incidents", call()).await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let unit = app.add_unit("PL-101", None).await;
+    let (_, inc) = disp.post("/api/v1/incidents", call()).await;
     let id = inc["id"].as_i64().expect("id");
 
-    let (s, e) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{id}/status"),
-        json!({"status": "on_scene"}),
-    )
-    .await;
+    let (s, e) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/status"),
+            json!({"status": "on_scene"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CONFLICT);
     assert!(
         e["error"]["message"]
@@ -127,69 +99,54 @@ both!(the_lifecycle_is_enforced_and_crews_follow_it, |app| {
         "{e}"
     );
 
-    let (s, after) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{id}/assign"),
-        json!({"unit_id": unit}),
-    )
-    .await;
+    let (s, after) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/assign"),
+            json!({"unit_id": unit}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(after["status"], "dispatched");
-    let (s, _) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{id}/status"),
-        json!({"status": "en_route"}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/status"),
+            json!({"status": "en_route"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
-    let units: Vec<Value> = app
-        .api_get("/api/v1/units", &token)
-        .await
-        .json()
-        .await
-        .expect("units");
+    let units: Vec<Value> = disp.get("/api/v1/units").await.json().await.expect("units");
     assert_eq!(units[0]["status"], "en_route");
     assert_eq!(units[0]["incident_id"], id);
 
-    let (s, e) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{id}/status"),
-        json!({"status": "closed"}),
-    )
-    .await;
+    let (s, e) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/status"),
+            json!({"status": "closed"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(e["error"]["field"], "outcome");
-    let (s, _) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{id}/status"),
-        json!({"status": "on_scene"}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/status"),
+            json!({"status": "on_scene"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
-    let (s, closed) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{id}/status"),
-        json!({"status": "closed", "outcome": "warning"}),
-    )
-    .await;
+    let (s, closed) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/status"),
+            json!({"status": "closed", "outcome": "warning"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(closed["outcome"], "warning");
-    let units: Vec<Value> = app
-        .api_get("/api/v1/units", &token)
-        .await
-        .json()
-        .await
-        .expect("units");
+    let units: Vec<Value> = disp.get("/api/v1/units").await.json().await.expect("units");
     assert_eq!(units[0]["status"], "available");
     assert!(units[0]["incident_id"].is_null());
 
-    let timeline: Vec<Value> = app
-        .api_get(&format!("/api/v1/incidents/{id}/timeline"), &token)
+    let timeline: Vec<Value> = disp
+        .get(&format!("/api/v1/incidents/{id}/timeline"))
         .await
         .json()
         .await
@@ -206,21 +163,21 @@ both!(the_lifecycle_is_enforced_and_crews_follow_it, |app| {
     assert_eq!(
         veghe::audit::verify(&app.db).await.expect("verify"),
         veghe::audit::Verdict::Intact { entries: 7 }
-    ); // account, token, incident and its four changes
+    ); // account, disp, incident and its four changes
 });
 
 both!(two_dispatchers_assigning_one_crew_at_once_one_wins, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let unit = add_unit(&app, "PL-202").await;
-    let (_, a) = post(&app, &token, "/api/v1/incidents", call()).await;
-    let (_, b) = post(&app, &token, "/api/v1/incidents", call()).await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let unit = app.add_unit("PL-202", None).await;
+    let (_, a) = disp.post("/api/v1/incidents", call()).await;
+    let (_, b) = disp.post("/api/v1/incidents", call()).await;
     let (path_a, path_b) = (
         format!("/api/v1/incidents/{}/assign", a["id"]),
         format!("/api/v1/incidents/{}/assign", b["id"]),
     );
     let (ra, rb) = tokio::join!(
-        post(&app, &token, &path_a, json!({"unit_id": unit})),
-        post(&app, &token, &path_b, json!({"unit_id": unit})),
+        disp.post(&path_a, json!({"unit_id": unit})),
+        disp.post(&path_b, json!({"unit_id": unit})),
     );
     let mut statuses = [ra.0, rb.0];
     statuses.sort();
@@ -270,11 +227,9 @@ async fn read_events(mut r: reqwest::Response, name: &str, want: usize) -> Vec<(
 both!(
     the_event_stream_pushes_changes_and_replays_after_last_event_id,
     |app| {
-        let token = app.token_for("disp", Role::Dispatcher).await;
-        let stream = app
-            .client
-            .get(app.url("/api/v1/events"))
-            .bearer_auth(&token)
+        let disp = app.api("disp", Role::Dispatcher).await;
+        let stream = disp
+            .request(Method::GET, "/api/v1/events")
             .send()
             .await
             .expect("sse");
@@ -285,18 +240,16 @@ both!(
                 .expect("ct")
                 .starts_with("text/event-stream")
         );
-        let (_, first) = post(&app, &token, "/api/v1/incidents", call()).await;
+        let (_, first) = disp.post("/api/v1/incidents", call()).await;
         let got = read_events(stream, "incident.created", 1).await;
         assert_eq!(got.len(), 1, "no event received");
         assert_eq!(got[0].1["id"], first["id"]);
 
         // A client that was away: two incidents while disconnected, then it resumes.
-        let (_, second) = post(&app, &token, "/api/v1/incidents", call()).await;
-        let (_, third) = post(&app, &token, "/api/v1/incidents", call()).await;
-        let resumed = app
-            .client
-            .get(app.url("/api/v1/events"))
-            .bearer_auth(&token)
+        let (_, second) = disp.post("/api/v1/incidents", call()).await;
+        let (_, third) = disp.post("/api/v1/incidents", call()).await;
+        let resumed = disp
+            .request(Method::GET, "/api/v1/events")
             .header("Last-Event-ID", got[0].0.to_string())
             .send()
             .await
@@ -307,28 +260,9 @@ both!(
     }
 );
 
-async fn add_tracked_unit(app: &TestApp, call_sign: &str, tracker: &str) -> i64 {
-    let id = add_unit(app, call_sign).await;
-    sqlx::query("UPDATE units SET tracker_id = $1 WHERE id = $2")
-        .bind(tracker)
-        .bind(id)
-        .execute(app.db.pool())
-        .await
-        .expect("tracker");
-    id
-}
-
-async fn positions(app: &TestApp) -> i64 {
-    let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM positions")
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
-    n.0
-}
-
 both!(trackers_report_positions_by_the_osmand_protocol, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    add_tracked_unit(&app, "PL-303", "trk-303").await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    app.add_unit("PL-303", Some("trk-303")).await;
     let now = veghe::db::now_ms() / 1000;
 
     // The classic query string (speed in knots).
@@ -366,14 +300,9 @@ both!(trackers_report_positions_by_the_osmand_protocol, |app| {
         .await
         .expect("req");
     assert_eq!(r.status(), StatusCode::OK);
-    assert_eq!(positions(&app).await, 3);
+    assert_eq!(app.count("SELECT COUNT(*) FROM positions").await, 3);
 
-    let units: Vec<Value> = app
-        .api_get("/api/v1/units", &token)
-        .await
-        .json()
-        .await
-        .expect("units");
+    let units: Vec<Value> = disp.get("/api/v1/units").await.json().await.expect("units");
     assert_eq!(units[0]["last_lat"], 45.751);
     assert_eq!(units[0]["last_position_at"], (now + 10) * 1000);
 
@@ -406,12 +335,11 @@ both!(trackers_report_positions_by_the_osmand_protocol, |app| {
             .expect("msg")
             .contains("nobody")
     );
-    assert_eq!(positions(&app).await, 3);
+    assert_eq!(app.count("SELECT COUNT(*) FROM positions").await, 3);
 });
 
 both!(a_dispatcher_takes_a_call_on_the_board, |app| {
-    let b = app.new_browser();
-    b.login_as("disp", Role::Dispatcher).await;
+    let b = app.signed_in("disp", Role::Dispatcher).await;
     let page = b.get("/board").await.text().await.expect("page");
     assert!(page.contains("id=\"intake\"") && page.contains("Nu există incidente deschise"));
 
@@ -445,8 +373,7 @@ both!(a_dispatcher_takes_a_call_on_the_board, |app| {
         .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 
-    let analyst = app.new_browser();
-    analyst.login_as("an", Role::Analyst).await;
+    let analyst = app.signed_in("an", Role::Analyst).await;
     let page = analyst.get("/board").await.text().await.expect("page");
     assert!(
         !page.contains("id=\"intake\""),
@@ -462,9 +389,9 @@ both!(a_dispatcher_takes_a_call_on_the_board, |app| {
 });
 
 both!(the_nearest_available_crew_is_recommended_first, |app| {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let near = add_tracked_unit(&app, "PL-401", "trk-401").await;
-    let far = add_tracked_unit(&app, "PL-402", "trk-402").await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let near = app.add_unit("PL-401", Some("trk-401")).await;
+    let far = app.add_unit("PL-402", Some("trk-402")).await;
     let now = veghe::db::now_ms() / 1000;
     for (trk, lat, lon) in [("trk-401", 45.7545, 21.2265), ("trk-402", 45.7700, 21.2500)] {
         let r = app
@@ -477,12 +404,9 @@ both!(the_nearest_available_crew_is_recommended_first, |app| {
             .expect("req");
         assert_eq!(r.status(), StatusCode::OK);
     }
-    let (_, inc) = post(&app, &token, "/api/v1/incidents", call()).await;
-    let ranked: Vec<Value> = app
-        .api_get(
-            &format!("/api/v1/incidents/{}/recommendations", inc["id"]),
-            &token,
-        )
+    let (_, inc) = disp.post("/api/v1/incidents", call()).await;
+    let ranked: Vec<Value> = disp
+        .get(&format!("/api/v1/incidents/{}/recommendations", inc["id"]))
         .await
         .json()
         .await
@@ -494,19 +418,15 @@ both!(the_nearest_available_crew_is_recommended_first, |app| {
     assert!(ranked[0]["eta_s"].as_f64().expect("eta") < ranked[1]["eta_s"].as_f64().expect("eta"));
 
     // A crew sent elsewhere is no longer offered.
-    let (s, _) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{}/assign", inc["id"]),
-        json!({"unit_id": near}),
-    )
-    .await;
-    assert_eq!(s, StatusCode::OK);
-    let ranked: Vec<Value> = app
-        .api_get(
-            &format!("/api/v1/incidents/{}/recommendations", inc["id"]),
-            &token,
+    let (s, _) = disp
+        .post(
+            &format!("/api/v1/incidents/{}/assign", inc["id"]),
+            json!({"unit_id": near}),
         )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let ranked: Vec<Value> = disp
+        .get(&format!("/api/v1/incidents/{}/recommendations", inc["id"]))
         .await
         .json()
         .await
@@ -518,8 +438,8 @@ both!(the_nearest_available_crew_is_recommended_first, |app| {
 both!(
     crews_not_contacted_for_two_hours_are_overdue_until_a_check_in,
     |app| {
-        let token = app.token_for("disp", Role::Dispatcher).await;
-        let unit = add_unit(&app, "PL-501").await;
+        let disp = app.api("disp", Role::Dispatcher).await;
+        let unit = app.add_unit("PL-501", None).await;
         let long_ago = veghe::db::now_ms() - 3 * 3_600_000;
         sqlx::query("UPDATE units SET last_contact_at = $1 WHERE id = $2")
             .bind(long_ago)
@@ -527,8 +447,8 @@ both!(
             .execute(app.db.pool())
             .await
             .expect("set");
-        let overdue: Vec<Value> = app
-            .api_get("/api/v1/units/overdue", &token)
+        let overdue: Vec<Value> = disp
+            .get("/api/v1/units/overdue")
             .await
             .json()
             .await
@@ -536,22 +456,21 @@ both!(
         assert_eq!(overdue.len(), 1);
         assert_eq!(overdue[0]["call_sign"], "PL-501");
 
-        let (s, _) = post(
-            &app,
-            &token,
-            &format!("/api/v1/units/{unit}/checkin"),
-            json!({"note": "Totul în regulă"}),
-        )
-        .await;
+        let (s, _) = disp
+            .post(
+                &format!("/api/v1/units/{unit}/checkin"),
+                json!({"note": "Totul în regulă"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::CREATED);
-        let overdue: Vec<Value> = app
-            .api_get("/api/v1/units/overdue", &token)
+        let overdue: Vec<Value> = disp
+            .get("/api/v1/units/overdue")
             .await
             .json()
             .await
             .expect("json");
         assert!(overdue.is_empty());
-        let (s, _) = post(&app, &token, "/api/v1/units/9999/checkin", json!({})).await;
+        let (s, _) = disp.post("/api/v1/units/9999/checkin", json!({})).await;
         assert_eq!(s, StatusCode::NOT_FOUND);
     }
 );
@@ -559,9 +478,9 @@ both!(
 both!(
     an_incident_outside_our_competence_is_handed_over_and_closed,
     |app| {
-        let token = app.token_for("disp", Role::Dispatcher).await;
-        let agencies: Vec<Value> = app
-            .api_get("/api/v1/agencies", &token)
+        let disp = app.api("disp", Role::Dispatcher).await;
+        let agencies: Vec<Value> = disp
+            .get("/api/v1/agencies")
             .await
             .json()
             .await
@@ -571,31 +490,28 @@ both!(
                 |a| a["code"] == "ipj" && a["name"].as_str().expect("name").contains("Poliție")
             )
         );
-        let (_, inc) = post(
-            &app,
-            &token,
-            "/api/v1/incidents",
-            json!({"type": "burglary_like", "priority": 1, "address": "Strada Bran nr. 3"}),
-        )
-        .await;
+        let (_, inc) = disp
+            .post(
+                "/api/v1/incidents",
+                json!({"type": "burglary_like", "priority": 1, "address": "Strada Bran nr. 3"}),
+            )
+            .await;
         let id = inc["id"].as_i64().expect("id");
 
-        let (s, e) = post(
-            &app,
-            &token,
-            &format!("/api/v1/incidents/{id}/handover"),
-            json!({"agency": "nasa", "channel": "phone"}),
-        )
-        .await;
+        let (s, e) = disp
+            .post(
+                &format!("/api/v1/incidents/{id}/handover"),
+                json!({"agency": "nasa", "channel": "phone"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::BAD_REQUEST);
         assert_eq!(e["error"]["field"], "agency");
-        let (s, e) = post(
-            &app,
-            &token,
-            &format!("/api/v1/incidents/{id}/handover"),
-            json!({"agency": "ipj", "channel": "pigeon"}),
-        )
-        .await;
+        let (s, e) = disp
+            .post(
+                &format!("/api/v1/incidents/{id}/handover"),
+                json!({"agency": "ipj", "channel": "pigeon"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::BAD_REQUEST);
         assert_eq!(e["error"]["field"], "channel");
         let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM handovers")
@@ -604,23 +520,21 @@ both!(
             .expect("count");
         assert_eq!(n.0, 0, "nothing saved for refused hand-overs");
 
-        let (s, closed) = post(
-            &app,
-            &token,
-            &format!("/api/v1/incidents/{id}/handover"),
-            json!({"agency": "ipj", "channel": "112", "reference": "IPJ-4471"}),
-        )
-        .await;
+        let (s, closed) = disp
+            .post(
+                &format!("/api/v1/incidents/{id}/handover"),
+                json!({"agency": "ipj", "channel": "112", "reference": "IPJ-4471"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::OK);
         assert_eq!(closed["status"], "closed");
         assert_eq!(closed["outcome"], "handed_over");
-        let (s, _) = post(
-            &app,
-            &token,
-            &format!("/api/v1/incidents/{id}/handover"),
-            json!({"agency": "ijj", "channel": "phone"}),
-        )
-        .await;
+        let (s, _) = disp
+            .post(
+                &format!("/api/v1/incidents/{id}/handover"),
+                json!({"agency": "ijj", "channel": "phone"}),
+            )
+            .await;
         assert_eq!(
             s,
             StatusCode::CONFLICT,
@@ -637,17 +551,11 @@ both!(
 both!(
     an_incident_created_on_one_server_reaches_a_board_on_another,
     |app| {
-        let token = app.token_for("disp", Role::Dispatcher).await;
+        let disp = app.api("disp", Role::Dispatcher).await;
         let peer = app.spawn_peer().await;
-        let stream = app
-            .client
-            .get(format!("{peer}/api/v1/events"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("sse on the peer");
+        let stream = disp.on(&peer).get("/api/v1/events").await;
         assert_eq!(stream.status(), StatusCode::OK);
-        let (_, created) = post(&app, &token, "/api/v1/incidents", call()).await;
+        let (_, created) = disp.post("/api/v1/incidents", call()).await;
         let got = read_events(stream, "incident.created", 1).await;
         assert_eq!(got.len(), 1, "the peer's stream did not see the incident");
         assert_eq!(got[0].1["id"], created["id"]);
@@ -655,19 +563,15 @@ both!(
 );
 
 both!(incidents_export_as_geojson_without_personal_data, |app| {
-    let token = app.token_for("an", Role::Analyst).await;
-    let disp = app.token_for("disp", Role::Dispatcher).await;
-    post(&app, &disp, "/api/v1/incidents", call()).await;
-    post(
-        &app,
-        &disp,
+    let analyst = app.api("an", Role::Analyst).await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    disp.post("/api/v1/incidents", call()).await;
+    disp.post(
         "/api/v1/incidents",
         json!({"type": "brawl", "priority": 1, "lat": 45.75, "lon": 21.22, "address": "x"}),
     )
     .await;
-    post(
-        &app,
-        &disp,
+    disp.post(
         "/api/v1/incidents",
         json!({"type": "brawl", "priority": 1, "address": "no coordinates"}),
     )
@@ -675,11 +579,10 @@ both!(incidents_export_as_geojson_without_personal_data, |app| {
     let today = jiff::Zoned::now()
         .with_time_zone(jiff::tz::TimeZone::get("Europe/Bucharest").expect("tz"))
         .date();
-    let r = app
-        .api_get(
-            &format!("/api/v1/incidents.geojson?from={today}&to={today}"),
-            &token,
-        )
+    let r = analyst
+        .get(&format!(
+            "/api/v1/incidents.geojson?from={today}&to={today}"
+        ))
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()["content-type"], "application/geo+json");
@@ -689,19 +592,15 @@ both!(incidents_export_as_geojson_without_personal_data, |app| {
     assert_eq!(features.len(), 2, "the one without coordinates is left out");
     assert_eq!(features[0]["geometry"]["type"], "Point");
     assert!(!fc.to_string().contains("Ion Pop") && !fc.to_string().contains("0722"));
-    let r = app
-        .api_get(
-            &format!("/api/v1/incidents.geojson?from={today}&to={today}&type=brawl"),
-            &token,
-        )
+    let r = analyst
+        .get(&format!(
+            "/api/v1/incidents.geojson?from={today}&to={today}&type=brawl"
+        ))
         .await;
     let fc: Value = r.json().await.expect("json");
     assert_eq!(fc["features"].as_array().expect("features").len(), 1);
-    let r = app
-        .api_get(
-            "/api/v1/incidents.geojson?from=2026-13-01&to=2026-12-01",
-            &token,
-        )
+    let r = analyst
+        .get("/api/v1/incidents.geojson?from=2026-13-01&to=2026-12-01")
         .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     let e: Value = r.json().await.expect("json");
@@ -711,25 +610,23 @@ both!(incidents_export_as_geojson_without_personal_data, |app| {
 both!(
     a_shift_is_handed_over_and_accepted_by_another_dispatcher,
     |app| {
-        let outgoing = app.token_for("tura-zi", Role::Dispatcher).await;
-        let incoming = app.token_for("tura-noapte", Role::Dispatcher).await;
-        let unit = add_unit(&app, "PL-601").await;
-        let (_, inc) = post(&app, &outgoing, "/api/v1/incidents", call()).await;
-        post(
-            &app,
-            &outgoing,
-            &format!("/api/v1/incidents/{}/assign", inc["id"]),
-            json!({"unit_id": unit}),
-        )
-        .await;
+        let outgoing = app.api("tura-zi", Role::Dispatcher).await;
+        let incoming = app.api("tura-noapte", Role::Dispatcher).await;
+        let unit = app.add_unit("PL-601", None).await;
+        let (_, inc) = outgoing.post("/api/v1/incidents", call()).await;
+        outgoing
+            .post(
+                &format!("/api/v1/incidents/{}/assign", inc["id"]),
+                json!({"unit_id": unit}),
+            )
+            .await;
 
-        let (s, h) = post(
-            &app,
-            &outgoing,
-            "/api/v1/shifts/handover",
-            json!({"notes": "De urmărit: scandalul din Piața Victoriei"}),
-        )
-        .await;
+        let (s, h) = outgoing
+            .post(
+                "/api/v1/shifts/handover",
+                json!({"notes": "De urmărit: scandalul din Piața Victoriei"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::CREATED);
         assert_eq!(
             h["summary"]["open_incidents"]
@@ -742,19 +639,19 @@ both!(
         assert!(h["accepted_at"].is_null());
 
         let path = format!("/api/v1/shifts/handover/{}/accept", h["id"]);
-        let (s, e) = post(&app, &outgoing, &path, json!({})).await;
+        let (s, e) = outgoing.post(&path, json!({})).await;
         assert_eq!(s, StatusCode::CONFLICT, "{e}");
-        let (s, accepted) = post(&app, &incoming, &path, json!({})).await;
+        let (s, accepted) = incoming.post(&path, json!({})).await;
         assert_eq!(s, StatusCode::OK);
         assert_eq!(accepted["incoming"], "tura-noapte");
         assert!(accepted["accepted_at"].is_i64());
-        let (s, _) = post(&app, &incoming, &path, json!({})).await;
+        let (s, _) = incoming.post(&path, json!({})).await;
         assert_eq!(s, StatusCode::CONFLICT, "accepted once");
     }
 );
 
 both!(trackers_may_post_at_the_root_of_their_own_port, |app| {
-    add_tracked_unit(&app, "PL-701", "trk-701").await;
+    app.add_unit("PL-701", Some("trk-701")).await;
     let db = veghe::db::Db::connect(&app.test_db_url())
         .await
         .expect("db");
@@ -773,7 +670,7 @@ both!(trackers_may_post_at_the_root_of_their_own_port, |app| {
         .await
         .expect("req");
     assert_eq!(r.status(), StatusCode::OK);
-    assert_eq!(positions(&app).await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM positions").await, 1);
     let r = app
         .client
         .get(format!("{address}/?id=unknown&lat=45.76&lon=21.23"))

@@ -9,13 +9,14 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::Value;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use veghe::auth::{Role, tokens, users};
 use veghe::config::{Config, PasswordCost};
 use veghe::db::Db;
 
+use crate::helpers::fixtures::noise_call;
 use crate::helpers::{Engine, TestDb};
 
 /// Starts `veghe serve` on a free port; returns the process and its base URL.
@@ -63,11 +64,6 @@ async fn dispatcher_token(db: &Db) -> String {
         .1
 }
 
-fn incident() -> Value {
-    json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
-        "address": "Piața Victoriei nr. 1", "description": "Muzică tare"})
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_killed_server_loses_no_acknowledged_write() {
     let test_db = TestDb::new(Engine::Sqlite).await.expect("db");
@@ -95,7 +91,7 @@ async fn a_killed_server_loses_no_acknowledged_write() {
                 let r = client
                     .post(format!("{base}/api/v1/incidents"))
                     .bearer_auth(&token)
-                    .json(&incident())
+                    .json(&noise_call())
                     .send()
                     .await;
                 let Ok(r) = r else { break };
@@ -245,7 +241,7 @@ async fn losing_postgresql_gives_503_and_recovery_when_it_returns() {
         client
             .post(format!("{base}/api/v1/incidents"))
             .bearer_auth(&token)
-            .json(&incident())
+            .json(&noise_call())
             .send()
     };
     let readyz = || client.get(format!("{base}/readyz")).send();

@@ -1,21 +1,9 @@
 //! `veghe analyze forecast` as an analyst runs it (series and events, JSON and CSV, bad input), and
 //! `--crs wgs84` on the spatial `analyze` commands.
 
-use std::process::Command;
-
 /// Runs `veghe` (no database is touched by `analyze`): exit code, stdout, stderr.
 fn veghe(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_veghe"))
-        .args(args)
-        .env("VEGHE_DATABASE_URL", "sqlite::memory:")
-        .env_remove("VEGHE_CONFIG")
-        .output()
-        .expect("run veghe");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    crate::helpers::command::veghe("sqlite::memory:", args, None)
 }
 
 /// 156 weekly counts from Monday 2022-01-03: a yearly wave, a step up of 8 from week 110, and a

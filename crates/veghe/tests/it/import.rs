@@ -9,33 +9,11 @@ use serde_json::Value;
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::{Engine, TestApp, TestDb};
-
-/// A valid CNP for serial `n` (born 01.01.1980 in Timiș).
-pub fn cnp(n: u32) -> String {
-    let body = format!("18001013{:04}", n % 10_000);
-    let key = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];
-    let sum: u32 = body
-        .bytes()
-        .zip(key)
-        .map(|(b, k)| u32::from(b - b'0') * k)
-        .sum();
-    let c = sum % 11;
-    format!("{body}{}", if c == 10 { 1 } else { c })
-}
-
-pub const HEADER: &str = "Serie;Număr;Data;Ora;Adresa;Latitudine;Longitudine;Compartiment;Agenți;Contravenient;CNP/CUI;Temei legal;Agravant;Sancțiune;Amendă (lei);Achitat (lei);Data plății";
-
-pub fn good_row(n: u32) -> String {
-    format!(
-        "TM;{n:07};29.11.2026;22:{:02};Str. Florilor {n};45,7537;21,2257;Ordine publică;Ag. Pop;Ion Popescu;{};Legea 61/1991 art. 2 pct. 25;nu;amendă;1.000,00;;",
-        n % 60,
-        cnp(n)
-    )
-}
+use crate::helpers::fixtures::{HEADER, cnp, good_row, import_sanctions};
+use crate::helpers::{Engine, TestDb};
 
 /// Five good rows and the bad inputs of the issue, each in its own row.
-pub fn mixed_csv() -> String {
+fn mixed_csv() -> String {
     let mut lines = vec![HEADER.to_string()];
     for n in 1..=5 {
         lines.push(good_row(n));
@@ -46,33 +24,6 @@ pub fn mixed_csv() -> String {
     lines.push(format!("TM;0000008;29.11.2026;10:00;Str. Florilor 8;;;OP;A;Ion Pop;{c};Legea 61/1991 art. 2 pct. 99;nu;amendă;500;;")); // row 9: unknown basis
     lines.push("TM;0000009;29.11.2026;10:00;Str. Florilor 9;;;OP;A;Ion Pop;1800101221145;Legea 61/1991 art. 2 pct. 25;nu;amendă;500;;".to_string()); // row 10: CNP
     lines.join("\n") + "\n"
-}
-
-async fn import(
-    app: &TestApp,
-    token: &str,
-    name: &str,
-    mode: &str,
-    bytes: Vec<u8>,
-) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .post(app.url(&format!("/api/v1/sanctions/import?name={name}&mode={mode}")))
-        .bearer_auth(token)
-        .body(bytes)
-        .send()
-        .await
-        .expect("request");
-    let s = r.status();
-    (s, r.json().await.unwrap_or(Value::Null))
-}
-
-pub async fn count(app: &TestApp) -> i64 {
-    let row: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM activity_sanctions")
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
-    row.0
 }
 
 fn problems(v: &Value) -> Vec<(u64, String, String)> {
@@ -91,10 +42,10 @@ fn problems(v: &Value) -> Vec<(u64, String, String)> {
 }
 
 both!(bad_rows_are_named_and_the_user_chooses, |app| {
-    let t = app.token_for("ana", Role::DepartmentOfficer).await;
+    let officer = app.api("ana", Role::DepartmentOfficer).await;
     let csv = mixed_csv().into_bytes();
     // Check only: nothing written, every problem named by row and cell.
-    let (s, v) = import(&app, &t, "pv.csv", "check", csv.clone()).await;
+    let (s, v) = import_sanctions(&officer, "pv.csv", "check", csv.clone()).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(
         (
@@ -113,16 +64,16 @@ both!(bad_rows_are_named_and_the_user_chooses, |app| {
             (10, "K10".into(), "offender_id".into()),
         ]
     );
-    assert_eq!(count(&app).await, 0);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM activity_sanctions").await,
+        0
+    );
     // The downloadable report has the same rows.
-    let report = app
-        .api_get(
-            &format!(
-                "/api/v1/import-reports/{}",
-                v["report"].as_str().expect("report")
-            ),
-            &t,
-        )
+    let report = officer
+        .get(&format!(
+            "/api/v1/import-reports/{}",
+            v["report"].as_str().expect("report")
+        ))
         .await
         .text()
         .await
@@ -133,23 +84,32 @@ both!(bad_rows_are_named_and_the_user_chooses, |app| {
     );
     assert!(report.contains("K10"), "{report}");
     // All or nothing: nothing.
-    let (_, v) = import(&app, &t, "pv.csv", "all", csv.clone()).await;
+    let (_, v) = import_sanctions(&officer, "pv.csv", "all", csv.clone()).await;
     assert_eq!(v["committed"], false);
-    assert_eq!(count(&app).await, 0);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM activity_sanctions").await,
+        0
+    );
     // The valid rows.
-    let (_, v) = import(&app, &t, "pv.csv", "valid", csv.clone()).await;
+    let (_, v) = import_sanctions(&officer, "pv.csv", "valid", csv.clone()).await;
     assert_eq!(
         (v["inserted"].as_u64(), v["committed"].as_bool()),
         (Some(5), Some(true))
     );
-    assert_eq!(count(&app).await, 5);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM activity_sanctions").await,
+        5
+    );
     // Again: nothing changes, not even the import log.
-    let (_, v) = import(&app, &t, "pv.csv", "valid", csv).await;
+    let (_, v) = import_sanctions(&officer, "pv.csv", "valid", csv).await;
     assert_eq!(
         (v["inserted"].as_u64(), v["skipped"].as_u64()),
         (Some(0), Some(5))
     );
-    assert_eq!(count(&app).await, 5);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM activity_sanctions").await,
+        5
+    );
     let imports: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM activity_imports")
         .fetch_one(app.db.pool())
         .await
@@ -158,12 +118,11 @@ both!(bad_rows_are_named_and_the_user_chooses, |app| {
 });
 
 both!(empty_files_header_only_and_windows_1250, |app| {
-    let t = app.token_for("ana", Role::Analyst).await;
-    let (_, v) = import(&app, &t, "gol.csv", "valid", Vec::new()).await;
+    let analyst = app.api("ana", Role::Analyst).await;
+    let (_, v) = import_sanctions(&analyst, "gol.csv", "valid", Vec::new()).await;
     assert_eq!(v["shown"][0]["message"], "the file is empty");
-    let (_, v) = import(
-        &app,
-        &t,
+    let (_, v) = import_sanctions(
+        &analyst,
         "antet.csv",
         "valid",
         format!("{HEADER}\n").into_bytes(),
@@ -188,7 +147,7 @@ both!(empty_files_header_only_and_windows_1250, |app| {
             c => c as u8,
         })
         .collect();
-    let (_, v) = import(&app, &t, "w1250.csv", "valid", bytes).await;
+    let (_, v) = import_sanctions(&analyst, "w1250.csv", "valid", bytes).await;
     assert_eq!(v["encoding"], "windows-1250", "{v}");
     assert_eq!(v["inserted"], 1, "{v}");
     let addr: (String,) = sqlx::query_as("SELECT address FROM activity_sanctions")
@@ -197,12 +156,12 @@ both!(empty_files_header_only_and_windows_1250, |app| {
         .expect("addr");
     assert_eq!(addr.0, "Str. Mureș 1");
     // A file that is neither.
-    let (s, _) = import(&app, &t, "pv.pdf", "valid", b"x".to_vec()).await;
+    let (s, _) = import_sanctions(&analyst, "pv.pdf", "valid", b"x".to_vec()).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 });
 
 both!(xlsx_merged_cells_and_formulas_are_named, |app| {
-    let t = app.token_for("ana", Role::Analyst).await;
+    let analyst = app.api("ana", Role::Analyst).await;
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (c, h) in HEADER.split(';').enumerate() {
@@ -235,7 +194,7 @@ both!(xlsx_merged_cells_and_formulas_are_named, |app| {
         )
         .expect("date");
     let bytes = book.save_to_buffer().expect("xlsx");
-    let (_, v) = import(&app, &t, "pv.xlsx", "valid", bytes).await;
+    let (_, v) = import_sanctions(&analyst, "pv.xlsx", "valid", bytes).await;
     assert_eq!(v["encoding"], "xlsx", "{v}");
     assert_eq!(v["inserted"], 1, "{v}");
     let p = problems(&v);
@@ -244,7 +203,7 @@ both!(xlsx_merged_cells_and_formulas_are_named, |app| {
 });
 
 both!(utf16_text_and_xlsx_without_rows_or_broken, |app| {
-    let t = app.token_for("ana", Role::Analyst).await;
+    let analyst = app.api("ana", Role::Analyst).await;
     // Excel's "Unicode text": UTF-16LE with its mark, tab-separated.
     let text = format!(
         "{HEADER}\n{}\n",
@@ -255,7 +214,7 @@ both!(utf16_text_and_xlsx_without_rows_or_broken, |app| {
     for u in text.encode_utf16() {
         bytes.extend_from_slice(&u.to_le_bytes());
     }
-    let (_, v) = import(&app, &t, "unicode.txt", "valid", bytes).await;
+    let (_, v) = import_sanctions(&analyst, "unicode.txt", "valid", bytes).await;
     assert_eq!(
         (v["encoding"].as_str(), v["inserted"].as_u64()),
         (Some("utf-16le"), Some(1)),
@@ -272,9 +231,8 @@ both!(utf16_text_and_xlsx_without_rows_or_broken, |app| {
     for (c, h) in HEADER.split(';').enumerate() {
         sheet.write_string(0, c as u16, h).expect("header");
     }
-    let (_, v) = import(
-        &app,
-        &t,
+    let (_, v) = import_sanctions(
+        &analyst,
         "antet.xlsx",
         "valid",
         book.save_to_buffer().expect("xlsx"),
@@ -286,9 +244,8 @@ both!(utf16_text_and_xlsx_without_rows_or_broken, |app| {
     );
     assert_eq!(v["committed"], false);
     // Not a spreadsheet at all, though named as one.
-    let (_, v) = import(
-        &app,
-        &t,
+    let (_, v) = import_sanctions(
+        &analyst,
         "stricat.xlsx",
         "valid",
         b"PK\x03\x04 not a zip".to_vec(),
@@ -443,9 +400,9 @@ fn write_the_xlsx_sample() {
 }
 
 both!(the_shipped_samples_report_their_deliberate_errors, |app| {
-    let t = app.token_for("ana", Role::Analyst).await;
+    let analyst = app.api("ana", Role::Analyst).await;
     let csv = std::fs::read(samples().join("sanctiuni-exemplu.csv")).expect("csv");
-    let (_, v) = import(&app, &t, "sanctiuni-exemplu.csv", "check", csv).await;
+    let (_, v) = import_sanctions(&analyst, "sanctiuni-exemplu.csv", "check", csv).await;
     assert_eq!(v["encoding"], "windows-1250");
     assert_eq!(
         (v["rows"].as_u64(), v["valid"].as_u64()),
@@ -455,7 +412,7 @@ both!(the_shipped_samples_report_their_deliberate_errors, |app| {
     let cells: Vec<String> = problems(&v).into_iter().map(|p| p.1).collect();
     assert_eq!(cells, ["C5", "O6", "L7", "K8", "O9", "C12", "N13"]);
     let xlsx = std::fs::read(samples().join("sanctiuni-exemplu.xlsx")).expect("xlsx");
-    let (_, v) = import(&app, &t, "sanctiuni-exemplu.xlsx", "valid", xlsx).await;
+    let (_, v) = import_sanctions(&analyst, "sanctiuni-exemplu.xlsx", "valid", xlsx).await;
     let cells: Vec<String> = problems(&v).into_iter().map(|p| p.1).collect();
     assert_eq!(
         cells,
@@ -468,13 +425,13 @@ both!(the_shipped_samples_report_their_deliberate_errors, |app| {
 both!(an_imported_row_keeps_every_field, |app| {
     use sqlx::Row;
     // Two rows of different departments, sanctions and payments: each value lands in its column.
-    let t = app.token_for("ana", Role::DepartmentOfficer).await;
+    let officer = app.api("ana", Role::DepartmentOfficer).await;
     let csv = format!(
         "{HEADER}\nTM;0000001;20.11.2026;22:05;Str. Florilor 1;45,7537;21,2257;Ordine publică;Ag. Pop;Ion Popescu;{};Legea 61/1991 art. 2 pct. 25;nu;amendă;1.000,00;100,00;25.11.2026\nPLT;0000002;21.11.2026;08:30;Bd. Revoluției 5;;;Circulație;Ag. Ionescu, Ag. Marin;Maria Ionescu;{};Legea 61/1991 art. 2 pct. 1;nu;avertisment;;;\n",
         cnp(1),
         cnp(2)
     );
-    let (s, v) = import(&app, &t, "doua.csv", "all", csv.into_bytes()).await;
+    let (s, v) = import_sanctions(&officer, "doua.csv", "all", csv.into_bytes()).await;
     assert_eq!(
         (s, v["inserted"].as_u64()),
         (StatusCode::OK, Some(2)),

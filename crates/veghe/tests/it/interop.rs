@@ -13,7 +13,6 @@ use sqlx::Row;
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::TestApp;
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -67,59 +66,41 @@ fn check(python: &Path, script: &str, content: &str, extra: &[&std::ffi::OsStr])
     (out.status.success(), text)
 }
 
-async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
 both!(an_incident_with_a_crew_is_a_valid_nena_eido, |app| {
     // Arrange: an incident, a crew with a position, assigned and on the way.
-    let token = app.token_for("disp", Role::Dispatcher).await;
+    let disp = app.api("disp", Role::Dispatcher).await;
     let unit: (i64,) = sqlx::query_as(
         "INSERT INTO units (call_sign, kind, department, status, created_at, last_lat, last_lon, last_position_at) VALUES ('TM-07', 'car', 'proximity', 'available', 0, 45.75, 21.23, 1764400000000) RETURNING id",
     )
     .fetch_one(app.db.pool())
     .await
     .expect("unit");
-    let (s, incident) = post(
-        &app,
-        &token,
-        "/api/v1/incidents",
-        json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
+    let (s, incident) = disp
+        .post(
+            "/api/v1/incidents",
+            json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
                "address": "Piața Victoriei nr. 1 <& „bloc”>", "description": "Muzică tare după ora 22"}),
-    )
+        )
     .await;
     assert_eq!(s, StatusCode::CREATED);
     let id = incident["id"].as_i64().expect("id");
-    let (s, _) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{id}/assign"),
-        json!({"unit_id": unit.0}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/assign"),
+            json!({"unit_id": unit.0}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
-    let (s, _) = post(
-        &app,
-        &token,
-        &format!("/api/v1/incidents/{id}/status"),
-        json!({"status": "en_route"}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/status"),
+            json!({"status": "en_route"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
 
     // Act
-    let r = app
-        .api_get(&format!("/api/v1/incidents/{id}/eido"), &token)
-        .await;
+    let r = disp.get(&format!("/api/v1/incidents/{id}/eido")).await;
     assert_eq!(r.status(), StatusCode::OK);
     let eido: Value = r.json().await.expect("json");
 
@@ -209,21 +190,16 @@ both!(
     public_alerts_are_valid_cap_and_listed_in_the_atom_feed,
     |app| {
         // Arrange: two alerts (one with a polygon and a linked incident), the first then cancelled.
-        let token = app.token_for("disp", Role::Dispatcher).await;
-        let (_, incident) = post(
-            &app,
-            &token,
-            "/api/v1/incidents",
-            json!({"type": "noise", "priority": 2, "address": "Bd. Revoluției"}),
-        )
-        .await;
-        let (s, first) = post(
-            &app,
-            &token,
-            "/api/v1/alerts",
-            alert("Calea Șagului închisă"),
-        )
-        .await;
+        let disp = app.api("disp", Role::Dispatcher).await;
+        let (_, incident) = disp
+            .post(
+                "/api/v1/incidents",
+                json!({"type": "noise", "priority": 2, "address": "Bd. Revoluției"}),
+            )
+            .await;
+        let (s, first) = disp
+            .post("/api/v1/alerts", alert("Calea Șagului închisă"))
+            .await;
         assert_eq!(s, StatusCode::CREATED, "{first}");
         let mut second = alert("Bd. Revoluției: adunare publică");
         let body = second.as_object_mut().expect("object");
@@ -243,25 +219,17 @@ both!(
         );
         body.insert("incident_id".into(), incident["id"].clone());
         body.insert("category".into(), json!("Security"));
-        let (s, second) = post(&app, &token, "/api/v1/alerts", second).await;
+        let (s, second) = disp.post("/api/v1/alerts", second).await;
         assert_eq!(s, StatusCode::CREATED, "{second}");
-        let (s, cancel) = post(
-            &app,
-            &token,
-            &format!("/api/v1/alerts/{}/cancel", first["id"]),
-            json!({}),
-        )
-        .await;
+        let (s, cancel) = disp
+            .post(&format!("/api/v1/alerts/{}/cancel", first["id"]), json!({}))
+            .await;
         assert_eq!(s, StatusCode::CREATED, "{cancel}");
         assert_eq!(cancel["msg_type"], "Cancel");
         assert_eq!(cancel["references"], first["identifier"]);
-        let (s, again) = post(
-            &app,
-            &token,
-            &format!("/api/v1/alerts/{}/cancel", first["id"]),
-            json!({}),
-        )
-        .await;
+        let (s, again) = disp
+            .post(&format!("/api/v1/alerts/{}/cancel", first["id"]), json!({}))
+            .await;
         assert_eq!(s, StatusCode::CONFLICT, "{again}");
 
         // Act: the public feed, without signing in.
@@ -409,7 +377,7 @@ both!(
 both!(
     bad_alerts_are_refused_naming_the_field_and_nothing_is_saved,
     |app| {
-        let token = app.token_for("disp", Role::Dispatcher).await;
+        let disp = app.api("disp", Role::Dispatcher).await;
         let cases: [(&str, Value, &str); 9] = [
             ("severity", json!("severe"), "severity"),
             ("urgency", json!("Soon"), "urgency"),
@@ -424,7 +392,7 @@ both!(
         for (key, value, field) in cases {
             let mut body = alert("x");
             body[key] = value;
-            let (s, e) = post(&app, &token, "/api/v1/alerts", body).await;
+            let (s, e) = disp.post("/api/v1/alerts", body).await;
             assert_eq!(s, StatusCode::BAD_REQUEST, "{key}: {e}");
             assert_eq!(e["error"]["field"], field, "{key}: {e}");
         }
@@ -432,18 +400,18 @@ both!(
         for k in ["circle_lat", "circle_lon", "radius_km"] {
             no_area.as_object_mut().expect("object").remove(k);
         }
-        let (s, e) = post(&app, &token, "/api/v1/alerts", no_area).await;
+        let (s, e) = disp.post("/api/v1/alerts", no_area).await;
         assert_eq!(
             (s, e["error"]["field"].as_str()),
             (StatusCode::BAD_REQUEST, Some("area"))
         );
-        let (s, e) = post(&app, &token, "/api/v1/alerts", json!({"event": "x"})).await;
+        let (s, e) = disp.post("/api/v1/alerts", json!({"event": "x"})).await;
         assert_eq!(
             (s, e["error"]["field"].as_str()),
             (StatusCode::BAD_REQUEST, Some("body"))
         );
 
-        let r = app.api_get("/api/v1/alerts", &token).await;
+        let r = disp.get("/api/v1/alerts").await;
         assert_eq!(r.json::<Value>().await.expect("json"), json!([]));
         let n: (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE entity = 'public_alert'")
@@ -511,8 +479,7 @@ both!(dispatchers_issue_and_cancel_alerts_from_the_page, |app| {
         "{page}"
     );
     // A signed-in role without dispatch rights neither sees the link nor opens the page.
-    let obs = app.new_browser();
-    obs.login_as("obs", Role::Analyst).await;
+    let obs = app.signed_in("obs", Role::Analyst).await;
     assert!(
         !obs.get("/")
             .await

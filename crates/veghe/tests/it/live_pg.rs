@@ -4,10 +4,11 @@
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::Value;
 use veghe::auth::Role;
 
-use crate::helpers::TestApp;
+use crate::helpers::fixtures::noise_call;
+use crate::helpers::{Api, TestApp};
 
 /// Reads a Server-Sent Events response block by block.
 pub struct Sse {
@@ -43,20 +44,10 @@ impl Sse {
     }
 }
 
-async fn create_incident(app: &TestApp, token: &str) -> Value {
-    let r = app
-        .client
-        .post(app.url("/api/v1/incidents"))
-        .bearer_auth(token)
-        .json(
-            &json!({"type": "noise", "priority": 2, "lat": 45.7537, "lon": 21.2257,
-            "address": "Piața Victoriei nr. 1", "description": "Muzică tare"}),
-        )
-        .send()
-        .await
-        .expect("create");
-    assert_eq!(r.status(), StatusCode::CREATED);
-    r.json().await.expect("json")
+async fn create_incident(api: &Api) -> Value {
+    let (s, v) = api.post("/api/v1/incidents", noise_call()).await;
+    assert_eq!(s, StatusCode::CREATED);
+    v
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -65,19 +56,13 @@ async fn another_server_streams_an_incident_at_once_through_notify() {
         eprintln!("not run: VEGHE_TEST_POSTGRES_URL is not set");
         return;
     };
-    let token = app.token_for("disp", Role::Dispatcher).await;
+    let disp = app.api("disp", Role::Dispatcher).await;
     let peer = app.spawn_peer().await;
-    let r = app
-        .client
-        .get(format!("{peer}/api/v1/events"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("sse on the peer");
+    let r = disp.on(&peer).get("/api/v1/events").await;
     assert_eq!(r.status(), StatusCode::OK);
     let mut stream = Sse::new(r);
     // The first one may race the peer's LISTEN being set up; it only has to arrive.
-    let first = create_incident(&app, &token).await;
+    let first = create_incident(&disp).await;
     let got = stream
         .next("incident.created", Duration::from_secs(5))
         .await
@@ -86,7 +71,7 @@ async fn another_server_streams_an_incident_at_once_through_notify() {
     // With only the 500 ms poll, six events in a row each arriving within 200 ms of the
     // acknowledgement would happen about once in 250 runs.
     for _ in 0..6 {
-        let created = create_incident(&app, &token).await;
+        let created = create_incident(&disp).await;
         let acknowledged = Instant::now();
         let got = stream
             .next("incident.created", Duration::from_secs(5))

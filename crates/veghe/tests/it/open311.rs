@@ -15,14 +15,7 @@ use veghe::registry::open311::keys;
 
 use crate::both;
 use crate::helpers::TestApp;
-
-async fn count(app: &TestApp) -> i64 {
-    let row: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM registry_entries")
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
-    row.0
-}
+use crate::helpers::command::veghe;
 
 async fn post(app: &TestApp, file: &str, form: &[(&str, &str)]) -> (StatusCode, String) {
     let r = app
@@ -145,7 +138,7 @@ both!(open311_reports_posted_with_a_key_and_read_back, |app| {
         spec_error(&body, status.as_u16());
         assert!(body.contains(word), "{word}: {body}");
     }
-    assert_eq!(count(&app).await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM registry_entries").await, 0);
 
     // Posted: a named report, and an anonymous one (classed, as OG 27/2002 art. 7 requires).
     let (s, body) = post(&app, "requests.json", &good).await;
@@ -169,7 +162,7 @@ both!(open311_reports_posted_with_a_key_and_read_back, |app| {
     let (s, body) = post(&app, "requests.xml", &anon).await;
     assert_eq!(s, StatusCode::CREATED, "{body}");
     assert!(body.contains("<service_requests><request><service_request_id>"));
-    assert_eq!(count(&app).await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM registry_entries").await, 2);
 
     // Read back: the list, filters, one request in both formats.
     let (_, list) = get(&app, "/open311/v2/requests.json").await;
@@ -211,16 +204,14 @@ both!(open311_reports_posted_with_a_key_and_read_back, |app| {
     assert_eq!(json_of(&by_id).as_array().map(Vec::len), Some(1));
 
     // A Romanian state beyond open/closed: forwarded to another authority.
-    let token = app.token_for("clerk", Role::RegistryClerk).await;
-    let r = app
-        .client
-        .post(app.url(&format!("/api/v1/petitions/{id}/forward")))
-        .bearer_auth(&token)
-        .json(&json!({"to": "Primăria Timișoara", "petitioner_informed": true}))
-        .send()
-        .await
-        .expect("forward");
-    assert_eq!(r.status(), StatusCode::OK);
+    let clerk = app.api("clerk", Role::RegistryClerk).await;
+    let (s, _) = clerk
+        .post(
+            &format!("/api/v1/petitions/{id}/forward"),
+            json!({"to": "Primăria Timișoara", "petitioner_informed": true}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
     let (s, one) = get(&app, &format!("/open311/v2/requests/{id}.json")).await;
     assert_eq!(s, StatusCode::OK);
     let one = json_of(&one);
@@ -243,14 +234,13 @@ both!(open311_reports_posted_with_a_key_and_read_back, |app| {
         .expect("revoke");
     let (s, _) = post(&app, "requests.json", &good).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    assert_eq!(count(&app).await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM registry_entries").await, 2);
 });
 
 both!(
     an_administrator_issues_and_revokes_keys_on_the_page,
     |app| {
-        let admin = app.new_browser();
-        admin.login_as("admin1", Role::Administrator).await;
+        let admin = app.signed_in("admin1", Role::Administrator).await;
         let r = admin
             .post_form("/admin/open311", &[("name", "FixMyStreet")])
             .await;
@@ -328,42 +318,24 @@ both!(the_georeport_client_reads_what_the_schemas_allow, |app| {
     assert!(text.contains("ok: requests.json conforms"), "{text}");
 });
 
-fn veghe(url: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_veghe"))
-        .args(args)
-        .env("VEGHE_DATABASE_URL", url)
-        .env_remove("VEGHE_CONFIG")
-        .output()
-        .expect("run veghe");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[tokio::test]
 async fn keys_from_the_command_line() {
-    use crate::helpers::{Engine, TestDb};
-    let mut dbs = vec![TestDb::new(Engine::Sqlite).await.expect("sqlite")];
-    if let Some(pg) = TestDb::new(Engine::Postgres).await {
-        dbs.push(pg);
-    }
-    for db in dbs {
+    use crate::helpers::TestDb;
+    for db in TestDb::each_engine().await {
         let url = db.url.as_str();
-        let (code, out, err) = veghe(url, &["open311-key", "create", "FixMyStreet"]);
+        let (code, out, err) = veghe(url, &["open311-key", "create", "FixMyStreet"], None);
         assert_eq!(code, 0, "{out}{err}");
         let key = out.trim().to_string();
         assert!(key.starts_with("o311_"), "{out}");
-        let (code, out, _) = veghe(url, &["open311-key", "list"]);
+        let (code, out, _) = veghe(url, &["open311-key", "list"], None);
         assert_eq!(code, 0);
         assert_eq!(out.trim(), "1\tFixMyStreet\tlive");
         assert!(!out.contains(&key));
-        let (code, out, _) = veghe(url, &["open311-key", "revoke", "1"]);
+        let (code, out, _) = veghe(url, &["open311-key", "revoke", "1"], None);
         assert_eq!(code, 0, "{out}");
-        let (_, out, _) = veghe(url, &["open311-key", "list"]);
+        let (_, out, _) = veghe(url, &["open311-key", "list"], None);
         assert_eq!(out.trim(), "1\tFixMyStreet\trevoked");
-        let (code, _, _) = veghe(url, &["open311-key", "revoke", "1"]);
+        let (code, _, _) = veghe(url, &["open311-key", "revoke", "1"], None);
         assert_ne!(code, 0, "revoking twice is refused");
     }
 }
@@ -407,11 +379,11 @@ both!(
                 .expect("id");
             ids.push(row.0);
         }
-        let clerk = app.token_for("clerk", Role::RegistryClerk).await;
+        let clerk = app.api("clerk", Role::RegistryClerk).await;
 
         // Act and Assert: only the open "parcare" report within 50 m is suggested, with its distance.
-        let r = app
-            .api_get(&format!("/api/v1/petitions/{}/nearby", ids[0]), &clerk)
+        let r = clerk
+            .get(&format!("/api/v1/petitions/{}/nearby", ids[0]))
             .await;
         assert_eq!(r.status(), StatusCode::OK);
         let near: Value = r.json().await.expect("json");
@@ -420,8 +392,8 @@ both!(
         assert_eq!(near[0]["entry"]["id"], ids[1]);
         let d = near[0]["distance_m"].as_f64().expect("distance");
         assert!((19.0..=21.0).contains(&d), "{d}");
-        let r = app
-            .api_get(&format!("/api/v1/petitions/{}/nearby", ids[3]), &clerk)
+        let r = clerk
+            .get(&format!("/api/v1/petitions/{}/nearby", ids[3]))
             .await;
         let none: Value = r.json().await.expect("json");
         assert_eq!(none.as_array().map(Vec::len), Some(0), "another category");
@@ -433,8 +405,7 @@ both!(
                 .fetch_one(app.db.pool())
                 .await
                 .expect("number");
-        let browser = app.new_browser();
-        browser.login_as("ana.clerk", Role::RegistryClerk).await;
+        let browser = app.signed_in("ana.clerk", Role::RegistryClerk).await;
         let page = browser
             .get(&format!("/registry/{}", ids[0]))
             .await
@@ -454,8 +425,8 @@ both!(
             .execute(app.db.pool())
             .await
             .expect("answer");
-        let r = app
-            .api_get(&format!("/api/v1/petitions/{}/nearby", ids[0]), &clerk)
+        let r = clerk
+            .get(&format!("/api/v1/petitions/{}/nearby", ids[0]))
             .await;
         let none: Value = r.json().await.expect("json");
         assert_eq!(none.as_array().map(Vec::len), Some(0), "answered");

@@ -12,15 +12,6 @@ fn broker_url() -> String {
     std::env::var("VEGHE_TEST_MQTT_URL").unwrap_or_else(|_| "mqtt://127.0.0.1:1883".into())
 }
 
-async fn positions_of(app: &crate::helpers::TestApp, unit: i64) -> i64 {
-    let n: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM positions WHERE unit_id = $1")
-        .bind(unit)
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
-    n.0
-}
-
 both!(owntracks_locations_arrive_over_mqtt, |app| {
     // A device name of its own, so that the other engine's run (subscribed too) ignores it.
     let user = format!("t{}", veghe::db::now_ms() % 1_000_000_007);
@@ -59,7 +50,14 @@ both!(owntracks_locations_arrive_over_mqtt, |app| {
             .await
             .expect("publish (is Mosquitto running at 127.0.0.1:1883?)");
         tokio::time::sleep(Duration::from_millis(500)).await;
-        if positions_of(&app, unit.0).await > 0 {
+        if app
+            .count(&format!(
+                "SELECT COUNT(*) FROM positions WHERE unit_id = {}",
+                unit.0
+            ))
+            .await
+            > 0
+        {
             stored = true;
             break;
         }

@@ -8,43 +8,19 @@ use serde_json::{Value, json};
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::TestApp;
-use crate::import::{HEADER, good_row};
+use crate::helpers::Api;
+use crate::helpers::fixtures::{HEADER, good_row, import_sanctions};
 
-async fn send(app: &TestApp, token: &str, body: Value) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .post(app.url("/api/v1/sanctions/places"))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    let s = r.status();
-    (s, r.json().await.unwrap_or(Value::Null))
-}
-
-async fn import(app: &TestApp, token: &str, rows: &[String]) {
-    let r: Value = app
-        .client
-        .post(app.url("/api/v1/sanctions/import?name=pv.csv&mode=valid"))
-        .bearer_auth(token)
-        .body(format!("{HEADER}\n{}\n", rows.join("\n")))
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("json");
+async fn import(api: &Api, rows: &[String]) {
+    let csv = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let (_, r) = import_sanctions(api, "pv.csv", "valid", csv).await;
     assert_eq!(r["committed"], true, "{r}");
 }
 
-async fn unplaced(app: &TestApp, token: &str) -> Vec<Value> {
-    app.api_get("/api/v1/sanctions/places", token)
+async fn unplaced(api: &Api) -> Vec<Value> {
+    api.get_json("/api/v1/sanctions/places")
         .await
-        .json::<Value>()
-        .await
-        .expect("json")
+        .1
         .as_array()
         .expect("list")
         .clone()
@@ -54,14 +30,7 @@ fn find<'a>(list: &'a [Value], address: &str) -> Option<&'a Value> {
     list.iter().find(|u| u["address"] == address)
 }
 
-async fn missing(app: &TestApp) -> i64 {
-    let row: (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM activity_sanctions WHERE lat IS NULL OR lon IS NULL")
-            .fetch_one(app.db.pool())
-            .await
-            .expect("count");
-    row.0
-}
+const MISSING: &str = "SELECT COUNT(*) FROM activity_sanctions WHERE lat IS NULL OR lon IS NULL";
 
 /// Row `n` at `address`, without coordinates.
 fn unplaced_row(n: u32, address: &str) -> String {
@@ -73,7 +42,7 @@ fn unplaced_row(n: u32, address: &str) -> String {
 both!(
     known_coordinates_are_offered_and_a_clicked_point_is_saved,
     |app| {
-        let t = app.token_for("ana", Role::DepartmentOfficer).await;
+        let officer = app.api("ana", Role::DepartmentOfficer).await;
         // An incident recorded at Bulevardul Republicii nr. 12.
         sqlx::query(
         "INSERT INTO incidents (year, number, type, priority, status, source, lat, lon, address, received_at) VALUES (2026, 1, 'noise', 2, 'closed', 'phone', 45.7561, 21.2290, 'Bulevardul Republicii nr. 12', 0)",
@@ -82,8 +51,7 @@ both!(
     .await
     .expect("incident");
         import(
-            &app,
-            &t,
+            &officer,
             &[
                 // Placed in the file: Str. Florilor 1 at 45.7537, 21.2257.
                 good_row(1),
@@ -94,8 +62,8 @@ both!(
             ],
         )
         .await;
-        assert_eq!(missing(&app).await, 4);
-        let list = unplaced(&app, &t).await;
+        assert_eq!(app.count(MISSING).await, 4);
+        let list = unplaced(&officer).await;
         assert_eq!(list.len(), 3, "{list:?}");
         let nowhere = find(&list, "Strada Inexistentă 3").expect("listed");
         assert_eq!(nowhere["records"], 2);
@@ -109,12 +77,12 @@ both!(
         assert_eq!(republicii["known"]["lon"], 21.229);
 
         // The known coordinates applied (read again on the server, not taken from the caller).
-        let (s, v) = send(
-            &app,
-            &t,
-            json!({"address": "Bd. Republicii 12", "known": true, "lat": 1.0, "lon": 1.0}),
-        )
-        .await;
+        let (s, v) = officer
+            .post(
+                "/api/v1/sanctions/places",
+                json!({"address": "Bd. Republicii 12", "known": true, "lat": 1.0, "lon": 1.0}),
+            )
+            .await;
         assert_eq!((s, v["records"].as_u64()), (StatusCode::OK, Some(1)), "{v}");
         let p: (f64, f64) = sqlx::query_as(
             "SELECT lat, lon FROM activity_sanctions WHERE address = 'Bd. Republicii 12'",
@@ -125,32 +93,32 @@ both!(
         assert_eq!(p, (45.7561, 21.229));
 
         // No known place: refused, then placed by a click.
-        let (s, _) = send(
-            &app,
-            &t,
-            json!({"address": "Strada Inexistentă 3", "known": true}),
-        )
-        .await;
+        let (s, _) = officer
+            .post(
+                "/api/v1/sanctions/places",
+                json!({"address": "Strada Inexistentă 3", "known": true}),
+            )
+            .await;
         assert_eq!(s, StatusCode::BAD_REQUEST);
-        let (s, v) = send(
-            &app,
-            &t,
-            json!({"address": "Strada Inexistentă 3", "lat": 40.0, "lon": 21.2}),
-        )
-        .await;
+        let (s, v) = officer
+            .post(
+                "/api/v1/sanctions/places",
+                json!({"address": "Strada Inexistentă 3", "lat": 40.0, "lon": 21.2}),
+            )
+            .await;
         assert_eq!(
             (s, v["error"]["field"].as_str()),
             (StatusCode::BAD_REQUEST, Some("lat")),
             "outside Timișoara"
         );
-        let (s, v) = send(
-            &app,
-            &t,
-            json!({"address": "Strada Inexistentă 3", "lat": 45.7702, "lon": 21.2101}),
-        )
-        .await;
+        let (s, v) = officer
+            .post(
+                "/api/v1/sanctions/places",
+                json!({"address": "Strada Inexistentă 3", "lat": 45.7702, "lon": 21.2101}),
+            )
+            .await;
         assert_eq!((s, v["records"].as_u64()), (StatusCode::OK, Some(2)), "{v}");
-        assert_eq!(missing(&app).await, 1);
+        assert_eq!(app.count(MISSING).await, 1);
         let audited: (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM audit_log WHERE action = 'sanctions.place' AND entity_id = 'strada inexistenta 3'",
     )
@@ -159,24 +127,24 @@ both!(
     .expect("audit");
         assert_eq!(audited.0, 1);
         // Nothing waits at that address any more.
-        let (s, _) = send(
-            &app,
-            &t,
-            json!({"address": "Strada Inexistentă 3", "lat": 45.77, "lon": 21.21}),
-        )
-        .await;
+        let (s, _) = officer
+            .post(
+                "/api/v1/sanctions/places",
+                json!({"address": "Strada Inexistentă 3", "lat": 45.77, "lon": 21.21}),
+            )
+            .await;
         assert_eq!(s, StatusCode::BAD_REQUEST);
 
         // A later record written another way is offered the point placed by the person.
-        import(&app, &t, &[unplaced_row(6, "str. Inexistenta nr 3")]).await;
-        let list = unplaced(&app, &t).await;
+        import(&officer, &[unplaced_row(6, "str. Inexistenta nr 3")]).await;
+        let list = unplaced(&officer).await;
         let later = find(&list, "str. Inexistenta nr 3").expect("listed");
         assert_eq!(later["known"]["source"], "placed");
         assert_eq!(later["known"]["lat"], 45.7702);
 
         // The data-quality page's count follows.
-        let q: Value = app
-            .api_get("/api/v1/sanctions/quality", &t)
+        let q: Value = officer
+            .get("/api/v1/sanctions/quality")
             .await
             .json()
             .await
@@ -192,8 +160,8 @@ both!(
 );
 
 both!(the_placing_page_saves_a_point_from_its_form, |app| {
-    let t = app.token_for("ana", Role::DepartmentOfficer).await;
-    import(&app, &t, &[unplaced_row(7, "Strada Nouă 7")]).await;
+    let officer = app.api("ana", Role::DepartmentOfficer).await;
+    import(&officer, &[unplaced_row(7, "Strada Nouă 7")]).await;
     let password = app.create_user("maria", Role::DepartmentOfficer).await;
     let r = app.login("maria", &password).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -217,7 +185,7 @@ both!(the_placing_page_saves_a_point_from_its_form, |app| {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(missing(&app).await, 0);
+    assert_eq!(app.count(MISSING).await, 0);
     let html = app
         .get("/activity/places")
         .await

@@ -3,21 +3,14 @@
 //! and the administrators' editing of templates.
 
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 use veghe::auth::Role;
 
 use crate::both;
-use crate::special::post;
-
-async fn get_json(app: &crate::helpers::TestApp, token: &str, path: &str) -> Value {
-    let r = app.api_get(path, token).await;
-    assert_eq!(r.status(), StatusCode::OK, "{path}");
-    r.json().await.expect("json")
-}
 
 both!(the_six_calamity_templates_are_seeded, |app| {
-    let token = app.token_for("an", Role::Analyst).await;
-    let v = get_json(&app, &token, "/api/v1/plan-templates").await;
+    let analyst = app.api("an", Role::Analyst).await;
+    let v = analyst.get_ok("/api/v1/plan-templates").await;
     let codes: Vec<&str> = v
         .as_array()
         .expect("templates")
@@ -47,22 +40,24 @@ both!(the_six_calamity_templates_are_seeded, |app| {
 });
 
 both!(a_plan_is_activated_ticked_logged_and_closed, |app| {
-    let disp = app.token_for("disp", Role::Dispatcher).await;
-    let (s, inc) = post(&app, &disp, "/api/v1/incidents",
-        json!({"type": "noise", "priority": 1, "address": "Splaiul Tudor Vladimirescu", "description": "Bega iese din matcă"})).await;
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let (s, inc) = disp
+        .post(
+            "/api/v1/incidents",
+            json!({"type": "noise", "priority": 1, "address": "Splaiul Tudor Vladimirescu", "description": "Bega iese din matcă"}),
+        ).await;
     assert_eq!(s, StatusCode::CREATED);
     let before: (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM events")
         .fetch_one(app.db.pool())
         .await
         .expect("events");
 
-    let (s, plan) = post(
-        &app,
-        &disp,
-        "/api/v1/plans",
-        json!({"template": "flood", "incident_id": inc["id"]}),
-    )
-    .await;
+    let (s, plan) = disp
+        .post(
+            "/api/v1/plans",
+            json!({"template": "flood", "incident_id": inc["id"]}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED, "{plan}");
     assert_eq!(plan["status"], "active");
     assert_eq!(plan["incident_id"], inc["id"]);
@@ -84,7 +79,7 @@ both!(a_plan_is_activated_ticked_logged_and_closed, |app| {
         .execute(app.db.pool())
         .await
         .expect("backdate");
-    let v = get_json(&app, &disp, &format!("/api/v1/plans/{plan_id}")).await;
+    let v = disp.get_ok(&format!("/api/v1/plans/{plan_id}")).await;
     let overdue: Vec<i64> = v["tasks"]
         .as_array()
         .expect("tasks")
@@ -101,34 +96,25 @@ both!(a_plan_is_activated_ticked_logged_and_closed, |app| {
     );
 
     // Ticking: who, when, note; once only.
-    let (s, after) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/plan-tasks/{first}/done"),
-        json!({"note": "ISU a confirmat, nr. 1234"}),
-    )
-    .await;
+    let (s, after) = disp
+        .post(
+            &format!("/api/v1/plan-tasks/{first}/done"),
+            json!({"note": "ISU a confirmat, nr. 1234"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK, "{after}");
     assert_eq!(after["tasks"][0]["done_by"], "disp");
     assert_eq!(after["tasks"][0]["note"], "ISU a confirmat, nr. 1234");
     assert!(after["tasks"][0]["done_at"].is_i64());
-    let (s, _) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/plan-tasks/{first}/done"),
-        json!({}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(&format!("/api/v1/plan-tasks/{first}/done"), json!({}))
+        .await;
     assert_eq!(s, StatusCode::CONFLICT);
-    let (s, _) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/plan-tasks/{late}/done"),
-        json!({}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(&format!("/api/v1/plan-tasks/{late}/done"), json!({}))
+        .await;
     assert_eq!(s, StatusCode::OK);
-    let v = get_json(&app, &disp, &format!("/api/v1/plans/{plan_id}")).await;
+    let v = disp.get_ok(&format!("/api/v1/plans/{plan_id}")).await;
     assert!(
         v["tasks"]
             .as_array()
@@ -139,32 +125,26 @@ both!(a_plan_is_activated_ticked_logged_and_closed, |app| {
     );
 
     // Closing needs a note; a closed plan takes no more ticks.
-    let (s, e) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/plans/{plan_id}/close"),
-        json!({"note": " "}),
-    )
-    .await;
+    let (s, e) = disp
+        .post(
+            &format!("/api/v1/plans/{plan_id}/close"),
+            json!({"note": " "}),
+        )
+        .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(e["error"]["field"], "note");
-    let (s, closed) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/plans/{plan_id}/close"),
-        json!({"note": "Apele s-au retras; circulația reluată"}),
-    )
-    .await;
+    let (s, closed) = disp
+        .post(
+            &format!("/api/v1/plans/{plan_id}/close"),
+            json!({"note": "Apele s-au retras; circulația reluată"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(closed["status"], "closed");
     let third = tasks[3]["id"].as_i64().expect("task");
-    let (s, _) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/plan-tasks/{third}/done"),
-        json!({}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(&format!("/api/v1/plan-tasks/{third}/done"), json!({}))
+        .await;
     assert_eq!(s, StatusCode::CONFLICT);
 
     // The plan's log: every action, time-stamped and attributed.
@@ -219,7 +199,7 @@ both!(a_plan_is_activated_ticked_logged_and_closed, |app| {
 both!(
     bad_activations_are_refused_naming_the_field_and_nothing_is_saved,
     |app| {
-        let disp = app.token_for("disp", Role::Dispatcher).await;
+        let disp = app.api("disp", Role::Dispatcher).await;
         for (body, field) in [
             (json!({"template": "tsunami"}), "template"),
             (
@@ -228,7 +208,7 @@ both!(
             ),
             (json!({"incident_id": 1}), "body"),
         ] {
-            let (s, e) = post(&app, &disp, "/api/v1/plans", body).await;
+            let (s, e) = disp.post("/api/v1/plans", body).await;
             assert_eq!(s, StatusCode::BAD_REQUEST, "{field}");
             assert_eq!(e["error"]["field"], field, "{e}");
         }
@@ -240,14 +220,10 @@ both!(
                     .expect("count");
             assert_eq!(n, 0, "{table}");
         }
-        let analyst = app.token_for("an", Role::Analyst).await;
-        let (s, _) = post(
-            &app,
-            &analyst,
-            "/api/v1/plans",
-            json!({"template": "flood"}),
-        )
-        .await;
+        let analyst = app.api("an", Role::Analyst).await;
+        let (s, _) = analyst
+            .post("/api/v1/plans", json!({"template": "flood"}))
+            .await;
         assert_eq!(s, StatusCode::FORBIDDEN);
     }
 );
@@ -255,9 +231,9 @@ both!(
 both!(
     administrators_edit_templates_and_activations_follow,
     |app| {
-        let admin = app.token_for("adm", Role::Administrator).await;
-        let disp = app.token_for("disp", Role::Dispatcher).await;
-        let templates = get_json(&app, &admin, "/api/v1/plan-templates").await;
+        let admin = app.api("adm", Role::Administrator).await;
+        let disp = app.api("disp", Role::Dispatcher).await;
+        let templates = admin.get_ok("/api/v1/plan-templates").await;
         let snow = templates
             .as_array()
             .expect("templates")
@@ -282,41 +258,42 @@ both!(
                 "due_minutes",
             ),
         ] {
-            let (s, e) = post(
-                &app,
-                &admin,
-                &format!("/api/v1/plan-templates/{id}/tasks"),
-                body,
-            )
-            .await;
+            let (s, e) = admin
+                .post(&format!("/api/v1/plan-templates/{id}/tasks"), body)
+                .await;
             assert_eq!(s, StatusCode::BAD_REQUEST, "{field}");
             assert_eq!(e["error"]["field"], field);
         }
-        let (s, _) = post(&app, &disp, &format!("/api/v1/plan-templates/{id}/tasks"),
-        json!({"title": "Verifică podurile peste Bega", "owner_role": "crew", "due_minutes": 40})).await;
+        let (s, _) = disp
+            .post(
+                &format!("/api/v1/plan-templates/{id}/tasks"),
+                json!({"title": "Verifică podurile peste Bega", "owner_role": "crew", "due_minutes": 40}),
+            ).await;
         assert_eq!(
             s,
             StatusCode::FORBIDDEN,
             "only administrators edit templates"
         );
-        let (s, t) = post(&app, &admin, &format!("/api/v1/plan-templates/{id}/tasks"),
-        json!({"title": "Verifică podurile peste Bega", "owner_role": "crew", "due_minutes": 40})).await;
+        let (s, t) = admin
+            .post(
+                &format!("/api/v1/plan-templates/{id}/tasks"),
+                json!({"title": "Verifică podurile peste Bega", "owner_role": "crew", "due_minutes": 40}),
+            ).await;
         assert_eq!(s, StatusCode::CREATED, "{t}");
         let added = t["tasks"].as_array().expect("tasks");
         assert_eq!(added.len(), n + 1);
         let first = added[0]["id"].as_i64().expect("task");
-        let (s, t) = post(&app, &admin, &format!("/api/v1/plan-template-tasks/{first}"),
-        json!({"title": "Confirmă codul meteo ANM și anunță șeful serviciului", "owner_role": "dispatcher", "due_minutes": 2})).await;
+        let (s, t) = admin
+            .post(
+                &format!("/api/v1/plan-template-tasks/{first}"),
+                json!({"title": "Confirmă codul meteo ANM și anunță șeful serviciului", "owner_role": "dispatcher", "due_minutes": 2}),
+            ).await;
         assert_eq!(s, StatusCode::OK, "{t}");
         assert_eq!(t["tasks"][0]["due_minutes"], 2);
 
-        let (_, plan) = post(
-            &app,
-            &disp,
-            "/api/v1/plans",
-            json!({"template": "heavy_snow"}),
-        )
-        .await;
+        let (_, plan) = disp
+            .post("/api/v1/plans", json!({"template": "heavy_snow"}))
+            .await;
         let tasks = plan["tasks"].as_array().expect("tasks");
         assert_eq!(tasks.len(), n + 1);
         assert!(
@@ -338,8 +315,7 @@ both!(
 );
 
 both!(the_plan_pages_work_in_the_browser, |app| {
-    let b = app.new_browser();
-    b.login_as("disp", Role::Dispatcher).await;
+    let b = app.signed_in("disp", Role::Dispatcher).await;
     let r = b
         .post_form("/plans", &[("template", "earthquake"), ("incident", "")])
         .await;
@@ -392,8 +368,7 @@ both!(the_plan_pages_work_in_the_browser, |app| {
 });
 
 both!(administrators_edit_template_tasks_on_the_page, |app| {
-    let b = app.new_browser();
-    b.login_as("adm", Role::Administrator).await;
+    let b = app.signed_in("adm", Role::Administrator).await;
     let page = b.get("/plan-templates").await.text().await.expect("page");
     assert!(page.contains("Accident chimic") && page.contains("action=\"/plan-template-tasks/"));
     assert!(
@@ -448,8 +423,7 @@ both!(administrators_edit_template_tasks_on_the_page, |app| {
     let page = b.get("/plan-templates").await.text().await.expect("page");
     assert!(page.contains("Alertează ISU Banat prin 112"));
     assert!(page.contains("Verifică zona după ridicarea perimetrului"));
-    let d = app.new_browser();
-    d.login_as("disp", Role::Dispatcher).await;
+    let d = app.signed_in("disp", Role::Dispatcher).await;
     let r = d
         .post_form(
             &format!("/plan-template-tasks/{task}"),

@@ -1,39 +1,13 @@
 //! The registry through the API: gapless yearly numbers under concurrency, reserved numbers,
 //! registration parsed field by field, and the law's rules refusing what it forbids.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use veghe::auth::Role;
 
 use crate::both;
 use crate::helpers::TestApp;
-
-async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
-fn petition() -> Value {
-    json!({"channel": "counter", "kind": "complaint", "petitioner_name": "Ion Popescu",
-           "cnp": "1800101221144", "address": "Str. Florilor 3, Timișoara", "email": "ion@example.ro",
-           "subject": "Zgomot nocturn pe strada Florilor", "text": "Vecinii fac zgomot după ora 22."})
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let row: (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
-    row.0
-}
+use crate::helpers::fixtures::petition;
 
 /// Moves an entry's registration back by `days` (its number and deadlines stay as registered).
 async fn age(app: &TestApp, id: i64, days: i64) {
@@ -48,22 +22,14 @@ async fn age(app: &TestApp, id: i64, days: i64) {
 both!(
     hundred_concurrent_registrations_get_consecutive_numbers,
     |app| {
-        let token = app.token_for("clerk", Role::RegistryClerk).await;
+        let clerk = app.api("clerk", Role::RegistryClerk).await;
         let mut tasks = Vec::new();
         for _ in 0..100 {
-            let client = app.client.clone();
-            let url = app.url("/api/v1/petitions");
-            let token = token.clone();
+            let clerk = clerk.clone();
             tasks.push(tokio::spawn(async move {
-                let r = client
-                    .post(url)
-                    .bearer_auth(token)
-                    .json(&petition())
-                    .send()
-                    .await
-                    .expect("request");
-                assert_eq!(r.status(), StatusCode::CREATED);
-                r.json::<Value>().await.expect("json")
+                let (s, v) = clerk.post("/api/v1/petitions", petition()).await;
+                assert_eq!(s, StatusCode::CREATED);
+                v
             }));
         }
         let mut seqs = Vec::new();
@@ -78,74 +44,68 @@ both!(
         seqs.sort_unstable();
         assert_eq!(seqs, (1..=100).collect::<Vec<i64>>());
         // Another register has its own sequence.
-        let (s, v) = post(
-        &app,
-        &token,
-        "/api/v1/petitions",
-        json!({"register": "internal", "channel": "post", "kind": "incoming", "subject": "Adresă IPJ Timiș"}),
-    )
+        let (s, v) = clerk
+            .post(
+                "/api/v1/petitions",
+                json!({"register": "internal", "channel": "post", "kind": "incoming", "subject": "Adresă IPJ Timiș"}),
+            )
     .await;
         assert_eq!(s, StatusCode::CREATED);
         assert_eq!(v["seq"], 1);
         assert_eq!(v["due_date"], Value::Null);
         assert_eq!(
-            count(
-                &app,
-                "SELECT COUNT(*) FROM audit_log WHERE action = 'registry.register'"
-            )
-            .await,
+            app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'registry.register'")
+                .await,
             101
         );
     }
 );
 
 both!(reserved_numbers_are_taken_later_once, |app| {
-    let token = app.token_for("clerk", Role::RegistryClerk).await;
-    post(&app, &token, "/api/v1/petitions", petition()).await;
-    let (s, r) = post(
-        &app,
-        &token,
-        "/api/v1/registry/reservations",
-        json!({"register": "petition", "count": 3, "note": "audiențe de joi"}),
-    )
-    .await;
+    let clerk = app.api("clerk", Role::RegistryClerk).await;
+    clerk.post("/api/v1/petitions", petition()).await;
+    let (s, r) = clerk
+        .post(
+            "/api/v1/registry/reservations",
+            json!({"register": "petition", "count": 3, "note": "audiențe de joi"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED, "{r}");
     assert_eq!(r["numbers"], json!([2, 3, 4]));
     // The sequence continues after the reserved numbers.
-    let (_, next) = post(&app, &token, "/api/v1/petitions", petition()).await;
+    let (_, next) = clerk.post("/api/v1/petitions", petition()).await;
     assert_eq!(next["seq"], 5);
     let mut into = petition();
     into["reserved_number"] = json!(3);
-    let (s, v) = post(&app, &token, "/api/v1/petitions", into.clone()).await;
+    let (s, v) = clerk.post("/api/v1/petitions", into.clone()).await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
     assert_eq!(v["seq"], 3);
     // Used once only; an unreserved number is refused; nothing half-saved.
-    let before = count(&app, "SELECT COUNT(*) FROM registry_entries").await;
-    let (s, e) = post(&app, &token, "/api/v1/petitions", into).await;
+    let before = app.count("SELECT COUNT(*) FROM registry_entries").await;
+    let (s, e) = clerk.post("/api/v1/petitions", into).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(e["error"]["field"], "reserved_number");
     let mut five = petition();
     five["reserved_number"] = json!(5);
     assert_eq!(
-        post(&app, &token, "/api/v1/petitions", five).await.0,
+        clerk.post("/api/v1/petitions", five).await.0,
         StatusCode::BAD_REQUEST
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM registry_entries").await,
+        app.count("SELECT COUNT(*) FROM registry_entries").await,
         before
     );
-    let (s, _) = post(
-        &app,
-        &token,
-        "/api/v1/registry/reservations",
-        json!({"register": "petition", "count": 0}),
-    )
-    .await;
+    let (s, _) = clerk
+        .post(
+            "/api/v1/registry/reservations",
+            json!({"register": "petition", "count": 0}),
+        )
+        .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 });
 
 both!(bad_registrations_name_the_field_and_save_nothing, |app| {
-    let token = app.token_for("clerk", Role::RegistryClerk).await;
+    let clerk = app.api("clerk", Role::RegistryClerk).await;
     let cases = [
         ("cnp", json!({"cnp": "1800101221145"})),
         ("petitioner_name", json!({"petitioner_name": null})),
@@ -160,39 +120,30 @@ both!(bad_registrations_name_the_field_and_save_nothing, |app| {
         for (k, v) in patch.as_object().expect("object") {
             body[k] = v.clone();
         }
-        let (s, e) = post(&app, &token, "/api/v1/petitions", body).await;
+        let (s, e) = clerk.post("/api/v1/petitions", body).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{field}: {e}");
         assert_eq!(e["error"]["field"], field);
     }
+    assert_eq!(app.count("SELECT COUNT(*) FROM registry_entries").await, 0);
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM registry_entries").await,
-        0
-    );
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM counters WHERE name LIKE 'registry.%' AND next > 1"
-        )
-        .await,
+        app.count("SELECT COUNT(*) FROM counters WHERE name LIKE 'registry.%' AND next > 1")
+            .await,
         0
     );
     // A department officer reads but does not register.
-    let officer = app.token_for("officer", Role::DepartmentOfficer).await;
+    let officer = app.api("officer", Role::DepartmentOfficer).await;
     assert_eq!(
-        post(&app, &officer, "/api/v1/petitions", petition())
-            .await
-            .0,
+        officer.post("/api/v1/petitions", petition()).await.0,
         StatusCode::FORBIDDEN
     );
     // Anonymous: registered and classed at once, with the rule as the reason.
-    let (s, v) = post(
-        &app,
-        &token,
-        "/api/v1/petitions",
-        json!({"channel": "email", "kind": "notification", "anonymous": true,
+    let (s, v) = clerk
+        .post(
+            "/api/v1/petitions",
+            json!({"channel": "email", "kind": "notification", "anonymous": true,
                "subject": "Câini fără stăpân", "text": "În parcul Rozelor."}),
-    )
-    .await;
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED);
     assert_eq!(v["status"], "classed");
     assert_eq!(v["class_ground"], "anonymous");
@@ -206,42 +157,32 @@ both!(bad_registrations_name_the_field_and_save_nothing, |app| {
 both!(
     a_petition_from_the_counter_to_the_archive_within_the_rules,
     |app| {
-        let clerk = app.token_for("clerk", Role::RegistryClerk).await;
-        let head = app.token_for("head", Role::HeadOfService).await;
-        let (_, p) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+        let clerk = app.api("clerk", Role::RegistryClerk).await;
+        let head = app.api("head", Role::HeadOfService).await;
+        let (_, p) = clerk.post("/api/v1/petitions", petition()).await;
         let id = p["id"].as_i64().expect("id");
         let path = |a: &str| format!("/api/v1/petitions/{id}/{a}");
         assert_eq!(p["petitioner"], "I. P.", "masked in the body");
         assert!(p.get("cnp").is_none());
 
         // Routing gives the department its own deadline, before the legal one.
-        let (s, r) = post(
-            &app,
-            &clerk,
-            &path("route"),
-            json!({"department": "ordine_publica"}),
-        )
-        .await;
+        let (s, r) = clerk
+            .post(&path("route"), json!({"department": "ordine_publica"}))
+            .await;
         assert_eq!(s, StatusCode::OK, "{r}");
         assert_eq!(r["status"], "routed");
         assert!(r["internal_due_date"].as_str() < r["due_date"].as_str());
-        let (s, _) = post(
-            &app,
-            &clerk,
-            &path("route"),
-            json!({"department": "nu-exista"}),
-        )
-        .await;
+        let (s, _) = clerk
+            .post(&path("route"), json!({"department": "nu-exista"}))
+            .await;
         assert_eq!(s, StatusCode::BAD_REQUEST);
 
         // Extension: the head only, and only after the notice.
         assert_eq!(
-            post(&app, &clerk, &path("extend"), json!({"days": 10}))
-                .await
-                .0,
+            clerk.post(&path("extend"), json!({"days": 10})).await.0,
             StatusCode::FORBIDDEN
         );
-        let (s, e) = post(&app, &head, &path("extend"), json!({"days": 10})).await;
+        let (s, e) = head.post(&path("extend"), json!({"days": 10})).await;
         assert_eq!(s, StatusCode::CONFLICT);
         assert!(
             e["error"]["message"]
@@ -253,98 +194,85 @@ both!(
             .with_time_zone(jiff::tz::TimeZone::get("Europe/Bucharest").expect("tz"))
             .date()
             .to_string();
-        let (s, e) = post(
-            &app,
-            &head,
-            &path("extend"),
-            json!({"days": 16, "notice_on": notice}),
-        )
-        .await;
+        let (s, e) = head
+            .post(&path("extend"), json!({"days": 16, "notice_on": notice}))
+            .await;
         assert_eq!(
             (s, e["error"]["field"].clone()),
             (StatusCode::BAD_REQUEST, json!("days"))
         );
-        let (s, x) = post(
-            &app,
-            &head,
-            &path("extend"),
-            json!({"days": 15, "notice_on": notice}),
-        )
-        .await;
+        let (s, x) = head
+            .post(&path("extend"), json!({"days": 15, "notice_on": notice}))
+            .await;
         assert_eq!(s, StatusCode::OK, "{x}");
         assert_eq!(x["extended"], true);
         assert!(x["due_date"].as_str() > p["due_date"].as_str());
         assert_eq!(x["original_due_date"], p["due_date"]);
 
         // Same petitioner, same problem: joined, and answered with the first.
-        let (_, q) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+        let (_, q) = clerk.post("/api/v1/petitions", petition()).await;
         let qid = q["id"].as_i64().expect("id");
-        let dups = app
-            .api_get(&format!("/api/v1/petitions/{qid}/duplicates"), &clerk)
+        let dups = clerk
+            .get(&format!("/api/v1/petitions/{qid}/duplicates"))
             .await;
         let dups: Value = dups.json().await.expect("json");
         assert_eq!(dups[0]["id"], id);
         let mut other = petition();
         other["cnp"] = json!("2900101221142");
-        let (_, o) = post(&app, &clerk, "/api/v1/petitions", other).await;
-        let (s, e) = post(
-            &app,
-            &clerk,
-            &format!("/api/v1/petitions/{}/join", o["id"]),
-            json!({"into": id}),
-        )
-        .await;
+        let (_, o) = clerk.post("/api/v1/petitions", other).await;
+        let (s, e) = clerk
+            .post(
+                &format!("/api/v1/petitions/{}/join", o["id"]),
+                json!({"into": id}),
+            )
+            .await;
         assert_eq!(s, StatusCode::CONFLICT, "another petitioner: {e}");
         assert!(
             e["error"]["message"]
                 .as_str()
                 .is_some_and(|m| m.starts_with("OG 27/2002 art. 10:"))
         );
-        let (s, j) = post(
-            &app,
-            &clerk,
-            &format!("/api/v1/petitions/{qid}/join"),
-            json!({"into": id}),
-        )
-        .await;
+        let (s, j) = clerk
+            .post(
+                &format!("/api/v1/petitions/{qid}/join"),
+                json!({"into": id}),
+            )
+            .await;
         assert_eq!((s, j["status"].clone()), (StatusCode::OK, json!("joined")));
 
         // The answer, then nothing more but the archive.
-        let (s, a) = post(
-            &app,
-            &clerk,
-            &path("answer"),
-            json!({"via": "post", "summary": "Patrulare suplimentară"}),
-        )
-        .await;
+        let (s, a) = clerk
+            .post(
+                &path("answer"),
+                json!({"via": "post", "summary": "Patrulare suplimentară"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::OK, "{a}");
         assert_eq!(a["status"], "answered");
-        let joined: Value = app
-            .api_get(&format!("/api/v1/petitions/{qid}"), &clerk)
+        let joined: Value = clerk
+            .get(&format!("/api/v1/petitions/{qid}"))
             .await
             .json()
             .await
             .expect("json");
         assert_eq!(joined["answer_via"], "post", "one answer for all");
-        let (s, e) = post(&app, &clerk, &path("answer"), json!({"via": "email"})).await;
+        let (s, e) = clerk.post(&path("answer"), json!({"via": "email"})).await;
         assert_eq!(s, StatusCode::CONFLICT, "{e}");
         // The same content again after the answer: classed with a note under the original number.
-        let (_, again) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
-        let (s, c) = post(
-        &app,
-        &clerk,
-        &format!("/api/v1/petitions/{}/class", again["id"]),
-        json!({"ground": "repeat", "reason": "Același conținut, deja soluționat", "original": id}),
-    )
+        let (_, again) = clerk.post("/api/v1/petitions", petition()).await;
+        let (s, c) = clerk
+            .post(
+                &format!("/api/v1/petitions/{}/class", again["id"]),
+                json!({"ground": "repeat", "reason": "Același conținut, deja soluționat", "original": id}),
+            )
     .await;
         assert_eq!((s, c["status"].clone()), (StatusCode::OK, json!("classed")));
-        let (s, e) = post(
-            &app,
-            &clerk,
-            &format!("/api/v1/petitions/{}/answer", again["id"]),
-            json!({"via": "post"}),
-        )
-        .await;
+        let (s, e) = clerk
+            .post(
+                &format!("/api/v1/petitions/{}/answer", again["id"]),
+                json!({"via": "post"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::CONFLICT);
         assert!(
             e["error"]["message"]
@@ -352,20 +280,19 @@ both!(
                 .is_some_and(|m| m.starts_with("OG 27/2002 art. 7:")),
             "{e}"
         );
-        let (s, ar) = post(
-            &app,
-            &clerk,
-            &path("archive"),
-            json!({"archive_ref": "Dosar 12/2026, cutia 3"}),
-        )
-        .await;
+        let (s, ar) = clerk
+            .post(
+                &path("archive"),
+                json!({"archive_ref": "Dosar 12/2026, cutia 3"}),
+            )
+            .await;
         assert_eq!(
             (s, ar["status"].clone()),
             (StatusCode::OK, json!("archived"))
         );
 
-        let tl: Value = app
-            .api_get(&path("timeline"), &clerk)
+        let tl: Value = clerk
+            .get(&path("timeline"))
             .await
             .json()
             .await
@@ -389,72 +316,67 @@ both!(
             ]
         );
         assert_eq!(
-        count(&app, &format!("SELECT COUNT(*) FROM audit_log WHERE entity = 'registry_entry' AND entity_id = '{id}'")).await,
+        app.count(&format!("SELECT COUNT(*) FROM audit_log WHERE entity = 'registry_entry' AND entity_id = '{id}'")).await,
         5
     );
 
         // The petitioner in full: a reason is asked for, and the reading is logged.
-        let (s, _) = post(&app, &clerk, &path("petitioner"), json!({"reason": "x"})).await;
+        let (s, _) = clerk
+            .post(&path("petitioner"), json!({"reason": "x"}))
+            .await;
         assert_eq!(s, StatusCode::BAD_REQUEST);
-        let (s, d) = post(
-            &app,
-            &clerk,
-            &path("petitioner"),
-            json!({"reason": "Redactarea răspunsului"}),
-        )
-        .await;
+        let (s, d) = clerk
+            .post(
+                &path("petitioner"),
+                json!({"reason": "Redactarea răspunsului"}),
+            )
+            .await;
         assert_eq!(
             (s, d["cnp"].clone()),
             (StatusCode::OK, json!("1800101221144"))
         );
         assert_eq!(
-            count(
-                &app,
-                "SELECT COUNT(*) FROM access_log WHERE entity = 'registry_entry'"
-            )
-            .await,
+            app.count("SELECT COUNT(*) FROM access_log WHERE entity = 'registry_entry'")
+                .await,
             1
         );
     }
 );
 
 both!(forwarding_late_and_information_requests, |app| {
-    let clerk = app.token_for("clerk", Role::RegistryClerk).await;
-    let (_, p) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+    let clerk = app.api("clerk", Role::RegistryClerk).await;
+    let (_, p) = clerk.post("/api/v1/petitions", petition()).await;
     let id = p["id"].as_i64().expect("id");
-    let (s, e) = post(
-        &app,
-        &clerk,
-        &format!("/api/v1/petitions/{id}/forward"),
-        json!({"to": "IPJ Timiș"}),
-    )
-    .await;
+    let (s, e) = clerk
+        .post(
+            &format!("/api/v1/petitions/{id}/forward"),
+            json!({"to": "IPJ Timiș"}),
+        )
+        .await;
     assert_eq!(
         (s, e["error"]["field"].clone()),
         (StatusCode::BAD_REQUEST, json!("petitioner_informed"))
     );
     age(&app, id, 10).await;
-    let (s, e) = post(
-        &app,
-        &clerk,
-        &format!("/api/v1/petitions/{id}/forward"),
-        json!({"to": "IPJ Timiș", "petitioner_informed": true}),
-    )
-    .await;
+    let (s, e) = clerk
+        .post(
+            &format!("/api/v1/petitions/{id}/forward"),
+            json!({"to": "IPJ Timiș", "petitioner_informed": true}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CONFLICT, "{e}");
     assert!(
         e["error"]["message"]
             .as_str()
             .is_some_and(|m| m.starts_with("OG 27/2002 art. 6¹:"))
     );
-    let (_, p2) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
-    let (s, f) = post(
-        &app,
-        &clerk,
-        &format!("/api/v1/petitions/{}/forward", p2["id"]),
-        json!({"to": "IPJ Timiș", "petitioner_informed": true}),
-    )
-    .await;
+    let (_, p2) = clerk.post("/api/v1/petitions", petition()).await;
+    let (s, f) = clerk
+        .post(
+            &format!("/api/v1/petitions/{}/forward", p2["id"]),
+            json!({"to": "IPJ Timiș", "petitioner_informed": true}),
+        )
+        .await;
     assert_eq!(
         (s, f["status"].clone()),
         (StatusCode::OK, json!("forwarded"))
@@ -464,17 +386,16 @@ both!(forwarding_late_and_information_requests, |app| {
     let mut info = petition();
     info["register"] = json!("info");
     info["kind"] = json!("request");
-    let (s, i) = post(&app, &clerk, "/api/v1/petitions", info).await;
+    let (s, i) = clerk.post("/api/v1/petitions", info).await;
     assert_eq!(s, StatusCode::CREATED);
     assert_eq!(i["seq"], 1, "its own sequence");
     assert!(i["due_date"].as_str() < p["due_date"].as_str());
-    let (s, r) = post(
-        &app,
-        &clerk,
-        &format!("/api/v1/petitions/{}/refuse", i["id"]),
-        json!({"reason": "Informație exceptată (art. 12 lit. d)", "via": "email"}),
-    )
-    .await;
+    let (s, r) = clerk
+        .post(
+            &format!("/api/v1/petitions/{}/refuse", i["id"]),
+            json!({"reason": "Informație exceptată (art. 12 lit. d)", "via": "email"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK, "{r}");
     assert_eq!(
         (r["status"].clone(), r["refused"].clone()),
@@ -482,29 +403,28 @@ both!(forwarding_late_and_information_requests, |app| {
     );
 
     // Lists: overdue, by register.
-    let list: Value = app
-        .api_get("/api/v1/petitions?overdue=true", &clerk)
+    let list: Value = clerk
+        .get("/api/v1/petitions?overdue=true")
         .await
         .json()
         .await
         .expect("json");
     assert!(list.as_array().is_some_and(|l| l.is_empty()));
-    let list: Value = app
-        .api_get("/api/v1/petitions?register=info", &clerk)
+    let list: Value = clerk
+        .get("/api/v1/petitions?register=info")
         .await
         .json()
         .await
         .expect("json");
     assert_eq!(list.as_array().map(Vec::len), Some(1));
-    let bad = app.api_get("/api/v1/petitions?register=nope", &clerk).await;
+    let bad = clerk.get("/api/v1/petitions?register=nope").await;
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 });
 
 both!(
     the_pages_take_a_petition_from_the_counter_to_the_queue,
     |app| {
-        let clerk = app.new_browser();
-        clerk.login_as("clerk", Role::RegistryClerk).await;
+        let clerk = app.signed_in("clerk", Role::RegistryClerk).await;
         let form = clerk.get("/registry/new").await;
         assert_eq!(form.status(), StatusCode::OK);
         let html = form.text().await.expect("html");
@@ -569,8 +489,7 @@ both!(
         assert_eq!(r.status(), StatusCode::OK);
         assert!(r.text().await.expect("html").contains("2900101221142"));
         assert_eq!(
-            count(
-                &app,
+            app.count(
                 "SELECT COUNT(*) FROM access_log WHERE reason = 'Verificare identitate la ghișeu'"
             )
             .await,
@@ -589,8 +508,7 @@ both!(
 
         // The department officer of road traffic sees it in their queue.
         let officer_id = {
-            let b = app.new_browser();
-            b.login_as("officer", Role::DepartmentOfficer).await;
+            let b = app.signed_in("officer", Role::DepartmentOfficer).await;
             let row: (i64,) = sqlx::query_as("SELECT id FROM users WHERE username = 'officer'")
                 .fetch_one(app.db.pool())
                 .await
@@ -626,22 +544,19 @@ both!(the_demo_registry_seeds_and_numbering_continues, |app| {
         .expect("seed");
     eprintln!("demo registry: {n} entries in {:?}", started.elapsed());
     assert!(n > 5000);
-    let clerk = app.token_for("clerk", Role::RegistryClerk).await;
-    let (s, p) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+    let clerk = app.api("clerk", Role::RegistryClerk).await;
+    let (s, p) = clerk.post("/api/v1/petitions", petition()).await;
     assert_eq!(s, StatusCode::CREATED);
     let year = p["year"].as_i64().expect("year");
-    let max = count(
-        &app,
-        &format!("SELECT MAX(number) FROM registry_entries WHERE register = 'petition' AND year = {year} AND id <> {}", p["id"]),
-    )
+    let max = app.count(&format!("SELECT MAX(number) FROM registry_entries WHERE register = 'petition' AND year = {year} AND id <> {}", p["id"]))
     .await;
     assert_eq!(
         p["seq"].as_i64(),
         Some(max + 1),
         "the sequence continues after the demo"
     );
-    let open: Value = app
-        .api_get("/api/v1/petitions?status=routed&register=petition", &clerk)
+    let open: Value = clerk
+        .get("/api/v1/petitions?status=routed&register=petition")
         .await
         .json()
         .await
@@ -650,13 +565,12 @@ both!(the_demo_registry_seeds_and_numbering_continues, |app| {
 });
 
 both!(attachments_within_the_stated_limits, |app| {
-    let clerk = app.token_for("clerk", Role::RegistryClerk).await;
-    let (_, p) = post(&app, &clerk, "/api/v1/petitions", petition()).await;
+    let clerk = app.api("clerk", Role::RegistryClerk).await;
+    let (_, p) = clerk.post("/api/v1/petitions", petition()).await;
     let path = format!("/api/v1/petitions/{}/attachments", p["id"]);
     let send = |name: &str, body: Vec<u8>| {
-        app.client
-            .post(app.url(&format!("{path}?name={name}")))
-            .bearer_auth(&clerk)
+        clerk
+            .request(Method::POST, &format!("{path}?name={name}"))
             .body(body)
             .send()
     };
@@ -680,41 +594,39 @@ both!(attachments_within_the_stated_limits, |app| {
     // A client of its own: the server stops reading the oversized body and closes that connection.
     let r = reqwest::Client::new()
         .post(app.url(&format!("{path}?name=mare.txt")))
-        .bearer_auth(&clerk)
+        .bearer_auth(&clerk.token)
         .body(vec![b'a'; 11 * 1024 * 1024])
         .send()
         .await;
     if let Ok(r) = r {
         assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     }
-    let list: Value = app.api_get(&path, &clerk).await.json().await.expect("json");
+    let list: Value = clerk.get(&path).await.json().await.expect("json");
     assert_eq!(list.as_array().map(Vec::len), Some(1), "nothing half-saved");
-    let got = app
-        .api_get(&format!("/api/v1/registry/attachments/{}", a["id"]), &clerk)
+    let got = clerk
+        .get(&format!("/api/v1/registry/attachments/{}", a["id"]))
         .await;
     assert_eq!(got.status(), StatusCode::OK);
     assert_eq!(got.bytes().await.expect("bytes").to_vec(), pdf);
 });
 
 both!(officers_are_added_to_departments_by_the_head, |app| {
-    let head = app.token_for("head", Role::HeadOfService).await;
+    let head = app.api("head", Role::HeadOfService).await;
     app.token_for("officer", Role::DepartmentOfficer).await;
-    let (s, v) = post(
-        &app,
-        &head,
-        "/api/v1/registry/departments/circulatie/members",
-        json!({"username": "officer"}),
-    )
-    .await;
+    let (s, v) = head
+        .post(
+            "/api/v1/registry/departments/circulatie/members",
+            json!({"username": "officer"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v[0]["code"], "circulatie");
-    let (s, e) = post(
-        &app,
-        &head,
-        "/api/v1/registry/departments/circulatie/members",
-        json!({"username": "nobody"}),
-    )
-    .await;
+    let (s, e) = head
+        .post(
+            "/api/v1/registry/departments/circulatie/members",
+            json!({"username": "nobody"}),
+        )
+        .await;
     assert_eq!(
         (s, e["error"]["field"].clone()),
         (StatusCode::BAD_REQUEST, json!("username"))

@@ -9,36 +9,28 @@ use crate::both;
 both!(
     the_dashboard_counts_the_year_by_department_and_kind,
     |app| {
-        let token = app.token_for("clerk", Role::RegistryClerk).await;
+        let clerk = app.api("clerk", Role::RegistryClerk).await;
         let mut ids = Vec::new();
         for kind in ["complaint", "complaint", "request"] {
-            let r = app
-                .client
-                .post(app.url("/api/v1/petitions"))
-                .bearer_auth(&token)
-                .json(
-                    &json!({"channel": "counter", "kind": kind, "petitioner_name": "Ion Popescu",
+            let (s, v) = clerk
+                .post(
+                    "/api/v1/petitions",
+                    json!({"channel": "counter", "kind": kind, "petitioner_name": "Ion Popescu",
                           "address": "Str. Florilor 3", "subject": "Parcare pe trotuar",
                           "text": "Mașini pe trotuar."}),
                 )
-                .send()
-                .await
-                .expect("register");
-            assert_eq!(r.status(), StatusCode::CREATED);
-            let v: serde_json::Value = r.json().await.expect("json");
+                .await;
+            assert_eq!(s, StatusCode::CREATED);
             ids.push(v["id"].as_i64().expect("id"));
         }
-        let r = app
-            .client
-            .post(app.url(&format!("/api/v1/petitions/{}/route", ids[0])))
-            .bearer_auth(&token)
-            .json(&json!({"department": "circulatie"}))
-            .send()
-            .await
-            .expect("route");
-        assert_eq!(r.status(), StatusCode::OK);
-        let head = app.new_browser();
-        head.login_as("sef", Role::HeadOfService).await;
+        let (s, _) = clerk
+            .post(
+                &format!("/api/v1/petitions/{}/route", ids[0]),
+                json!({"department": "circulatie"}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK);
+        let head = app.signed_in("sef", Role::HeadOfService).await;
         let r = head.get("/registry/dashboard").await;
         assert_eq!(r.status(), StatusCode::OK);
         let html = r.text().await.expect("page");

@@ -8,118 +8,41 @@ use serde_json::{Value, json};
 use veghe::auth::Role;
 
 use crate::both;
+use crate::helpers::fixtures::{Case, routed_case};
+use crate::helpers::smtp::SmtpReceiver;
 use crate::helpers::{Engine, TestApp};
-use crate::smtp::SmtpReceiver;
-
-pub async fn send(
-    app: &TestApp,
-    method: reqwest::Method,
-    token: &str,
-    path: &str,
-    body: Value,
-) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .request(method, app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
-pub async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
-    send(app, reqwest::Method::POST, token, path, body).await
-}
-
-pub async fn count(app: &TestApp, sql: &str) -> i64 {
-    let row: (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
-    row.0
-}
-
-/// The people of a case and a petition routed to the public-order department.
-pub struct Case {
-    pub clerk: String,
-    pub officer: String,
-    pub head: String,
-    pub id: i64,
-    pub number: String,
-}
-
-pub async fn routed_case(app: &TestApp) -> Case {
-    let clerk = app.token_for("clerk", Role::RegistryClerk).await;
-    let officer = app.token_for("ofiter", Role::DepartmentOfficer).await;
-    let head = app.token_for("sef", Role::HeadOfService).await;
-    let (s, _) = post(
-        app,
-        &head,
-        "/api/v1/registry/departments/ordine_publica/members",
-        json!({"username": "ofiter"}),
-    )
-    .await;
-    assert_eq!(s, StatusCode::OK);
-    let (s, e) = post(
-        app,
-        &clerk,
-        "/api/v1/petitions",
-        json!({"channel": "counter", "kind": "complaint", "petitioner_name": "Ion Popescu",
-               "address": "Str. Florilor 3, Timișoara", "email": "ion.popescu@example.ro",
-               "subject": "Zgomot nocturn pe strada Florilor", "text": "Vecinii fac zgomot după ora 22."}),
-    )
-    .await;
-    assert_eq!(s, StatusCode::CREATED, "{e}");
-    let id = e["id"].as_i64().expect("id");
-    let (s, r) = post(
-        app,
-        &clerk,
-        &format!("/api/v1/petitions/{id}/route"),
-        json!({"department": "ordine_publica"}),
-    )
-    .await;
-    assert_eq!(s, StatusCode::OK, "{r}");
-    Case {
-        clerk,
-        officer,
-        head,
-        id,
-        number: e["number"].as_str().expect("number").to_string(),
-    }
-}
 
 /// Drafts the answer (as the officer) and submits it; returns the letter.
-pub async fn submitted_answer(app: &TestApp, c: &Case) -> Value {
-    let (s, l) = post(
-        app,
-        &c.officer,
-        &format!("/api/v1/petitions/{}/letters", c.id),
-        json!({"kind": "answer"}),
-    )
-    .await;
+async fn submitted_answer(c: &Case) -> Value {
+    let (s, l) = c
+        .officer
+        .post(
+            &format!("/api/v1/petitions/{}/letters", c.id),
+            json!({"kind": "answer"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED, "{l}");
-    let (s, l) = post(
-        app,
-        &c.officer,
-        &format!("/api/v1/registry/letters/{}/submit", l["id"]),
-        json!({}),
-    )
-    .await;
+    let (s, l) = c
+        .officer
+        .post(
+            &format!("/api/v1/registry/letters/{}/submit", l["id"]),
+            json!({}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK, "{l}");
     l
 }
 
 both!(unknown_placeholders_are_refused_by_name, |app| {
-    let admin = app.token_for("admin", Role::Administrator).await;
+    let admin = app.api("admin", Role::Administrator).await;
     let c = routed_case(&app).await;
     let clerk = c.clerk.clone();
     let template = json!({"register": "petition", "kind": "answer", "name": "Răspuns favorabil",
         "subject": "Răspuns la nr. {{numar}}",
         "body": "Către {{petent}},\n\nPetiția dumneavoastră din {{data_inregistrarii}} privind {{obiect}} a fost rezolvată."});
-    let (s, e) = post(&app, &admin, "/api/v1/registry/templates", template.clone()).await;
+    let (s, e) = admin
+        .post("/api/v1/registry/templates", template.clone())
+        .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(e["error"]["field"], "body");
     let message = e["error"]["message"].as_str().expect("message");
@@ -130,43 +53,39 @@ both!(unknown_placeholders_are_refused_by_name, |app| {
     );
     let mut bad_subject = template.clone();
     bad_subject["subject"] = json!("Răspuns la {{nr}}");
-    let (s, e) = post(&app, &admin, "/api/v1/registry/templates", bad_subject).await;
+    let (s, e) = admin.post("/api/v1/registry/templates", bad_subject).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(e["error"]["field"], "subject");
     let mut unclosed = template.clone();
     unclosed["body"] = json!("Către {{petent, cu stimă.");
-    let (s, e) = post(&app, &admin, "/api/v1/registry/templates", unclosed).await;
+    let (s, e) = admin.post("/api/v1/registry/templates", unclosed).await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
     // Only an administrator edits the templates.
     let mut good = template.clone();
     good["body"] = json!("Către {{petent}},\n\nPetiția privind {{subiect}} a fost rezolvată.");
-    let (s, _) = post(&app, &clerk, "/api/v1/registry/templates", good.clone()).await;
+    let (s, _) = clerk.post("/api/v1/registry/templates", good.clone()).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, t) = post(&app, &admin, "/api/v1/registry/templates", good.clone()).await;
+    let (s, t) = admin.post("/api/v1/registry/templates", good.clone()).await;
     assert_eq!(s, StatusCode::CREATED, "{t}");
     let id = t["id"].as_i64().expect("id");
     // A change with an unknown placeholder leaves the template as it was.
     let mut changed = good.clone();
     changed["body"] = json!("Stimate {{nume_petent}}, petiția a fost rezolvată.");
-    let (s, e) = send(
-        &app,
-        reqwest::Method::PUT,
-        &admin,
-        &format!("/api/v1/registry/templates/{id}"),
-        changed,
-    )
-    .await;
+    let (s, e) = admin
+        .send(
+            reqwest::Method::PUT,
+            &format!("/api/v1/registry/templates/{id}"),
+            changed,
+        )
+        .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert!(
         e["error"]["message"]
             .as_str()
             .is_some_and(|m| m.contains("{{nume_petent}}"))
     );
-    let r = app
-        .api_get(
-            "/api/v1/registry/templates?register=petition&kind=answer",
-            &clerk,
-        )
+    let r = clerk
+        .get("/api/v1/registry/templates?register=petition&kind=answer")
         .await;
     let list: Value = r.json().await.expect("json");
     let mine = list
@@ -178,7 +97,7 @@ both!(unknown_placeholders_are_refused_by_name, |app| {
     assert_eq!(mine["body"], good["body"]);
     // Seeded templates cover every register's letters; the placeholders are documented.
     assert!(list.as_array().expect("list").len() >= 2);
-    let r = app.api_get("/api/v1/registry/placeholders", &clerk).await;
+    let r = clerk.get("/api/v1/registry/placeholders").await;
     let fields: Value = r.json().await.expect("json");
     let names: Vec<&str> = fields
         .as_array()
@@ -197,26 +116,22 @@ both!(unknown_placeholders_are_refused_by_name, |app| {
         assert!(names.contains(&n), "{n}");
     }
     // A draft with its own text is checked the same way.
-    let (s, e) = post(
-        &app,
-        &c.officer,
-        &format!("/api/v1/petitions/{}/letters", c.id),
-        json!({"kind": "answer", "body": "Stimate {{domn}}, vă răspundem."}),
-    )
-    .await;
+    let (s, e) = c
+        .officer
+        .post(
+            &format!("/api/v1/petitions/{}/letters", c.id),
+            json!({"kind": "answer", "body": "Stimate {{domn}}, vă răspundem."}),
+        )
+        .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert!(
         e["error"]["message"]
             .as_str()
             .is_some_and(|m| m.contains("{{domn}}"))
     );
-    assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM registry_letters").await,
-        0
-    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM registry_letters").await, 0);
     // The page's form says the same.
-    let b = app.new_browser();
-    b.login_as("admin2", Role::Administrator).await;
+    let b = app.signed_in("admin2", Role::Administrator).await;
     let r = b
         .post_form(
             "/registry/templates",
@@ -245,10 +160,10 @@ both!(an_answer_from_draft_to_archive, |app| {
     let c = routed_case(&app).await;
     let letters = format!("/api/v1/petitions/{}/letters", c.id);
     // An officer of another department does not write for this case.
-    let other = app.token_for("ofiter2", Role::DepartmentOfficer).await;
-    let (s, _) = post(&app, &other, &letters, json!({"kind": "answer"})).await;
+    let other = app.api("ofiter2", Role::DepartmentOfficer).await;
+    let (s, _) = other.post(&letters, json!({"kind": "answer"})).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, l) = post(&app, &c.officer, &letters, json!({"kind": "answer"})).await;
+    let (s, l) = c.officer.post(&letters, json!({"kind": "answer"})).await;
     assert_eq!(s, StatusCode::CREATED, "{l}");
     assert_eq!(l["status"], "draft");
     let body = l["body"].as_str().expect("body");
@@ -259,33 +174,30 @@ both!(an_answer_from_draft_to_archive, |app| {
     assert!(body.contains("{{petent}}") && !body.contains("Popescu"));
     assert!(l["subject"].as_str().expect("subject").contains(&c.number));
     // One answer at a time.
-    let (s, _) = post(&app, &c.officer, &letters, json!({"kind": "answer"})).await;
+    let (s, _) = c.officer.post(&letters, json!({"kind": "answer"})).await;
     assert_eq!(s, StatusCode::CONFLICT);
     let lid = l["id"].as_i64().expect("id");
     let edited = body.replace(
         "[Constatările compartimentului Ordine și liniște publică și măsurile dispuse.]",
         "Patrula a constatat zgomotul și a aplicat un avertisment.",
     );
-    let (s, l) = send(
-        &app,
-        reqwest::Method::PUT,
-        &c.officer,
-        &format!("/api/v1/registry/letters/{lid}"),
-        json!({"body": edited}),
-    )
-    .await;
+    let (s, l) = c
+        .officer
+        .send(
+            reqwest::Method::PUT,
+            &format!("/api/v1/registry/letters/{lid}"),
+            json!({"body": edited}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK, "{l}");
     assert!(l["body"].as_str().expect("body").contains("avertisment"));
-    let (s, l) = post(
-        &app,
-        &c.officer,
-        &format!("/api/v1/registry/letters/{lid}/submit"),
-        json!({}),
-    )
-    .await;
+    let (s, l) = c
+        .officer
+        .post(&format!("/api/v1/registry/letters/{lid}/submit"), json!({}))
+        .await;
     assert_eq!(s, StatusCode::OK, "{l}");
     // The head is told; a submitted letter is no longer edited.
-    let r = app.api_get("/api/v1/notifications", &c.head).await;
+    let r = c.head.get("/api/v1/notifications").await;
     let notes: Value = r.json().await.expect("json");
     assert!(
         notes
@@ -295,46 +207,43 @@ both!(an_answer_from_draft_to_archive, |app| {
             .any(|n| n["kind"] == "registry_letter"),
         "{notes}"
     );
-    let (s, _) = send(
-        &app,
-        reqwest::Method::PUT,
-        &c.officer,
-        &format!("/api/v1/registry/letters/{lid}"),
-        json!({"body": "Alt text, schimbat după trimitere."}),
-    )
-    .await;
+    let (s, _) = c
+        .officer
+        .send(
+            reqwest::Method::PUT,
+            &format!("/api/v1/registry/letters/{lid}"),
+            json!({"body": "Alt text, schimbat după trimitere."}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CONFLICT);
-    let (s, l) = post(
-        &app,
-        &c.head,
-        &format!("/api/v1/registry/letters/{lid}/approve"),
-        json!({}),
-    )
-    .await;
+    let (s, l) = c
+        .head
+        .post(
+            &format!("/api/v1/registry/letters/{lid}/approve"),
+            json!({}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK, "{l}");
     assert_eq!(l["status"], "approved");
     assert_eq!(l["decided_by"], "Test sef");
     // Sent by post: the postal reference is required.
     let sent_path = format!("/api/v1/registry/letters/{lid}/send");
-    let (s, e) = post(&app, &c.clerk, &sent_path, json!({"via": "post"})).await;
+    let (s, e) = c.clerk.post(&sent_path, json!({"via": "post"})).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(e["error"]["field"], "post_ref");
-    let (s, _) = post(
-        &app,
-        &c.officer,
-        &sent_path,
-        json!({"via": "post", "post_ref": "RA1"}),
-    )
-    .await;
+    let (s, _) = c
+        .officer
+        .post(&sent_path, json!({"via": "post", "post_ref": "RA1"}))
+        .await;
     assert_eq!(s, StatusCode::FORBIDDEN, "the registry alone sends");
-    let before_log = count(&app, "SELECT COUNT(*) FROM access_log").await;
-    let (s, l) = post(
-        &app,
-        &c.clerk,
-        &sent_path,
-        json!({"via": "post", "post_ref": "RA 123 456 789 RO"}),
-    )
-    .await;
+    let before_log = app.count("SELECT COUNT(*) FROM access_log").await;
+    let (s, l) = c
+        .clerk
+        .post(
+            &sent_path,
+            json!({"via": "post", "post_ref": "RA 123 456 789 RO"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK, "{l}");
     assert_eq!(l["status"], "sent");
     let out = l["out_number"].as_str().expect("out number").to_string();
@@ -343,30 +252,27 @@ both!(an_answer_from_draft_to_archive, |app| {
         "the internal register's first number: {out}"
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM access_log").await,
+        app.count("SELECT COUNT(*) FROM access_log").await,
         before_log + 1,
         "reading the address for the envelope is logged"
     );
-    let r = app
-        .api_get(&format!("/api/v1/petitions/{}", c.id), &c.clerk)
-        .await;
+    let r = c.clerk.get(&format!("/api/v1/petitions/{}", c.id)).await;
     let e: Value = r.json().await.expect("json");
     assert_eq!(e["status"], "answered");
     assert_eq!(e["answer_number"], out.as_str());
     assert_eq!(e["answer_via"], "post");
-    let r = app
-        .api_get(
-            &format!("/api/v1/petitions/{}", l["out_entry_id"]),
-            &c.clerk,
-        )
+    let r = c
+        .clerk
+        .get(&format!("/api/v1/petitions/{}", l["out_entry_id"]))
         .await;
     let outgoing: Value = r.json().await.expect("json");
     assert_eq!(outgoing["register"], "internal");
     assert_eq!(outgoing["kind"], "outgoing");
     assert_eq!(outgoing["number"], out.as_str());
     // The timeline and the audit trail hold every step.
-    let r = app
-        .api_get(&format!("/api/v1/petitions/{}/timeline", c.id), &c.clerk)
+    let r = c
+        .clerk
+        .get(&format!("/api/v1/petitions/{}/timeline", c.id))
         .await;
     let steps: Value = r.json().await.expect("json");
     let actions: Vec<&str> = steps
@@ -392,18 +298,18 @@ both!(an_answer_from_draft_to_archive, |app| {
         "registry.answered",
     ] {
         assert_eq!(
-            count(
-                &app,
-                &format!("SELECT COUNT(*) FROM audit_log WHERE action = '{a}'")
-            )
+            app.count(&format!(
+                "SELECT COUNT(*) FROM audit_log WHERE action = '{a}'"
+            ))
             .await,
             1,
             "{a}"
         );
     }
     // The letter as a Word document, the petitioner's name and the number filled in.
-    let r = app
-        .api_get(&format!("/api/v1/registry/letters/{lid}/docx"), &c.clerk)
+    let r = c
+        .clerk
+        .get(&format!("/api/v1/registry/letters/{lid}/docx"))
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let bytes = r.bytes().await.expect("docx");
@@ -411,30 +317,27 @@ both!(an_answer_from_draft_to_archive, |app| {
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("Ion Popescu") && raw.contains(&out) && raw.contains("avertisment"));
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM access_log").await,
+        app.count("SELECT COUNT(*) FROM access_log").await,
         before_log + 2
     );
     // Sent once.
-    let (s, _) = post(
-        &app,
-        &c.clerk,
-        &sent_path,
-        json!({"via": "post", "post_ref": "RA2"}),
-    )
-    .await;
+    let (s, _) = c
+        .clerk
+        .post(&sent_path, json!({"via": "post", "post_ref": "RA2"}))
+        .await;
     assert_eq!(s, StatusCode::CONFLICT);
     // Archived into the nomenclator's file of its register, with the keeping term.
     let archive = format!("/api/v1/petitions/{}/archive", c.id);
-    let (s, e) = post(&app, &c.clerk, &archive, json!({"archive_file": "I-1"})).await;
+    let (s, e) = c.clerk.post(&archive, json!({"archive_file": "I-1"})).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(e["error"]["field"], "archive_file");
-    let (s, e) = post(
-        &app,
-        &c.clerk,
-        &archive,
-        json!({"archive_file": "P-1", "archive_ref": "cutia 3"}),
-    )
-    .await;
+    let (s, e) = c
+        .clerk
+        .post(
+            &archive,
+            json!({"archive_file": "P-1", "archive_ref": "cutia 3"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK, "{e}");
     assert_eq!(e["status"], "archived");
     assert_eq!(e["archive_file"], "P-1");
@@ -451,18 +354,18 @@ both!(
     approving_without_a_draft_and_sending_before_approval_are_refused,
     |app| {
         let c = routed_case(&app).await;
-        let (s, l) = post(
-            &app,
-            &c.officer,
-            &format!("/api/v1/petitions/{}/letters", c.id),
-            json!({"kind": "answer"}),
-        )
-        .await;
+        let (s, l) = c
+            .officer
+            .post(
+                &format!("/api/v1/petitions/{}/letters", c.id),
+                json!({"kind": "answer"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::CREATED);
         let lid = l["id"].as_i64().expect("id");
         let path = |what: &str| format!("/api/v1/registry/letters/{lid}/{what}");
         // Nothing submitted yet: there is nothing to approve, nor to send.
-        let (s, e) = post(&app, &c.head, &path("approve"), json!({})).await;
+        let (s, e) = c.head.post(&path("approve"), json!({})).await;
         assert_eq!(s, StatusCode::CONFLICT, "{e}");
         assert!(
             e["error"]["message"]
@@ -470,32 +373,23 @@ both!(
                 .is_some_and(|m| m.contains("submitted")),
             "{e}"
         );
-        let (s, _) = post(
-            &app,
-            &c.head,
-            "/api/v1/registry/letters/999999/approve",
-            json!({}),
-        )
-        .await;
+        let (s, _) = c
+            .head
+            .post("/api/v1/registry/letters/999999/approve", json!({}))
+            .await;
         assert_eq!(s, StatusCode::NOT_FOUND);
-        let (s, _) = post(
-            &app,
-            &c.clerk,
-            &path("send"),
-            json!({"via": "post", "post_ref": "RA1"}),
-        )
-        .await;
+        let (s, _) = c
+            .clerk
+            .post(&path("send"), json!({"via": "post", "post_ref": "RA1"}))
+            .await;
         assert_eq!(s, StatusCode::CONFLICT);
-        let (s, _) = post(&app, &c.officer, &path("submit"), json!({})).await;
+        let (s, _) = c.officer.post(&path("submit"), json!({})).await;
         assert_eq!(s, StatusCode::OK);
         // Submitted but not approved: not sent.
-        let (s, e) = post(
-            &app,
-            &c.clerk,
-            &path("send"),
-            json!({"via": "post", "post_ref": "RA1"}),
-        )
-        .await;
+        let (s, e) = c
+            .clerk
+            .post(&path("send"), json!({"via": "post", "post_ref": "RA1"}))
+            .await;
         assert_eq!(s, StatusCode::CONFLICT);
         assert!(
             e["error"]["message"]
@@ -504,32 +398,32 @@ both!(
             "{e}"
         );
         // Nor answered around the approval.
-        let (s, _) = post(
-            &app,
-            &c.clerk,
-            &format!("/api/v1/petitions/{}/answer", c.id),
-            json!({"via": "post"}),
-        )
-        .await;
+        let (s, _) = c
+            .clerk
+            .post(
+                &format!("/api/v1/petitions/{}/answer", c.id),
+                json!({"via": "post"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::CONFLICT);
         // Only the head approves; a remark is required to give it back.
-        let (s, _) = post(&app, &c.officer, &path("approve"), json!({})).await;
+        let (s, _) = c.officer.post(&path("approve"), json!({})).await;
         assert_eq!(s, StatusCode::FORBIDDEN);
-        let (s, e) = post(&app, &c.head, &path("return"), json!({"remark": " "})).await;
+        let (s, e) = c.head.post(&path("return"), json!({"remark": " "})).await;
         assert_eq!(s, StatusCode::BAD_REQUEST);
         assert_eq!(e["error"]["field"], "remark");
-        let (s, l) = post(
-            &app,
-            &c.head,
-            &path("return"),
-            json!({"remark": "Precizați temeiul legal al avertismentului."}),
-        )
-        .await;
+        let (s, l) = c
+            .head
+            .post(
+                &path("return"),
+                json!({"remark": "Precizați temeiul legal al avertismentului."}),
+            )
+            .await;
         assert_eq!(s, StatusCode::OK, "{l}");
         assert_eq!(l["status"], "returned");
         assert_eq!(l["remark"], "Precizați temeiul legal al avertismentului.");
         // The author is told, edits and submits again; the head cannot approve a letter of their own.
-        let r = app.api_get("/api/v1/notifications", &c.officer).await;
+        let r = c.officer.get("/api/v1/notifications").await;
         let notes: Value = r.json().await.expect("json");
         assert!(
             notes
@@ -539,107 +433,105 @@ both!(
                 .any(|n| n["body"] == "Precizați temeiul legal al avertismentului."),
             "{notes}"
         );
-        let (s, _) = send(
-            &app,
-            reqwest::Method::PUT,
-            &c.officer,
-            &format!("/api/v1/registry/letters/{lid}"),
-            json!({"body": "Avertisment aplicat conform Legii 61/1991, art. 2 pct. 1."}),
-        )
-        .await;
+        let (s, _) = c
+            .officer
+            .send(
+                reqwest::Method::PUT,
+                &format!("/api/v1/registry/letters/{lid}"),
+                json!({"body": "Avertisment aplicat conform Legii 61/1991, art. 2 pct. 1."}),
+            )
+            .await;
         assert_eq!(s, StatusCode::OK);
-        let (s, _) = post(&app, &c.officer, &path("submit"), json!({})).await;
+        let (s, _) = c.officer.post(&path("submit"), json!({})).await;
         assert_eq!(s, StatusCode::OK);
-        let (s, l) = post(&app, &c.head, &path("approve"), json!({})).await;
+        let (s, l) = c.head.post(&path("approve"), json!({})).await;
         assert_eq!(s, StatusCode::OK, "{l}");
-        let (s, own) = post(
-            &app,
-            &c.head,
-            &format!("/api/v1/petitions/{}/letters", c.id),
-            json!({"kind": "extension_notice"}),
-        )
-        .await;
+        let (s, own) = c
+            .head
+            .post(
+                &format!("/api/v1/petitions/{}/letters", c.id),
+                json!({"kind": "extension_notice"}),
+            )
+            .await;
         assert_eq!(s, StatusCode::CREATED, "{own}");
         let own_id = own["id"].as_i64().expect("id");
-        let (s, _) = post(
-            &app,
-            &c.head,
-            &format!("/api/v1/registry/letters/{own_id}/submit"),
-            json!({}),
-        )
-        .await;
+        let (s, _) = c
+            .head
+            .post(
+                &format!("/api/v1/registry/letters/{own_id}/submit"),
+                json!({}),
+            )
+            .await;
         assert_eq!(s, StatusCode::OK);
-        let (s, e) = post(
-            &app,
-            &c.head,
-            &format!("/api/v1/registry/letters/{own_id}/approve"),
-            json!({}),
-        )
-        .await;
+        let (s, e) = c
+            .head
+            .post(
+                &format!("/api/v1/registry/letters/{own_id}/approve"),
+                json!({}),
+            )
+            .await;
         assert_eq!(s, StatusCode::CONFLICT, "{e}");
     }
 );
 
 both!(no_answer_after_classing, |app| {
     let c = routed_case(&app).await;
-    let l = submitted_answer(&app, &c).await;
-    let (s, _) = post(
-        &app,
-        &c.head,
-        &format!("/api/v1/registry/letters/{}/approve", l["id"]),
-        json!({}),
-    )
-    .await;
+    let l = submitted_answer(&c).await;
+    let (s, _) = c
+        .head
+        .post(
+            &format!("/api/v1/registry/letters/{}/approve", l["id"]),
+            json!({}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     // The petition is classed (withdrawn) while its answer waits to be sent.
-    let (s, e) = post(
-        &app,
-        &c.clerk,
-        &format!("/api/v1/petitions/{}/class", c.id),
-        json!({"ground": "other", "reason": "Petentul și-a retras petiția"}),
-    )
-    .await;
+    let (s, e) = c
+        .clerk
+        .post(
+            &format!("/api/v1/petitions/{}/class", c.id),
+            json!({"ground": "other", "reason": "Petentul și-a retras petiția"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK, "{e}");
-    let (s, e) = post(
-        &app,
-        &c.clerk,
-        &format!("/api/v1/registry/letters/{}/send", l["id"]),
-        json!({"via": "post", "post_ref": "RA 1"}),
-    )
-    .await;
+    let (s, e) = c
+        .clerk
+        .post(
+            &format!("/api/v1/registry/letters/{}/send", l["id"]),
+            json!({"via": "post", "post_ref": "RA 1"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CONFLICT, "{e}");
     let message = e["error"]["message"].as_str().expect("message");
     assert!(message.contains("OG 27/2002 art. 7"), "{message}");
     // Nothing half-saved: no outgoing number taken, the letter still approved.
     assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM registry_entries WHERE register = 'internal'"
-        )
-        .await,
+        app.count("SELECT COUNT(*) FROM registry_entries WHERE register = 'internal'")
+            .await,
         0
     );
-    let r = app
-        .api_get(&format!("/api/v1/registry/letters/{}", l["id"]), &c.clerk)
+    let r = c
+        .clerk
+        .get(&format!("/api/v1/registry/letters/{}", l["id"]))
         .await;
     let again: Value = r.json().await.expect("json");
     assert_eq!(again["status"], "approved");
     // A new answer is not drafted either; the classing notice is.
-    let (s, e) = post(
-        &app,
-        &c.officer,
-        &format!("/api/v1/petitions/{}/letters", c.id),
-        json!({"kind": "answer"}),
-    )
-    .await;
+    let (s, e) = c
+        .officer
+        .post(
+            &format!("/api/v1/petitions/{}/letters", c.id),
+            json!({"kind": "answer"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CONFLICT, "{e}");
-    let (s, e) = post(
-        &app,
-        &c.clerk,
-        &format!("/api/v1/petitions/{}/letters", c.id),
-        json!({"kind": "class_notice"}),
-    )
-    .await;
+    let (s, e) = c
+        .clerk
+        .post(
+            &format!("/api/v1/petitions/{}/letters", c.id),
+            json!({"kind": "class_notice"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED, "{e}");
     assert!(
         e["body"]
@@ -647,22 +539,22 @@ both!(no_answer_after_classing, |app| {
             .is_some_and(|b| b.contains("Petentul și-a retras petiția"))
     );
     // An anonymous petition, classed at registration, is never answered.
-    let (s, anon) = post(
-        &app,
-        &c.clerk,
-        "/api/v1/petitions",
-        json!({"channel": "post", "kind": "complaint", "anonymous": true,
+    let (s, anon) = c
+        .clerk
+        .post(
+            "/api/v1/petitions",
+            json!({"channel": "post", "kind": "complaint", "anonymous": true,
                "subject": "Gunoi aruncat pe stradă", "text": "Cineva aruncă gunoi."}),
-    )
-    .await;
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED);
-    let (s, e) = post(
-        &app,
-        &c.clerk,
-        &format!("/api/v1/petitions/{}/letters", anon["id"]),
-        json!({"kind": "answer"}),
-    )
-    .await;
+    let (s, e) = c
+        .clerk
+        .post(
+            &format!("/api/v1/petitions/{}/letters", anon["id"]),
+            json!({"kind": "answer"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CONFLICT);
     assert!(
         e["error"]["message"]
@@ -671,90 +563,45 @@ both!(no_answer_after_classing, |app| {
     );
 });
 
-/// Decodes a quoted-printable body (RFC 2045), as lettre writes mostly-ASCII text.
-pub fn quoted_printable(text: &str) -> String {
-    let joined = text.replace("=\r\n", "");
-    let bytes = joined.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'='
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The text of a received message.
-pub fn body_of(m: &crate::smtp::Received) -> String {
-    let body = m.data.split_once("\r\n\r\n").map_or("", |(_, b)| b);
-    match m
-        .header("Content-Transfer-Encoding")
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        "quoted-printable" => quoted_printable(body),
-        "base64" => panic!("a base64 body was not expected here"),
-        _ => body.to_string(),
-    }
-}
-
-pub fn relay(port: u16) -> veghe::config::SmtpConfig {
-    veghe::config::SmtpConfig {
-        host: "127.0.0.1".into(),
-        port,
-        from: "registratura@politialocala.test".into(),
-        credentials: None,
-        tls: veghe::config::SmtpTls::None,
-        retry_ms: 200,
-    }
-}
-
 async fn answer_by_email(engine: Engine) {
     let receiver = SmtpReceiver::start().await;
     let port = receiver.port;
-    let Some(app) = TestApp::spawn_with(engine, |c| c.smtp = Some(relay(port))).await else {
+    let Some(app) = TestApp::spawn_mailing(engine, port, "registratura@politialocala.test").await
+    else {
         return;
     };
     let c = routed_case(&app).await;
-    let l = submitted_answer(&app, &c).await;
+    let l = submitted_answer(&c).await;
     let lid = l["id"].as_i64().expect("id");
-    let (s, _) = post(
-        &app,
-        &c.head,
-        &format!("/api/v1/registry/letters/{lid}/approve"),
-        json!({}),
-    )
-    .await;
+    let (s, _) = c
+        .head
+        .post(
+            &format!("/api/v1/registry/letters/{lid}/approve"),
+            json!({}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
-    let (s, l) = post(
-        &app,
-        &c.clerk,
-        &format!("/api/v1/registry/letters/{lid}/send"),
-        json!({"via": "email"}),
-    )
-    .await;
+    let (s, l) = c
+        .clerk
+        .post(
+            &format!("/api/v1/registry/letters/{lid}/send"),
+            json!({"via": "email"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK, "{l}");
     let out = l["out_number"].as_str().expect("number").to_string();
     let got = receiver.wait_for(1).await;
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].to, vec!["ion.popescu@example.ro".to_string()]);
-    let text = body_of(&got[0]);
+    let text = got[0].body();
     assert!(text.contains("Ion Popescu"), "{text}");
     assert!(text.contains(&format!("Nr. {out}")), "{text}");
     assert!(text.contains("Test sef"), "the approver signs: {text}");
     // The mail is recorded with the letter, and its delivery.
     for _ in 0..100 {
-        let r = app
-            .api_get(&format!("/api/v1/registry/letters/{lid}"), &c.clerk)
+        let r = c
+            .clerk
+            .get(&format!("/api/v1/registry/letters/{lid}"))
             .await;
         let v: Value = r.json().await.expect("json");
         if v["mail_state"] == "sent" {
@@ -780,13 +627,13 @@ both!(the_case_page_drafts_and_sends_through_forms, |app| {
     let c = routed_case(&app).await;
     let officer = app.new_browser();
     let password = app.create_user("ofiter3", Role::DepartmentOfficer).await;
-    let (s, _) = post(
-        &app,
-        &c.head,
-        "/api/v1/registry/departments/ordine_publica/members",
-        json!({"username": "ofiter3"}),
-    )
-    .await;
+    let (s, _) = c
+        .head
+        .post(
+            "/api/v1/registry/departments/ordine_publica/members",
+            json!({"username": "ofiter3"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(
         officer.login("ofiter3", &password).await.status(),
@@ -840,15 +687,11 @@ both!(the_case_page_drafts_and_sends_through_forms, |app| {
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.text().await.expect("page").contains("Ion Popescu"));
     assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM access_log WHERE username = 'ofiter3'"
-        )
-        .await,
+        app.count("SELECT COUNT(*) FROM access_log WHERE username = 'ofiter3'")
+            .await,
         1
     );
-    let head = app.new_browser();
-    head.login_as("sef2", Role::HeadOfService).await;
+    let head = app.signed_in("sef2", Role::HeadOfService).await;
     let list = head
         .get("/registry/letters")
         .await
@@ -860,8 +703,7 @@ both!(the_case_page_drafts_and_sends_through_forms, |app| {
         .post_form(&format!("/registry/letters/{lid}/approve"), &[])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let clerk = app.new_browser();
-    clerk.login_as("clerk2", Role::RegistryClerk).await;
+    let clerk = app.signed_in("clerk2", Role::RegistryClerk).await;
     let r = clerk
         .post_form(
             &format!("/registry/letters/{lid}/send"),

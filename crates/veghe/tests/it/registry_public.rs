@@ -5,15 +5,6 @@
 use reqwest::StatusCode;
 
 use crate::both;
-use crate::helpers::TestApp;
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let row: (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
-    row.0
-}
 
 fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
     let from = html.find(start).expect(start) + start.len();
@@ -58,10 +49,7 @@ both!(a_citizen_registers_online_and_follows_the_status, |app| {
     let r = b.post_form("/citizen/petition", &no_name).await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     assert!(r.text().await.expect("body").contains("petitioner_name"));
-    assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM registry_entries").await,
-        0
-    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM registry_entries").await, 0);
 
     // Registered: the number and a code, the code kept only hashed.
     let r = b.post_form("/citizen/petition", FORM).await;
@@ -115,8 +103,5 @@ both!(a_citizen_registers_online_and_follows_the_status, |app| {
     }
     let r = b.post_form("/citizen/petition", FORM).await;
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM registry_entries").await,
-        5
-    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM registry_entries").await, 5);
 });

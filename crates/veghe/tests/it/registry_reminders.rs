@@ -10,9 +10,9 @@ use veghe::db::Db;
 use veghe::registry::reminders::run_once;
 
 use crate::both;
+use crate::helpers::fixtures::routed_case;
+use crate::helpers::smtp::SmtpReceiver;
 use crate::helpers::{Engine, TestApp};
-use crate::registry_letters::{body_of, count, post, relay, routed_case};
-use crate::smtp::SmtpReceiver;
 
 /// Sets the case's deadlines (YYYY-MM-DD).
 async fn deadlines(app: &TestApp, id: i64, internal: &str, legal: &str) {
@@ -25,15 +25,12 @@ async fn deadlines(app: &TestApp, id: i64, internal: &str, legal: &str) {
         .expect("deadlines");
 }
 
+/// How many deadline notices `username` has.
 async fn notes_of(app: &TestApp, username: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = $1 AND n.kind = 'registry_deadline'",
-    )
-    .bind(username)
-    .fetch_one(app.db.pool())
+    app.count(&format!(
+        "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = '{username}' AND n.kind = 'registry_deadline'"
+    ))
     .await
-    .expect("notes");
-    n
 }
 
 both!(each_reminder_is_sent_once, |app| {
@@ -99,29 +96,22 @@ both!(each_reminder_is_sent_once, |app| {
         .expect("run");
     assert_eq!(r.reminders, 1);
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM registry_reminders").await,
+        app.count("SELECT COUNT(*) FROM registry_reminders").await,
         5
     );
     // Each reminder is audited; the e-mails wait in the outbox (no relay: in-app only).
     assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'registry.reminder'"
-        )
-        .await,
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'registry.reminder'")
+            .await,
         5
     );
     assert_eq!(
-        count(
-            &app,
+        app.count(
             "SELECT COUNT(*) FROM mail_outbox WHERE state IN ('not_configured', 'no_address')"
         )
         .await,
-        count(
-            &app,
-            "SELECT COUNT(*) FROM notifications WHERE kind = 'registry_deadline'"
-        )
-        .await
+        app.count("SELECT COUNT(*) FROM notifications WHERE kind = 'registry_deadline'")
+            .await
     );
     // An answered case is not reminded.
     sqlx::query("UPDATE registry_entries SET status = 'answered' WHERE id = $1")
@@ -140,13 +130,12 @@ both!(
     unrouted_cases_remind_the_registry_and_deadlines_are_listed,
     |app| {
         let c = routed_case(&app).await;
-        let (s, other) = post(
-        &app,
-        &c.clerk,
-        "/api/v1/petitions",
-        json!({"channel": "post", "kind": "request", "petitioner_name": "Maria Ionescu",
+        let (s, other) = c.clerk
+            .post(
+                "/api/v1/petitions",
+                json!({"channel": "post", "kind": "request", "petitioner_name": "Maria Ionescu",
                "address": "Bd. Revoluției 5", "subject": "Parcare pe trotuar", "text": "Mașini parcate pe trotuar."}),
-    )
+            )
     .await;
         assert_eq!(s, StatusCode::CREATED);
         let legal = other["due_date"].as_str().expect("due").to_string();
@@ -158,7 +147,7 @@ both!(
         assert!(notes_of(&app, "clerk").await >= 1);
         // The deadlines by department: the routed case is open in public order, the other unrouted.
         deadlines(&app, c.id, "2000-01-03", "2000-01-10").await;
-        let r = app.api_get("/api/v1/registry/deadlines", &c.officer).await;
+        let r = c.officer.get("/api/v1/registry/deadlines").await;
         assert_eq!(r.status(), StatusCode::OK);
         let rows: Value = r.json().await.expect("json");
         let rows = rows.as_array().expect("rows");
@@ -175,8 +164,8 @@ both!(
             .expect("unrouted");
         assert_eq!(unrouted["open"], 1);
         // The queue lists it by the internal deadline too.
-        let b = app.new_browser();
-        b.login_as("ofiter9", veghe::auth::Role::DepartmentOfficer)
+        let b = app
+            .signed_in("ofiter9", veghe::auth::Role::DepartmentOfficer)
             .await;
         let page = b
             .get("/queue?department=ordine_publica")
@@ -193,15 +182,15 @@ both!(
         let r = b.get("/registry/deadlines").await;
         assert_eq!(r.status(), StatusCode::OK);
         // The head can run the job from the API (today's reminders).
-        let r = post(&app, &c.head, "/api/v1/registry/reminders/run", json!({})).await;
+        let r = c
+            .head
+            .post("/api/v1/registry/reminders/run", json!({}))
+            .await;
         assert_eq!(r.0, StatusCode::OK, "{}", r.1);
-        let r = post(
-            &app,
-            &c.officer,
-            "/api/v1/registry/reminders/run",
-            json!({}),
-        )
-        .await;
+        let r = c
+            .officer
+            .post("/api/v1/registry/reminders/run", json!({}))
+            .await;
         assert_eq!(r.0, StatusCode::FORBIDDEN);
     }
 );
@@ -209,7 +198,8 @@ both!(
 async fn reminder_by_email(engine: Engine) {
     let receiver = SmtpReceiver::start().await;
     let port = receiver.port;
-    let Some(app) = TestApp::spawn_with(engine, |c| c.smtp = Some(relay(port))).await else {
+    let Some(app) = TestApp::spawn_mailing(engine, port, "registratura@politialocala.test").await
+    else {
         return;
     };
     let c = routed_case(&app).await;
@@ -226,7 +216,7 @@ async fn reminder_by_email(engine: Engine) {
     let got = receiver.wait_for(1).await;
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].to, vec!["ofiter@politialocala.test".to_string()]);
-    let text = body_of(&got[0]);
+    let text = got[0].body();
     assert!(text.contains(&c.number), "{text}");
     assert!(text.contains("14.04.2026"), "{text}");
     // Run again: nothing more is sent.

@@ -9,7 +9,7 @@ use veghe::auth::Role;
 
 use crate::both;
 use crate::helpers::TestApp;
-use crate::registry_known::{Known, put};
+use crate::helpers::known::{Known, put};
 
 fn info(number: i64, registered: &'static str, due: &'static str) -> Known {
     Known {
@@ -117,25 +117,6 @@ async fn law544_fixture(app: &TestApp) -> Vec<i64> {
     ids
 }
 
-async fn send(
-    app: &TestApp,
-    token: &str,
-    method: reqwest::Method,
-    path: &str,
-    body: Value,
-) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .request(method, app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("send");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
 fn counts(v: &Value) -> Vec<(String, i64)> {
     v.as_array()
         .expect("counts")
@@ -171,8 +152,8 @@ fn pdf_text(bytes: &[u8]) -> String {
 
 both!(law544_report_has_every_item_computed_right, |app| {
     let ids = law544_fixture(&app).await;
-    let clerk = app.token_for("clerk", Role::RegistryClerk).await;
-    let head = app.token_for("sef", Role::HeadOfService).await;
+    let clerk = app.api("clerk", Role::RegistryClerk).await;
+    let head = app.api("sef", Role::HeadOfService).await;
     let facts = [
         (0, json!({"domain": "public_money"})),
         (1, json!({"domain": "duties"})),
@@ -193,14 +174,13 @@ both!(law544_report_has_every_item_computed_right, |app| {
         (9, json!({"complaint_outcome": "rejected"})),
     ];
     for (i, body) in facts {
-        let (s, v) = send(
-            &app,
-            &clerk,
-            reqwest::Method::PUT,
-            &format!("/api/v1/registry/info/{}/facts", ids[i]),
-            body,
-        )
-        .await;
+        let (s, v) = clerk
+            .send(
+                reqwest::Method::PUT,
+                &format!("/api/v1/registry/info/{}/facts", ids[i]),
+                body,
+            )
+            .await;
         assert_eq!(s, StatusCode::OK, "{v}");
     }
     for (i, filed, outcome, decided) in [
@@ -208,19 +188,26 @@ both!(law544_report_has_every_item_computed_right, |app| {
         (3, "2025-06-01", "favourable", Some("2025-11-20")),
         (12, "2026-01-15", "pending", None),
     ] {
-        let (s, v) = send(&app, &clerk, reqwest::Method::POST, "/api/v1/registry/court-cases",
-            json!({"entry_id": ids[i], "court": "Tribunalul Timiș", "case_number": format!("{i}/30/2025"), "filed_on": filed, "outcome": outcome, "decided_on": decided})).await;
+        let (s, v) = clerk
+            .post(
+                "/api/v1/registry/court-cases",
+                json!({"entry_id": ids[i], "court": "Tribunalul Timiș", "case_number": format!("{i}/30/2025"), "filed_on": filed, "outcome": outcome, "decided_on": decided}),
+            ).await;
         assert_eq!(s, StatusCode::CREATED, "{v}");
     }
-    let (s, v) = send(&app, &head, reqwest::Method::PUT, "/api/v1/registry/reports/law544/2025",
-        json!({"costs_lei": "125.000,50", "copy_income_lei": 12, "copy_fee_lei": "0,50", "copy_fee_basis": "HCL nr. 123/2020",
-               "measures": "Publicarea din oficiu a contractelor.", "responsible": "Ion Ionescu, purtător de cuvânt"})).await;
+    let (s, v) = head
+        .send(
+            reqwest::Method::PUT,
+            "/api/v1/registry/reports/law544/2025",
+            json!({"costs_lei": "125.000,50", "copy_income_lei": 12, "copy_fee_lei": "0,50", "copy_fee_basis": "HCL nr. 123/2020",
+               "measures": "Publicarea din oficiu a contractelor.", "responsible": "Ion Ionescu, purtător de cuvânt"}),
+        ).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["costs_bani"], 12_500_050);
 
-    let management = app.token_for("conducere", Role::Management).await;
-    let r = app
-        .api_get("/api/v1/registry/reports/law544?year=2025", &management)
+    let management = app.api("conducere", Role::Management).await;
+    let r = management
+        .get("/api/v1/registry/reports/law544?year=2025")
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let v: Value = r.json().await.expect("json");
@@ -329,8 +316,7 @@ both!(law544_report_has_every_item_computed_right, |app| {
     );
 
     // The same report as documents: every item under its heading.
-    let b = app.new_browser();
-    b.login_as("sef2", Role::HeadOfService).await;
+    let b = app.signed_in("sef2", Role::HeadOfService).await;
     let page = b.get("/registry/reports/law544?year=2025").await;
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.expect("page");
@@ -407,7 +393,7 @@ both!(law544_facts_refuse_what_does_not_fit, |app| {
         },
     )
     .await;
-    let clerk = app.token_for("clerk", Role::RegistryClerk).await;
+    let clerk = app.api("clerk", Role::RegistryClerk).await;
     let field = |v: &Value| v["error"]["field"].as_str().unwrap_or_default().to_string();
     for (id, body, expected) in [
         (ids[0], json!({"domain": "weather"}), "domain"),
@@ -424,62 +410,64 @@ both!(law544_facts_refuse_what_does_not_fit, |app| {
         ),
         (petition, json!({"domain": "duties"}), "id"),
     ] {
-        let (s, v) = send(
-            &app,
-            &clerk,
-            reqwest::Method::PUT,
-            &format!("/api/v1/registry/info/{id}/facts"),
-            body,
-        )
-        .await;
+        let (s, v) = clerk
+            .send(
+                reqwest::Method::PUT,
+                &format!("/api/v1/registry/info/{id}/facts"),
+                body,
+            )
+            .await;
         assert_eq!(
             (s, field(&v)),
             (StatusCode::BAD_REQUEST, expected.to_string()),
             "{v}"
         );
     }
-    let (s, v) = send(&app, &clerk, reqwest::Method::POST, "/api/v1/registry/court-cases",
-        json!({"entry_id": ids[0], "court": "Tribunalul Timiș", "case_number": "1/30/2025", "filed_on": "2025-02-30"})).await;
+    let (s, v) = clerk
+        .post(
+            "/api/v1/registry/court-cases",
+            json!({"entry_id": ids[0], "court": "Tribunalul Timiș", "case_number": "1/30/2025", "filed_on": "2025-02-30"}),
+        ).await;
     assert_eq!(
         (s, field(&v)),
         (StatusCode::BAD_REQUEST, "filed_on".to_string())
     );
-    let (s, v) = send(&app, &clerk, reqwest::Method::POST, "/api/v1/registry/court-cases",
-        json!({"entry_id": ids[0], "court": "Tribunalul Timiș", "case_number": "1/30/2025", "filed_on": "2025-05-02", "outcome": "rejected"})).await;
+    let (s, v) = clerk
+        .post(
+            "/api/v1/registry/court-cases",
+            json!({"entry_id": ids[0], "court": "Tribunalul Timiș", "case_number": "1/30/2025", "filed_on": "2025-05-02", "outcome": "rejected"}),
+        ).await;
     assert_eq!(
         (s, field(&v)),
         (StatusCode::BAD_REQUEST, "decided_on".to_string()),
         "a decision has its date"
     );
-    let management = app.token_for("conducere", Role::Management).await;
-    let (s, _) = send(
-        &app,
-        &management,
-        reqwest::Method::PUT,
-        &format!("/api/v1/registry/info/{}/facts", ids[0]),
-        json!({"domain": "duties"}),
-    )
-    .await;
+    let management = app.api("conducere", Role::Management).await;
+    let (s, _) = management
+        .send(
+            reqwest::Method::PUT,
+            &format!("/api/v1/registry/info/{}/facts", ids[0]),
+            json!({"domain": "duties"}),
+        )
+        .await;
     assert_eq!(
         s,
         StatusCode::FORBIDDEN,
         "management reads, the registry records"
     );
-    let (s, v) = send(
-        &app,
-        &management,
-        reqwest::Method::GET,
-        "/api/v1/registry/reports/law544?year=1999",
-        Value::Null,
-    )
-    .await;
+    let (s, v) = management
+        .send(
+            reqwest::Method::GET,
+            "/api/v1/registry/reports/law544?year=1999",
+            Value::Null,
+        )
+        .await;
     assert_eq!(
         (s, field(&v)),
         (StatusCode::BAD_REQUEST, "year".to_string())
     );
     // The facts page records through its form, and the page shows them back.
-    let b = app.new_browser();
-    b.login_as("clerk2", Role::RegistryClerk).await;
+    let b = app.signed_in("clerk2", Role::RegistryClerk).await;
     let r = b
         .post_form(
             &format!("/registry/reports/law544/facts/{}", ids[1]),
@@ -610,12 +598,9 @@ both!(half_yearly_petitions_analysis_counts_each_outcome, |app| {
     for k in &fixture {
         put(&app.db, k).await;
     }
-    let clerk = app.token_for("clerk", Role::RegistryClerk).await;
-    let r = app
-        .api_get(
-            "/api/v1/registry/reports/petitions?year=2025&half=1",
-            &clerk,
-        )
+    let clerk = app.api("clerk", Role::RegistryClerk).await;
+    let r = clerk
+        .get("/api/v1/registry/reports/petitions?year=2025&half=1")
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let v: Value = r.json().await.expect("json");
@@ -707,8 +692,7 @@ both!(half_yearly_petitions_analysis_counts_each_outcome, |app| {
     );
     assert!(depts.contains(&("—".into(), 2, 0, 0, 0, 0)), "{depts:?}");
 
-    let b = app.new_browser();
-    b.login_as("conducere", Role::Management).await;
+    let b = app.signed_in("conducere", Role::Management).await;
     let html = b
         .get("/registry/reports/petitions?year=2025&half=1")
         .await

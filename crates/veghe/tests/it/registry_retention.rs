@@ -2,14 +2,14 @@
 //! it; a dry run changes nothing; a court case holds an entry; an erasure request anonymises one
 //! petitioner's expired entries and names the rule keeping the others.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use sqlx::Row;
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::TestApp;
-use crate::registry_known::{Known, put};
+use crate::helpers::known::{Known, put};
+use crate::helpers::{Api, TestApp};
 
 fn this_year() -> i16 {
     jiff::Zoned::now()
@@ -20,19 +20,6 @@ fn this_year() -> i16 {
 /// A date of this year (a leaked string: the fixture's fields are `&'static str`).
 fn this(month_day: &str) -> &'static str {
     Box::leak(format!("{}-{month_day}", this_year()).into_boxed_str())
-}
-
-async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("post");
-    let s = r.status();
-    (s, r.json().await.unwrap_or(Value::Null))
 }
 
 async fn column(app: &TestApp, id: i64, col: &str) -> Option<String> {
@@ -47,25 +34,15 @@ async fn column(app: &TestApp, id: i64, col: &str) -> Option<String> {
     .expect("column")
 }
 
-async fn count(app: &TestApp, sql: &str, id: i64) -> i64 {
-    sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
-        .bind(id)
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count")
-        .try_get("n")
-        .expect("n")
-}
-
-async fn reports(app: &TestApp, token: &str) -> (Value, Value) {
-    let p = app
-        .api_get("/api/v1/registry/reports/petitions?year=2015&half=1", token)
+async fn reports(api: &Api) -> (Value, Value) {
+    let p = api
+        .get("/api/v1/registry/reports/petitions?year=2015&half=1")
         .await
         .json()
         .await
         .expect("petitions");
-    let l = app
-        .api_get("/api/v1/registry/reports/law544?year=2015", token)
+    let l = api
+        .get("/api/v1/registry/reports/law544?year=2015")
         .await
         .json()
         .await
@@ -143,26 +120,28 @@ both!(
             },
         )
         .await;
-        let clerk = app.token_for("clerk", Role::RegistryClerk).await;
-        let (s, _) = post(&app, &clerk, "/api/v1/registry/court-cases", json!({"entry_id": held, "court": "Tribunalul Timiș", "case_number": "9/30/2015", "filed_on": "2015-04-01"})).await;
+        let clerk = app.api("clerk", Role::RegistryClerk).await;
+        let (s, _) = clerk
+            .post(
+                "/api/v1/registry/court-cases",
+                json!({"entry_id": held, "court": "Tribunalul Timiș", "case_number": "9/30/2015", "filed_on": "2015-04-01"}),
+            ).await;
         assert_eq!(s, StatusCode::CREATED);
-        let r = app
-            .client
-            .put(app.url(&format!("/api/v1/registry/info/{}/facts", old[3])))
-            .bearer_auth(&clerk)
-            .json(&json!({"domain": "duties", "refusal_ground": "exempt"}))
-            .send()
-            .await
-            .expect("facts");
-        assert_eq!(r.status(), StatusCode::OK);
-        let before = reports(&app, &clerk).await;
+        let (s, _) = clerk
+            .send(
+                Method::PUT,
+                &format!("/api/v1/registry/info/{}/facts", old[3]),
+                json!({"domain": "duties", "refusal_ground": "exempt"}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK);
+        let before = reports(&clerk).await;
 
-        let admin = app.token_for("admin", Role::Administrator).await;
+        let admin = app.api("admin", Role::Administrator).await;
         // The term is configurable: at 12 years nothing of 2015's petitions has expired yet.
         let put_term = |years: i64, basis: &str| {
-            app.client
-                .put(app.url("/api/v1/registry/retention/petition"))
-                .bearer_auth(&admin)
+            admin
+                .request(Method::PUT, "/api/v1/registry/retention/petition")
                 .json(&json!({"years": years, "basis": basis}))
                 .send()
         };
@@ -177,13 +156,9 @@ both!(
                 .status(),
             StatusCode::OK
         );
-        let (_, dry) = post(
-            &app,
-            &admin,
-            "/api/v1/registry/purge",
-            json!({"dry_run": true}),
-        )
-        .await;
+        let (_, dry) = admin
+            .post("/api/v1/registry/purge", json!({"dry_run": true}))
+            .await;
         assert_eq!(dry["by_register"], json!({"info": 1}), "{dry}");
         assert_eq!(
             put_term(5, "Legea 16/1996, nomenclatorul arhivistic")
@@ -193,13 +168,9 @@ both!(
             StatusCode::OK
         );
 
-        let (s, dry) = post(
-            &app,
-            &admin,
-            "/api/v1/registry/purge",
-            json!({"dry_run": true}),
-        )
-        .await;
+        let (s, dry) = admin
+            .post("/api/v1/registry/purge", json!({"dry_run": true}))
+            .await;
         assert_eq!(s, StatusCode::OK);
         assert_eq!(
             (dry["dry_run"].as_bool(), dry["anonymised"].as_i64()),
@@ -229,7 +200,7 @@ both!(
             "{printed}"
         );
 
-        let (s, done) = post(&app, &admin, "/api/v1/registry/purge", json!({})).await;
+        let (s, done) = admin.post("/api/v1/registry/purge", json!({})).await;
         assert_eq!(
             (s, done["anonymised"].as_i64()),
             (StatusCode::OK, Some(4)),
@@ -257,16 +228,14 @@ both!(
                 "the subject stays"
             );
             assert_eq!(
-                count(
-                    &app,
-                    "SELECT COUNT(*) AS n FROM registry_attachments WHERE entry_id = $1",
-                    id
-                )
+                app.count(&format!(
+                    "SELECT COUNT(*) FROM registry_attachments WHERE entry_id = {id}"
+                ))
                 .await,
                 0
             );
-            assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM registry_events WHERE entry_id = $1 AND note IS NOT NULL", id).await, 0);
-            assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM registry_events WHERE entry_id = $1 AND action = 'anonymised'", id).await, 1);
+            assert_eq!(app.count(&format!("SELECT COUNT(*) FROM registry_events WHERE entry_id = {id} AND note IS NOT NULL")).await, 0);
+            assert_eq!(app.count(&format!("SELECT COUNT(*) FROM registry_events WHERE entry_id = {id} AND action = 'anonymised'")).await, 1);
             let lat: Option<f64> = sqlx::query("SELECT lat FROM registry_entries WHERE id = $1")
                 .bind(id)
                 .fetch_one(app.db.pool())
@@ -285,11 +254,10 @@ both!(
         }
         // Search finds the purged entries by their subject, no longer by the petitioner's name.
         let found = |q: &'static str| {
-            let app = &app;
             let clerk = &clerk;
             async move {
-                let v: Value = app
-                    .api_get(&format!("/api/v1/registry/search?q={q}&limit=100"), clerk)
+                let v: Value = clerk
+                    .get(&format!("/api/v1/registry/search?q={q}&limit=100"))
                     .await
                     .json()
                     .await
@@ -313,7 +281,7 @@ both!(
         );
 
         assert_eq!(
-            reports(&app, &clerk).await,
+            reports(&clerk).await,
             before,
             "the reports count the same after the purge"
         );
@@ -325,11 +293,10 @@ both!(
                 .try_get("n")
                 .expect("n");
         assert_eq!(audited, 1);
-        let (_, again) = post(&app, &admin, "/api/v1/registry/purge", json!({})).await;
+        let (_, again) = admin.post("/api/v1/registry/purge", json!({})).await;
         assert_eq!(again["anonymised"], 0, "nothing twice");
 
-        let b = app.new_browser();
-        b.login_as("admin2", Role::Administrator).await;
+        let b = app.signed_in("admin2", Role::Administrator).await;
         let html = b
             .get("/registry/retention")
             .await
@@ -350,8 +317,7 @@ both!(
             StatusCode::OK,
             "an anonymised case still opens"
         );
-        let c = app.new_browser();
-        c.login_as("clerk2", Role::RegistryClerk).await;
+        let c = app.signed_in("clerk2", Role::RegistryClerk).await;
         assert_eq!(
             c.get("/registry/retention").await.status(),
             StatusCode::FORBIDDEN
@@ -409,7 +375,7 @@ both!(an_erasure_request_anonymises_what_the_law_lets_go, |app| {
         },
     )
     .await;
-    let admin = app.token_for("admin", Role::Administrator).await;
+    let admin = app.api("admin", Role::Administrator).await;
     let field = |v: &Value| v["error"]["field"].as_str().unwrap_or_default().to_string();
     for (body, expected) in [
         (json!({"entry_id": kept, "reference": "77/2026"}), "reason"),
@@ -426,14 +392,18 @@ both!(an_erasure_request_anonymises_what_the_law_lets_go, |app| {
             "reference",
         ),
     ] {
-        let (s, v) = post(&app, &admin, "/api/v1/registry/erasure", body).await;
+        let (s, v) = admin.post("/api/v1/registry/erasure", body).await;
         assert_eq!(
             (s, field(&v)),
             (StatusCode::BAD_REQUEST, expected.to_string()),
             "{v}"
         );
     }
-    let (s, v) = post(&app, &admin, "/api/v1/registry/erasure", json!({"entry_id": kept, "reference": "77/2026", "reason": "cererea petentei din 3 martie"})).await;
+    let (s, v) = admin
+        .post(
+            "/api/v1/registry/erasure",
+            json!({"entry_id": kept, "reference": "77/2026", "reason": "cererea petentei din 3 martie"}),
+        ).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["anonymised"], json!(["1/02.02.2016"]));
     let kept_rows = v["kept"].as_array().expect("kept");
@@ -491,8 +461,7 @@ both!(an_erasure_request_anonymises_what_the_law_lets_go, |app| {
         (1, 2)
     );
 
-    let b = app.new_browser();
-    b.login_as("admin2", Role::Administrator).await;
+    let b = app.signed_in("admin2", Role::Administrator).await;
     let number = format!("1/{}", this_year());
     let r = b
         .post_form(

@@ -1,12 +1,12 @@
 //! Search across all registers: folded (diacritics, ş/ș, case) and stemmed words, the index
 //! written with the entry in one transaction, and the same answers on SQLite and PostgreSQL.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Api, Engine, TestApp};
 
 fn fixtures() -> Vec<Value> {
     let person = |subject: &str, text: &str, kind: &str| {
@@ -70,31 +70,22 @@ const QUERIES: &[&str] = &[
     "nimic asemanator",
 ];
 
-async fn seed(app: &TestApp) -> String {
-    let token = app.token_for("clerk", Role::RegistryClerk).await;
+async fn seed(app: &TestApp) -> Api {
+    let clerk = app.api("clerk", Role::RegistryClerk).await;
     for f in fixtures() {
-        let r = app
-            .client
-            .post(app.url("/api/v1/petitions"))
-            .bearer_auth(&token)
-            .json(&f)
-            .send()
-            .await
-            .expect("register");
-        assert_eq!(r.status(), StatusCode::CREATED, "{f}");
+        let (s, _) = clerk.post("/api/v1/petitions", f.clone()).await;
+        assert_eq!(s, StatusCode::CREATED, "{f}");
     }
-    token
+    clerk
 }
 
 /// Each query's answer as (register, number, subject), in the order given.
-async fn answers(app: &TestApp, token: &str, register: &str) -> Vec<Vec<(String, String, String)>> {
+async fn answers(api: &Api, register: &str) -> Vec<Vec<(String, String, String)>> {
     let mut out = Vec::new();
     for q in QUERIES {
-        let r = app
-            .client
-            .get(app.url("/api/v1/registry/search"))
+        let r = api
+            .request(Method::GET, "/api/v1/registry/search")
             .query(&[("q", *q), ("register", register)])
-            .bearer_auth(token)
             .send()
             .await
             .expect("search");
@@ -120,8 +111,8 @@ fn subjects(a: &[(String, String, String)]) -> Vec<&str> {
 }
 
 both!(search_folds_stems_and_is_written_with_the_entry, |app| {
-    let token = seed(&app).await;
-    let all = answers(&app, &token, "").await;
+    let clerk = seed(&app).await;
+    let all = answers(&clerk, "").await;
     let at = |q: &str| &all[QUERIES.iter().position(|x| *x == q).expect(q)];
     // Folded and stemmed: case, diacritics, ş/ș, inflections.
     assert_eq!(
@@ -150,13 +141,11 @@ both!(search_folds_stems_and_is_written_with_the_entry, |app| {
     );
     assert!(at("nimic asemanator").is_empty());
     // One register only.
-    let info = answers(&app, &token, "info").await;
+    let info = answers(&clerk, "info").await;
     assert!(info.iter().flatten().all(|(r, _, _)| r == "info"));
     // Bad input names the field.
-    let r = app
-        .client
-        .get(app.url("/api/v1/registry/search?q=%C8%99i%20de"))
-        .bearer_auth(&token)
+    let r = clerk
+        .request(Method::GET, "/api/v1/registry/search?q=%C8%99i%20de")
         .send()
         .await
         .expect("search");
@@ -167,30 +156,16 @@ both!(search_folds_stems_and_is_written_with_the_entry, |app| {
     );
     // The index is written in the registration's transaction: a refused registration (a number
     // never reserved) leaves no terms behind.
-    let before: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM registry_search")
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
+    let before = app.count("SELECT COUNT(*) FROM registry_search").await;
     let mut bad = fixtures()[0].clone();
     bad["subject"] = json!("Trompetă nemaiauzită");
     bad["reserved_number"] = json!(999);
-    let r = app
-        .client
-        .post(app.url("/api/v1/petitions"))
-        .bearer_auth(&token)
-        .json(&bad)
-        .send()
-        .await
-        .expect("register");
-    assert!(r.status().is_client_error(), "{}", r.status());
-    let after: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM registry_search")
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
+    let (s, _) = clerk.post("/api/v1/petitions", bad).await;
+    assert!(s.is_client_error(), "{s}");
+    let after = app.count("SELECT COUNT(*) FROM registry_search").await;
     assert_eq!(before, after);
     // The list page's search box uses the same index.
-    let b = app.new_browser();
-    b.login_as("reader", Role::RegistryClerk).await;
+    let b = app.signed_in("reader", Role::RegistryClerk).await;
     let page = b
         .get("/registry?q=STEFAN")
         .await
@@ -212,26 +187,18 @@ async fn the_same_query_gives_the_same_results_on_both_engines() {
     };
     let lite = TestApp::spawn(Engine::Sqlite).await;
     let (t1, t2) = (seed(&lite).await, seed(&pg).await);
-    let (a, b) = (answers(&lite, &t1, "").await, answers(&pg, &t2, "").await);
+    let (a, b) = (answers(&t1, "").await, answers(&t2, "").await);
     assert!(a.iter().filter(|r| !r.is_empty()).count() >= 10);
     assert_eq!(a, b);
 }
 
 both!(a_list_exports_as_csv_with_petitioners_masked, |app| {
-    let token = seed(&app).await;
+    let clerk = seed(&app).await;
     let mut formula = fixtures()[0].clone();
     formula["subject"] = json!("=HYPERLINK(\"http://x\") zgomot");
-    let r = app
-        .client
-        .post(app.url("/api/v1/petitions"))
-        .bearer_auth(&token)
-        .json(&formula)
-        .send()
-        .await
-        .expect("register");
-    assert_eq!(r.status(), StatusCode::CREATED);
-    let b = app.new_browser();
-    b.login_as("reader", Role::RegistryClerk).await;
+    let (s, _) = clerk.post("/api/v1/petitions", formula).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let b = app.signed_in("reader", Role::RegistryClerk).await;
     let page = b
         .get("/registry?q=zgomot")
         .await
@@ -266,20 +233,20 @@ both!(a_list_exports_as_csv_with_petitioners_masked, |app| {
 });
 
 both!(older_entries_without_terms_are_indexed_on_backfill, |app| {
-    let token = seed(&app).await;
-    let before = answers(&app, &token, "").await;
+    let clerk = seed(&app).await;
+    let before = answers(&clerk, "").await;
     // Entries written before the index existed have no terms: search misses them.
     sqlx::query("DELETE FROM registry_search")
         .execute(app.db.pool())
         .await
         .expect("forget the index");
-    assert!(answers(&app, &token, "").await.iter().all(Vec::is_empty));
+    assert!(answers(&clerk, "").await.iter().all(Vec::is_empty));
     // The back-fill gives every entry its terms again, and a second run finds nothing to do.
     let n = veghe::registry::search::backfill(&app.db)
         .await
         .expect("backfill");
     assert_eq!(n, fixtures().len());
-    assert_eq!(answers(&app, &token, "").await, before);
+    assert_eq!(answers(&clerk, "").await, before);
     assert_eq!(
         veghe::registry::search::backfill(&app.db)
             .await
@@ -290,8 +257,7 @@ both!(older_entries_without_terms_are_indexed_on_backfill, |app| {
 
 both!(the_full_export_asks_a_reason_and_logs_it, |app| {
     seed(&app).await;
-    let b = app.new_browser();
-    b.login_as("reader", Role::RegistryClerk).await;
+    let b = app.signed_in("reader", Role::RegistryClerk).await;
     // The list offers it, with the list's filters carried.
     let page = b
         .get("/registry?q=zgomot")

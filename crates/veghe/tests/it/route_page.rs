@@ -3,37 +3,13 @@
 //! problems named by their field.
 
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 use veghe::auth::Role;
 use veghe::dispatch::period;
 
 use crate::both;
 use crate::helpers::TestApp;
-
-async fn add_unit(app: &TestApp, call_sign: &str, tracker: &str) -> i64 {
-    let row: (i64,) = sqlx::query_as(
-        "INSERT INTO units (call_sign, kind, department, status, tracker_id, created_at) VALUES ($1, 'car', 'proximity', 'available', $2, 0) RETURNING id",
-    )
-    .bind(call_sign)
-    .bind(tracker)
-    .fetch_one(app.db.pool())
-    .await
-    .expect("unit");
-    row.0
-}
-
-async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
-    let r = app
-        .client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    assert!(r.status().is_success(), "{path}: {}", r.status());
-    r.json().await.expect("json")
-}
+use crate::helpers::fixtures::noise_at;
 
 /// Four fixes 60 s apart going north, ten minutes ago; returns the first one's time (s).
 async fn drive(app: &TestApp, tracker: &str) -> i64 {
@@ -64,28 +40,20 @@ fn query(from_ms: i64, to_ms: i64) -> String {
 both!(
     the_route_page_shows_the_period_its_route_and_incidents,
     |app| {
-        let token = app.token_for("api", Role::Dispatcher).await;
-        let unit = add_unit(&app, "PL-611", "trk-611").await;
+        let disp = app.api("api", Role::Dispatcher).await;
+        let unit = app.add_unit("PL-611", Some("trk-611")).await;
         let t0 = drive(&app, "trk-611").await;
-        let inc = post(
-            &app,
-            &token,
-            "/api/v1/incidents",
-            json!({"type": "noise", "priority": 2, "lat": 45.753, "lon": 21.22,
-               "address": "Strada Alba Iulia nr. 2", "description": "Muzică tare"}),
-        )
-        .await;
+        let inc = disp
+            .post_ok("/api/v1/incidents", noise_at(45.753, 21.22))
+            .await;
         let id = inc["id"].as_i64().expect("id");
-        post(
-            &app,
-            &token,
+        disp.post_ok(
             &format!("/api/v1/incidents/{id}/assign"),
             json!({"unit_id": unit}),
         )
         .await;
 
-        let browser = app.new_browser();
-        browser.login_as("disp", Role::Dispatcher).await;
+        let browser = app.signed_in("disp", Role::Dispatcher).await;
         let now = veghe::db::now_ms();
         let path = format!(
             "/units/{unit}/route?{}",
@@ -178,7 +146,7 @@ both!(
 );
 
 both!(the_route_pages_are_for_those_who_dispatch, |app| {
-    let unit = add_unit(&app, "PL-612", "trk-612").await;
+    let unit = app.add_unit("PL-612", Some("trk-612")).await;
     for (role, allowed) in [
         (Role::Dispatcher, true),
         (Role::HeadOfService, true),
@@ -221,9 +189,8 @@ both!(the_route_pages_are_for_those_who_dispatch, |app| {
 });
 
 both!(period_problems_are_named_on_the_page, |app| {
-    let unit = add_unit(&app, "PL-613", "trk-613").await;
-    let browser = app.new_browser();
-    browser.login_as("disp", Role::Dispatcher).await;
+    let unit = app.add_unit("PL-613", Some("trk-613")).await;
+    let browser = app.signed_in("disp", Role::Dispatcher).await;
     let cases = [
         (
             "from=ieri",

@@ -12,8 +12,7 @@ both!(health_and_readiness_answer, |app| {
 });
 
 both!(metrics_are_prometheus_text_for_administrators, |app| {
-    let b = app.new_browser();
-    b.login_as("ops", Role::Administrator).await;
+    let b = app.signed_in("ops", Role::Administrator).await;
     b.get("/").await;
     let r = b.get("/metrics").await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -37,8 +36,7 @@ both!(unknown_pages_are_404_pages_without_internals, |app| {
 });
 
 both!(a_forbidden_page_says_so_in_the_users_language, |app| {
-    let b = app.new_browser();
-    b.login_as("disp", Role::Dispatcher).await;
+    let b = app.signed_in("disp", Role::Dispatcher).await;
     let r = b.get("/users").await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     assert!(
@@ -63,12 +61,10 @@ both!(a_forbidden_page_says_so_in_the_users_language, |app| {
 });
 
 both!(navigation_shows_only_what_the_role_may_open, |app| {
-    let admin = app.new_browser();
-    admin.login_as("adm", Role::Administrator).await;
+    let admin = app.signed_in("adm", Role::Administrator).await;
     let page = admin.get("/").await.text().await.expect("body");
     assert!(page.contains("href=\"/users\"") && page.contains("href=\"/audit\""));
-    let crew = app.new_browser();
-    crew.login_as("crew1", Role::Crew).await;
+    let crew = app.signed_in("crew1", Role::Crew).await;
     let page = crew.get("/").await.text().await.expect("body");
     assert!(
         !page.contains("href=\"/users\"")
@@ -98,8 +94,7 @@ both!(assets_and_map_layers_are_served, |app| {
         StatusCode::NOT_FOUND
     );
 
-    let b = app.new_browser();
-    b.login_as("an", Role::Analyst).await;
+    let b = app.signed_in("an", Role::Analyst).await;
     let r = b.get("/geo/neighbourhoods.geojson").await;
     assert_eq!(r.status(), StatusCode::OK);
     let v: serde_json::Value = r.json().await.expect("geojson");
@@ -113,8 +108,7 @@ both!(assets_and_map_layers_are_served, |app| {
 });
 
 both!(the_calendar_page_computes_a_deadline, |app| {
-    let b = app.new_browser();
-    b.login_as("reg", Role::RegistryClerk).await;
+    let b = app.signed_in("reg", Role::RegistryClerk).await;
     let page = b
         .get("/calendar?rule=petition-answer&from=2026-11-29")
         .await

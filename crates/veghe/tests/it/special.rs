@@ -7,46 +7,15 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use veghe::auth::Role;
-use veghe::config::{SmtpConfig, SmtpTls};
 
 use crate::both;
-use crate::helpers::{Engine, TestApp};
-use crate::smtp::SmtpReceiver;
-
-pub async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
-    let r = app
-        .client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("request");
-    let status = r.status();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
-async fn get_json(app: &TestApp, token: &str, path: &str) -> Value {
-    let r = app.api_get(path, token).await;
-    assert_eq!(r.status(), StatusCode::OK, "{path}");
-    r.json().await.expect("json")
-}
-
-fn relay(port: u16) -> SmtpConfig {
-    SmtpConfig {
-        host: "127.0.0.1".into(),
-        port,
-        from: "veghe@politialocala.test".into(),
-        credentials: None,
-        tls: SmtpTls::None,
-        retry_ms: 200,
-    }
-}
+use crate::helpers::smtp::{SmtpReceiver, relay};
+use crate::helpers::{Api, Engine, TestApp};
 
 /// The people told of special events, with e-mail addresses; returns their tokens.
-async fn recipients(app: &TestApp) -> (String, String) {
-    let head = app.token_for("sef", Role::HeadOfService).await;
-    let director = app.token_for("director", Role::Management).await;
+async fn recipients(app: &TestApp) -> (Api, Api) {
+    let head = app.api("sef", Role::HeadOfService).await;
+    let director = app.api("director", Role::Management).await;
     for (user, email) in [
         ("sef", "sef.serviciu@politialocala.test"),
         ("director", "director.executiv@politialocala.test"),
@@ -61,24 +30,23 @@ async fn recipients(app: &TestApp) -> (String, String) {
     (head, director)
 }
 
-/// A dispatcher's incident; returns (token, incident id, reference).
-async fn incident(app: &TestApp) -> (String, i64, String) {
-    let token = app.token_for("disp", Role::Dispatcher).await;
-    let (s, inc) = post(
-        app,
-        &token,
-        "/api/v1/incidents",
-        json!({"type": "brawl", "priority": 1, "lat": 45.7537, "lon": 21.2257,
+/// A dispatcher's incident; returns (the dispatcher, incident id, reference).
+async fn incident(app: &TestApp) -> (Api, i64, String) {
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let (s, inc) = disp
+        .post(
+            "/api/v1/incidents",
+            json!({"type": "brawl", "priority": 1, "lat": 45.7537, "lon": 21.2257,
                "address": "Piața Victoriei nr. 1", "description": "Bătaie, o persoană rănită"}),
-    )
-    .await;
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED);
     let reference = inc["reference"].as_str().expect("reference").to_string();
-    (token, inc["id"].as_i64().expect("id"), reference)
+    (disp, inc["id"].as_i64().expect("id"), reference)
 }
 
-async fn outbox_states(app: &TestApp, token: &str) -> Vec<(String, i64)> {
-    let v = get_json(app, token, "/api/v1/mail/outbox").await;
+async fn outbox_states(api: &Api) -> Vec<(String, i64)> {
+    let v = api.get_ok("/api/v1/mail/outbox").await;
     v.as_array()
         .expect("array")
         .iter()
@@ -91,37 +59,32 @@ async fn outbox_states(app: &TestApp, token: &str) -> Vec<(String, i64)> {
         .collect()
 }
 
-async fn wait_outbox(
-    app: &TestApp,
-    token: &str,
-    ok: impl Fn(&[(String, i64)]) -> bool,
-) -> Vec<(String, i64)> {
+async fn wait_outbox(api: &Api, ok: impl Fn(&[(String, i64)]) -> bool) -> Vec<(String, i64)> {
     for _ in 0..200 {
-        let states = outbox_states(app, token).await;
+        let states = outbox_states(api).await;
         if ok(&states) {
             return states;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    outbox_states(app, token).await
+    outbox_states(api).await
 }
 
 async fn declared_reaches_both_recipients(engine: Engine) {
     let receiver = SmtpReceiver::start().await;
     let port = receiver.port;
-    let Some(app) = TestApp::spawn_with(engine, |c| c.smtp = Some(relay(port))).await else {
+    let Some(app) = TestApp::spawn_mailing(engine, port, "veghe@politialocala.test").await else {
         return;
     };
     let (head, director) = recipients(&app).await;
     let (disp, id, reference) = incident(&app).await;
 
-    let (s, se) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/incidents/{id}/special-event"),
-        json!({"reason": "Persoană rănită în urma unei agresiuni"}),
-    )
-    .await;
+    let (s, se) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/special-event"),
+            json!({"reason": "Persoană rănită în urma unei agresiuni"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED, "{se}");
     assert_eq!(se["reference"], reference.as_str());
     assert_eq!(se["acknowledgements"].as_array().map(Vec::len), Some(2));
@@ -142,7 +105,7 @@ async fn declared_reaches_both_recipients(engine: Engine) {
         let subject = m.header("Subject").expect("subject");
         assert!(subject.contains(&reference), "{subject}");
     }
-    let states = wait_outbox(&app, &head, |s| s.iter().all(|(st, _)| st == "sent")).await;
+    let states = wait_outbox(&head, |s| s.iter().all(|(st, _)| st == "sent")).await;
     assert_eq!(states, vec![("sent".to_string(), 1); 2]);
 
     // The live stream and the audit trail have it.
@@ -162,7 +125,7 @@ async fn declared_reaches_both_recipients(engine: Engine) {
     // Each recipient acknowledges once; the dispatcher is no recipient.
     let se_id = se["id"].as_i64().expect("id");
     let ack = format!("/api/v1/special-events/{se_id}/acknowledge");
-    let (s, after) = post(&app, &head, &ack, json!({})).await;
+    let (s, after) = head.post(&ack, json!({})).await;
     assert_eq!(s, StatusCode::OK, "{after}");
     let acked: Vec<&Value> = after["acknowledgements"]
         .as_array()
@@ -172,14 +135,16 @@ async fn declared_reaches_both_recipients(engine: Engine) {
         .collect();
     assert_eq!(acked.len(), 1);
     assert_eq!(acked[0]["role"], "head_of_service");
-    let (s, _) = post(&app, &head, &ack, json!({})).await;
+    let (s, _) = head.post(&ack, json!({})).await;
     assert_eq!(s, StatusCode::CONFLICT, "acknowledged once only");
-    let (s, _) = post(&app, &disp, &ack, json!({})).await;
+    let (s, _) = disp.post(&ack, json!({})).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, _) = post(&app, &director, &ack, json!({})).await;
+    let (s, _) = director.post(&ack, json!({})).await;
     assert_eq!(s, StatusCode::OK);
 
-    let timeline = get_json(&app, &disp, &format!("/api/v1/incidents/{id}/timeline")).await;
+    let timeline = disp
+        .get_ok(&format!("/api/v1/incidents/{id}/timeline"))
+        .await;
     let kinds: Vec<&str> = timeline
         .as_array()
         .expect("timeline")
@@ -212,19 +177,18 @@ async fn relay_down_then_up(engine: Engine) {
         let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         l.local_addr().expect("addr").port()
     };
-    let Some(app) = TestApp::spawn_with(engine, |c| c.smtp = Some(relay(port))).await else {
+    let Some(app) = TestApp::spawn_mailing(engine, port, "veghe@politialocala.test").await else {
         return;
     };
     let (head, _) = recipients(&app).await;
     let (disp, id, _) = incident(&app).await;
     let started = std::time::Instant::now();
-    let (s, se) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/incidents/{id}/special-event"),
-        json!({"reason": "Agresiune asupra unui polițist local"}),
-    )
-    .await;
+    let (s, se) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/special-event"),
+            json!({"reason": "Agresiune asupra unui polițist local"}),
+        )
+        .await;
     assert_eq!(
         s,
         StatusCode::CREATED,
@@ -233,7 +197,7 @@ async fn relay_down_then_up(engine: Engine) {
     assert!(started.elapsed() < Duration::from_secs(5));
 
     // Attempts fail while the relay is down; the messages stay pending with the error.
-    let states = wait_outbox(&app, &head, |s| {
+    let states = wait_outbox(&head, |s| {
         s.len() == 2 && s.iter().all(|(st, n)| st == "pending" && *n >= 1)
     })
     .await;
@@ -241,7 +205,9 @@ async fn relay_down_then_up(engine: Engine) {
         states.iter().all(|(st, n)| st == "pending" && *n >= 1),
         "{states:?}"
     );
-    let v = get_json(&app, &head, &format!("/api/v1/special-events/{}", se["id"])).await;
+    let v = head
+        .get_ok(&format!("/api/v1/special-events/{}", se["id"]))
+        .await;
     assert!(
         v["deliveries"]
             .as_array()
@@ -255,7 +221,7 @@ async fn relay_down_then_up(engine: Engine) {
     let receiver = SmtpReceiver::start_on(port).await;
     let got = receiver.wait_for(2).await;
     assert_eq!(got.len(), 2, "delivered on retry");
-    let states = wait_outbox(&app, &head, |s| s.iter().all(|(st, _)| st == "sent")).await;
+    let states = wait_outbox(&head, |s| s.iter().all(|(st, _)| st == "sent")).await;
     assert!(
         states.iter().all(|(st, n)| st == "sent" && *n >= 2),
         "{states:?}"
@@ -276,20 +242,20 @@ async fn two_servers_send_once(engine: Engine) {
     // A slow relay: while one server is still sending, the other polls and finds the messages due.
     let receiver = SmtpReceiver::start_slow(Duration::from_millis(1500)).await;
     let port = receiver.port;
-    let Some(app) = TestApp::spawn_with(engine, |c| c.smtp = Some(relay(port))).await else {
+    let Some(app) = TestApp::spawn_mailing(engine, port, "veghe@politialocala.test").await else {
         return;
     };
     // A second server on the same database, with its own sender.
-    app.spawn_peer_with(|c| c.smtp = Some(relay(port))).await;
+    app.spawn_peer_with(|c| c.smtp = Some(relay(port, "veghe@politialocala.test")))
+        .await;
     recipients(&app).await;
     let (disp, id, _) = incident(&app).await;
-    let (s, _) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/incidents/{id}/special-event"),
-        json!({"reason": "Persoană decedată pe domeniul public"}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/special-event"),
+            json!({"reason": "Persoană decedată pe domeniul public"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED);
     assert_eq!(receiver.wait_for(2).await.len(), 2);
     // Both senders poll every second: give the other one time to send again, if it could.
@@ -318,26 +284,23 @@ both!(without_smtp_notifications_stay_in_the_application, |app| {
         .fetch_one(app.db.pool())
         .await
         .expect("unit id");
-    let (s, _) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/incidents/{id}/assign"),
-        json!({"unit_id": unit}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/assign"),
+            json!({"unit_id": unit}),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     // A second head of service, in a browser, signed in before the declaration.
-    let b = app.new_browser();
-    b.login_as("sef2", Role::HeadOfService).await;
-    let (s, se) = post(
-        &app,
-        &disp,
-        &format!("/api/v1/incidents/{id}/special-event"),
-        json!({"reason": "Eveniment cu impact public major"}),
-    )
-    .await;
+    let b = app.signed_in("sef2", Role::HeadOfService).await;
+    let (s, se) = disp
+        .post(
+            &format!("/api/v1/incidents/{id}/special-event"),
+            json!({"reason": "Eveniment cu impact public major"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED);
-    let mut states = outbox_states(&app, &head).await;
+    let mut states = outbox_states(&head).await;
     states.sort();
     // Two with addresses wait for a relay that is not configured; sef2 has no address.
     let expected: Vec<(String, i64)> = ["no_address", "not_configured", "not_configured"]
@@ -346,7 +309,7 @@ both!(without_smtp_notifications_stay_in_the_application, |app| {
         .collect();
     assert_eq!(states, expected);
 
-    let mine = get_json(&app, &head, "/api/v1/notifications").await;
+    let mine = head.get_ok("/api/v1/notifications").await;
     assert_eq!(mine.as_array().map(Vec::len), Some(1));
     assert!(
         mine[0]["title"]
@@ -433,19 +396,18 @@ both!(bad_declarations_are_refused_and_nothing_is_saved, |app| {
     recipients(&app).await;
     let (disp, id, _) = incident(&app).await;
     let path = format!("/api/v1/incidents/{id}/special-event");
-    let (s, e) = post(&app, &disp, &path, json!({"reason": " ab "})).await;
+    let (s, e) = disp.post(&path, json!({"reason": " ab "})).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(e["error"]["field"], "reason");
-    let (s, e) = post(&app, &disp, &path, json!({})).await;
+    let (s, e) = disp.post(&path, json!({})).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(e["error"]["field"], "body");
-    let (s, _) = post(
-        &app,
-        &disp,
-        "/api/v1/incidents/999999/special-event",
-        json!({"reason": "motiv valabil"}),
-    )
-    .await;
+    let (s, _) = disp
+        .post(
+            "/api/v1/incidents/999999/special-event",
+            json!({"reason": "motiv valabil"}),
+        )
+        .await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     for table in ["special_events", "notifications", "mail_outbox"] {
         let (n,): (i64,) =
@@ -455,16 +417,17 @@ both!(bad_declarations_are_refused_and_nothing_is_saved, |app| {
                 .expect("count");
         assert_eq!(n, 0, "{table}");
     }
-    let (s, _) = post(&app, &disp, &path, json!({"reason": "motiv valabil"})).await;
+    let (s, _) = disp.post(&path, json!({"reason": "motiv valabil"})).await;
     assert_eq!(s, StatusCode::CREATED);
-    let (s, _) = post(&app, &disp, &path, json!({"reason": "a doua oară"})).await;
+    let (s, _) = disp.post(&path, json!({"reason": "a doua oară"})).await;
     assert_eq!(s, StatusCode::CONFLICT);
-    let analyst = app.token_for("an", Role::Analyst).await;
-    let (s, _) = post(&app, &analyst, &path, json!({"reason": "motiv valabil"})).await;
+    let analyst = app.api("an", Role::Analyst).await;
+    let (s, _) = analyst
+        .post(&path, json!({"reason": "motiv valabil"}))
+        .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     // The form names the field too.
-    let b = app.new_browser();
-    b.login_as("disp2", Role::Dispatcher).await;
+    let b = app.signed_in("disp2", Role::Dispatcher).await;
     let r = b
         .post_form(
             "/special-events",

@@ -36,6 +36,54 @@ impl Received {
         }
         value
     }
+
+    /// The text of the message, decoded.
+    pub fn body(&self) -> String {
+        let body = self.data.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        match self
+            .header("Content-Transfer-Encoding")
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "quoted-printable" => quoted_printable(body),
+            "base64" => panic!("a base64 body was not expected here"),
+            _ => body.to_string(),
+        }
+    }
+}
+
+/// Decodes a quoted-printable body (RFC 2045), as lettre writes mostly-ASCII text.
+pub fn quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\r\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'='
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The server's configuration to send through a receiver on `port`, from `from`.
+pub fn relay(port: u16, from: &str) -> veghe::config::SmtpConfig {
+    veghe::config::SmtpConfig {
+        host: "127.0.0.1".into(),
+        port,
+        from: from.into(),
+        credentials: None,
+        tls: veghe::config::SmtpTls::None,
+        retry_ms: 200,
+    }
 }
 
 /// The receiver: its port and what it has collected.
