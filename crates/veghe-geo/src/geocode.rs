@@ -1,6 +1,7 @@
 //! Geocoding a typed address: the street by its folded name (the type, when typed, breaks ties),
 //! then the house number: a mapped address point, else a point interpolated along the street's
-//! centre-line between the mapped numbers on the same side, else the middle of the street.
+//! centre-line between the mapped numbers on the same side (or just past them), else the middle
+//! of the street.
 
 mod interpolate;
 mod street;
@@ -64,7 +65,9 @@ impl StreetMap {
         };
         let at = number.and_then(|n| {
             let mapped = interpolate::mapped(street, n, without).map(|p| (p, false));
-            mapped.or_else(|| interpolate::along(street, n, without).map(|p| (p, true)))
+            let near = || interpolate::between(street, n, without);
+            let further = || interpolate::beyond(street, n, without);
+            mapped.or_else(|| near().or_else(further).map(|p| (p, true)))
         });
         let point = match at {
             Some((p, interpolated)) => {

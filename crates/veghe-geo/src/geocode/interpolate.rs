@@ -1,6 +1,7 @@
 //! A house number on its street: the mapped point; else the mapped numbers of the same side
 //! (parity) projected onto the street's joined centre-lines, the nearest below and above on one
-//! line, and the point between them in proportion to the number; else the street's middle.
+//! line, and the point between them in proportion to the number; past the last mapped number of a
+//! side (by a few numbers), the spacing of the two nearest continued; else the street's middle.
 
 use crate::model::{Address, Street};
 use crate::number::HouseNumber;
@@ -31,15 +32,18 @@ pub fn mapped(street: &Street, n: &HouseNumber, without: Option<usize>) -> Optio
         .map(|(a, _)| (a.lon, a.lat))
 }
 
-/// The point between the nearest mapped numbers of the same side.
-pub fn along(street: &Street, n: &HouseNumber, without: Option<usize>) -> Option<(f64, f64)> {
-    let target = f64::from(n.number);
-    // (part, chainage, number) of each usable point on this side.
-    let mut known: Vec<(usize, f64, f64)> = Vec::new();
+/// The mapped numbers of the side of `n` (other letters of `n` aside) on the street's joined
+/// lines: `(line, chainage, number)`; `Err` with the point of another letter of the same number
+/// (12B for 12A), which is next door.
+fn side(
+    street: &Street,
+    n: &HouseNumber,
+    without: Option<usize>,
+) -> Result<Vec<(usize, f64, f64)>, (f64, f64)> {
+    let mut known = Vec::new();
     for (a, h) in usable(street, without).filter(|(_, h)| h.is_even() == n.is_even()) {
         if h.number == n.number {
-            // Another letter of the same number (12B for 12A): next door.
-            return Some((a.lon, a.lat));
+            return Err((a.lon, a.lat));
         }
         let feet = street.parts.iter().map(|p| p.foot((a.lon, a.lat)));
         let nearest = feet
@@ -49,6 +53,16 @@ pub fn along(street: &Street, n: &HouseNumber, without: Option<usize>) -> Option
             known.push((part, foot.chainage, f64::from(h.number)));
         }
     }
+    Ok(known)
+}
+
+/// The point between the nearest mapped numbers of the same side, below and above on one line.
+pub fn between(street: &Street, n: &HouseNumber, without: Option<usize>) -> Option<(f64, f64)> {
+    let target = f64::from(n.number);
+    let known = match side(street, n, without) {
+        Ok(known) => known,
+        Err(next_door) => return Some(next_door),
+    };
     let mut best: Option<(f64, usize, f64)> = None;
     for part in 0..street.parts.len() {
         let on: Vec<&(usize, f64, f64)> = known.iter().filter(|k| k.0 == part).collect();
@@ -68,6 +82,31 @@ pub fn along(street: &Street, n: &HouseNumber, without: Option<usize>) -> Option
             let chainage = lo.1 + (target - lo.2) / gap * (hi.1 - lo.1);
             best = Some((gap, part, chainage));
         }
+    }
+    best.map(|(_, part, chainage)| street.parts[part].at(chainage))
+}
+
+/// Numbers beyond the last mapped one of a side are placed at most this many numbers away.
+const MAX_REACH: f64 = 12.0;
+
+/// The point beyond the mapped numbers of the same side, continuing the spacing of the two
+/// nearest on one line (up to [`MAX_REACH`] numbers away, and not past the line's ends).
+pub fn beyond(street: &Street, n: &HouseNumber, without: Option<usize>) -> Option<(f64, f64)> {
+    let target = f64::from(n.number);
+    let known = side(street, n, without).ok()?;
+    let mut best: Option<(f64, usize, f64)> = None;
+    for part in 0..street.parts.len() {
+        let mut on: Vec<&(usize, f64, f64)> = known.iter().filter(|k| k.0 == part).collect();
+        on.sort_by(|a, b| (a.2 - target).abs().total_cmp(&(b.2 - target).abs()));
+        let [near, far, ..] = on.as_slice() else {
+            continue;
+        };
+        let reach = (near.2 - target).abs();
+        if reach > MAX_REACH || (far.2 - near.2).abs() < 1.0 || best.is_some_and(|b| reach >= b.0) {
+            continue;
+        }
+        let per_number = (far.1 - near.1) / (far.2 - near.2);
+        best = Some((reach, part, near.1 + (target - near.2) * per_number));
     }
     best.map(|(_, part, chainage)| street.parts[part].at(chainage))
 }
