@@ -212,3 +212,30 @@ fn shifted(run: &[Pt], by: f64) -> Vec<Pt> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stretches_stay_inside_read_left_to_right_and_break_at_corners() {
+        // Right to left, leaving the tile at x = -20, with a right-angle corner at (100, 50).
+        let line = [(200.0, 50.0), (100.0, 50.0), (100.0, 150.0), (-20.0, 150.0)];
+        let r = runs(&line, 10.0);
+        assert_eq!(
+            r,
+            vec![
+                vec![(100.0, 50.0), (200.0, 50.0)],
+                vec![(100.0, 50.0), (100.0, 150.0)]
+            ]
+        );
+        let b = footprint(&r[0], 25.0, 75.0, 5.0);
+        // Sampled every 4 px: from 28 to 72 px along, widened by 5.
+        let want = [123.0, 45.0, 177.0, 55.0];
+        assert!(
+            b.iter().zip(want).all(|(b, w)| (b - w).abs() < 1e-9),
+            "{b:?}"
+        );
+        assert_eq!(shifted(&r[0], 3.0), vec![(100.0, 53.0), (200.0, 53.0)]);
+    }
+}
