@@ -28,8 +28,15 @@ pub enum LinesError {
     Feature { index: usize, what: String },
 }
 
+/// The file read in one pass (the usual case).
 #[derive(Deserialize)]
 struct Collection {
+    features: Vec<Feature>,
+}
+
+/// The file read feature by feature, to say which one is wrong.
+#[derive(Deserialize)]
+struct Loose {
     features: Vec<Value>,
 }
 
@@ -61,18 +68,30 @@ enum Geometry {
 
 /// Parses the street lines file.
 pub fn parse_lines(text: &str) -> Result<Vec<LineFeature>, LinesError> {
-    let collection: Collection =
-        serde_json::from_str(text).map_err(|e| LinesError::Json(e.to_string()))?;
-    collection
-        .features
-        .into_iter()
-        .enumerate()
-        .map(|(index, value)| feature(value).map_err(|what| LinesError::Feature { index, what }))
+    let collection: Collection = serde_json::from_str(text).map_err(|e| defect(text, e))?;
+    (collection.features.into_iter().enumerate())
+        .map(|(index, f)| feature(f).map_err(|what| LinesError::Feature { index, what }))
         .collect()
 }
 
-fn feature(value: Value) -> Result<LineFeature, String> {
-    let f: Feature = serde_json::from_value(value).map_err(|e| e.to_string())?;
+/// The first feature that cannot be read, or what is wrong with the whole.
+fn defect(text: &str, whole: serde_json::Error) -> LinesError {
+    let Ok(loose) = serde_json::from_str::<Loose>(text) else {
+        return LinesError::Json(whole.to_string());
+    };
+    let mut features = loose.features.into_iter().enumerate();
+    features
+        .find_map(|(index, value)| {
+            let e = serde_json::from_value::<Feature>(value).err()?;
+            Some(LinesError::Feature {
+                index,
+                what: e.to_string(),
+            })
+        })
+        .unwrap_or_else(|| LinesError::Json(whole.to_string()))
+}
+
+fn feature(f: Feature) -> Result<LineFeature, String> {
     let name = f.properties.name.trim().to_string();
     if name.is_empty() {
         return Err(format!("way {} has an empty name", f.properties.osm_id));
