@@ -43,44 +43,29 @@ impl StreetMap {
     pub fn geocode(&self, q: &str) -> Option<Geocoded> {
         let typed = query::parse(q);
         let (id, number) = street::find(self, &typed)?;
-        Some(self.locate(id, number.as_ref(), None))
+        self.locate(id, number.as_ref())
     }
 
-    /// Places `number` on street `id`, leaving out the address point `without` (to measure the
-    /// interpolation against the mapped point).
-    pub(crate) fn locate(
-        &self,
-        id: u32,
-        number: Option<&HouseNumber>,
-        without: Option<usize>,
-    ) -> Geocoded {
+    /// Places `number` (or, without one, the street's middle) on street `id`.
+    fn locate(&self, id: u32, number: Option<&HouseNumber>) -> Option<Geocoded> {
         let street = &self.streets[id as usize];
-        let mut found = Geocoded {
-            lon: 0.0,
-            lat: 0.0,
-            precision: Precision::Street,
-            interpolated: false,
-            street: street.name.clone(),
-            number: number.map(HouseNumber::to_string),
-        };
         let at = number.and_then(|n| {
-            let mapped = interpolate::mapped(street, n, without).map(|p| (p, false));
-            let near = || interpolate::between(street, n, without);
-            let further = || interpolate::beyond(street, n, without);
+            let mapped = interpolate::mapped(street, n, None).map(|p| (p, false));
+            let near = || interpolate::between(street, n, None);
+            let further = || interpolate::beyond(street, n, None);
             mapped.or_else(|| near().or_else(further).map(|p| (p, true)))
         });
-        let point = match at {
-            Some((p, interpolated)) => {
-                found.precision = Precision::Number;
-                found.interpolated = interpolated;
-                Some(p)
-            }
-            None => interpolate::middle(street),
+        let (precision, interpolated, (lon, lat)) = match at {
+            Some((p, interpolated)) => (Precision::Number, interpolated, p),
+            None => (Precision::Street, false, interpolate::middle(street)?),
         };
-        // A street always has a line of two points or more; the middle exists.
-        let (lon, lat) = point.unwrap_or((0.0, 0.0));
-        found.lon = lon;
-        found.lat = lat;
-        found
+        Some(Geocoded {
+            lon,
+            lat,
+            precision,
+            interpolated,
+            street: street.name.clone(),
+            number: number.map(HouseNumber::to_string),
+        })
     }
 }
