@@ -232,12 +232,25 @@ mod tests {
         let mut edges = Vec::new();
         for file in &files {
             let text = std::fs::read_to_string(file).expect("read source");
+            // `use crate::{a, b::c}` names its modules inside the braces.
+            let grouped: Vec<&str> = text
+                .match_indices("crate::{")
+                .filter_map(|(i, _)| text[i..].split_once('}').map(|(inside, _)| inside))
+                .collect();
             for feature in FEATURES {
                 let path = format!("crate::{feature}");
-                let found = text.match_indices(&path).any(|(i, _)| {
-                    let next = text[i + path.len()..].chars().next();
-                    !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
-                });
+                let names = |hay: &str, needle: &str| {
+                    hay.match_indices(needle).any(|(i, _)| {
+                        let before = hay[..i].chars().next_back();
+                        let next = hay[i + needle.len()..].chars().next();
+                        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':')
+                            && !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    })
+                };
+                let found = names(&text, &path)
+                    || grouped
+                        .iter()
+                        .any(|g| names(&g.replace("crate::{", " "), feature));
                 if found {
                     edges.push(format!("{} -> {feature}", file.display()));
                 }
