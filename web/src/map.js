@@ -7,7 +7,7 @@
  *
  * Every <div class="vg-map"> becomes a map. Attributes read:
  *   data-tiles           tile URL template ({z}/{x}/{y}); empty or absent:
- *                        no base tiles, a plain light background (offline).
+ *                        Veghe's own street tiles (/tiles/{z}/{x}/{y}.png).
  *   data-layers          comma list among boundary,neighbourhoods,schools,
  *                        loaded from /geo/<name>.geojson.
  *   data-points          optional URL of a GeoJSON FeatureCollection of
@@ -41,6 +41,7 @@
   var OSM_ATTRIBUTION =
     '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL)';
   var BLANK_BACKGROUND = '#f4f3ee';
+  var OWN_TILES = '/tiles/{z}/{x}/{y}.png';
 
   var PRIORITY_COLOURS = {
     1: '#c62828', // red: urgent
@@ -304,16 +305,12 @@
     map.attributionControl.addAttribution(OSM_ATTRIBUTION);
     L.control.scale({ imperial: false }).addTo(map);
 
-    var tiles = (el.getAttribute('data-tiles') || '').trim();
-    if (tiles) {
-      L.tileLayer(tiles, { maxZoom: 19 }).addTo(map);
-    } else {
-      // No base tiles: a plain light background. The server's CSS may style
-      // .vg-map / .vg-map-blank; only Leaflet's own grey (#ddd) is replaced.
-      el.classList.add('vg-map-blank');
-      if (window.getComputedStyle(el).backgroundColor === 'rgb(221, 221, 221)') {
-        el.style.backgroundColor = BLANK_BACKGROUND;
-      }
+    // The installation's tile server when one is configured, else Veghe's own street tiles,
+    // drawn by the server from the shipped street lines (no outside service).
+    var tiles = (el.getAttribute('data-tiles') || '').trim() || OWN_TILES;
+    L.tileLayer(tiles, { maxZoom: 19 }).addTo(map);
+    if (window.getComputedStyle(el).backgroundColor === 'rgb(221, 221, 221)') {
+      el.style.backgroundColor = BLANK_BACKGROUND;
     }
 
     var control = L.control.layers(null, null, { collapsed: true }).addTo(map);

@@ -48,6 +48,7 @@ pub fn routes() -> Routes {
         .merge(auth::routes::routes())
         .merge(audit::routes::routes())
         .merge(dispatch::map::routes())
+        .merge(geo::tiles::routes())
         .merge(calendar::routes())
         .merge(api::routes())
         .merge(dispatch::routes())

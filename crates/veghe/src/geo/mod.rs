@@ -10,6 +10,7 @@
 //! from OpenStreetMap (© OpenStreetMap contributors, ODbL); streets from romania/localitati (WTFPL).
 
 mod shapes;
+pub mod tiles;
 
 use std::sync::OnceLock;
 
