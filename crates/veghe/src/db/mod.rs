@@ -4,9 +4,11 @@
 //! epoch milliseconds (`i64`), flags are `0/1` integers, money is bani: the `Any` driver carries
 //! only integers, floats, text and blobs, so the schema keeps to those.
 
+mod flag;
 pub mod json_rows;
 mod migrate;
 
+pub use flag::Flag;
 pub use migrate::current_version;
 
 use std::str::FromStr;
