@@ -167,11 +167,11 @@ pub async fn restore(db: &Db, file: &Path, force: bool) -> anyhow::Result<u64> {
         );
     }
     let mut tx = db.begin().await?;
-    let existing: i64 =
-        sqlx::query("SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM incidents) AS n")
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("n")?;
+    let existing: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM incidents) AS n",
+    )
+    .fetch_one(&mut *tx)
+    .await?;
     if existing > 0 && !force {
         anyhow::bail!(
             "the database is not empty ({existing} accounts and incidents); restore into an empty database or use --force to replace everything"

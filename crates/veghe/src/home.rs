@@ -6,7 +6,6 @@ use axum::extract::State;
 use axum::response::Response;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use sqlx::Row;
 use veghe_docs::svg::{self, BarChart, LineChart, Series};
 
 use crate::AppState;
@@ -64,15 +63,11 @@ pub async fn home(State(state): State<AppState>, shell: Shell) -> AppResult<Resp
 }
 
 async fn count(db: &Db, sql: &'static str, binds: &[i64]) -> AppResult<i64> {
-    let mut q = sqlx::query(sql);
+    let mut q = sqlx::query_scalar(sql);
     for b in binds {
         q = q.bind(*b);
     }
-    let row = q.fetch_optional(db.pool()).await?;
-    Ok(match row {
-        Some(r) => r.try_get::<i64, _>("n")?,
-        None => 0,
-    })
+    Ok(q.fetch_optional(db.pool()).await?.unwrap_or(0))
 }
 
 fn tz() -> TimeZone {
@@ -184,7 +179,7 @@ async fn operations(
     }));
 
     // By type, last 30 days.
-    let rows = sqlx::query(
+    let rows: Vec<(String, i64)> = sqlx::query_as(
         "SELECT type, COUNT(*) AS n FROM incidents WHERE received_at > $1 GROUP BY type ORDER BY n DESC",
     )
     .bind(now - 30 * 86_400_000)
@@ -192,10 +187,9 @@ async fn operations(
     .await?;
     let mut labels = Vec::new();
     let mut values = Vec::new();
-    for r in &rows {
-        let code: String = r.try_get("type")?;
-        labels.push(crate::dispatch::catalogue::type_label(&code, shell.lang).to_string());
-        values.push(r.try_get::<i64, _>("n")? as f64);
+    for (code, n) in &rows {
+        labels.push(crate::dispatch::catalogue::type_label(code, shell.lang).to_string());
+        values.push(*n as f64);
     }
     charts.push(svg::bar_chart(&BarChart {
         title: tr.incidents_by_type.to_string(),
@@ -208,14 +202,14 @@ async fn operations(
     }));
 
     // By hour of day (local time), last 90 days.
-    let rows = sqlx::query("SELECT received_at FROM incidents WHERE received_at > $1")
-        .bind(now - 90 * 86_400_000)
-        .fetch_all(db.pool())
-        .await?;
+    let received: Vec<i64> =
+        sqlx::query_scalar("SELECT received_at FROM incidents WHERE received_at > $1")
+            .bind(now - 90 * 86_400_000)
+            .fetch_all(db.pool())
+            .await?;
     let zone = tz();
     let mut hours = [0f64; 24];
-    for r in &rows {
-        let at: i64 = r.try_get("received_at")?;
+    for at in received {
         if let Ok(ts) = jiff::Timestamp::from_millisecond(at) {
             let h = usize::try_from(ts.to_zoned(zone.clone()).hour()).unwrap_or(0);
             hours[h.min(23)] += 1.0;

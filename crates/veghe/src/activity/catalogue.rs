@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::Row;
 
 use super::parse::{LegalRef, clean};
 use crate::audit::{self, Actor, Change};
@@ -15,13 +14,14 @@ use crate::db::Db;
 use crate::error::AppError;
 
 /// One version of an offence.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Offence {
     pub id: i64,
     pub act: String,
     pub article: String,
     pub point: String,
     /// The aggravated form (e.g. Law 61/1991 art. 3(2): inside a school).
+    #[sqlx(try_from = "crate::db::Flag")]
     pub aggravated: bool,
     pub description_ro: String,
     pub description_en: String,
@@ -134,22 +134,6 @@ pub fn judge_in(versions: Option<&[Version]>, day: Date) -> Judgement<'_> {
     }
 }
 
-fn offence(r: &sqlx::any::AnyRow) -> Result<Offence, sqlx::Error> {
-    Ok(Offence {
-        id: r.try_get("id")?,
-        act: r.try_get("act")?,
-        article: r.try_get("article")?,
-        point: r.try_get("point")?,
-        aggravated: r.try_get::<i64, _>("aggravated")? != 0,
-        description_ro: r.try_get("description_ro")?,
-        description_en: r.try_get("description_en")?,
-        min_bani: r.try_get("min_bani")?,
-        max_bani: r.try_get("max_bani")?,
-        valid_from: r.try_get("valid_from")?,
-        valid_to: r.try_get("valid_to")?,
-    })
-}
-
 const COLUMNS: &str = "id, act, article, point, aggravated, description_ro, description_en, min_bani, max_bani, valid_from, valid_to";
 
 /// Every version, ordered by act, article, point and date.
@@ -157,10 +141,9 @@ pub async fn list(db: &Db) -> Result<Vec<Offence>, AppError> {
     let sql = format!(
         "SELECT {COLUMNS} FROM activity_offences ORDER BY act, article, point, aggravated, valid_from"
     );
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .fetch_all(db.pool())
-        .await?;
-    Ok(rows.iter().map(offence).collect::<Result<_, _>>()?)
+        .await?)
 }
 
 pub async fn load(db: &Db) -> Result<Catalogue, AppError> {
@@ -206,7 +189,7 @@ pub async fn add_version(db: &Db, actor: &Actor, input: &OffenceIn) -> Result<Of
         .to_string();
     let agg = i64::from(input.aggravated);
     let mut tx = db.begin().await?;
-    let later = sqlx::query(
+    let later: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) AS n FROM activity_offences WHERE act = $1 AND article = $2 AND point = $3 AND aggravated = $4 AND valid_from >= $5",
     )
     .bind(&r.act)
@@ -216,7 +199,7 @@ pub async fn add_version(db: &Db, actor: &Actor, input: &OffenceIn) -> Result<Of
     .bind(&from_s)
     .fetch_one(&mut *tx)
     .await?;
-    if later.try_get::<i64, _>("n")? > 0 {
+    if later > 0 {
         return Err(AppError::bad(
             "valid_from",
             "a version starting on or after this day exists already",
@@ -235,7 +218,7 @@ pub async fn add_version(db: &Db, actor: &Actor, input: &OffenceIn) -> Result<Of
     let sql = format!(
         "INSERT INTO activity_offences (act, article, point, aggravated, description_ro, description_en, min_bani, max_bani, valid_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {COLUMNS}"
     );
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+    let o: Offence = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(&r.act)
         .bind(&r.article)
         .bind(&r.point)
@@ -247,7 +230,6 @@ pub async fn add_version(db: &Db, actor: &Actor, input: &OffenceIn) -> Result<Of
         .bind(&from_s)
         .fetch_one(&mut *tx)
         .await?;
-    let o = offence(&row)?;
     audit::append(
         &mut tx,
         actor,

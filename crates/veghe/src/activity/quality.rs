@@ -40,10 +40,9 @@ const IN_FORCE: &str = "o.act = s.act AND o.article = s.article AND o.point = s.
 
 async fn finding(db: &Db, check: &str, from_where: &str, limit: i64) -> Result<Finding, AppError> {
     let count_sql = format!("SELECT COUNT(*) AS n {from_where}");
-    let n: i64 = sqlx::query(sqlx::AssertSqlSafe(count_sql))
+    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql))
         .fetch_one(db.pool())
-        .await?
-        .try_get("n")?;
+        .await?;
     let cols: String = COLUMNS
         .split(", ")
         .map(|c| format!("s.{c}"))
@@ -69,10 +68,9 @@ fn street_part(address: &str) -> &str {
 }
 
 pub async fn check(db: &Db, limit: i64) -> Result<Quality, AppError> {
-    let total: i64 = sqlx::query("SELECT COUNT(*) AS n FROM activity_sanctions")
+    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM activity_sanctions")
         .fetch_one(db.pool())
-        .await?
-        .try_get("n")?;
+        .await?;
     let findings = vec![
         finding(
             db,

@@ -44,7 +44,7 @@ pub struct ReferralIn {
     pub reference: String,
 }
 
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Referral {
     pub id: i64,
     pub kind: String,
@@ -84,7 +84,7 @@ pub async fn add_referral(db: &Db, actor: &Actor, r: &ReferralIn) -> Result<Refe
         )
     };
     let mut tx = db.begin().await?;
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO activity_referrals (kind, occurred_on, department, description, handed_to, handed_at, reference, created_at, actor_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(&r.kind)
@@ -98,7 +98,6 @@ pub async fn add_referral(db: &Db, actor: &Actor, r: &ReferralIn) -> Result<Refe
     .bind(&actor.name)
     .fetch_one(&mut *tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     audit::append(
         &mut tx,
         actor,
@@ -125,26 +124,11 @@ pub async fn add_referral(db: &Db, actor: &Actor, r: &ReferralIn) -> Result<Refe
 }
 
 pub async fn referrals(db: &Db) -> Result<Vec<Referral>, AppError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT id, kind, occurred_on, department, description, handed_to, handed_at, reference FROM activity_referrals ORDER BY occurred_on DESC, id DESC LIMIT 500",
     )
     .fetch_all(db.pool())
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| {
-            Ok(Referral {
-                id: r.try_get("id")?,
-                kind: r.try_get("kind")?,
-                occurred_on: r.try_get("occurred_on")?,
-                department: r.try_get("department")?,
-                description: r.try_get("description")?,
-                handed_to: r.try_get("handed_to")?,
-                handed_at: r.try_get("handed_at")?,
-                reference: r.try_get("reference")?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()?)
+    .await?)
 }
 
 /// A day's count of one kind of activity for a department's team.

@@ -207,12 +207,11 @@ pub async fn totals(db: &Db, filter: &Filter) -> Result<(i64, i64), AppError> {
     let sql = format!(
         "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(amount_bani), 0) AS BIGINT) AS total FROM activity_sanctions{clause}"
     );
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
     for v in vals {
         q = q.bind(v);
     }
-    let row = q.fetch_one(db.pool()).await?;
-    Ok((row.try_get("n")?, row.try_get("total")?))
+    Ok(q.fetch_one(db.pool()).await?)
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 use serde_json::json;
-use sqlx::Row;
 
 use super::model::NewAlert;
 use crate::audit::{self, Actor, Change};
@@ -16,7 +15,7 @@ use crate::error::AppError;
 pub const CANCEL_LISTED_MS: i64 = 24 * 3600 * 1000;
 
 /// A stored CAP message: an Alert, or the Cancel of one.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Alert {
     pub id: i64,
     /// The CAP identifier, unique for our sender, e.g. `PLT-TM-2026-00007`.
@@ -24,8 +23,10 @@ pub struct Alert {
     /// `Alert` or `Cancel`.
     pub msg_type: String,
     /// For a Cancel: the identifier of the Alert it withdraws.
+    #[sqlx(rename = "ref_identifier")]
     pub references: Option<String>,
     #[serde(skip)]
+    #[sqlx(rename = "ref_sent_at")]
     pub references_sent_at: Option<i64>,
     pub sent_at: i64,
     pub event: String,
@@ -44,6 +45,7 @@ pub struct Alert {
     pub area_desc: String,
     pub circle_lat: Option<f64>,
     pub circle_lon: Option<f64>,
+    #[sqlx(rename = "circle_radius_km")]
     pub radius_km: Option<f64>,
     /// CAP form: `lat,lon lat,lon …`, closed.
     pub polygon: Option<String>,
@@ -52,59 +54,23 @@ pub struct Alert {
     pub incident_id: Option<i64>,
     /// For an Alert: when it was cancelled.
     pub cancelled_at: Option<i64>,
+    #[sqlx(rename = "issued_by_name")]
     pub issued_by: String,
     /// `/cap/alerts/{identifier}.xml`
     pub cap_url: String,
 }
 
-const COLUMNS: &str = "a.id, a.identifier, a.msg_type, o.identifier AS ref_identifier, o.sent_at AS ref_sent_at, a.sent_at, a.event, a.headline, a.description, a.instruction, a.event_en, a.headline_en, a.description_en, a.instruction_en, a.category, a.severity, a.urgency, a.certainty, a.response_type, a.area_desc, a.circle_lat, a.circle_lon, a.circle_radius_km, a.polygon, a.onset_at, a.expires_at, a.incident_id, a.cancelled_at, a.issued_by_name";
+const COLUMNS: &str = "a.id, a.identifier, a.msg_type, o.identifier AS ref_identifier, o.sent_at AS ref_sent_at, a.sent_at, a.event, a.headline, a.description, a.instruction, a.event_en, a.headline_en, a.description_en, a.instruction_en, a.category, a.severity, a.urgency, a.certainty, a.response_type, a.area_desc, a.circle_lat, a.circle_lon, a.circle_radius_km, a.polygon, a.onset_at, a.expires_at, a.incident_id, a.cancelled_at, a.issued_by_name, '/cap/alerts/' || a.identifier || '.xml' AS cap_url";
 const FROM: &str = "public_alerts a LEFT JOIN public_alerts o ON o.id = a.references_id";
 
-fn alert_from(r: &sqlx::any::AnyRow) -> Result<Alert, AppError> {
-    let identifier: String = r.try_get("identifier")?;
-    Ok(Alert {
-        id: r.try_get("id")?,
-        cap_url: format!("/cap/alerts/{identifier}.xml"),
-        identifier,
-        msg_type: r.try_get("msg_type")?,
-        references: r.try_get("ref_identifier")?,
-        references_sent_at: r.try_get("ref_sent_at")?,
-        sent_at: r.try_get("sent_at")?,
-        event: r.try_get("event")?,
-        headline: r.try_get("headline")?,
-        description: r.try_get("description")?,
-        instruction: r.try_get("instruction")?,
-        event_en: r.try_get("event_en")?,
-        headline_en: r.try_get("headline_en")?,
-        description_en: r.try_get("description_en")?,
-        instruction_en: r.try_get("instruction_en")?,
-        category: r.try_get("category")?,
-        severity: r.try_get("severity")?,
-        urgency: r.try_get("urgency")?,
-        certainty: r.try_get("certainty")?,
-        response_type: r.try_get("response_type")?,
-        area_desc: r.try_get("area_desc")?,
-        circle_lat: r.try_get("circle_lat")?,
-        circle_lon: r.try_get("circle_lon")?,
-        radius_km: r.try_get("circle_radius_km")?,
-        polygon: r.try_get("polygon")?,
-        onset_at: r.try_get("onset_at")?,
-        expires_at: r.try_get("expires_at")?,
-        incident_id: r.try_get("incident_id")?,
-        cancelled_at: r.try_get("cancelled_at")?,
-        issued_by: r.try_get("issued_by_name")?,
-    })
-}
-
 async fn get_in(tx: &mut Tx, id: i64) -> Result<Alert, AppError> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM {FROM} WHERE a.id = $1"
     )))
     .bind(id)
     .fetch_optional(&mut **tx)
     .await?
-    .ok_or(AppError::NotFound)?;
-    alert_from(&row)
+    .ok_or(AppError::NotFound)
 }
 
 async fn next_identifier(tx: &mut Tx, now: i64) -> Result<String, sqlx::Error> {
@@ -133,7 +99,7 @@ pub async fn issue(db: &Db, actor: &Actor, new: NewAlert) -> Result<Alert, AppEr
         }
     }
     let identifier = next_identifier(&mut tx, now).await?;
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO public_alerts (identifier, msg_type, sent_at, event, headline, description, instruction, event_en, headline_en, description_en, instruction_en, \
          category, severity, urgency, certainty, response_type, area_desc, circle_lat, circle_lon, circle_radius_km, polygon, onset_at, expires_at, incident_id, issued_by, issued_by_name) \
          VALUES ($1, 'Alert', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id",
@@ -165,7 +131,7 @@ pub async fn issue(db: &Db, actor: &Actor, new: NewAlert) -> Result<Alert, AppEr
     .bind(&actor.name)
     .fetch_one(&mut *tx)
     .await?;
-    let alert = get_in(&mut tx, row.try_get("id")?).await?;
+    let alert = get_in(&mut tx, id).await?;
     audit::append(
         &mut tx,
         actor,
@@ -209,7 +175,7 @@ pub async fn cancel(db: &Db, actor: &Actor, id: i64) -> Result<Alert, AppError> 
         )));
     }
     let identifier = next_identifier(&mut tx, now).await?;
-    let row = sqlx::query(
+    let cancel_id: i64 = sqlx::query_scalar(
         "INSERT INTO public_alerts (identifier, msg_type, references_id, sent_at, event, headline, description, instruction, event_en, headline_en, description_en, instruction_en, \
          category, severity, urgency, certainty, response_type, area_desc, circle_lat, circle_lon, circle_radius_km, polygon, onset_at, expires_at, incident_id, issued_by, issued_by_name) \
          SELECT $1, 'Cancel', id, $2, event, headline, description, instruction, event_en, headline_en, description_en, instruction_en, \
@@ -223,7 +189,7 @@ pub async fn cancel(db: &Db, actor: &Actor, id: i64) -> Result<Alert, AppError> 
     .bind(id)
     .fetch_one(&mut *tx)
     .await?;
-    let cancel = get_in(&mut tx, row.try_get("id")?).await?;
+    let cancel = get_in(&mut tx, cancel_id).await?;
     audit::append(
         &mut tx,
         actor,
@@ -245,15 +211,11 @@ async fn select(db: &Db, filter: &str, binds: &[i64]) -> Result<Vec<Alert>, AppE
     let sql = format!(
         "SELECT {COLUMNS} FROM {FROM} WHERE {filter} ORDER BY a.sent_at DESC, a.id DESC LIMIT 500"
     );
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
     for b in binds {
         q = q.bind(*b);
     }
-    q.fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(alert_from)
-        .collect()
+    Ok(q.fetch_all(db.pool()).await?)
 }
 
 /// Every message of the last `days` days, newest first (at most 500).
@@ -274,12 +236,11 @@ pub async fn current(db: &Db) -> Result<Vec<Alert>, AppError> {
 
 /// One message by its CAP identifier.
 pub async fn by_identifier(db: &Db, identifier: &str) -> Result<Alert, AppError> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM {FROM} WHERE a.identifier = $1"
     )))
     .bind(identifier)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(AppError::NotFound)?;
-    alert_from(&row)
+    .ok_or(AppError::NotFound)
 }

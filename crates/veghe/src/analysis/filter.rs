@@ -3,7 +3,6 @@
 
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 use veghe_analytics::series::calendar::{civil_from_days, days_from_civil};
 
 use crate::db::{Db, now_ms};
@@ -65,6 +64,9 @@ pub struct Filter {
     #[serde(skip)]
     pub to_day: i64,
 }
+
+/// A stored incident as the filter reads it: type, lat, lon, neighbourhood, received_at.
+type Selected = (String, Option<f64>, Option<f64>, Option<String>, i64);
 
 /// One selected incident.
 #[derive(Clone, Debug)]
@@ -339,25 +341,24 @@ impl Filter {
             sql.push_str(&format!(" AND neighbourhood = ${}", binds.len() + 2));
         }
         sql.push_str(" ORDER BY received_at");
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(day_start_ms(self.from_day))
             .bind(day_start_ms(self.to_day + 1));
         for b in binds {
             q = q.bind(b);
         }
-        let rows = q.fetch_all(db.pool()).await.map_err(anyhow::Error::from)?;
+        let rows: Vec<Selected> = q.fetch_all(db.pool()).await.map_err(anyhow::Error::from)?;
         let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let ms: i64 = r.try_get("received_at").map_err(anyhow::Error::from)?;
+        for (kind, lat, lon, area, ms) in rows {
             let (day, hour, weekday) = local(ms);
             if !self.keeps(day, hour, weekday) {
                 continue;
             }
             out.push(Incident {
-                kind: r.try_get("type").map_err(anyhow::Error::from)?,
-                lat: r.try_get("lat").map_err(anyhow::Error::from)?,
-                lon: r.try_get("lon").map_err(anyhow::Error::from)?,
-                area: r.try_get("neighbourhood").map_err(anyhow::Error::from)?,
+                kind,
+                lat,
+                lon,
+                area,
                 day,
             });
         }
@@ -367,15 +368,12 @@ impl Filter {
 
 /// A cheap signature of the stored incidents: results cached under it are still true.
 pub async fn data_signature(db: &Db) -> AppResult<String> {
-    let r = sqlx::query(
+    let (n, m, t): (i64, i64, i64) = sqlx::query_as(
         "SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS m, COALESCE(MAX(received_at), 0) AS t FROM incidents",
     )
     .fetch_one(db.pool())
     .await
     .map_err(anyhow::Error::from)?;
-    let n: i64 = r.try_get("n").map_err(anyhow::Error::from)?;
-    let m: i64 = r.try_get("m").map_err(anyhow::Error::from)?;
-    let t: i64 = r.try_get("t").map_err(anyhow::Error::from)?;
     Ok(format!("{n}:{m}:{t}"))
 }
 

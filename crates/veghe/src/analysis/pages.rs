@@ -6,7 +6,6 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use sqlx::Row;
 
 use super::api::query;
 use super::filter::RawQuery;
@@ -105,16 +104,10 @@ impl Form {
 /// The incident types and neighbourhoods present, for the form's lists.
 pub async fn choices(db: &Db) -> AppResult<(Vec<String>, Vec<String>)> {
     let get = |sql: &'static str| async move {
-        sqlx::query(sql)
+        sqlx::query_scalar::<_, String>(sql)
             .fetch_all(db.pool())
             .await
-            .map_err(anyhow::Error::from)?
-            .iter()
-            .map(|r| {
-                r.try_get::<String, _>("v")
-                    .map_err(|e| AppError::Internal(e.into()))
-            })
-            .collect::<AppResult<Vec<String>>>()
+            .map_err(|e| AppError::Internal(e.into()))
     };
     Ok((
         get("SELECT DISTINCT type AS v FROM incidents ORDER BY v").await?,

@@ -4,8 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 use veghe_analytics::series::compare::binomial_two_sided;
 
 use super::filter::{day_start_ms, iso, local, today};
@@ -49,7 +47,7 @@ pub struct DecisionIn {
 }
 
 /// A stored proposal.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Proposal {
     pub id: i64,
     pub created_at: i64,
@@ -88,26 +86,6 @@ pub struct Effect {
 
 fn db_err(e: sqlx::Error) -> AppError {
     AppError::Internal(e.into())
-}
-
-fn from_row(r: &AnyRow) -> Result<Proposal, sqlx::Error> {
-    Ok(Proposal {
-        id: r.try_get("id")?,
-        created_at: r.try_get("created_at")?,
-        created_by_name: r.try_get("created_by_name")?,
-        title: r.try_get("title")?,
-        measure: r.try_get("measure")?,
-        analysis_kind: r.try_get("analysis_kind")?,
-        parameters: r.try_get("parameters")?,
-        incident_type: r.try_get("incident_type")?,
-        area: r.try_get("area")?,
-        comparison_area: r.try_get("comparison_area")?,
-        status: r.try_get("status")?,
-        decided_at: r.try_get("decided_at")?,
-        decided_by_name: r.try_get("decided_by_name")?,
-        decision_note: r.try_get("decision_note")?,
-        effect_from: r.try_get("effect_from")?,
-    })
 }
 
 fn required(v: &str, field: &'static str, max: usize) -> AppResult<String> {
@@ -156,7 +134,7 @@ pub async fn create(db: &Db, actor: &Actor, p: &ProposalIn) -> AppResult<Proposa
         .map(str::trim)
         .filter(|s| !s.is_empty());
     let mut tx = db.begin().await.map_err(db_err)?;
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO analysis_proposals (created_at, created_by, created_by_name, title, measure, analysis_kind, parameters, incident_type, area, comparison_area, status) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'proposed') RETURNING id",
     )
@@ -173,7 +151,6 @@ pub async fn create(db: &Db, actor: &Actor, p: &ProposalIn) -> AppResult<Proposa
     .fetch_one(&mut *tx)
     .await
     .map_err(db_err)?;
-    let id: i64 = row.try_get("id").map_err(db_err)?;
     let stored = get_in(&mut tx, id).await?;
     audit::append(
         &mut tx,
@@ -193,33 +170,28 @@ pub async fn create(db: &Db, actor: &Actor, p: &ProposalIn) -> AppResult<Proposa
 }
 
 async fn get_in(tx: &mut crate::db::Tx, id: i64) -> AppResult<Proposal> {
-    let r = sqlx::query("SELECT * FROM analysis_proposals WHERE id = $1")
+    sqlx::query_as("SELECT * FROM analysis_proposals WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut **tx)
         .await
         .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
-    from_row(&r).map_err(db_err)
+        .ok_or(AppError::NotFound)
 }
 
 pub async fn get(db: &Db, id: i64) -> AppResult<Proposal> {
-    let r = sqlx::query("SELECT * FROM analysis_proposals WHERE id = $1")
+    sqlx::query_as("SELECT * FROM analysis_proposals WHERE id = $1")
         .bind(id)
         .fetch_optional(db.pool())
         .await
         .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
-    from_row(&r).map_err(db_err)
+        .ok_or(AppError::NotFound)
 }
 
 pub async fn list(db: &Db) -> AppResult<Vec<Proposal>> {
-    sqlx::query("SELECT * FROM analysis_proposals ORDER BY id DESC LIMIT 500")
+    sqlx::query_as("SELECT * FROM analysis_proposals ORDER BY id DESC LIMIT 500")
         .fetch_all(db.pool())
         .await
-        .map_err(db_err)?
-        .iter()
-        .map(|r| from_row(r).map_err(db_err))
-        .collect()
+        .map_err(db_err)
 }
 
 /// Approves or rejects a proposal still open; a rejection needs no start day.
@@ -302,19 +274,14 @@ async fn count(db: &Db, area: &str, kind: Option<&str>, from: i64, to_excl: i64)
     if kind.is_some() {
         sql.push_str(" AND type = $4");
     }
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+    let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
         .bind(area)
         .bind(day_start_ms(from))
         .bind(day_start_ms(to_excl));
     if let Some(k) = kind {
         q = q.bind(k);
     }
-    let n: i64 = q
-        .fetch_one(db.pool())
-        .await
-        .map_err(db_err)?
-        .try_get("n")
-        .map_err(db_err)?;
+    let n: i64 = q.fetch_one(db.pool()).await.map_err(db_err)?;
     Ok(n.max(0) as u64)
 }
 

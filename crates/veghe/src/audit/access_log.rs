@@ -2,7 +2,6 @@
 //! (Law Enforcement Directive art. 25, Law 363/2018).
 
 use serde::Serialize;
-use sqlx::Row;
 
 use crate::auth::CurrentUser;
 use crate::db::{Db, now_ms};
@@ -85,7 +84,7 @@ async fn insert<'e>(
 }
 
 /// One reading of personal data.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
 pub struct Access {
     pub at: i64,
     pub username: String,
@@ -96,22 +95,10 @@ pub struct Access {
 }
 
 pub async fn recent(db: &Db, limit: i64) -> Result<Vec<Access>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_as(
         "SELECT at, username, entity, entity_id, fields, reason FROM access_log ORDER BY id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Access {
-                at: r.try_get("at")?,
-                username: r.try_get("username")?,
-                entity: r.try_get("entity")?,
-                entity_id: r.try_get("entity_id")?,
-                fields: r.try_get("fields")?,
-                reason: r.try_get("reason")?,
-            })
-        })
-        .collect()
+    .await
 }

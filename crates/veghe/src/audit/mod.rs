@@ -9,7 +9,6 @@ pub mod routes;
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 
 use crate::db::{Db, Tx, now_ms};
 
@@ -39,7 +38,7 @@ pub struct Change<'a> {
 }
 
 /// A stored entry.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, sqlx::FromRow)]
 pub struct Entry {
     pub seq: i64,
     pub at: i64,
@@ -75,11 +74,12 @@ impl Entry {
 
 /// Appends one entry in the caller's transaction and returns its sequence number.
 pub async fn append(tx: &mut Tx, actor: &Actor, change: Change<'_>) -> Result<i64, sqlx::Error> {
-    let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
-        .fetch_one(&mut **tx)
-        .await?;
+    let (seq, prev_hash): (i64, String) =
+        sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+            .fetch_one(&mut **tx)
+            .await?;
     let mut entry = Entry {
-        seq: head.try_get("seq")?,
+        seq,
         at: now_ms(),
         actor_id: actor.user_id,
         actor_name: actor.name.clone(),
@@ -88,7 +88,7 @@ pub async fn append(tx: &mut Tx, actor: &Actor, change: Change<'_>) -> Result<i6
         entity_id: change.entity_id,
         before_json: change.before.map(|v| v.to_string()),
         after_json: change.after.map(|v| v.to_string()),
-        prev_hash: head.try_get("hash")?,
+        prev_hash,
         hash: String::new(),
     };
     entry.hash = entry.expected_hash();
@@ -116,46 +116,29 @@ pub async fn append(tx: &mut Tx, actor: &Actor, change: Change<'_>) -> Result<i6
     Ok(entry.seq)
 }
 
-fn entry_from_row(row: &sqlx::any::AnyRow) -> Result<Entry, sqlx::Error> {
-    Ok(Entry {
-        seq: row.try_get("seq")?,
-        at: row.try_get("at")?,
-        actor_id: row.try_get("actor_id")?,
-        actor_name: row.try_get("actor_name")?,
-        action: row.try_get("action")?,
-        entity: row.try_get("entity")?,
-        entity_id: row.try_get("entity_id")?,
-        before_json: row.try_get("before_json")?,
-        after_json: row.try_get("after_json")?,
-        prev_hash: row.try_get("prev_hash")?,
-        hash: row.try_get("hash")?,
-    })
-}
-
 const SELECT: &str = "SELECT seq, at, actor_id, actor_name, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log";
 
 /// The latest entries, newest first, optionally for one entity kind.
 pub async fn recent(db: &Db, entity: Option<&str>, limit: i64) -> Result<Vec<Entry>, sqlx::Error> {
-    let rows = match entity {
+    match entity {
         Some(e) => {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "{SELECT} WHERE entity = $1 ORDER BY seq DESC LIMIT $2"
             )))
             .bind(e.to_string())
             .bind(limit)
             .fetch_all(db.pool())
-            .await?
+            .await
         }
         None => {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "{SELECT} ORDER BY seq DESC LIMIT $1"
             )))
             .bind(limit)
             .fetch_all(db.pool())
-            .await?
+            .await
         }
-    };
-    rows.iter().map(entry_from_row).collect()
+    }
 }
 
 /// The outcome of checking the chain.
@@ -176,17 +159,16 @@ pub async fn verify(db: &Db) -> Result<Verdict, sqlx::Error> {
     let mut prev_hash = "0".repeat(64);
     let mut expected_seq = 1i64;
     loop {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let entries: Vec<Entry> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{SELECT} WHERE seq >= $1 ORDER BY seq LIMIT 5000"
         )))
         .bind(expected_seq)
         .fetch_all(db.pool())
         .await?;
-        if rows.is_empty() {
+        if entries.is_empty() {
             break;
         }
-        for row in &rows {
-            let e = entry_from_row(row)?;
+        for e in entries {
             if e.seq != expected_seq {
                 return Ok(Verdict::Broken {
                     seq: expected_seq,
@@ -209,11 +191,10 @@ pub async fn verify(db: &Db) -> Result<Verdict, sqlx::Error> {
             expected_seq += 1;
         }
     }
-    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
-        .fetch_one(db.pool())
-        .await?;
-    let head_seq: i64 = head.try_get("seq")?;
-    let head_hash: String = head.try_get("hash")?;
+    let (head_seq, head_hash): (i64, String) =
+        sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .fetch_one(db.pool())
+            .await?;
     if head_seq != expected_seq - 1 || head_hash != prev_hash {
         return Ok(Verdict::Broken {
             seq: expected_seq,

@@ -106,6 +106,14 @@ impl FromStr for Role {
     }
 }
 
+/// A stored role code, as a derived row mapping reads it (`#[sqlx(try_from = "String")]`).
+impl TryFrom<String> for Role {
+    type Error = UnknownRole;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
 /// Who may use a route. Every route declares one (see `auth::access`).
 #[derive(Clone, Copy, Debug)]
 pub enum Access {

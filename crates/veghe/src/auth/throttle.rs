@@ -1,8 +1,6 @@
 //! Login throttling: repeated failures per account and per address are answered with 429.
 //! Failures are kept in the database, so every server process sees the same count.
 
-use sqlx::Row;
-
 use crate::db::{Db, now_ms};
 use crate::error::AppError;
 
@@ -27,16 +25,14 @@ fn keys(username: &str, address: &str) -> [(String, i64); 2] {
 pub async fn check(db: &Db, username: &str, address: &str) -> Result<(), AppError> {
     let since = now_ms() - WINDOW_MS;
     for (key, limit) in keys(username, address) {
-        let row = sqlx::query(
+        let (n, oldest): (i64, Option<i64>) = sqlx::query_as(
             "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_failures WHERE key = $1 AND at > $2",
         )
         .bind(&key)
         .bind(since)
         .fetch_one(db.pool())
         .await?;
-        let n: i64 = row.try_get("n")?;
         if n >= limit {
-            let oldest: Option<i64> = row.try_get("oldest")?;
             let wait_ms = oldest.map_or(WINDOW_MS, |o| o + WINDOW_MS - now_ms());
             return Err(AppError::TooManyRequests {
                 retry_after_secs: (wait_ms.max(1000) / 1000) as u64,

@@ -14,7 +14,7 @@ use crate::error::AppError;
 pub const PREFIX: &str = "vgh_";
 
 /// A token as listed (never its secret).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
 pub struct Token {
     pub id: i64,
     pub username: String,
@@ -40,7 +40,7 @@ pub async fn create(
     }
     let secret = format!("{PREFIX}{}", random_secret()?);
     let mut tx = db.begin().await?;
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(user_id)
@@ -49,7 +49,6 @@ pub async fn create(
     .bind(now_ms())
     .fetch_one(&mut *tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     audit::append(
         &mut tx,
         actor,
@@ -95,23 +94,11 @@ pub async fn revoke(db: &Db, actor: &Actor, id: i64) -> Result<(), AppError> {
 }
 
 pub async fn list(db: &Db) -> Result<Vec<Token>, AppError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT t.id, u.username, t.name, t.created_at, t.revoked_at, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id",
     )
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Token {
-                id: r.try_get("id")?,
-                username: r.try_get("username")?,
-                name: r.try_get("name")?,
-                created_at: r.try_get("created_at")?,
-                revoked_at: r.try_get("revoked_at")?,
-                last_used_at: r.try_get("last_used_at")?,
-            })
-        })
-        .collect()
+    .await?)
 }
 
 /// The account behind a bearer token, if the token is live and the account enabled.

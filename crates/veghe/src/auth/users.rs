@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 use serde_json::json;
-use sqlx::Row;
 
 use super::password::{check_strength, hash_password};
 use super::role::Role;
@@ -12,14 +11,24 @@ use crate::db::{Db, now_ms};
 use crate::error::AppError;
 
 /// An account as lists show it (never the password hash).
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct User {
     pub id: i64,
     pub username: String,
     pub display_name: String,
+    #[sqlx(try_from = "String")]
     pub role: Role,
     pub email: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub disabled: bool,
+}
+
+/// An account with its stored password hash, for signing in.
+#[derive(sqlx::FromRow)]
+struct Credentials {
+    #[sqlx(flatten)]
+    user: User,
+    password_hash: String,
 }
 
 /// A username: 2–40 characters of a-z, 0-9, '.', '-', '_'.
@@ -53,20 +62,6 @@ pub struct NewUser<'a> {
     pub role: Role,
     pub email: Option<&'a str>,
     pub password: &'a str,
-}
-
-fn user_from_row(r: &sqlx::any::AnyRow) -> Result<User, AppError> {
-    let role: String = r.try_get("role")?;
-    Ok(User {
-        id: r.try_get("id")?,
-        username: r.try_get("username")?,
-        display_name: r.try_get("display_name")?,
-        role: role
-            .parse()
-            .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?,
-        email: r.try_get("email")?,
-        disabled: r.try_get::<i64, _>("disabled")? != 0,
-    })
 }
 
 const COLUMNS: &str = "id, username, display_name, role, email, disabled";
@@ -116,7 +111,7 @@ async fn insert(
             new.username.as_str()
         )));
     }
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (username, display_name, role, email, password_hash, disabled, created_at) \
          VALUES ($1, $2, $3, $4, $5, 0, $6) RETURNING id",
     )
@@ -129,7 +124,7 @@ async fn insert(
     .fetch_one(&mut *tx)
     .await?;
     let user = User {
-        id: row.try_get("id")?,
+        id,
         username: new.username.as_str().to_string(),
         display_name: display_name.to_string(),
         role: new.role,
@@ -153,37 +148,32 @@ async fn insert(
 }
 
 pub async fn list(db: &Db) -> Result<Vec<User>, AppError> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM users ORDER BY username"
     )))
     .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(user_from_row).collect()
+    .await?)
 }
 
 pub async fn find(db: &Db, username: &str) -> Result<User, AppError> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM users WHERE username = $1"
     )))
     .bind(username.trim().to_lowercase())
     .fetch_optional(db.pool())
     .await?
-    .ok_or_else(|| AppError::bad("username", format!("no account named `{username}`")))?;
-    user_from_row(&row)
+    .ok_or_else(|| AppError::bad("username", format!("no account named `{username}`")))
 }
 
 /// Looks an account up for signing in: the user and the stored hash.
 pub async fn credentials(db: &Db, username: &str) -> Result<Option<(User, String)>, AppError> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let found: Option<Credentials> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS}, password_hash FROM users WHERE username = $1"
     )))
     .bind(username.trim().to_lowercase())
     .fetch_optional(db.pool())
     .await?;
-    match row {
-        Some(r) => Ok(Some((user_from_row(&r)?, r.try_get("password_hash")?))),
-        None => Ok(None),
-    }
+    Ok(found.map(|c| (c.user, c.password_hash)))
 }
 
 /// The new value of the column an update sets.
@@ -209,13 +199,12 @@ async fn update(
         Value::Int(i) => query.bind(i),
     };
     query.bind(before.id).execute(&mut *tx).await?;
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let after: User = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM users WHERE id = $1"
     )))
     .bind(before.id)
     .fetch_one(&mut *tx)
     .await?;
-    let after = user_from_row(&row)?;
     audit::append(
         &mut tx,
         actor,

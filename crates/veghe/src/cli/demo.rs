@@ -3,8 +3,6 @@
 
 use std::process::ExitCode;
 
-use sqlx::Row;
-
 use crate::audit::Actor;
 use crate::auth::{Role, users};
 use crate::config::Config;
@@ -32,11 +30,10 @@ pub fn demo_password(username: &str) -> String {
 
 /// Seeds accounts and history unless the database already holds this seed's demo.
 pub async fn seed(db: &Db, config: &Config, seed: u64, progress: bool) -> anyhow::Result<bool> {
-    let done = sqlx::query("SELECT value FROM meta WHERE key = 'demo_seed'")
+    let done: Option<String> = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'demo_seed'")
         .fetch_optional(db.pool())
         .await?;
-    if let Some(row) = done {
-        let value: String = row.try_get("value")?;
+    if let Some(value) = done {
         tracing::info!(seed = %value, "demo data already present; reusing it");
         return Ok(false);
     }

@@ -6,9 +6,11 @@
 
 pub mod counters;
 pub mod events;
+mod flag;
 pub mod json_rows;
 mod migrate;
 
+pub use flag::Flag;
 pub use migrate::current_version;
 
 use std::str::FromStr;

@@ -29,7 +29,7 @@ async fn insert(tx: &mut Tx, e: &DemoEntry, dept: &HashMap<String, i64>) -> anyh
         )),
         _ => None,
     };
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO registry_entries (register, year, number, number_date, registered_at, channel, kind, petitioner_kind, petitioner_name, petitioner_key, cnp, cui, email, address, subject, subject_fold, body, status, due_on, original_due_on, extended, notice_on, department_id, internal_due_on, forwarded_to, forwarded_on, class_ground, class_reason, answer_via, answer_sent_on, archive_ref, archived_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32) RETURNING id",
     )
@@ -67,7 +67,6 @@ async fn insert(tx: &mut Tx, e: &DemoEntry, dept: &HashMap<String, i64>) -> anyh
     .bind(e.archive_ref.as_ref().map(|_| e.at_ms + 60 * 86_400_000))
     .fetch_one(&mut **tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     crate::registry::search::index_new(tx, id, &[&e.subject, &e.body]).await?;
     Ok(id)
 }

@@ -165,10 +165,9 @@ pub async fn seed_history(
     now_ms: i64,
     progress: bool,
 ) -> anyhow::Result<HistorySummary> {
-    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM incidents")
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM incidents")
         .fetch_one(db.pool())
-        .await?
-        .try_get("n")?;
+        .await?;
     anyhow::ensure!(
         existing == 0,
         "the database already holds {existing} incidents; demo history is only seeded into an empty one"

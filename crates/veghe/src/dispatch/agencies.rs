@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 use serde_json::json;
-use sqlx::Row;
 
 use super::model::{Outcome, Status};
 use super::store::{self, Incident};
@@ -16,7 +15,7 @@ use crate::error::AppError;
 pub const CHANNELS: &[&str] = &["phone", "radio", "email", "112", "in_person"];
 
 /// A cooperating body.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Agency {
     pub id: i64,
     pub code: String,
@@ -28,23 +27,13 @@ pub struct Agency {
 }
 
 pub async fn list(db: &Db) -> Result<Vec<Agency>, AppError> {
-    let rows =
-        sqlx::query("SELECT id, code, name, kind, phone, email, notes FROM agencies ORDER BY id")
-            .fetch_all(db.pool())
-            .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Agency {
-                id: r.try_get("id")?,
-                code: r.try_get("code")?,
-                name: r.try_get("name")?,
-                kind: r.try_get("kind")?,
-                phone: r.try_get("phone")?,
-                email: r.try_get("email")?,
-                notes: r.try_get("notes")?,
-            })
-        })
-        .collect()
+    Ok(
+        sqlx::query_as(
+            "SELECT id, code, name, kind, phone, email, notes FROM agencies ORDER BY id",
+        )
+        .fetch_all(db.pool())
+        .await?,
+    )
 }
 
 /// A hand-over, parsed.
@@ -72,18 +61,17 @@ pub async fn hand_over(
             ),
         ));
     }
-    let agency = sqlx::query("SELECT id, name FROM agencies WHERE code = $1")
-        .bind(h.agency)
-        .fetch_optional(db.pool())
-        .await?
-        .ok_or_else(|| {
-            AppError::bad(
-                "agency",
-                format!("no cooperating body with code `{}`", h.agency),
-            )
-        })?;
-    let agency_id: i64 = agency.try_get("id")?;
-    let agency_name: String = agency.try_get("name")?;
+    let (agency_id, agency_name): (i64, String) =
+        sqlx::query_as("SELECT id, name FROM agencies WHERE code = $1")
+            .bind(h.agency)
+            .fetch_optional(db.pool())
+            .await?
+            .ok_or_else(|| {
+                AppError::bad(
+                    "agency",
+                    format!("no cooperating body with code `{}`", h.agency),
+                )
+            })?;
     let note = format!("predat către {agency_name}");
     let mut tx = db.begin().await?;
     // Close first: it refuses an incident already finished, before anything is written.

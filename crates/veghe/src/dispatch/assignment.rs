@@ -2,7 +2,6 @@
 //! same crew at once) and releasing it, each with its timeline step, audit entry and events.
 
 use serde_json::json;
-use sqlx::Row;
 
 use super::model::Status;
 use super::store::{Incident, get_in};
@@ -39,19 +38,14 @@ pub async fn assign(
     .execute(&mut *tx)
     .await?;
     if claimed.rows_affected() == 0 {
-        let row = sqlx::query(
+        let (call_sign, status, number, year): (String, String, Option<i64>, Option<i64>) = sqlx::query_as(
             "SELECT u.call_sign, u.status, i.number, i.year FROM units u LEFT JOIN incidents i ON i.id = u.incident_id WHERE u.id = $1",
         )
         .bind(unit_id)
         .fetch_optional(&mut *tx)
         .await?
         .ok_or_else(|| AppError::bad("unit_id", format!("no crew with id {unit_id}")))?;
-        let call_sign: String = row.try_get("call_sign")?;
-        let status: String = row.try_get("status")?;
-        let busy_with = match (
-            row.try_get::<Option<i64>, _>("number")?,
-            row.try_get::<Option<i64>, _>("year")?,
-        ) {
+        let busy_with = match (number, year) {
             (Some(n), Some(y)) => format!(" with incident {n}/{y}"),
             _ => String::new(),
         };
@@ -136,12 +130,11 @@ pub async fn unassign(
             before.reference
         )));
     }
-    let left = sqlx::query("SELECT id FROM units WHERE incident_id = $1 ORDER BY id LIMIT 1")
-        .bind(incident_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .map(|r| r.try_get::<i64, _>("id"))
-        .transpose()?;
+    let left: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM units WHERE incident_id = $1 ORDER BY id LIMIT 1")
+            .bind(incident_id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let to = match (left, before.status) {
         (None, Status::Dispatched | Status::EnRoute) => Status::Received,
         (_, s) => s,

@@ -4,7 +4,6 @@
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 
 use super::store::get_in;
 use crate::audit::{self, Actor, Change};
@@ -49,7 +48,7 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// An attachment as lists show it (without its content).
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Attachment {
     pub id: i64,
     pub incident_id: i64,
@@ -58,7 +57,16 @@ pub struct Attachment {
     pub content_type: String,
     pub size: i64,
     pub sha256: String,
+    #[sqlx(rename = "actor_name")]
     pub actor: String,
+}
+
+/// An attachment with its content.
+#[derive(sqlx::FromRow)]
+struct WithContent {
+    #[sqlx(flatten)]
+    attachment: Attachment,
+    content: Vec<u8>,
 }
 
 fn clean_name(name: &str) -> Result<String, AppError> {
@@ -112,7 +120,7 @@ pub async fn add(
     let mut tx = db.begin().await?;
     get_in(&mut tx, incident_id).await?;
     let at = now_ms();
-    let row = sqlx::query(
+    let attachment_id: i64 = sqlx::query_scalar(
         "INSERT INTO incident_attachments (incident_id, at, name, content_type, size, sha256, content, actor_id, actor_name) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
@@ -128,7 +136,7 @@ pub async fn add(
     .fetch_one(&mut *tx)
     .await?;
     let attachment = Attachment {
-        id: row.try_get("id")?,
+        id: attachment_id,
         incident_id,
         at,
         name,
@@ -167,42 +175,28 @@ pub async fn add(
     Ok(attachment)
 }
 
-fn from_row(r: &sqlx::any::AnyRow) -> Result<Attachment, AppError> {
-    Ok(Attachment {
-        id: r.try_get("id")?,
-        incident_id: r.try_get("incident_id")?,
-        at: r.try_get("at")?,
-        name: r.try_get("name")?,
-        content_type: r.try_get("content_type")?,
-        size: r.try_get("size")?,
-        sha256: r.try_get("sha256")?,
-        actor: r.try_get("actor_name")?,
-    })
-}
-
 const COLUMNS: &str = "id, incident_id, at, name, content_type, size, sha256, actor_name";
 
 /// The attachments of an incident, oldest first.
 pub async fn list(db: &Db, incident_id: i64) -> Result<Vec<Attachment>, AppError> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM incident_attachments WHERE incident_id = $1 ORDER BY id"
     )))
     .bind(incident_id)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(from_row).collect()
+    .await?)
 }
 
 /// One attachment with its content.
 pub async fn content(db: &Db, id: i64) -> Result<(Attachment, Vec<u8>), AppError> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let found: WithContent = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS}, content FROM incident_attachments WHERE id = $1"
     )))
     .bind(id)
     .fetch_optional(db.pool())
     .await?
     .ok_or(AppError::NotFound)?;
-    Ok((from_row(&row)?, row.try_get("content")?))
+    Ok((found.attachment, found.content))
 }
 
 #[cfg(test)]

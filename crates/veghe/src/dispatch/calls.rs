@@ -107,7 +107,7 @@ pub async fn join(
             incident.status.label_ro()
         )));
     }
-    let row = sqlx::query(
+    let call_id: i64 = sqlx::query_scalar(
         "INSERT INTO incident_calls (incident_id, at, caller_name, caller_phone, description, actor_id, actor_name) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -120,7 +120,6 @@ pub async fn join(
     .bind(&actor.name)
     .fetch_one(&mut *tx)
     .await?;
-    let call_id: i64 = row.try_get("id")?;
     let note = if call.description.is_empty() {
         "apel suplimentar".to_string()
     } else {

@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 use serde_json::json;
-use sqlx::Row;
 
 use crate::audit::{self, Actor, Change};
 use crate::db::events::publish;
@@ -35,7 +34,7 @@ pub async fn record(
     if updated.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO unit_contacts (unit_id, at, actor_id, actor_name, note) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(unit_id)
@@ -45,7 +44,6 @@ pub async fn record(
     .bind(note)
     .fetch_one(&mut *tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     audit::append(
         &mut tx,
         actor,
@@ -79,23 +77,20 @@ pub struct Overdue {
 /// The crews on duty not contacted within `interval_ms`.
 pub async fn overdue_units(db: &Db, interval_ms: i64) -> Result<Vec<Overdue>, AppError> {
     let now = now_ms();
-    let rows =
-        sqlx::query("SELECT id, call_sign, status, last_contact_at FROM units ORDER BY call_sign")
-            .fetch_all(db.pool())
-            .await?;
-    let mut out = Vec::new();
-    for r in &rows {
-        let status: String = r.try_get("status")?;
-        let last: Option<i64> = r.try_get("last_contact_at")?;
-        if overdue(&status, last, now, interval_ms) {
-            out.push(Overdue {
-                unit_id: r.try_get("id")?,
-                call_sign: r.try_get("call_sign")?,
-                last_contact_at: last,
-            });
-        }
-    }
-    Ok(out)
+    let units: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT id, call_sign, status, last_contact_at FROM units ORDER BY call_sign",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    Ok(units
+        .into_iter()
+        .filter(|(_, _, status, last)| overdue(status, *last, now, interval_ms))
+        .map(|(unit_id, call_sign, _, last_contact_at)| Overdue {
+            unit_id,
+            call_sign,
+            last_contact_at,
+        })
+        .collect())
 }
 
 #[cfg(test)]

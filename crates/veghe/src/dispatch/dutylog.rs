@@ -21,7 +21,7 @@ pub const KINDS: &[(&str, &str)] = &[
 ];
 
 /// One line of the duty log.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct LogEntry {
     pub at: i64,
     /// call, further_call, checkin, handover, shift, radio, phone, email, note
@@ -73,7 +73,7 @@ pub async fn record(db: &Db, actor: &Actor, e: NewEntry) -> Result<i64, AppError
             .ok_or_else(|| AppError::bad("incident_id", format!("no incident with id {i}")))?;
     }
     let at = now_ms();
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO duty_log (at, kind, incident_id, unit_id, summary, actor_id, actor_name) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(at)
@@ -85,7 +85,6 @@ pub async fn record(db: &Db, actor: &Actor, e: NewEntry) -> Result<i64, AppError
     .bind(&actor.name)
     .fetch_one(&mut *tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     let after = json!({"kind": e.kind, "summary": e.summary, "incident_id": e.incident_id, "unit_id": e.unit_id});
     audit::append(
         &mut tx,
@@ -199,20 +198,14 @@ pub async fn entries(db: &Db, from: i64, to: i64) -> Result<Vec<LogEntry>, AppEr
             None => "Predare tură (neconfirmată încă de dispecerul care preia)".to_string(),
         })
     })?;
-    let direct = fetch(
+    let direct: Vec<LogEntry> = sqlx::query_as(
         "SELECT at, incident_id, unit_id, kind, summary, actor_name AS actor FROM duty_log WHERE at >= $1 AND at < $2",
     )
+    .bind(from)
+    .bind(to)
+    .fetch_all(db.pool())
     .await?;
-    for r in &direct {
-        out.push(LogEntry {
-            at: r.try_get("at")?,
-            kind: r.try_get("kind")?,
-            summary: r.try_get("summary")?,
-            incident_id: r.try_get("incident_id")?,
-            unit_id: r.try_get("unit_id")?,
-            actor: r.try_get("actor")?,
-        });
-    }
+    out.extend(direct);
     out.sort_by_key(|e| std::cmp::Reverse(e.at));
     Ok(out)
 }

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use sqlx::Row;
 
 use super::attachments::Attachment;
 use super::model::Status;
@@ -104,32 +103,30 @@ fn describe(e: &TimelineEntry) -> String {
 }
 
 async fn caller_and_calls(state: &AppState, id: i64) -> AppResult<(Option<String>, Vec<CallRow>)> {
-    let row = sqlx::query("SELECT caller_name, caller_phone FROM incidents WHERE id = $1")
-        .bind(id)
-        .fetch_one(state.db.pool())
-        .await?;
+    let (name, phone): (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT caller_name, caller_phone FROM incidents WHERE id = $1")
+            .bind(id)
+            .fetch_one(state.db.pool())
+            .await?;
     let join = |name: Option<String>, phone: Option<String>| {
         let parts: Vec<String> = [name, phone].into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     };
-    let caller = join(row.try_get("caller_name")?, row.try_get("caller_phone")?);
-    let rows = sqlx::query(
+    let caller = join(name, phone);
+    let rows: Vec<(i64, Option<String>, Option<String>, String)> = sqlx::query_as(
         "SELECT at, caller_name, caller_phone, description FROM incident_calls WHERE incident_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(state.db.pool())
     .await?;
     let calls = rows
-        .iter()
-        .map(|r| {
-            Ok(CallRow {
-                at: local_time(r.try_get("at")?),
-                caller: join(r.try_get("caller_name")?, r.try_get("caller_phone")?)
-                    .unwrap_or_else(|| "—".into()),
-                description: r.try_get("description")?,
-            })
+        .into_iter()
+        .map(|(at, name, phone, description)| CallRow {
+            at: local_time(at),
+            caller: join(name, phone).unwrap_or_else(|| "—".into()),
+            description,
         })
-        .collect::<Result<_, sqlx::Error>>()?;
+        .collect();
     Ok((caller, calls))
 }
 

@@ -20,7 +20,6 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::Stream;
-use sqlx::Row;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{Mutex, Notify, broadcast};
 
@@ -212,28 +211,22 @@ impl Cursor {
 }
 
 async fn fetch(db: &Db, after: i64) -> Result<Vec<Arc<Frame>>, sqlx::Error> {
-    let rows =
-        sqlx::query("SELECT id, name, payload FROM events WHERE id > $1 ORDER BY id LIMIT $2")
+    let rows: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, name, payload FROM events WHERE id > $1 ORDER BY id LIMIT $2")
             .bind(after)
             .bind(PAGE)
             .fetch_all(db.pool())
             .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Arc::new(Frame::new(
-                r.try_get("id")?,
-                r.try_get("name")?,
-                r.try_get("payload")?,
-            )))
-        })
-        .collect()
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, payload)| Arc::new(Frame::new(id, name, payload)))
+        .collect())
 }
 
 async fn latest(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COALESCE(MAX(id), 0) AS id FROM events")
+    sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) AS id FROM events")
         .fetch_one(db.pool())
-        .await?
-        .try_get("id")
+        .await
 }
 
 /// The live stream of changes as Server-Sent Events (`incident.created`, `incident.updated`,

@@ -7,7 +7,6 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use serde_json::{Value, json};
-use sqlx::Row;
 
 use super::model::LatLon;
 use crate::AppState;
@@ -164,7 +163,7 @@ pub fn parse_json(body: &Value, now_ms: i64) -> AppResult<Fix> {
 
 /// Stores a fix for the crew whose tracker it is; an unknown device stores nothing.
 pub async fn store(db: &Db, fix: &Fix) -> AppResult<i64> {
-    let unit = sqlx::query("SELECT id FROM units WHERE tracker_id = $1")
+    let unit_id: i64 = sqlx::query_scalar("SELECT id FROM units WHERE tracker_id = $1")
         .bind(&fix.device)
         .fetch_optional(db.pool())
         .await?
@@ -174,7 +173,6 @@ pub async fn store(db: &Db, fix: &Fix) -> AppResult<i64> {
                 format!("unknown device `{}`: no crew has this tracker", fix.device),
             )
         })?;
-    let unit_id: i64 = unit.try_get("id")?;
     store_for_unit(db, unit_id, fix).await?;
     Ok(unit_id)
 }

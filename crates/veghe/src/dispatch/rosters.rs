@@ -96,7 +96,7 @@ pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppErr
         .bind(r.shift.code())
         .execute(&mut *tx)
         .await?;
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO rosters (unit_id, shift_day, shift, members, vehicle, radio, tracker_id, created_at, actor_name) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
@@ -111,7 +111,6 @@ pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppErr
     .bind(&actor.name)
     .fetch_one(&mut *tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     if shift_at(now_ms()) == (r.day, r.shift) {
         if let Some(t) = &r.tracker_id {
             let other =

@@ -69,7 +69,7 @@ pub async fn start(
 ) -> Result<ShiftHandover, AppError> {
     let summary = snapshot(db, checkin_interval_ms).await?;
     let mut tx = db.begin().await?;
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO shift_handovers (created_at, outgoing_id, summary, notes) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(now_ms())
@@ -78,7 +78,6 @@ pub async fn start(
     .bind(notes)
     .fetch_one(&mut *tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     audit::append(
         &mut tx,
         &me.actor(),
@@ -136,12 +135,13 @@ pub async fn accept(db: &Db, me: &CurrentUser, id: i64) -> Result<ShiftHandover,
 
 /// Handovers not yet accepted, oldest first.
 pub async fn pending(db: &Db) -> Result<Vec<ShiftHandover>, AppError> {
-    let rows = sqlx::query("SELECT id FROM shift_handovers WHERE accepted_at IS NULL ORDER BY id")
-        .fetch_all(db.pool())
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        out.push(load(db, r.try_get("id")?).await?);
+    let ids: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM shift_handovers WHERE accepted_at IS NULL ORDER BY id")
+            .fetch_all(db.pool())
+            .await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.push(load(db, id).await?);
     }
     Ok(out)
 }

@@ -2,7 +2,6 @@
 //! transaction as the change.
 
 use serde::Serialize;
-use sqlx::Row;
 
 use super::model::Status;
 use crate::audit::Actor;
@@ -50,9 +49,10 @@ pub(super) async fn record(
 }
 
 /// One entry of an incident's timeline.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct TimelineEntry {
     pub at: i64,
+    #[sqlx(rename = "actor_name")]
     pub actor: String,
     pub kind: String,
     pub from_status: Option<String>,
@@ -62,23 +62,10 @@ pub struct TimelineEntry {
 }
 
 pub async fn timeline_of(db: &Db, id: i64) -> Result<Vec<TimelineEntry>, AppError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT at, actor_name, kind, from_status, to_status, unit_id, note FROM incident_events WHERE incident_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(TimelineEntry {
-                at: r.try_get("at")?,
-                actor: r.try_get("actor_name")?,
-                kind: r.try_get("kind")?,
-                from_status: r.try_get("from_status")?,
-                to_status: r.try_get("to_status")?,
-                unit_id: r.try_get("unit_id")?,
-                note: r.try_get("note")?,
-            })
-        })
-        .collect()
+    .await?)
 }

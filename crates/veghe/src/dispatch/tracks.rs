@@ -11,7 +11,7 @@ use crate::error::AppError;
 /// The most points one request returns (a day of fixes every 5 s is 17,280).
 pub const MAX_POINTS: i64 = 50_000;
 
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct TrackPoint {
     pub at: i64,
     pub lat: f64,
@@ -39,7 +39,7 @@ pub async fn track(db: &Db, unit_id: i64, from: i64, to: i64) -> Result<Track, A
         .fetch_optional(db.pool())
         .await?
         .ok_or(AppError::NotFound)?;
-    let rows = sqlx::query(
+    let mut points: Vec<TrackPoint> = sqlx::query_as(
         "SELECT at, lat, lon, speed_mps FROM positions WHERE unit_id = $1 AND at >= $2 AND at < $3 ORDER BY at, id LIMIT $4",
     )
     .bind(unit_id)
@@ -48,17 +48,6 @@ pub async fn track(db: &Db, unit_id: i64, from: i64, to: i64) -> Result<Track, A
     .bind(MAX_POINTS + 1)
     .fetch_all(db.pool())
     .await?;
-    let mut points = rows
-        .iter()
-        .map(|r| {
-            Ok(TrackPoint {
-                at: r.try_get("at")?,
-                lat: r.try_get("lat")?,
-                lon: r.try_get("lon")?,
-                speed_mps: r.try_get("speed_mps")?,
-            })
-        })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let truncated = points.len() as i64 > MAX_POINTS;
     points.truncate(MAX_POINTS as usize);
     Ok(Track {

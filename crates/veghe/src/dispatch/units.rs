@@ -1,13 +1,12 @@
 //! Crews as the board and the API see them: status, assignment, last position and last contact.
 
 use serde::Serialize;
-use sqlx::Row;
 
 use crate::db::Db;
 use crate::error::AppError;
 
 /// A crew with its last known position.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Unit {
     pub id: i64,
     pub call_sign: String,
@@ -25,25 +24,9 @@ pub struct Unit {
 
 /// Every crew, by call sign.
 pub async fn list(db: &Db) -> Result<Vec<Unit>, AppError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT id, call_sign, kind, department, status, incident_id, last_lat, last_lon, last_position_at, last_contact_at FROM units ORDER BY call_sign",
     )
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Unit {
-                id: r.try_get("id")?,
-                call_sign: r.try_get("call_sign")?,
-                kind: r.try_get("kind")?,
-                department: r.try_get("department")?,
-                status: r.try_get("status")?,
-                incident_id: r.try_get("incident_id")?,
-                last_lat: r.try_get("last_lat")?,
-                last_lon: r.try_get("last_lon")?,
-                last_position_at: r.try_get("last_position_at")?,
-                last_contact_at: r.try_get("last_contact_at")?,
-            })
-        })
-        .collect()
+    .await?)
 }

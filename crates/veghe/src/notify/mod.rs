@@ -7,14 +7,13 @@ pub mod routes;
 pub mod sender;
 
 use serde::Serialize;
-use sqlx::Row;
 
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::AppError;
 
 /// One in-app notification.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Notification {
     pub id: i64,
     pub created_at: i64,
@@ -40,7 +39,7 @@ pub struct NewNotification<'a> {
 
 /// Writes a notification in the caller's transaction.
 pub async fn create_in(tx: &mut Tx, n: NewNotification<'_>) -> Result<i64, sqlx::Error> {
-    let row = sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO notifications (user_id, created_at, kind, special_event_id, title, body, link) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(n.user_id)
@@ -51,44 +50,28 @@ pub async fn create_in(tx: &mut Tx, n: NewNotification<'_>) -> Result<i64, sqlx:
     .bind(n.body)
     .bind(n.link)
     .fetch_one(&mut **tx)
-    .await?;
-    row.try_get("id")
-}
-
-fn from_row(r: &sqlx::any::AnyRow) -> Result<Notification, sqlx::Error> {
-    Ok(Notification {
-        id: r.try_get("id")?,
-        created_at: r.try_get("created_at")?,
-        kind: r.try_get("kind")?,
-        special_event_id: r.try_get("special_event_id")?,
-        title: r.try_get("title")?,
-        body: r.try_get("body")?,
-        link: r.try_get("link")?,
-        acknowledged_at: r.try_get("acknowledged_at")?,
-    })
+    .await
 }
 
 /// A person's notifications, unacknowledged first, newest first; at most 200.
 pub async fn of_user(db: &Db, user_id: i64) -> Result<Vec<Notification>, AppError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT id, created_at, kind, special_event_id, title, body, link, acknowledged_at FROM notifications \
          WHERE user_id = $1 ORDER BY CASE WHEN acknowledged_at IS NULL THEN 0 ELSE 1 END, id DESC LIMIT 200",
     )
     .bind(user_id)
     .fetch_all(db.pool())
-    .await?;
-    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+    .await?)
 }
 
 /// How many notifications a person has not acknowledged yet (the header's badge).
 pub async fn unacknowledged(db: &Db, user_id: i64) -> i64 {
-    sqlx::query(
+    sqlx::query_scalar(
         "SELECT COUNT(*) AS n FROM notifications WHERE user_id = $1 AND acknowledged_at IS NULL",
     )
     .bind(user_id)
     .fetch_one(db.pool())
     .await
-    .and_then(|r| r.try_get("n"))
     .unwrap_or(0)
 }
 
@@ -97,7 +80,7 @@ pub async fn unacknowledged(db: &Db, user_id: i64) -> i64 {
 pub async fn acknowledge(db: &Db, actor: &Actor, id: i64) -> Result<Notification, AppError> {
     let user_id = actor.user_id.ok_or(AppError::Forbidden)?;
     let mut tx = db.begin().await?;
-    let row = sqlx::query(
+    let mut n: Notification = sqlx::query_as(
         "SELECT id, created_at, kind, special_event_id, title, body, link, acknowledged_at FROM notifications WHERE id = $1 AND user_id = $2",
     )
     .bind(id)
@@ -105,7 +88,6 @@ pub async fn acknowledge(db: &Db, actor: &Actor, id: i64) -> Result<Notification
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
-    let mut n = from_row(&row)?;
     if let Some(at) = n.acknowledged_at {
         return Err(AppError::Conflict(format!(
             "this notification was already acknowledged at {}",

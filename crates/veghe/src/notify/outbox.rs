@@ -4,7 +4,6 @@
 //! `not_configured` (no SMTP relay: the notification stays in the application), `no_address`.
 
 use serde::Serialize;
-use sqlx::Row;
 
 use crate::db::{Db, Tx, now_ms};
 use crate::error::AppError;
@@ -13,7 +12,7 @@ use crate::error::AppError;
 pub const MAX_ATTEMPTS: i64 = 8;
 
 /// One message and its delivery state.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Mail {
     pub id: i64,
     pub created_at: i64,
@@ -47,7 +46,7 @@ pub async fn queue_in(tx: &mut Tx, configured: bool, m: NewMail<'_>) -> Result<i
         (Some(_), true) => "pending",
     };
     let now = now_ms();
-    let row = sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO mail_outbox (created_at, user_id, recipient, subject, body, special_event_id, state, attempts, next_attempt_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) RETURNING id",
     )
@@ -60,33 +59,16 @@ pub async fn queue_in(tx: &mut Tx, configured: bool, m: NewMail<'_>) -> Result<i
     .bind(state)
     .bind(now)
     .fetch_one(&mut **tx)
-    .await?;
-    row.try_get("id")
+    .await
 }
 
 const COLUMNS: &str = "id, created_at, user_id, recipient, subject, special_event_id, state, attempts, next_attempt_at, last_error, sent_at";
 
-fn from_row(r: &sqlx::any::AnyRow) -> Result<Mail, sqlx::Error> {
-    Ok(Mail {
-        id: r.try_get("id")?,
-        created_at: r.try_get("created_at")?,
-        user_id: r.try_get("user_id")?,
-        recipient: r.try_get("recipient")?,
-        subject: r.try_get("subject")?,
-        special_event_id: r.try_get("special_event_id")?,
-        state: r.try_get("state")?,
-        attempts: r.try_get("attempts")?,
-        next_attempt_at: r.try_get("next_attempt_at")?,
-        last_error: r.try_get("last_error")?,
-        sent_at: r.try_get("sent_at")?,
-    })
-}
-
 /// The newest messages (at most 200), or those of one special event.
 pub async fn list(db: &Db, special_event_id: Option<i64>) -> Result<Vec<Mail>, AppError> {
-    let rows = match special_event_id {
+    let mails = match special_event_id {
         Some(se) => {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT {COLUMNS} FROM mail_outbox WHERE special_event_id = $1 ORDER BY id"
             )))
             .bind(se)
@@ -94,17 +76,18 @@ pub async fn list(db: &Db, special_event_id: Option<i64>) -> Result<Vec<Mail>, A
             .await?
         }
         None => {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT {COLUMNS} FROM mail_outbox ORDER BY id DESC LIMIT 200"
             )))
             .fetch_all(db.pool())
             .await?
         }
     };
-    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+    Ok(mails)
 }
 
 /// A message due for sending, with its body.
+#[derive(sqlx::FromRow)]
 pub struct Due {
     pub id: i64,
     pub recipient: String,
@@ -116,27 +99,13 @@ pub struct Due {
 
 /// Messages whose time has come.
 pub async fn due(db: &Db, now: i64) -> Result<Vec<Due>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, recipient, subject, body, attempts, next_attempt_at FROM mail_outbox \
+    sqlx::query_as(
+        "SELECT id, COALESCE(recipient, '') AS recipient, subject, body, attempts, next_attempt_at FROM mail_outbox \
          WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT 50",
     )
     .bind(now)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Due {
-                id: r.try_get("id")?,
-                recipient: r
-                    .try_get::<Option<String>, _>("recipient")?
-                    .unwrap_or_default(),
-                subject: r.try_get("subject")?,
-                body: r.try_get("body")?,
-                attempts: r.try_get("attempts")?,
-                next_attempt_at: r.try_get("next_attempt_at")?,
-            })
-        })
-        .collect()
+    .await
 }
 
 /// Claims a message for one sender: the conditional UPDATE lets exactly one process (of those

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::auth::access::Routes;
 
 /// One task of an activated plan.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Task {
     pub id: i64,
     pub position: i64,
@@ -23,16 +23,19 @@ pub struct Task {
     pub owner_role: String,
     pub due_at: i64,
     /// Not done and past its due time while the plan is active.
+    #[sqlx(skip)]
     pub overdue: bool,
     pub done_at: Option<i64>,
+    #[sqlx(rename = "done_by_name")]
     pub done_by: Option<String>,
     pub note: Option<String>,
 }
 
 /// One line of a plan's log.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct LogEntry {
     pub at: i64,
+    #[sqlx(rename = "actor_name")]
     pub actor: String,
     /// activated, task_done, closed
     pub action: String,

@@ -55,7 +55,7 @@ pub async fn activate(
     }
     let now = now_ms();
     let mut tx = db.begin().await?;
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO plans (template_id, incident_id, status, activated_at, activated_by_id, activated_by_name) VALUES ($1, $2, 'active', $3, $4, $5) RETURNING id",
     )
     .bind(t.id)
@@ -65,7 +65,6 @@ pub async fn activate(
     .bind(&actor.name)
     .fetch_one(&mut *tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     for task in &t.tasks {
         sqlx::query(
             "INSERT INTO plan_tasks (plan_id, position, title, owner_role, due_at) VALUES ($1, $2, $3, $4, $5)",
@@ -95,12 +94,11 @@ pub async fn activate(
 }
 
 async fn status_of(tx: &mut Tx, plan_id: i64) -> Result<String, AppError> {
-    let row = sqlx::query("SELECT status FROM plans WHERE id = $1")
+    sqlx::query_scalar("SELECT status FROM plans WHERE id = $1")
         .bind(plan_id)
         .fetch_optional(&mut **tx)
         .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(row.try_get("status")?)
+        .ok_or(AppError::NotFound)
 }
 
 /// Ticks a task done (once), with an optional note; returns its plan.
@@ -111,17 +109,16 @@ pub async fn task_done(
     note: Option<&str>,
 ) -> Result<Plan, AppError> {
     let mut tx = db.begin().await?;
-    let row = sqlx::query("SELECT plan_id, title, done_at FROM plan_tasks WHERE id = $1")
-        .bind(task_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let plan_id: i64 = row.try_get("plan_id")?;
-    let title: String = row.try_get("title")?;
+    let (plan_id, title, done_at): (i64, String, Option<i64>) =
+        sqlx::query_as("SELECT plan_id, title, done_at FROM plan_tasks WHERE id = $1")
+            .bind(task_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(AppError::NotFound)?;
     if status_of(&mut tx, plan_id).await? != "active" {
         return Err(AppError::Conflict("the plan is closed".into()));
     }
-    if row.try_get::<Option<i64>, _>("done_at")?.is_some() {
+    if done_at.is_some() {
         return Err(AppError::Conflict(format!(
             "the task `{title}` is already done"
         )));
@@ -204,45 +201,21 @@ async fn from_row(db: &Db, r: &sqlx::any::AnyRow) -> Result<Plan, AppError> {
     let status: String = r.try_get("status")?;
     let active = status == "active";
     let now = now_ms();
-    let tasks = sqlx::query(
+    let mut tasks: Vec<Task> = sqlx::query_as(
         "SELECT id, position, title, owner_role, due_at, done_at, done_by_name, note FROM plan_tasks WHERE plan_id = $1 ORDER BY position, id",
     )
     .bind(id)
     .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|t| {
-        let due_at: i64 = t.try_get("due_at")?;
-        let done_at: Option<i64> = t.try_get("done_at")?;
-        Ok(Task {
-            id: t.try_get("id")?,
-            position: t.try_get("position")?,
-            title: t.try_get("title")?,
-            owner_role: t.try_get("owner_role")?,
-            due_at,
-            overdue: is_overdue(due_at, done_at, active, now),
-            done_at,
-            done_by: t.try_get("done_by_name")?,
-            note: t.try_get("note")?,
-        })
-    })
-    .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let log = sqlx::query(
+    .await?;
+    for t in &mut tasks {
+        t.overdue = is_overdue(t.due_at, t.done_at, active, now);
+    }
+    let log: Vec<LogEntry> = sqlx::query_as(
         "SELECT at, actor_name, action, detail FROM plan_log WHERE plan_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|l| {
-        Ok(LogEntry {
-            at: l.try_get("at")?,
-            actor: l.try_get("actor_name")?,
-            action: l.try_get("action")?,
-            detail: l.try_get("detail")?,
-        })
-    })
-    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    .await?;
     Ok(Plan {
         id,
         template: r.try_get("code")?,

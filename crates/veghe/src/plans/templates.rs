@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 use serde_json::json;
-use sqlx::Row;
 
 use crate::audit::{self, Actor, Change};
 use crate::auth::Role;
@@ -11,7 +10,7 @@ use crate::db::Db;
 use crate::error::AppError;
 
 /// A task of a template.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct TemplateTask {
     pub id: i64,
     pub position: i64,
@@ -22,12 +21,13 @@ pub struct TemplateTask {
 }
 
 /// A calamity's checklist.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Template {
     pub id: i64,
     pub code: String,
     pub name_ro: String,
     pub name_en: String,
+    #[sqlx(skip)]
     pub tasks: Vec<TemplateTask>,
 }
 
@@ -81,42 +81,24 @@ impl TaskIn {
 }
 
 async fn tasks_of(db: &Db, template_id: i64) -> Result<Vec<TemplateTask>, AppError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT id, position, title, owner_role, due_minutes FROM plan_template_tasks WHERE template_id = $1 ORDER BY position, id",
     )
     .bind(template_id)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(TemplateTask {
-                id: r.try_get("id")?,
-                position: r.try_get("position")?,
-                title: r.try_get("title")?,
-                owner_role: r.try_get("owner_role")?,
-                due_minutes: r.try_get("due_minutes")?,
-            })
-        })
-        .collect()
+    .await?)
 }
 
 /// Every template with its tasks.
 pub async fn list(db: &Db) -> Result<Vec<Template>, AppError> {
-    let rows = sqlx::query("SELECT id, code, name_ro, name_en FROM plan_templates ORDER BY id")
-        .fetch_all(db.pool())
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let id: i64 = r.try_get("id")?;
-        out.push(Template {
-            id,
-            code: r.try_get("code")?,
-            name_ro: r.try_get("name_ro")?,
-            name_en: r.try_get("name_en")?,
-            tasks: tasks_of(db, id).await?,
-        });
+    let mut templates: Vec<Template> =
+        sqlx::query_as("SELECT id, code, name_ro, name_en FROM plan_templates ORDER BY id")
+            .fetch_all(db.pool())
+            .await?;
+    for t in &mut templates {
+        t.tasks = tasks_of(db, t.id).await?;
     }
-    Ok(out)
+    Ok(templates)
 }
 
 /// One template.
@@ -139,15 +121,16 @@ pub async fn add_task(
     let mut tx = db.begin().await?;
     let position = match t.position {
         Some(p) => p,
-        None => sqlx::query(
-            "SELECT COALESCE(MAX(position), 0) + 1 AS p FROM plan_template_tasks WHERE template_id = $1",
-        )
-        .bind(template_id)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("p")?,
+        None => {
+            sqlx::query_scalar(
+                "SELECT COALESCE(MAX(position), 0) + 1 AS p FROM plan_template_tasks WHERE template_id = $1",
+            )
+            .bind(template_id)
+            .fetch_one(&mut *tx)
+            .await?
+        }
     };
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO plan_template_tasks (template_id, position, title, owner_role, due_minutes) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(template_id)
@@ -157,7 +140,6 @@ pub async fn add_task(
     .bind(t.due_minutes)
     .fetch_one(&mut *tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     let after = json!({"template_id": template_id, "position": position, "title": t.title,
         "owner_role": t.owner_role.code(), "due_minutes": t.due_minutes});
     let change = Change {
@@ -180,15 +162,14 @@ pub async fn edit_task(
     t: TaskIn,
 ) -> Result<Template, AppError> {
     let mut tx = db.begin().await?;
-    let before = sqlx::query(
-        "SELECT template_id, position, title, owner_role, due_minutes FROM plan_template_tasks WHERE id = $1",
-    )
-    .bind(task_id)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let template_id: i64 = before.try_get("template_id")?;
-    let old_position: i64 = before.try_get("position")?;
+    let (template_id, old_position, old_title, old_role, old_due): (i64, i64, String, String, i64) =
+        sqlx::query_as(
+            "SELECT template_id, position, title, owner_role, due_minutes FROM plan_template_tasks WHERE id = $1",
+        )
+        .bind(task_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let position = t.position.unwrap_or(old_position);
     sqlx::query(
         "UPDATE plan_template_tasks SET position = $1, title = $2, owner_role = $3, due_minutes = $4 WHERE id = $5",
@@ -205,8 +186,7 @@ pub async fn edit_task(
         entity: "plan_template_task",
         entity_id: Some(task_id.to_string()),
         before: Some(
-            json!({"position": old_position, "title": before.try_get::<String, _>("title")?,
-            "owner_role": before.try_get::<String, _>("owner_role")?, "due_minutes": before.try_get::<i64, _>("due_minutes")?}),
+            json!({"position": old_position, "title": old_title, "owner_role": old_role, "due_minutes": old_due}),
         ),
         after: Some(
             json!({"position": position, "title": t.title, "owner_role": t.owner_role.code(), "due_minutes": t.due_minutes}),

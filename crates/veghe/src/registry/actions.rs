@@ -4,7 +4,6 @@
 //! transaction.
 
 use serde_json::json;
-use sqlx::Row;
 use veghe_ro::petition::{ClassGround, Refusal, internal_due};
 
 use super::numbers::today;
@@ -107,16 +106,14 @@ pub async fn apply_in(tx: &mut Tx, actor: &Actor, id: i64, step: Step) -> AppRes
     let note: Option<String> = match step {
         Step::Route { department } => {
             case.route().map_err(refused)?;
-            let row =
-                sqlx::query("SELECT id, days_before FROM registry_departments WHERE code = $1")
+            let (dept, before_days): (i64, i64) =
+                sqlx::query_as("SELECT id, days_before FROM registry_departments WHERE code = $1")
                     .bind(&department)
                     .fetch_optional(&mut **tx)
                     .await?
                     .ok_or_else(|| {
                         AppError::bad("department", format!("no department `{department}`"))
                     })?;
-            let dept: i64 = row.try_get("id")?;
-            let before_days: i64 = row.try_get("days_before")?;
             let internal = case
                 .due_on
                 .map(|d| internal_due(d, day, i32::try_from(before_days).unwrap_or(3)));
@@ -149,16 +146,13 @@ pub async fn apply_in(tx: &mut Tx, actor: &Actor, id: i64, step: Step) -> AppRes
                 AppError::NotFound => AppError::bad("into", format!("no petition {into}")),
                 other => other,
             })?;
-            let keys =
-                sqlx::query("SELECT petitioner_key FROM registry_entries WHERE id IN ($1, $2)")
-                    .bind(id)
-                    .bind(into)
-                    .fetch_all(&mut **tx)
-                    .await?;
-            let keys: Vec<Option<String>> = keys
-                .iter()
-                .map(|r| r.try_get("petitioner_key"))
-                .collect::<Result<_, _>>()?;
+            let keys: Vec<Option<String>> = sqlx::query_scalar(
+                "SELECT petitioner_key FROM registry_entries WHERE id IN ($1, $2)",
+            )
+            .bind(id)
+            .bind(into)
+            .fetch_all(&mut **tx)
+            .await?;
             let same = keys.len() == 2 && keys[0].is_some() && keys[0] == keys[1];
             case.join_into(&target.case()?, same).map_err(refused)?;
             sqlx::query(
@@ -226,12 +220,12 @@ pub async fn apply_in(tx: &mut Tx, actor: &Actor, id: i64, step: Step) -> AppRes
             let args = [Some(via.to_string()), s(sent_on), summary.clone(), number];
             exec(tx, "UPDATE registry_entries SET status = 'answered', answer_via = $2, answer_sent_on = $3, answer_summary = $4, answer_number = $5 WHERE id = $1", id, &args).await?;
             // One answer for all the joined petitions (OG 27/2002 art. 10).
-            let joined = sqlx::query("SELECT id FROM registry_entries WHERE joined_to = $1")
-                .bind(id)
-                .fetch_all(&mut **tx)
-                .await?;
-            for r in joined {
-                let j: i64 = r.try_get("id")?;
+            let joined: Vec<i64> =
+                sqlx::query_scalar("SELECT id FROM registry_entries WHERE joined_to = $1")
+                    .bind(id)
+                    .fetch_all(&mut **tx)
+                    .await?;
+            for j in joined {
                 exec(tx, "UPDATE registry_entries SET answer_via = $2, answer_sent_on = $3, answer_summary = $4, answer_number = $5 WHERE id = $1", j, &args).await?;
                 event(tx, actor, j, "answered_with", Some(&before.number)).await?;
             }
@@ -272,28 +266,26 @@ pub async fn apply_in(tx: &mut Tx, actor: &Actor, id: i64, step: Step) -> AppRes
 /// Earlier open or answered petitions of the same petitioner whose subject shares a word with
 /// this one: candidates to join (OG 27/2002 art. 10).
 pub async fn duplicates(db: &Db, id: i64) -> AppResult<Vec<Entry>> {
-    let row =
-        sqlx::query("SELECT petitioner_key, subject_fold FROM registry_entries WHERE id = $1")
+    let (key, subject): (Option<String>, String) =
+        sqlx::query_as("SELECT petitioner_key, subject_fold FROM registry_entries WHERE id = $1")
             .bind(id)
             .fetch_optional(db.pool())
             .await?
             .ok_or(AppError::NotFound)?;
-    let Some(key): Option<String> = row.try_get("petitioner_key")? else {
+    let Some(key) = key else {
         return Ok(Vec::new());
     };
-    let subject: String = row.try_get("subject_fold")?;
     let words = veghe_ro::search_terms(&subject);
-    let rows = sqlx::query("SELECT id, subject_fold FROM registry_entries WHERE petitioner_key = $1 AND id <> $2 AND register = 'petition' ORDER BY id DESC LIMIT 50")
+    let others: Vec<(i64, String)> = sqlx::query_as("SELECT id, subject_fold FROM registry_entries WHERE petitioner_key = $1 AND id <> $2 AND register = 'petition' ORDER BY id DESC LIMIT 50")
         .bind(&key)
         .bind(id)
         .fetch_all(db.pool())
         .await?;
     let mut out = Vec::new();
-    for r in rows {
-        let other: String = r.try_get("subject_fold")?;
+    for (other_id, other) in others {
         let theirs = veghe_ro::search_terms(&other);
         if words.iter().any(|w| theirs.contains(w)) {
-            out.push(store::get(db, r.try_get("id")?).await?);
+            out.push(store::get(db, other_id).await?);
         }
     }
     Ok(out)

@@ -12,7 +12,6 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::Row;
 use veghe_ro::petition::Register;
 
 use crate::AppState;
@@ -43,7 +42,7 @@ pub fn routes() -> Routes {
 }
 
 /// A file of the nomenclator.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ArchiveFile {
     /// The indicativ, e.g. `P-1`.
     pub code: String,
@@ -52,26 +51,16 @@ pub struct ArchiveFile {
     pub register: String,
     /// Years kept after the year of archiving; 0 is permanent.
     pub retention_years: i64,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub active: bool,
 }
 
-fn from(r: &sqlx::any::AnyRow) -> AppResult<ArchiveFile> {
-    Ok(ArchiveFile {
-        code: r.try_get("code")?,
-        title: r.try_get("title")?,
-        register: r.try_get("register")?,
-        retention_years: r.try_get("retention_years")?,
-        active: r.try_get::<i64, _>("active")? != 0,
-    })
-}
-
 pub async fn all(db: &Db) -> AppResult<Vec<ArchiveFile>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT code, title, register, retention_years, active FROM registry_archive_files ORDER BY register, code",
     )
     .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(from).collect()
+    .await?)
 }
 
 /// Where an archived case goes.
@@ -100,7 +89,7 @@ pub async fn place_in(
             keep_until: None,
         });
     };
-    let row = sqlx::query(
+    let f: ArchiveFile = sqlx::query_as(
         "SELECT code, title, register, retention_years, active FROM registry_archive_files WHERE code = $1",
     )
     .bind(&code)
@@ -112,7 +101,6 @@ pub async fn place_in(
             format!("no file `{code}` in the archive nomenclator"),
         )
     })?;
-    let f = from(&row)?;
     if !f.active {
         return Err(AppError::bad(
             "archive_file",

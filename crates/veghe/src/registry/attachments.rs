@@ -117,7 +117,7 @@ pub fn parse(name: Option<&str>, data: Bytes) -> AppResult<Upload> {
 }
 
 /// An attachment as listed.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Attachment {
     pub id: i64,
     pub name: String,
@@ -157,7 +157,7 @@ pub async fn upload(
     let actor = me.actor();
     let mut tx = state.db.begin().await?;
     store::get_in(&mut tx, id).await?;
-    let row = sqlx::query(
+    let attachment_id: i64 = sqlx::query_scalar(
         "INSERT INTO registry_attachments (entry_id, name, content_type, size, sha256, data, uploaded_at, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(id)
@@ -171,7 +171,7 @@ pub async fn upload(
     .fetch_one(&mut *tx)
     .await?;
     let out = Attachment {
-        id: row.try_get("id")?,
+        id: attachment_id,
         name: up.name,
         content_type: up.kind.content_type().to_string(),
         size: up.data.len() as i64,
@@ -209,25 +209,12 @@ pub async fn list(
 
 /// The attachments of entry `id`, oldest first.
 pub async fn of_entry(db: &crate::db::Db, id: i64) -> AppResult<Vec<Attachment>> {
-    let rows = sqlx::query(
+    let out: Vec<Attachment> = sqlx::query_as(
         "SELECT id, name, content_type, size, sha256, uploaded_at FROM registry_attachments WHERE entry_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(db.pool())
     .await?;
-    let out = rows
-        .iter()
-        .map(|r| {
-            Ok(Attachment {
-                id: r.try_get("id")?,
-                name: r.try_get("name")?,
-                content_type: r.try_get("content_type")?,
-                size: r.try_get("size")?,
-                sha256: r.try_get("sha256")?,
-                uploaded_at: r.try_get("uploaded_at")?,
-            })
-        })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
     Ok(out)
 }
 

@@ -8,7 +8,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Serialize;
-use sqlx::Row;
 
 use super::letters::labels::{self, Labels};
 use super::numbers::today;
@@ -39,9 +38,10 @@ pub fn routes() -> Routes {
 }
 
 /// One department's open cases by deadline.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct DepartmentDeadlines {
     /// The department's code; none for the cases not routed yet.
+    #[sqlx(rename = "code")]
     pub department: Option<String>,
     pub name_ro: String,
     pub name_en: String,
@@ -49,7 +49,9 @@ pub struct DepartmentDeadlines {
     pub overdue_legal: i64,
     pub overdue_internal: i64,
     /// Due today or within the next 7 days, not overdue.
+    #[sqlx(rename = "week_legal")]
     pub due_week_legal: i64,
+    #[sqlx(rename = "week_internal")]
     pub due_week_internal: i64,
 }
 
@@ -61,7 +63,7 @@ fn week(day: jiff::civil::Date) -> String {
 
 /// Every department (and the cases not routed), on `day`.
 pub async fn counts(db: &Db, day: jiff::civil::Date) -> AppResult<Vec<DepartmentDeadlines>> {
-    let rows = sqlx::query(
+    let mut out: Vec<DepartmentDeadlines> = sqlx::query_as(
         "SELECT d.code, d.name_ro, d.name_en, COUNT(e.id) AS open, \
          COALESCE(SUM(CASE WHEN e.due_on < $1 THEN 1 ELSE 0 END), 0) AS overdue_legal, \
          COALESCE(SUM(CASE WHEN e.internal_due_on < $1 THEN 1 ELSE 0 END), 0) AS overdue_internal, \
@@ -74,20 +76,7 @@ pub async fn counts(db: &Db, day: jiff::civil::Date) -> AppResult<Vec<Department
     .bind(week(day))
     .fetch_all(db.pool())
     .await?;
-    let mut out = Vec::new();
-    for r in rows {
-        out.push(DepartmentDeadlines {
-            department: Some(r.try_get("code")?),
-            name_ro: r.try_get("name_ro")?,
-            name_en: r.try_get("name_en")?,
-            open: r.try_get("open")?,
-            overdue_legal: r.try_get("overdue_legal")?,
-            overdue_internal: r.try_get("overdue_internal")?,
-            due_week_legal: r.try_get("week_legal")?,
-            due_week_internal: r.try_get("week_internal")?,
-        });
-    }
-    let r = sqlx::query(
+    let (open, overdue_legal, due_week_legal): (i64, i64, i64) = sqlx::query_as(
         "SELECT COUNT(*) AS open, \
          COALESCE(SUM(CASE WHEN due_on < $1 THEN 1 ELSE 0 END), 0) AS overdue_legal, \
          COALESCE(SUM(CASE WHEN due_on >= $1 AND due_on <= $2 THEN 1 ELSE 0 END), 0) AS week_legal \
@@ -101,10 +90,10 @@ pub async fn counts(db: &Db, day: jiff::civil::Date) -> AppResult<Vec<Department
         department: None,
         name_ro: labels::RO.unrouted.to_string(),
         name_en: labels::EN.unrouted.to_string(),
-        open: r.try_get("open")?,
-        overdue_legal: r.try_get("overdue_legal")?,
+        open,
+        overdue_legal,
         overdue_internal: 0,
-        due_week_legal: r.try_get("week_legal")?,
+        due_week_legal,
         due_week_internal: 0,
     });
     Ok(out)

@@ -11,7 +11,6 @@ use axum::response::{IntoResponse, Response};
 
 use super::api::ListQuery;
 use serde::Deserialize;
-use sqlx::Row;
 
 use super::store::{self, Entry, PetitionerData};
 use crate::AppState;
@@ -177,6 +176,14 @@ fn file(body: String, name: &str) -> Response {
         .into_response()
 }
 
+/// A petitioner with the id of their entry.
+#[derive(sqlx::FromRow)]
+struct Keyed {
+    id: i64,
+    #[sqlx(flatten)]
+    petitioner: PetitionerData,
+}
+
 /// The petitioners of `entries` in full, 500 entries a query.
 async fn petitioners(db: &Db, entries: &[Entry]) -> AppResult<HashMap<i64, PetitionerData>> {
     let mut out = HashMap::new();
@@ -186,24 +193,12 @@ async fn petitioners(db: &Db, entries: &[Entry]) -> AppResult<HashMap<i64, Petit
             "SELECT id, petitioner_kind, petitioner_name, cnp, cui, email, phone, address FROM registry_entries WHERE id IN ({})",
             marks.join(", ")
         );
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
         for e in chunk {
             q = q.bind(e.id);
         }
-        for r in q.fetch_all(db.pool()).await? {
-            out.insert(
-                r.try_get("id")?,
-                PetitionerData {
-                    petitioner_type: r.try_get("petitioner_kind")?,
-                    name: r.try_get("petitioner_name")?,
-                    cnp: r.try_get("cnp")?,
-                    cui: r.try_get("cui")?,
-                    email: r.try_get("email")?,
-                    phone: r.try_get("phone")?,
-                    address: r.try_get("address")?,
-                },
-            );
-        }
+        let found: Vec<Keyed> = q.fetch_all(db.pool()).await?;
+        out.extend(found.into_iter().map(|k| (k.id, k.petitioner)));
     }
     Ok(out)
 }

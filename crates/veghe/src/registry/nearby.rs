@@ -2,7 +2,6 @@
 //! may already be open under another number, and is then answered with it.
 
 use serde::Serialize;
-use sqlx::Row;
 
 use super::store::{self, Entry};
 use crate::db::Db;
@@ -26,20 +25,18 @@ pub struct Nearby {
 /// The open petitions of the same service (the Open311 category) within [`RADIUS_M`] of entry
 /// `id`'s point, nearest first; none when the entry has no point or no service.
 pub async fn nearby(db: &Db, id: i64) -> AppResult<Vec<Nearby>> {
-    let row = sqlx::query("SELECT service_code, lat, lon FROM registry_entries WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let code: Option<String> = row.try_get("service_code")?;
-    let lat: Option<f64> = row.try_get("lat")?;
-    let lon: Option<f64> = row.try_get("lon")?;
+    let (code, lat, lon): (Option<String>, Option<f64>, Option<f64>) =
+        sqlx::query_as("SELECT service_code, lat, lon FROM registry_entries WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?
+            .ok_or(AppError::NotFound)?;
     let (Some(code), Some(lat), Some(lon)) = (code, lat, lon) else {
         return Ok(Vec::new());
     };
     // A box around the circle, then the exact distance.
     let (min_lon, min_lat, max_lon, max_lat) = around(lon, lat, RADIUS_M);
-    let rows = sqlx::query(
+    let rows: Vec<(i64, f64, f64)> = sqlx::query_as(
         "SELECT id, lat, lon FROM registry_entries \
          WHERE service_code = $1 AND id <> $2 AND register = 'petition' \
          AND status IN ('registered', 'routed') \
@@ -54,10 +51,10 @@ pub async fn nearby(db: &Db, id: i64) -> AppResult<Vec<Nearby>> {
     .fetch_all(db.pool())
     .await?;
     let mut near = Vec::new();
-    for r in rows {
-        let d = distance_m(lon, lat, r.try_get("lon")?, r.try_get("lat")?);
+    for (other, other_lat, other_lon) in rows {
+        let d = distance_m(lon, lat, other_lon, other_lat);
         if d <= RADIUS_M {
-            near.push((d, r.try_get::<i64, _>("id")?));
+            near.push((d, other));
         }
     }
     near.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));

@@ -9,7 +9,6 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
-use sqlx::Row;
 
 use super::labels;
 use super::model::PetitionIn;
@@ -59,7 +58,7 @@ pub async fn find(db: &Db, number: &str, code: &str) -> AppResult<Option<i64>> {
     let Some((seq, year)) = parse_number(number) else {
         return Ok(None);
     };
-    let rows = sqlx::query(
+    let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, tracking_hash FROM registry_entries WHERE number = $1 AND year = $2 AND tracking_hash IS NOT NULL",
     )
     .bind(seq)
@@ -67,10 +66,9 @@ pub async fn find(db: &Db, number: &str, code: &str) -> AppResult<Option<i64>> {
     .fetch_all(db.pool())
     .await?;
     let mut found = None;
-    for r in rows {
-        let hash: String = r.try_get("tracking_hash")?;
+    for (id, hash) in rows {
         if constant_time_eq(&hash, &wanted) {
-            found = Some(r.try_get::<i64, _>("id")?);
+            found = Some(id);
         }
     }
     Ok(found)
@@ -78,12 +76,13 @@ pub async fn find(db: &Db, number: &str, code: &str) -> AppResult<Option<i64>> {
 
 async fn throttle(db: &Db, address: &str) -> AppResult<()> {
     let since = now_ms() - WINDOW_MS;
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM login_failures WHERE key = $1 AND at > $2")
-        .bind(format!("petition:{address}"))
-        .bind(since)
-        .fetch_one(db.pool())
-        .await?;
-    if row.try_get::<i64, _>("n")? >= PER_ADDRESS {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) AS n FROM login_failures WHERE key = $1 AND at > $2")
+            .bind(format!("petition:{address}"))
+            .bind(since)
+            .fetch_one(db.pool())
+            .await?;
+    if n >= PER_ADDRESS {
         return Err(AppError::TooManyRequests {
             retry_after_secs: (WINDOW_MS / 1000) as u64,
         });

@@ -155,9 +155,9 @@ async fn send_one(
         tx.rollback().await?;
         return Ok(());
     }
-    let officers = match d.department_id {
+    let mut to: Vec<(i64, Option<String>)> = match d.department_id {
         Some(dept) => {
-            sqlx::query(
+            sqlx::query_as(
                 "SELECT u.id, u.email FROM users u JOIN registry_department_members m ON m.user_id = u.id \
                  WHERE m.department_id = $1 AND u.disabled = 0 ORDER BY u.id",
             )
@@ -166,26 +166,22 @@ async fn send_one(
             .await?
         }
         None => {
-            sqlx::query("SELECT id, email FROM users WHERE role = $1 AND disabled = 0 ORDER BY id")
+            sqlx::query_as("SELECT id, email FROM users WHERE role = $1 AND disabled = 0 ORDER BY id")
                 .bind(Role::RegistryClerk.code())
                 .fetch_all(&mut *tx)
                 .await?
         }
     };
-    let mut to: Vec<(i64, Option<String>)> = Vec::new();
-    for r in officers {
-        to.push((r.try_get("id")?, r.try_get("email")?));
-    }
     if d.reminder == Reminder::Overdue {
-        let heads =
-            sqlx::query("SELECT id, email FROM users WHERE role = $1 AND disabled = 0 ORDER BY id")
-                .bind(Role::HeadOfService.code())
-                .fetch_all(&mut *tx)
-                .await?;
-        for r in heads {
-            let id: i64 = r.try_get("id")?;
+        let heads: Vec<(i64, Option<String>)> = sqlx::query_as(
+            "SELECT id, email FROM users WHERE role = $1 AND disabled = 0 ORDER BY id",
+        )
+        .bind(Role::HeadOfService.code())
+        .fetch_all(&mut *tx)
+        .await?;
+        for (id, email) in heads {
             if !to.iter().any(|(u, _)| *u == id) {
-                to.push((id, r.try_get("email")?));
+                to.push((id, email));
             }
         }
     }

@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 use axum::Json;
 use axum::extract::{Query, State};
 use serde::Deserialize;
-use sqlx::Row;
 
 use super::store::{self, Entry};
 use crate::AppState;
@@ -115,7 +114,7 @@ pub async fn backfill(db: &Db) -> Result<usize, sqlx::Error> {
     let mut after = 0_i64;
     let mut indexed = 0;
     loop {
-        let rows = sqlx::query(
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
             "SELECT e.id, e.subject, e.body FROM registry_entries e \
              WHERE e.id > $1 AND NOT EXISTS (SELECT 1 FROM registry_search s WHERE s.entry_id = e.id) \
              ORDER BY e.id LIMIT 500",
@@ -126,12 +125,10 @@ pub async fn backfill(db: &Db) -> Result<usize, sqlx::Error> {
         let Some(last) = rows.last() else {
             return Ok(indexed);
         };
-        after = last.try_get("id")?;
+        after = last.0;
         let mut tx = db.begin().await?;
-        for row in &rows {
-            let subject: String = row.try_get("subject")?;
-            let body: String = row.try_get("body")?;
-            index_new(&mut tx, row.try_get("id")?, &[&subject, &body]).await?;
+        for (id, subject, body) in &rows {
+            index_new(&mut tx, *id, &[subject.as_str(), body.as_str()]).await?;
         }
         tx.commit().await?;
         indexed += rows.len();
@@ -186,13 +183,12 @@ pub async fn ids(db: &Db, q: &str, register: &str, limit: i64) -> AppResult<Vec<
         // order, only the time does.
         let mut ranked = Vec::with_capacity(wanted.len());
         for t in wanted {
-            let row = sqlx::query(
+            let n: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) AS n FROM (SELECT 1 FROM registry_search WHERE term = $1 LIMIT 1000) AS p",
             )
             .bind(&t)
             .fetch_one(db.pool())
             .await?;
-            let n: i64 = row.try_get("n")?;
             if n == 0 {
                 return Ok(Vec::new());
             }
@@ -202,17 +198,14 @@ pub async fn ids(db: &Db, q: &str, register: &str, limit: i64) -> AppResult<Vec<
         wanted = ranked.into_iter().map(|(_, t)| t).collect();
     }
     let text = sql(wanted.len(), !register.is_empty(), limit);
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(text));
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(text));
     for t in &wanted {
         query = query.bind(t);
     }
     if !register.is_empty() {
         query = query.bind(register);
     }
-    let rows = query.fetch_all(db.pool()).await?;
-    rows.iter()
-        .map(|r| Ok(r.try_get::<i64, _>("entry_id")?))
-        .collect()
+    Ok(query.fetch_all(db.pool()).await?)
 }
 
 #[cfg(test)]

@@ -190,7 +190,7 @@ pub async fn create_in(
         ),
     };
     let anonymous = new.petitioner == Petitioner::Anonymous;
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO registry_entries (register, year, number, number_date, registered_at, channel, kind, petitioner_kind, petitioner_name, petitioner_key, cnp, cui, email, phone, address, subject, subject_fold, body, status, due_on, original_due_on, class_ground, class_reason, created_by, tracking_hash, service_code, lat, lon, location) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22, $23, $24, $25, $26, $27, $28) RETURNING id",
     )
@@ -226,7 +226,6 @@ pub async fn create_in(
     .bind(&extra.location)
     .fetch_one(&mut **tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     super::search::index_new(tx, id, &[&new.subject, &new.text]).await?;
     if new.reserved_number.is_some() {
         numbers::bind_entry(tx, new.register, year, number, id).await?;
@@ -347,9 +346,11 @@ pub async fn list(db: &Db, f: &Filter) -> AppResult<Vec<Entry>> {
 }
 
 /// The petitioner's identity in full: personal data, read only with a logged reason.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct PetitionerData {
+    #[sqlx(rename = "petitioner_kind")]
     pub petitioner_type: String,
+    #[sqlx(rename = "petitioner_name")]
     pub name: Option<String>,
     pub cnp: Option<String>,
     pub cui: Option<String>,
@@ -359,20 +360,11 @@ pub struct PetitionerData {
 }
 
 pub async fn petitioner(db: &Db, id: i64) -> AppResult<PetitionerData> {
-    let r = sqlx::query(
+    sqlx::query_as(
         "SELECT petitioner_kind, petitioner_name, cnp, cui, email, phone, address FROM registry_entries WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(db.pool())
     .await?
-    .ok_or(AppError::NotFound)?;
-    Ok(PetitionerData {
-        petitioner_type: r.try_get("petitioner_kind")?,
-        name: r.try_get("petitioner_name")?,
-        cnp: r.try_get("cnp")?,
-        cui: r.try_get("cui")?,
-        email: r.try_get("email")?,
-        phone: r.try_get("phone")?,
-        address: r.try_get("address")?,
-    })
+    .ok_or(AppError::NotFound)
 }

@@ -2,7 +2,6 @@
 //! read back in order for the case page and the API.
 
 use serde::Serialize;
-use sqlx::Row;
 
 use crate::audit::Actor;
 use crate::db::{Db, Tx, now_ms};
@@ -31,29 +30,20 @@ pub async fn event(
 }
 
 /// One step of a case's timeline.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Step {
     pub at: i64,
+    #[sqlx(rename = "actor_name")]
     pub actor: String,
     pub action: String,
     pub note: Option<String>,
 }
 
 pub async fn timeline(db: &Db, id: i64) -> AppResult<Vec<Step>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT at, actor_name, action, note FROM registry_events WHERE entry_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Step {
-                at: r.try_get("at")?,
-                actor: r.try_get("actor_name")?,
-                action: r.try_get("action")?,
-                note: r.try_get("note")?,
-            })
-        })
-        .collect()
+    .await?)
 }

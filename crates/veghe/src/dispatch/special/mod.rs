@@ -22,11 +22,13 @@ use crate::notify::outbox::{self, Mail, NewMail};
 use crate::notify::{self as notify, NewNotification};
 
 /// A recipient's acknowledgement (or its absence, so far).
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Acknowledgement {
     pub user_id: i64,
+    #[sqlx(rename = "display_name")]
     pub name: String,
     pub role: String,
+    #[sqlx(rename = "created_at")]
     pub notified_at: i64,
     pub acknowledged_at: Option<i64>,
 }
@@ -114,7 +116,7 @@ pub async fn declare(
             incident.reference
         )));
     }
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO special_events (incident_id, declared_at, declared_by_id, declared_by_name, reason) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(incident_id)
@@ -124,7 +126,6 @@ pub async fn declare(
     .bind(&reason)
     .fetch_one(&mut *tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     let step = Step {
         kind: "special_event",
         from: None,
@@ -180,11 +181,11 @@ pub async fn declare(
 
 /// Inside the acknowledging transaction: the incident's timeline and the live stream.
 pub async fn acknowledged_in(tx: &mut Tx, actor: &Actor, id: i64) -> Result<(), AppError> {
-    let row = sqlx::query("SELECT incident_id FROM special_events WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut **tx)
-        .await?;
-    let incident_id: i64 = row.try_get("incident_id")?;
+    let incident_id: i64 =
+        sqlx::query_scalar("SELECT incident_id FROM special_events WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?;
     let step = Step {
         kind: "special_event.acknowledged",
         from: None,
@@ -214,24 +215,13 @@ pub async fn acknowledge(db: &Db, actor: &Actor, id: i64) -> Result<SpecialEvent
 }
 
 async fn acknowledgements(db: &Db, id: i64) -> Result<Vec<Acknowledgement>, AppError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT n.user_id, u.display_name, u.role, n.created_at, n.acknowledged_at FROM notifications n \
          JOIN users u ON u.id = n.user_id WHERE n.special_event_id = $1 ORDER BY n.id",
     )
     .bind(id)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Acknowledgement {
-                user_id: r.try_get("user_id")?,
-                name: r.try_get("display_name")?,
-                role: r.try_get("role")?,
-                notified_at: r.try_get("created_at")?,
-                acknowledged_at: r.try_get("acknowledged_at")?,
-            })
-        })
-        .collect()
+    .await?)
 }
 
 const COLUMNS: &str =
@@ -280,11 +270,12 @@ pub async fn list(db: &Db) -> Result<Vec<SpecialEvent>, AppError> {
 
 /// The special event declared for an incident, if any.
 pub async fn of_incident(db: &Db, incident_id: i64) -> Result<Option<i64>, AppError> {
-    let row = sqlx::query("SELECT id FROM special_events WHERE incident_id = $1")
-        .bind(incident_id)
-        .fetch_optional(db.pool())
-        .await?;
-    Ok(row.map(|r| r.try_get("id")).transpose()?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM special_events WHERE incident_id = $1")
+            .bind(incident_id)
+            .fetch_optional(db.pool())
+            .await?,
+    )
 }
 
 /// The incident of a `number/year` reference.
@@ -300,13 +291,12 @@ pub async fn incident_by_reference(db: &Db, text: &str) -> Result<i64, AppError>
         n.trim().parse().map_err(|_| bad())?,
         y.trim().parse().map_err(|_| bad())?,
     );
-    let row = sqlx::query("SELECT id FROM incidents WHERE number = $1 AND year = $2")
+    sqlx::query_scalar("SELECT id FROM incidents WHERE number = $1 AND year = $2")
         .bind(n)
         .bind(y)
         .fetch_optional(db.pool())
         .await?
-        .ok_or_else(|| AppError::bad("incident", format!("there is no incident {n}/{y}")))?;
-    Ok(row.try_get("id")?)
+        .ok_or_else(|| AppError::bad("incident", format!("there is no incident {n}/{y}")))
 }
 
 /// The API and the pages of special events.

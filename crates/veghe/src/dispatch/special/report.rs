@@ -179,16 +179,13 @@ pub async fn gather(db: &Db, id: i64) -> Result<ReportData, AppError> {
     let event = super::get(db, id).await?;
     let incident = store::get(db, event.incident_id).await?;
     let timeline = timeline::timeline_of(db, incident.id).await?;
-    let crews = sqlx::query(
+    let crews: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT u.call_sign FROM incident_events e JOIN units u ON u.id = e.unit_id \
          WHERE e.incident_id = $1 ORDER BY u.call_sign",
     )
     .bind(incident.id)
     .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|r| r.try_get("call_sign"))
-    .collect::<Result<Vec<String>, _>>()?;
+    .await?;
     let handovers = sqlx::query(
         "SELECT h.at, a.name, h.channel, h.reference, h.actor_name FROM handovers h \
          JOIN agencies a ON a.id = h.agency_id WHERE h.incident_id = $1 ORDER BY h.id",

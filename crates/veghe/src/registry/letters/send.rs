@@ -6,7 +6,6 @@
 
 use serde::Deserialize;
 use serde_json::json;
-use sqlx::Row;
 use veghe_ro::letters::{self, LetterKind};
 use veghe_ro::petition::{Register, ro_date};
 
@@ -83,26 +82,23 @@ impl SendIn {
     }
 }
 
+#[derive(sqlx::FromRow)]
 struct Contact {
+    #[sqlx(rename = "petitioner_kind")]
     kind: String,
+    #[sqlx(rename = "petitioner_name")]
     name: Option<String>,
     email: Option<String>,
     address: Option<String>,
 }
 
 async fn contact(tx: &mut Tx, entry_id: i64) -> AppResult<Contact> {
-    let r = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT petitioner_kind, petitioner_name, email, address FROM registry_entries WHERE id = $1",
     )
     .bind(entry_id)
     .fetch_one(&mut **tx)
-    .await?;
-    Ok(Contact {
-        kind: r.try_get("petitioner_kind")?,
-        name: r.try_get("petitioner_name")?,
-        email: r.try_get("email")?,
-        address: r.try_get("address")?,
-    })
+    .await?)
 }
 
 /// What a letter says in full once its number is known.

@@ -149,13 +149,12 @@ pub async fn by_status(db: &Db, status: &str, limit: i64) -> AppResult<Vec<Lette
 
 /// An answer or refusal of the case still in the approval (not sent), if any.
 pub async fn pending_answer(tx: &mut Tx, entry_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    let row = sqlx::query(
+    sqlx::query_scalar(
         "SELECT id FROM registry_letters WHERE entry_id = $1 AND kind IN ('answer', 'refusal') AND status <> 'sent' ORDER BY id LIMIT 1",
     )
     .bind(entry_id)
     .fetch_optional(&mut **tx)
-    .await?;
-    row.map(|r| r.try_get("id")).transpose()
+    .await
 }
 
 /// A department officer writes only for the cases of their departments.
@@ -201,14 +200,12 @@ pub(super) async fn tell(
 
 /// The active accounts holding `role`.
 pub(super) async fn holders(tx: &mut Tx, role: Role) -> AppResult<Vec<i64>> {
-    let rows = sqlx::query("SELECT id FROM users WHERE role = $1 AND disabled = 0 ORDER BY id")
-        .bind(role.code())
-        .fetch_all(&mut **tx)
-        .await?;
-    Ok(rows
-        .iter()
-        .map(|r| r.try_get("id"))
-        .collect::<Result<_, _>>()?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM users WHERE role = $1 AND disabled = 0 ORDER BY id")
+            .bind(role.code())
+            .fetch_all(&mut **tx)
+            .await?,
+    )
 }
 
 pub(super) async fn audit_step(

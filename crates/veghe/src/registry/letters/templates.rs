@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::Row;
 use veghe_ro::letters::LetterKind;
 use veghe_ro::petition::Register;
 
@@ -15,7 +14,7 @@ use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult};
 
 /// A template.
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct LetterTemplate {
     pub id: i64,
     /// petition, info, internal.
@@ -25,6 +24,7 @@ pub struct LetterTemplate {
     pub name: String,
     pub subject: String,
     pub body: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub active: bool,
     pub updated_at: i64,
 }
@@ -103,19 +103,6 @@ impl TemplateIn {
 
 const COLUMNS: &str = "id, register, kind, name, subject, body, active, updated_at";
 
-fn from(r: &sqlx::any::AnyRow) -> AppResult<LetterTemplate> {
-    Ok(LetterTemplate {
-        id: r.try_get("id")?,
-        register: r.try_get("register")?,
-        kind: r.try_get("kind")?,
-        name: r.try_get("name")?,
-        subject: r.try_get("subject")?,
-        body: r.try_get("body")?,
-        active: r.try_get::<i64, _>("active")? != 0,
-        updated_at: r.try_get("updated_at")?,
-    })
-}
-
 /// Templates, by register and kind; empty filters mean all.
 pub async fn list(
     db: &Db,
@@ -123,7 +110,7 @@ pub async fn list(
     kind: &str,
     active_only: bool,
 ) -> AppResult<Vec<LetterTemplate>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM registry_templates WHERE ($1 = '' OR register = $1) AND ($2 = '' OR kind = $2) \
          AND ($3 = 0 OR active = 1) ORDER BY register, kind, name, id"
     )))
@@ -131,28 +118,25 @@ pub async fn list(
     .bind(kind)
     .bind(i64::from(active_only))
     .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(from).collect()
+    .await?)
 }
 
 pub async fn get(db: &Db, id: i64) -> AppResult<Option<LetterTemplate>> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM registry_templates WHERE id = $1"
     )))
     .bind(id)
     .fetch_optional(db.pool())
-    .await?;
-    row.as_ref().map(from).transpose()
+    .await?)
 }
 
 pub async fn get_in(tx: &mut Tx, id: i64) -> AppResult<Option<LetterTemplate>> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM registry_templates WHERE id = $1"
     )))
     .bind(id)
     .fetch_optional(&mut **tx)
-    .await?;
-    row.as_ref().map(from).transpose()
+    .await?)
 }
 
 /// The first template in use for a register and kind.
@@ -161,14 +145,13 @@ pub async fn first_in(
     register: &str,
     kind: &str,
 ) -> AppResult<Option<LetterTemplate>> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM registry_templates WHERE register = $1 AND kind = $2 AND active = 1 ORDER BY id LIMIT 1"
     )))
     .bind(register)
     .bind(kind)
     .fetch_optional(&mut **tx)
-    .await?;
-    row.as_ref().map(from).transpose()
+    .await?)
 }
 
 /// Adds a template (`id` None) or changes one; answers it as saved.
@@ -219,7 +202,7 @@ pub async fn save(
                 .await?;
             i
         }
-        None => sqlx::query("INSERT INTO registry_templates (register, kind, name, subject, body, active, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+        None => sqlx::query_scalar("INSERT INTO registry_templates (register, kind, name, subject, body, active, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
             .bind(t.register.code())
             .bind(t.kind.code())
             .bind(&t.name)
@@ -229,8 +212,7 @@ pub async fn save(
             .bind(now_ms())
             .bind(actor.user_id)
             .fetch_one(&mut *tx)
-            .await?
-            .try_get("id")?,
+            .await?,
     };
     let after = get_in(&mut tx, saved_id).await?.ok_or(AppError::NotFound)?;
     audit::append(

@@ -76,7 +76,7 @@ pub async fn draft(db: &Db, me: &CurrentUser, entry_id: i64, d: Draft) -> AppRes
         .ok_or_else(|| AppError::bad("template_id", "no template for this letter: choose one"))?;
     let (subject, body) = texts(&entry, &me.display_name, &subject, &body)?;
     let now = now_ms();
-    let id: i64 = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO registry_letters (entry_id, kind, template_id, subject, body, status, author_id, author_name, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8, $8) RETURNING id",
     )
@@ -89,8 +89,7 @@ pub async fn draft(db: &Db, me: &CurrentUser, entry_id: i64, d: Draft) -> AppRes
     .bind(&me.display_name)
     .bind(now)
     .fetch_one(&mut *tx)
-    .await?
-    .try_get("id")?;
+    .await?;
     let kind = labels::kind(d.kind.code(), Lang::Ro);
     event(&mut tx, &me.actor(), entry_id, "letter_drafted", Some(kind)).await?;
     let after = get_in(&mut tx, id).await?;

@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 use serde_json::json;
-use sqlx::Row;
 
 use crate::audit::{self, Actor, Change};
 use crate::auth::password::{digest, random_secret};
@@ -14,7 +13,7 @@ use crate::error::{AppError, AppResult};
 pub const PREFIX: &str = "o311_";
 
 /// A key as listed (never its secret).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
 pub struct Key {
     pub id: i64,
     pub name: String,
@@ -34,7 +33,7 @@ pub async fn create(db: &Db, actor: &Actor, name: &str) -> AppResult<(i64, Strin
     }
     let secret = format!("{PREFIX}{}", random_secret()?);
     let mut tx = db.begin().await?;
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO open311_keys (name, key_hash, created_at, created_by) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(name)
@@ -43,7 +42,6 @@ pub async fn create(db: &Db, actor: &Actor, name: &str) -> AppResult<(i64, Strin
     .bind(actor.user_id)
     .fetch_one(&mut *tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     audit::append(
         &mut tx,
         actor,
@@ -89,39 +87,28 @@ pub async fn revoke(db: &Db, actor: &Actor, id: i64) -> AppResult<()> {
 }
 
 pub async fn list(db: &Db) -> AppResult<Vec<Key>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT id, name, created_at, revoked_at, last_used_at FROM open311_keys ORDER BY id",
     )
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Key {
-                id: r.try_get("id")?,
-                name: r.try_get("name")?,
-                created_at: r.try_get("created_at")?,
-                revoked_at: r.try_get("revoked_at")?,
-                last_used_at: r.try_get("last_used_at")?,
-            })
-        })
-        .collect()
+    .await?)
 }
 
 /// The key's id and name when `secret` is a key in force; its use is noted.
 pub async fn check(db: &Db, secret: &str) -> AppResult<Option<(i64, String)>> {
-    let row =
-        sqlx::query("SELECT id, name FROM open311_keys WHERE key_hash = $1 AND revoked_at IS NULL")
-            .bind(digest(secret.trim()))
-            .fetch_optional(db.pool())
-            .await?;
-    let Some(row) = row else {
+    let found: Option<(i64, String)> = sqlx::query_as(
+        "SELECT id, name FROM open311_keys WHERE key_hash = $1 AND revoked_at IS NULL",
+    )
+    .bind(digest(secret.trim()))
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((id, name)) = found else {
         return Ok(None);
     };
-    let id: i64 = row.try_get("id")?;
     sqlx::query("UPDATE open311_keys SET last_used_at = $2 WHERE id = $1")
         .bind(id)
         .bind(now_ms())
         .execute(db.pool())
         .await?;
-    Ok(Some((id, row.try_get("name")?)))
+    Ok(Some((id, name)))
 }

@@ -32,7 +32,7 @@ pub enum Outcome {
 }
 
 /// What the Law 544 report needs beyond the register.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Facts {
     /// public_money, duties, regulations, leaders, law544, other.
     pub domain: Option<String>,
@@ -193,12 +193,7 @@ pub async fn load(db: &Db, register: &str, period: Period, lang: Lang) -> AppRes
             extended: r.try_get::<i64, _>("extended")? != 0,
             outcome,
             answer_via: r.try_get("answer_via")?,
-            facts: Facts {
-                domain: r.try_get("domain")?,
-                refusal_ground: r.try_get("refusal_ground")?,
-                refusal_note: r.try_get("refusal_note")?,
-                complaint_outcome: r.try_get("complaint_outcome")?,
-            },
+            facts: sqlx::FromRow::from_row(&r)?,
         });
     }
     Ok(out)

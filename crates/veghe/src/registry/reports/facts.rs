@@ -129,19 +129,11 @@ pub(super) async fn info_entry(
 }
 
 pub async fn facts(db: &Db, id: i64) -> AppResult<Facts> {
-    let row = sqlx::query("SELECT domain, refusal_ground, refusal_note, complaint_outcome FROM registry_info_facts WHERE entry_id = $1")
+    let found: Option<Facts> = sqlx::query_as("SELECT domain, refusal_ground, refusal_note, complaint_outcome FROM registry_info_facts WHERE entry_id = $1")
         .bind(id)
         .fetch_optional(db.pool())
         .await?;
-    Ok(match row {
-        Some(r) => Facts {
-            domain: r.try_get("domain")?,
-            refusal_ground: r.try_get("refusal_ground")?,
-            refusal_note: r.try_get("refusal_note")?,
-            complaint_outcome: r.try_get("complaint_outcome")?,
-        },
-        None => Facts::default(),
-    })
+    Ok(found.unwrap_or_default())
 }
 
 /// Records the facts of information entry `id`.
@@ -193,7 +185,7 @@ pub async fn set_facts(db: &Db, actor: &Actor, id: i64, f: Facts) -> AppResult<F
 
 /// What the registry records for a year: costs and copying fees in bani, the act that sets
 /// the fee, the measures taken and the person responsible.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct YearFigures {
     /// The compartment's total operating costs.
     pub costs_bani: Option<i64>,
@@ -265,21 +257,11 @@ impl YearFiguresIn {
 }
 
 pub async fn year_figures(db: &Db, year: i16) -> AppResult<YearFigures> {
-    let row = sqlx::query("SELECT costs_bani, copy_income_bani, copy_fee_bani, copy_fee_basis, measures, responsible FROM registry_info_years WHERE year = $1")
+    let found: Option<YearFigures> = sqlx::query_as("SELECT costs_bani, copy_income_bani, copy_fee_bani, copy_fee_basis, measures, responsible FROM registry_info_years WHERE year = $1")
         .bind(i64::from(year))
         .fetch_optional(db.pool())
         .await?;
-    Ok(match row {
-        Some(r) => YearFigures {
-            costs_bani: r.try_get("costs_bani")?,
-            copy_income_bani: r.try_get("copy_income_bani")?,
-            copy_fee_bani: r.try_get("copy_fee_bani")?,
-            copy_fee_basis: r.try_get("copy_fee_basis")?,
-            measures: r.try_get("measures")?,
-            responsible: r.try_get("responsible")?,
-        },
-        None => YearFigures::default(),
-    })
+    Ok(found.unwrap_or_default())
 }
 
 pub async fn set_year_figures(

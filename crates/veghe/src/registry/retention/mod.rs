@@ -12,7 +12,6 @@ pub mod purge;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::Row;
 use veghe_ro::petition::Status;
 
 use crate::audit::{self, Actor, Change};
@@ -40,7 +39,7 @@ pub fn routes() -> Routes {
 pub struct RetentionApi;
 
 /// A register's retention term.
-#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Term {
     /// petition, info, internal.
     pub register: String,
@@ -87,19 +86,11 @@ pub fn closed_on(c: &Closing) -> Option<Date> {
 }
 
 pub async fn terms(db: &Db) -> AppResult<Vec<Term>> {
-    let rows =
-        sqlx::query("SELECT register, years, basis FROM registry_retention ORDER BY register")
+    Ok(
+        sqlx::query_as("SELECT register, years, basis FROM registry_retention ORDER BY register")
             .fetch_all(db.pool())
-            .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Term {
-                register: r.try_get("register")?,
-                years: r.try_get("years")?,
-                basis: r.try_get("basis")?,
-            })
-        })
-        .collect()
+            .await?,
+    )
 }
 
 /// Sets `register`'s term.
@@ -121,11 +112,12 @@ pub async fn set_term(db: &Db, actor: &Actor, register: &str, input: TermIn) -> 
         ));
     }
     let mut tx = db.begin().await?;
-    let before = sqlx::query("SELECT years, basis FROM registry_retention WHERE register = $1")
-        .bind(register)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| AppError::bad("register", "register is petition, info or internal"))?;
+    let (before_years, before_basis): (i64, String) =
+        sqlx::query_as("SELECT years, basis FROM registry_retention WHERE register = $1")
+            .bind(register)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| AppError::bad("register", "register is petition, info or internal"))?;
     sqlx::query("UPDATE registry_retention SET years = $2, basis = $3, updated_at = $4, updated_by = $5 WHERE register = $1")
         .bind(register)
         .bind(years)
@@ -146,7 +138,7 @@ pub async fn set_term(db: &Db, actor: &Actor, register: &str, input: TermIn) -> 
             action: "registry.retention_term",
             entity: "registry_retention",
             entity_id: Some(register.to_string()),
-            before: Some(json!({"years": before.try_get::<i64, _>("years")?, "basis": before.try_get::<String, _>("basis")?})),
+            before: Some(json!({"years": before_years, "basis": before_basis})),
             after: Some(json!(term)),
         },
     )

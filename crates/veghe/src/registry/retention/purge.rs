@@ -79,11 +79,12 @@ fn row_of(r: &sqlx::any::AnyRow) -> AppResult<Stored> {
 }
 
 async fn pending_court(conn: &mut sqlx::AnyConnection) -> AppResult<HashSet<i64>> {
-    let rows =
-        sqlx::query("SELECT DISTINCT entry_id FROM registry_court_cases WHERE outcome = 'pending'")
-            .fetch_all(conn)
-            .await?;
-    rows.iter().map(|r| Ok(r.try_get("entry_id")?)).collect()
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT entry_id FROM registry_court_cases WHERE outcome = 'pending'",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(ids.into_iter().collect())
 }
 
 /// Anonymises `rows` in the caller's transaction.
@@ -222,7 +223,7 @@ async fn record(
     kept: i64,
     detail: &serde_json::Value,
 ) -> AppResult<()> {
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO registry_purges (kind, at, actor_id, actor_name, reference, anonymised, kept, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(kind)
@@ -235,7 +236,6 @@ async fn record(
     .bind(detail.to_string())
     .fetch_one(&mut **tx)
     .await?;
-    let id: i64 = row.try_get("id")?;
     audit::append(
         tx,
         actor,
@@ -284,20 +284,19 @@ pub async fn erase(
         .map(|t| (t.register, t.years))
         .collect();
     let mut tx = db.begin().await?;
-    let first =
-        sqlx::query("SELECT petitioner_key, petitioner_kind FROM registry_entries WHERE id = $1")
-            .bind(entry_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| AppError::bad("entry_id", format!("no registry entry {entry_id}")))?;
-    let kind: String = first.try_get("petitioner_kind")?;
+    let (key, kind): (Option<String>, String) = sqlx::query_as(
+        "SELECT petitioner_key, petitioner_kind FROM registry_entries WHERE id = $1",
+    )
+    .bind(entry_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| AppError::bad("entry_id", format!("no registry entry {entry_id}")))?;
     if kind != "person" && kind != "organisation" {
         return Err(AppError::bad(
             "entry_id",
             "the entry names no petitioner (anonymous, internal or already anonymised)",
         ));
     }
-    let key: Option<String> = first.try_get("petitioner_key")?;
     let rows = match &key {
         Some(k) => {
             sqlx::query(sqlx::AssertSqlSafe(format!(
