@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -22,6 +22,7 @@ use crate::audit::access_log::{self, Reason};
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Body;
 
 /// This module's part of the API description.
 #[derive(utoipa::OpenApi)]
@@ -60,12 +61,6 @@ pub fn routes() -> Routes {
         .get("/api/v1/sanctions/quality", read, quality_findings)
 }
 
-fn body<T>(payload: Result<Json<T>, JsonRejection>) -> AppResult<T> {
-    payload
-        .map(|Json(v)| v)
-        .map_err(|e| AppError::bad("body", e.body_text()))
-}
-
 fn query<T>(q: Result<Query<T>, QueryRejection>) -> AppResult<T> {
     q.map(|Query(v)| v)
         .map_err(|e| AppError::bad("query", e.body_text()))
@@ -83,10 +78,9 @@ pub async fn offences(State(state): State<AppState>) -> AppResult<Json<Vec<Offen
     responses((status = 201, body = Offence), (status = 400)), security(("bearer" = [])))]
 pub async fn add_offence(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<OffenceIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<OffenceIn>,
 ) -> AppResult<(StatusCode, Json<Offence>)> {
-    let input = body(payload)?;
     let o = catalogue::add_version(&state.db, &me.actor(), &input).await?;
     Ok((StatusCode::CREATED, Json(o)))
 }
@@ -152,10 +146,9 @@ pub struct ExportIn {
     responses((status = 200, description = "the file"), (status = 400)), security(("bearer" = [])))]
 pub async fn export_revealed(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<ExportIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<ExportIn>,
 ) -> AppResult<Response> {
-    let input = body(payload)?;
     let reason = Reason::parse(&input.reason)?;
     let format = export::Format::parse(&input.format)?;
     let bytes = flow::revealed_export(&state.db, &me, &input.filter, format, &reason).await?;
@@ -188,7 +181,7 @@ pub struct ImportOut {
     responses((status = 200, body = ImportOut), (status = 400)), security(("bearer" = [])))]
 pub async fn import_file(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     q: Result<Query<ImportQuery>, QueryRejection>,
     bytes: Bytes,
 ) -> AppResult<Json<ImportOut>> {
@@ -232,9 +225,8 @@ pub async fn get_mapping(
 pub async fn put_mapping(
     State(state): State<AppState>,
     Path(source): Path<String>,
-    payload: Result<Json<Mapping>, JsonRejection>,
+    Body(m): Body<Mapping>,
 ) -> AppResult<StatusCode> {
-    let m = body(payload)?;
     if let Some(bad) = m.keys().find(|k| super::model::Field::parse(k).is_none()) {
         return Err(AppError::bad("mapping", format!("`{bad}` is not a field")));
     }
@@ -254,10 +246,10 @@ pub async fn referrals(State(state): State<AppState>) -> AppResult<Json<Vec<Refe
     responses((status = 201, body = Referral), (status = 400)), security(("bearer" = [])))]
 pub async fn add_referral(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<ReferralIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(payload): Body<ReferralIn>,
 ) -> AppResult<(StatusCode, Json<Referral>)> {
-    let r = records::add_referral(&state.db, &me.actor(), &body(payload)?).await?;
+    let r = records::add_referral(&state.db, &me.actor(), &payload).await?;
     Ok((StatusCode::CREATED, Json(r)))
 }
 
@@ -288,10 +280,10 @@ pub async fn counts(
     responses((status = 204), (status = 400)), security(("bearer" = [])))]
 pub async fn set_count(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<CountIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(payload): Body<CountIn>,
 ) -> AppResult<StatusCode> {
-    records::set_count(&state.db, &me.actor(), &body(payload)?).await?;
+    records::set_count(&state.db, &me.actor(), &payload).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

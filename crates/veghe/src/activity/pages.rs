@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -22,6 +21,7 @@ use crate::audit::access_log::Reason;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Form;
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
@@ -161,7 +161,7 @@ struct RevealForm {
 
 async fn export_revealed(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(form): Form<RevealForm>,
 ) -> AppResult<Response> {
     let reason = Reason::parse(&form.reason)?;
@@ -274,7 +274,7 @@ struct ResultPage {
 
 async fn run(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Path(token): Path<String>,
     Form(form): Form<BTreeMap<String, String>>,
@@ -408,7 +408,7 @@ struct OffenceForm {
 
 async fn add_offence(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(f): Form<OffenceForm>,
 ) -> AppResult<Response> {
     let input = OffenceIn {

@@ -1,11 +1,10 @@
 //! The dispatch JSON API under `/api/v1`: incidents, their status and crews.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use super::input::{id_of, incident_id, json_body, text};
 use super::model::{LatLon, Outcome, Priority, Status};
 use super::store::{self, Incident, NewIncident};
 use super::timeline::TimelineEntry;
@@ -14,6 +13,8 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, Role, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::text;
+use crate::http::extract::{Body, Id};
 
 /// Those who take calls and dispatch.
 pub const DISPATCH: &[Role] = &[Role::Administrator, Role::HeadOfService, Role::Dispatcher];
@@ -128,10 +129,9 @@ impl IncidentIn {
     security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<IncidentIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<IncidentIn>,
 ) -> AppResult<(StatusCode, Json<Incident>)> {
-    let input = json_body(payload)?;
     let incident = store::create(&state.db, &me.actor(), input.parse()?).await?;
     state.live.published();
     Ok((StatusCode::CREATED, Json(incident)))
@@ -140,11 +140,8 @@ pub async fn create(
 /// One incident.
 #[utoipa::path(get, path = "/api/v1/incidents/{id}", tag = "dispatch",
     params(("id" = i64, Path)), responses((status = 200, body = Incident), (status = 404)), security(("bearer" = [])))]
-pub async fn get(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> AppResult<Json<Incident>> {
-    Ok(Json(store::get(&state.db, incident_id(&id)?).await?))
+pub async fn get(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Incident>> {
+    Ok(Json(store::get(&state.db, id).await?))
 }
 
 /// The open incidents, most urgent and oldest first.
@@ -159,9 +156,8 @@ pub async fn list_open(State(state): State<AppState>) -> AppResult<Json<Vec<Inci
     params(("id" = i64, Path)), responses((status = 200, body = [TimelineEntry])), security(("bearer" = [])))]
 pub async fn timeline(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Json<Vec<TimelineEntry>>> {
-    let id = incident_id(&id)?;
     store::get(&state.db, id).await?;
     Ok(Json(super::timeline::timeline_of(&state.db, id).await?))
 }
@@ -182,12 +178,10 @@ pub struct StatusIn {
     responses((status = 200, body = Incident), (status = 400), (status = 409, body = crate::api::ErrorBody)), security(("bearer" = [])))]
 pub async fn change_status(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<StatusIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<StatusIn>,
 ) -> AppResult<Json<Incident>> {
-    let input = json_body(payload)?;
-    let id = incident_id(&id)?;
     let to: Status = input
         .status
         .parse()
@@ -216,13 +210,12 @@ pub struct AssignIn {
     responses((status = 200, body = Incident), (status = 409, body = crate::api::ErrorBody)), security(("bearer" = [])))]
 pub async fn assign(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<AssignIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<AssignIn>,
 ) -> AppResult<Json<Incident>> {
-    let input = json_body(payload)?;
     Ok(Json(
-        super::assignment::assign(&state.db, &me.actor(), incident_id(&id)?, input.unit_id).await?,
+        super::assignment::assign(&state.db, &me.actor(), id, input.unit_id).await?,
     ))
 }
 
@@ -240,9 +233,9 @@ pub async fn units(State(state): State<AppState>) -> AppResult<Json<Vec<Unit>>> 
     security(("bearer" = [])))]
 pub async fn recommendations(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Json<Vec<super::recommend::Candidate>>> {
-    let incident = store::get(&state.db, incident_id(&id)?).await?;
+    let incident = store::get(&state.db, id).await?;
     let (Some(lat), Some(lon)) = (incident.lat, incident.lon) else {
         return Err(AppError::Conflict(format!(
             "incident {} has no coordinates: place it on the map to rank crews by distance",
@@ -269,12 +262,10 @@ pub struct CheckinIn {
     params(("id" = i64, Path)), responses((status = 201), (status = 404)), security(("bearer" = [])))]
 pub async fn checkin(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<CheckinIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<CheckinIn>,
 ) -> AppResult<StatusCode> {
-    let input = json_body(payload)?;
-    let id = id_of(&id, "a crew")?;
     let note = text(input.note, "note", 2000)?;
     super::checkins::record(&state.db, &me.actor(), id, note.as_deref()).await?;
     state.live.published();
@@ -319,17 +310,16 @@ pub struct HandoverIn {
     responses((status = 200, body = Incident), (status = 400), (status = 409)), security(("bearer" = [])))]
 pub async fn handover(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<HandoverIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<HandoverIn>,
 ) -> AppResult<Json<Incident>> {
-    let input = json_body(payload)?;
     let reference = text(input.reference, "reference", 100)?;
     let note = text(input.note, "note", 2000)?;
     let incident = super::agencies::hand_over(
         &state.db,
         &me.actor(),
-        incident_id(&id)?,
+        id,
         super::agencies::Handover {
             agency: input.agency.trim(),
             channel: input.channel.trim(),
@@ -408,10 +398,9 @@ pub struct ShiftIn {
     responses((status = 201, body = super::shift::ShiftHandover)), security(("bearer" = [])))]
 pub async fn shift_handover(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<ShiftIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<ShiftIn>,
 ) -> AppResult<(StatusCode, Json<super::shift::ShiftHandover>)> {
-    let input = json_body(payload)?;
     let notes = text(input.notes, "notes", 4000)?;
     let h = super::shift::start(
         &state.db,
@@ -429,9 +418,8 @@ pub async fn shift_handover(
     responses((status = 200, body = super::shift::ShiftHandover), (status = 409)), security(("bearer" = [])))]
 pub async fn shift_accept(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
 ) -> AppResult<Json<super::shift::ShiftHandover>> {
-    let id = id_of(&id, "a handover")?;
     Ok(Json(super::shift::accept(&state.db, &me, id).await?))
 }

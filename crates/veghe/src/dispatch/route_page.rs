@@ -4,7 +4,7 @@
 //! fixes, and the incidents the crew worked in that period.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -18,6 +18,7 @@ use crate::auth::Access;
 use crate::auth::access::Routes;
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Id;
 use crate::web::{Lang, Shell, local_time, render, type_label};
 
 pub fn routes() -> Routes {
@@ -199,10 +200,9 @@ async fn replay(state: &AppState, shell: &Shell, unit_id: i64, p: Period) -> App
 async fn route(
     State(state): State<AppState>,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Query(q): Query<PeriodQuery>,
 ) -> AppResult<Response> {
-    let id = super::incident_page::parse_id(&id)?;
     let unit = super::units::list(&state.db)
         .await?
         .into_iter()
