@@ -440,7 +440,7 @@ both!(
         let (s, e) = post(&app, &token, "/api/v1/alerts", json!({"event": "x"})).await;
         assert_eq!(
             (s, e["error"]["field"].as_str()),
-            (StatusCode::BAD_REQUEST, Some("body"))
+            (StatusCode::BAD_REQUEST, Some("headline"))
         );
 
         let r = app.api_get("/api/v1/alerts", &token).await;

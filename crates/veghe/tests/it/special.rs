@@ -438,7 +438,7 @@ both!(bad_declarations_are_refused_and_nothing_is_saved, |app| {
     assert_eq!(e["error"]["field"], "reason");
     let (s, e) = post(&app, &disp, &path, json!({})).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
-    assert_eq!(e["error"]["field"], "body");
+    assert_eq!(e["error"]["field"], "reason");
     let (s, _) = post(
         &app,
         &disp,
