@@ -4,8 +4,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -22,7 +21,7 @@ use crate::audit::access_log::{self, Reason};
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
-use crate::http::extract::Body;
+use crate::http::extract::{Body, Query};
 
 /// This module's part of the API description.
 #[derive(utoipa::OpenApi)]
@@ -61,11 +60,6 @@ pub fn routes() -> Routes {
         .get("/api/v1/sanctions/quality", read, quality_findings)
 }
 
-fn query<T>(q: Result<Query<T>, QueryRejection>) -> AppResult<T> {
-    q.map(|Query(v)| v)
-        .map_err(|e| AppError::bad("query", e.body_text()))
-}
-
 /// Every version of every offence in the catalogue.
 #[utoipa::path(get, path = "/api/v1/offences", tag = "activity",
     responses((status = 200, body = [Offence])), security(("bearer" = [])))]
@@ -90,9 +84,8 @@ pub async fn add_offence(
     responses((status = 200, body = [Sanction]), (status = 400)), security(("bearer" = [])))]
 pub async fn sanctions(
     State(state): State<AppState>,
-    q: Result<Query<Filter>, QueryRejection>,
+    Query(f): Query<Filter>,
 ) -> AppResult<Json<Vec<Sanction>>> {
-    let f = query(q)?;
     Ok(Json(store::list(&state.db, &f, 5_000, false).await?))
 }
 
@@ -123,11 +116,11 @@ pub(super) fn file_response(format: export::Format, bytes: Vec<u8>) -> Response 
     responses((status = 200, description = "the file"), (status = 400)), security(("bearer" = [])))]
 pub async fn export_masked(
     State(state): State<AppState>,
-    fq: Result<Query<FormatQuery>, QueryRejection>,
-    q: Result<Query<Filter>, QueryRejection>,
+    Query(fq): Query<FormatQuery>,
+    Query(q): Query<Filter>,
 ) -> AppResult<Response> {
-    let format = export::Format::parse(&query(fq)?.format)?;
-    let records = store::list(&state.db, &query(q)?, 1_000_000, false).await?;
+    let format = export::Format::parse(&fq.format)?;
+    let records = store::list(&state.db, &q, 1_000_000, false).await?;
     Ok(file_response(format, export::render(format, &records)?))
 }
 
@@ -182,10 +175,9 @@ pub struct ImportOut {
 pub async fn import_file(
     State(state): State<AppState>,
     me: CurrentUser,
-    q: Result<Query<ImportQuery>, QueryRejection>,
+    Query(q): Query<ImportQuery>,
     bytes: Bytes,
 ) -> AppResult<Json<ImportOut>> {
-    let q = query(q)?;
     let mode = Mode::parse(q.mode.as_deref().unwrap_or("check"))?;
     let token = uploads::keep(&q.name, &bytes)?;
     let source = q.source.unwrap_or_else(|| "default".into());
@@ -265,9 +257,8 @@ pub struct Period {
     responses((status = 200, body = [CountIn]), (status = 400)), security(("bearer" = [])))]
 pub async fn counts(
     State(state): State<AppState>,
-    q: Result<Query<Period>, QueryRejection>,
+    Query(p): Query<Period>,
 ) -> AppResult<Json<Vec<CountIn>>> {
-    let p = query(q)?;
     let from = super::parse::date(&p.from).map_err(|m| AppError::bad("from", m))?;
     let to = super::parse::date(&p.to).map_err(|m| AppError::bad("to", m))?;
     Ok(Json(

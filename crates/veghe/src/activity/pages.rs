@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -21,7 +21,7 @@ use crate::audit::access_log::Reason;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
-use crate::http::extract::Form;
+use crate::http::extract::{Form, Query};
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {

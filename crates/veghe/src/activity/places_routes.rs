@@ -14,7 +14,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser};
 use crate::error::{AppError, AppResult};
-use crate::http::extract::{Body, Form};
+use crate::http::extract::{Body, Form, Query};
 use crate::web::{Lang, Shell, render};
 
 /// This module's part of the API description.
@@ -199,7 +199,7 @@ struct PageQuery {
 async fn page(
     State(state): State<AppState>,
     shell: Shell,
-    q: axum::extract::Query<PageQuery>,
+    Query(q): Query<PageQuery>,
 ) -> AppResult<Response> {
     let w = if shell.lang == Lang::En { &EN } else { &RO };
     let rows = places::unplaced(&state.db, LIMIT)

@@ -2,8 +2,7 @@
 //! situation, and proposals with their decisions and effect.
 
 use axum::Json;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
@@ -14,8 +13,8 @@ use super::{hotspots::Hotspots, nearrepeat::NearRepeat, situation::Situation, tr
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::{AppError, AppResult};
-use crate::http::extract::{Body, Id};
+use crate::error::AppResult;
+use crate::http::extract::{Body, Id, Query};
 use crate::web::lang_of;
 
 /// This module's part of the API description.
@@ -52,11 +51,6 @@ pub fn routes() -> Routes {
         )
 }
 
-pub(super) fn query(q: Result<Query<RawQuery>, QueryRejection>) -> AppResult<RawQuery> {
-    q.map(|Query(q)| q)
-        .map_err(|e| AppError::bad("query", e.body_text()))
-}
-
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct HotspotsOut {
     pub stated: Stated,
@@ -90,9 +84,9 @@ pub struct ProposalOut {
 pub async fn api_hotspots(
     State(s): State<AppState>,
     h: HeaderMap,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Json<HotspotsOut>> {
-    let (stated, r) = service::hotspots(&s, &query(q)?, lang_of(&h)).await?;
+    let (stated, r) = service::hotspots(&s, &q, lang_of(&h)).await?;
     Ok(Json(HotspotsOut {
         stated,
         result: (*r).clone(),
@@ -105,9 +99,9 @@ pub async fn api_hotspots(
 pub async fn api_trends(
     State(s): State<AppState>,
     h: HeaderMap,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Json<TrendsOut>> {
-    let (stated, r) = service::trends(&s, &query(q)?, lang_of(&h)).await?;
+    let (stated, r) = service::trends(&s, &q, lang_of(&h)).await?;
     Ok(Json(TrendsOut {
         stated,
         result: (*r).clone(),
@@ -120,9 +114,9 @@ pub async fn api_trends(
 pub async fn api_near_repeat(
     State(s): State<AppState>,
     h: HeaderMap,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Json<NearRepeatOut>> {
-    let (stated, r) = service::near_repeat(&s, &query(q)?, lang_of(&h)).await?;
+    let (stated, r) = service::near_repeat(&s, &q, lang_of(&h)).await?;
     Ok(Json(NearRepeatOut {
         stated,
         result: (*r).clone(),
@@ -135,9 +129,9 @@ pub async fn api_near_repeat(
 pub async fn api_situation(
     State(s): State<AppState>,
     h: HeaderMap,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Json<SituationOut>> {
-    let (stated, r) = service::situation(&s, &query(q)?, lang_of(&h)).await?;
+    let (stated, r) = service::situation(&s, &q, lang_of(&h)).await?;
     Ok(Json(SituationOut {
         stated,
         result: (*r).clone(),

@@ -11,8 +11,8 @@ use super::texts::{self, T};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::AppResult;
-use crate::http::extract::{Form, Id};
+use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Id, Query};
 use crate::web::{Shell, local_time, render};
 
 pub fn routes() -> Routes {
@@ -52,10 +52,10 @@ struct ListPage {
 async fn list_page(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<axum::extract::Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+    q: Result<Query<ListQuery>, AppError>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let q = q.map(|axum::extract::Query(q)| q).unwrap_or_default();
+    let q = q.map(|Query(q)| q).unwrap_or_default();
     let (types, areas) = choices(&st.db).await?;
     let items = proposals::list(&st.db)
         .await?

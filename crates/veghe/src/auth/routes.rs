@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 
 use askama::Template;
-use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
+use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -13,7 +13,7 @@ use super::access::Routes;
 use super::{Access, CurrentUser, Role, cookie, groups, password, session, throttle, users};
 use crate::AppState;
 use crate::error::{AppError, AppResult};
-use crate::http::extract::Form;
+use crate::http::extract::{Form, Query};
 use crate::web::{Shell, local_path, render};
 
 pub fn routes() -> Routes {

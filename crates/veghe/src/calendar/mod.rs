@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use veghe_ro::calendar::{Date, holidays};
@@ -18,6 +18,7 @@ use crate::error::{AppError, AppResult};
 pub fn bucharest() -> jiff::tz::TimeZone {
     jiff::tz::TimeZone::get("Europe/Bucharest").unwrap_or(jiff::tz::TimeZone::UTC)
 }
+use crate::http::extract::Query;
 use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {

@@ -14,7 +14,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, Role, groups};
 use crate::error::{AppError, AppResult};
 use crate::http::extract::text;
-use crate::http::extract::{Body, Id};
+use crate::http::extract::{Body, Id, Query};
 
 /// Those who take calls and dispatch.
 pub const DISPATCH: &[Role] = &[Role::Administrator, Role::HeadOfService, Role::Dispatcher];
@@ -357,7 +357,7 @@ fn day_start_ms(d: jiff::civil::Date) -> i64 {
 pub async fn export_geojson(
     State(state): State<AppState>,
     shell: crate::web::Shell,
-    axum::extract::Query(q): axum::extract::Query<ExportQuery>,
+    Query(q): Query<ExportQuery>,
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let from = crate::calendar::parse_date(&q.from)

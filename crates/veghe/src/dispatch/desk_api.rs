@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -21,7 +21,7 @@ use crate::auth::{Access, CurrentUser, groups};
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
 use crate::http::extract::text;
-use crate::http::extract::{Body, Id};
+use crate::http::extract::{Body, Id, Query};
 
 /// This module's part of the API description.
 #[derive(utoipa::OpenApi)]
@@ -97,9 +97,8 @@ pub struct NearbyQuery {
     responses((status = 200, body = [Nearby]), (status = 400)), security(("bearer" = [])))]
 pub async fn nearby(
     State(state): State<AppState>,
-    query: Result<Query<NearbyQuery>, axum::extract::rejection::QueryRejection>,
+    Query(q): Query<NearbyQuery>,
 ) -> AppResult<Json<Vec<Nearby>>> {
-    let Query(q) = query.map_err(|e| AppError::bad("lat", e.body_text()))?;
     let p = LatLon::new(q.lat, q.lon).map_err(|(f, m)| AppError::bad(f, m))?;
     let kind = q.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
     Ok(Json(
@@ -203,7 +202,7 @@ pub async fn attach(
     State(state): State<AppState>,
     me: CurrentUser,
     Id(id): Id,
-    query: Result<Query<AttachQuery>, axum::extract::rejection::QueryRejection>,
+    query: Result<Query<AttachQuery>, AppError>,
     body: Bytes,
 ) -> AppResult<(StatusCode, Json<Attachment>)> {
     let Query(q) = query.map_err(|_| AppError::bad("name", "give the file's name: ?name=…"))?;

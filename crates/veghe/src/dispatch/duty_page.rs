@@ -2,7 +2,7 @@
 //! the shift handover (predare-primire) with what is handed over, confirmed by both dispatchers.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
-use crate::http::extract::Form;
+use crate::http::extract::{Form, Query};
 use crate::web::{Shell, local_time, render};
 
 pub fn routes() -> Routes {

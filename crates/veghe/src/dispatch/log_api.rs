@@ -1,7 +1,7 @@
 //! The duty log and the crews' rosters in the JSON API.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
@@ -11,8 +11,8 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
-use crate::http::extract::Body;
 use crate::http::extract::text;
+use crate::http::extract::{Body, Query};
 
 /// This module's part of the API description.
 #[derive(utoipa::OpenApi)]

@@ -4,7 +4,7 @@
 //! fixes, and the incidents the crew worked in that period.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -18,7 +18,7 @@ use crate::auth::Access;
 use crate::auth::access::Routes;
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
-use crate::http::extract::Id;
+use crate::http::extract::{Id, Query};
 use crate::web::{Lang, Shell, local_time, render, type_label};
 
 pub fn routes() -> Routes {

@@ -1,5 +1,6 @@
-//! How a handler reads its input: a path id, a JSON body, a page form and free-text fields,
-//! each refused with an `AppError::bad` that names the field, never axum's plain-text rejection.
+//! How a handler reads its input: a path id, a query string, a JSON body, a page form and
+//! free-text fields, each refused with an `AppError::bad` that names the field, never axum's
+//! plain-text rejection.
 //!
 //! The signed-in user is read the same way (`user: CurrentUser`); that extractor sits beside
 //! its type in `auth`, since this module knows no feature.
@@ -55,7 +56,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
         }
         let bytes = body_bytes(req, state).await?;
         let mut de = serde_json::Deserializer::from_slice(&bytes);
-        let value = deserialize::<T, _>(&mut de, |e: &serde_json::Error| e.is_data())?;
+        let value = deserialize::<T, _>(&mut de, "body", |e: &serde_json::Error| e.is_data())?;
         de.end().map_err(|e| AppError::bad("body", e.to_string()))?;
         Ok(Body(value))
     }
@@ -70,9 +71,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> AppResult<Self> {
-        let bytes = if matches!(*req.method(), Method::GET | Method::HEAD) {
-            Bytes::copy_from_slice(req.uri().query().unwrap_or_default().as_bytes())
-        } else if content_type_is(req.headers(), |m| m == "application/x-www-form-urlencoded") {
+        if matches!(*req.method(), Method::GET | Method::HEAD) {
+            return urlencoded(req.uri().query().unwrap_or_default().as_bytes(), "query").map(Form);
+        }
+        let bytes = if content_type_is(req.headers(), |m| m == "application/x-www-form-urlencoded")
+        {
             body_bytes(req, state).await?
         } else {
             return Err(AppError::bad(
@@ -80,8 +83,20 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
                 "expected a request with `Content-Type: application/x-www-form-urlencoded`",
             ));
         };
-        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(&bytes));
-        deserialize::<T, _>(de, |_| true).map(Form)
+        urlencoded(&bytes, "body").map(Form)
+    }
+}
+
+/// A query string (`?from=…&to=…`); one that does not parse is a 400 naming its field
+/// (`query` when no field is at fault).
+#[derive(Debug)]
+pub struct Query<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> AppResult<Self> {
+        urlencoded(parts.uri.query().unwrap_or_default().as_bytes(), "query").map(Query)
     }
 }
 
@@ -115,9 +130,18 @@ async fn body_bytes<S: Send + Sync>(req: Request, state: &S) -> AppResult<Bytes>
         .map_err(|e| AppError::bad("body", e.body_text()))
 }
 
+fn urlencoded<T: DeserializeOwned>(bytes: &[u8], whole: &'static str) -> AppResult<T> {
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(bytes));
+    deserialize(de, whole, |_| true)
+}
+
 /// Deserializes `T`, tracking where it failed; `names_field` says whether an error is about a
-/// value (rather than the syntax), so that a field may be blamed.
-fn deserialize<'de, T, D>(de: D, names_field: impl Fn(&D::Error) -> bool) -> AppResult<T>
+/// value (rather than the syntax), so that a field may be blamed; else `whole` is.
+fn deserialize<'de, T, D>(
+    de: D,
+    whole: &'static str,
+    names_field: impl Fn(&D::Error) -> bool,
+) -> AppResult<T>
 where
     T: DeserializeOwned,
     D: serde::Deserializer<'de>,
@@ -138,7 +162,7 @@ where
                 named.and_then(|n| fields_of::<T>().iter().copied().find(|f| *f == n))
             })
             .flatten();
-        AppError::bad(field.unwrap_or("body"), message)
+        AppError::bad(field.unwrap_or(whole), message)
     })
 }
 
@@ -204,6 +228,7 @@ mod tests {
     fn json(text: &str) -> AppResult<In> {
         deserialize::<In, _>(
             &mut serde_json::Deserializer::from_str(text),
+            "body",
             |e: &serde_json::Error| e.is_data(),
         )
     }
@@ -222,12 +247,7 @@ mod tests {
             Some("count")
         );
         assert_eq!(json(r#"{"type":"a""#).err().and_then(field), Some("body"));
-        let form = |t: &str| {
-            deserialize::<In, _>(
-                serde_urlencoded::Deserializer::new(form_urlencoded::parse(t.as_bytes())),
-                |_| true,
-            )
-        };
+        let form = |t: &str| urlencoded::<In>(t.as_bytes(), "query");
         assert_eq!(form("count=1").err().and_then(field), Some("type"));
         assert_eq!(form("type=a&count=x").err().and_then(field), Some("count"));
     }

@@ -2,7 +2,7 @@
 //! steps as POSTs, the petitioner's data behind a logged reason, reserved numbers, departments.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use veghe_ro::petition::Register;
@@ -19,7 +19,7 @@ use crate::audit::access_log::{self, Reason};
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
-use crate::http::extract::{Body, Id};
+use crate::http::extract::{Body, Id, Query};
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::REGISTRY);

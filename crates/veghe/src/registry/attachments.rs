@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -18,7 +18,7 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
-use crate::http::extract::Id;
+use crate::http::extract::{Id, Query};
 
 /// The largest attachment accepted.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
@@ -19,7 +19,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::http::extract::Form;
+use crate::http::extract::{Form, Query};
 
 /// At most this many rows in one file.
 pub const MAX_ROWS: i64 = 100_000;

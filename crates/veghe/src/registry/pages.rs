@@ -2,7 +2,7 @@
 //! and the registration form; the case page is in `case`, the department queue in `queue`.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use veghe_ro::petition::Register;
@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
-use crate::http::extract::Form;
+use crate::http::extract::{Form, Query};
 use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {

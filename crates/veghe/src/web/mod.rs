@@ -7,7 +7,7 @@ pub mod home;
 pub mod i18n;
 pub mod map;
 
-use axum::extract::{FromRequestParts, Query};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -16,6 +16,7 @@ use serde::Deserialize;
 use crate::auth::csrf::CsrfToken;
 use crate::auth::{CurrentUser, Role, cookie, groups};
 use crate::error::AppError;
+use crate::http::extract::Query;
 pub use i18n::{Lang, Tr};
 
 /// One entry of the main navigation.

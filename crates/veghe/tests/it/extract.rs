@@ -1,5 +1,5 @@
-//! Input read one way: a body, an id or a form that does not parse is a 400 naming the field
-//! (JSON for the API, a page for the browser), and the API without a session is a 401.
+//! Input read one way: a body, an id, a query or a form that does not parse is a 400 naming the
+//! field (JSON for the API, a page for the browser), and the API without a session is a 401.
 
 use reqwest::StatusCode;
 use reqwest::header::CONTENT_TYPE;

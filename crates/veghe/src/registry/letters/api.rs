@@ -2,7 +2,7 @@
 //! template, editing, submitting, approving or giving back, sending, and the DOCX download.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -17,7 +17,7 @@ use super::workflow::{self, Draft};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
-use crate::http::extract::{Body, Id};
+use crate::http::extract::{Body, Id, Query};
 
 #[derive(utoipa::OpenApi)]
 #[openapi(

@@ -3,7 +3,7 @@
 //! year's costs and measures).
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
@@ -17,7 +17,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::AppResult;
-use crate::http::extract::{Body, Id};
+use crate::http::extract::{Body, Id, Query};
 
 pub fn routes() -> Routes {
     Routes::new()

@@ -3,7 +3,7 @@
 //! responsible person. A bad input is shown on the report page, naming the field.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sqlx::Row;
@@ -19,7 +19,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
-use crate::http::extract::{Form, Id};
+use crate::http::extract::{Form, Id, Query};
 use crate::registry::numbers;
 use crate::web::{Lang, Shell, render};
 use veghe_ro::petition::Register;
