@@ -2,7 +2,7 @@
 //! free-text fields, each refused with an `AppError::bad` that names the field, never axum's
 //! plain-text rejection.
 //!
-//! The signed-in user is read the same way (`user: CurrentUser`); that extractor sits beside
+//! The signed-in user is read the same way (`me: CurrentUser`); that extractor sits beside
 //! its type in `auth`, since this module knows no feature.
 
 use axum::body::Bytes;
@@ -153,17 +153,25 @@ where
             Some(_) => format!("{path}: {e}"),
             None => e.to_string(),
         };
-        let field = names_field(&e)
-            .then(|| {
-                let named = match path.iter().next() {
-                    Some(Segment::Map { key }) => Some(key.clone()),
-                    _ => quoted_after(&e.to_string(), "missing field `"),
-                };
-                named.and_then(|n| fields_of::<T>().iter().copied().find(|f| *f == n))
-            })
-            .flatten();
+        let field = if names_field(&e) {
+            blamed::<T>(&path, &e.to_string())
+        } else {
+            None
+        };
         AppError::bad(field.unwrap_or(whole), message)
     })
+}
+
+/// The field of `T` an error is about: where the path starts, or the one found missing.
+fn blamed<T: DeserializeOwned>(
+    path: &serde_path_to_error::Path,
+    message: &str,
+) -> Option<&'static str> {
+    let named = match path.iter().next() {
+        Some(Segment::Map { key }) => key.clone(),
+        _ => quoted_after(message, "missing field `")?,
+    };
+    fields_of::<T>().iter().copied().find(|f| *f == named)
 }
 
 /// The name in "…prefix`name`…" of a serde message.

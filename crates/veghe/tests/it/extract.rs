@@ -67,6 +67,16 @@ both!(an_id_that_is_not_a_number_is_a_400_naming_id, |app| {
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 });
 
+both!(a_query_missing_a_field_is_a_400_naming_it, |app| {
+    let token = app.token_for("disp", Role::Dispatcher).await;
+    let r = app
+        .api_get("/api/v1/calendar/deadline?rule=petition-answer", &token)
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let e: Value = r.json().await.expect("json");
+    assert_eq!(e["error"]["field"], "from", "{e}");
+});
+
 both!(
     a_malformed_page_form_is_an_error_page_naming_the_field,
     |app| {
