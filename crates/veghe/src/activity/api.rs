@@ -4,8 +4,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -22,6 +21,7 @@ use crate::audit::access_log::{self, Reason};
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Body, Query};
 
 /// This module's part of the API description.
 #[derive(utoipa::OpenApi)]
@@ -60,17 +60,6 @@ pub fn routes() -> Routes {
         .get("/api/v1/sanctions/quality", read, quality_findings)
 }
 
-fn body<T>(payload: Result<Json<T>, JsonRejection>) -> AppResult<T> {
-    payload
-        .map(|Json(v)| v)
-        .map_err(|e| AppError::bad("body", e.body_text()))
-}
-
-fn query<T>(q: Result<Query<T>, QueryRejection>) -> AppResult<T> {
-    q.map(|Query(v)| v)
-        .map_err(|e| AppError::bad("query", e.body_text()))
-}
-
 /// Every version of every offence in the catalogue.
 #[utoipa::path(get, path = "/api/v1/offences", tag = "activity",
     responses((status = 200, body = [Offence])), security(("bearer" = [])))]
@@ -83,10 +72,9 @@ pub async fn offences(State(state): State<AppState>) -> AppResult<Json<Vec<Offen
     responses((status = 201, body = Offence), (status = 400)), security(("bearer" = [])))]
 pub async fn add_offence(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<OffenceIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<OffenceIn>,
 ) -> AppResult<(StatusCode, Json<Offence>)> {
-    let input = body(payload)?;
     let o = catalogue::add_version(&state.db, &me.actor(), &input).await?;
     Ok((StatusCode::CREATED, Json(o)))
 }
@@ -96,9 +84,8 @@ pub async fn add_offence(
     responses((status = 200, body = [Sanction]), (status = 400)), security(("bearer" = [])))]
 pub async fn sanctions(
     State(state): State<AppState>,
-    q: Result<Query<Filter>, QueryRejection>,
+    Query(f): Query<Filter>,
 ) -> AppResult<Json<Vec<Sanction>>> {
-    let f = query(q)?;
     Ok(Json(store::list(&state.db, &f, 5_000, false).await?))
 }
 
@@ -129,11 +116,11 @@ pub(super) fn file_response(format: export::Format, bytes: Vec<u8>) -> Response 
     responses((status = 200, description = "the file"), (status = 400)), security(("bearer" = [])))]
 pub async fn export_masked(
     State(state): State<AppState>,
-    fq: Result<Query<FormatQuery>, QueryRejection>,
-    q: Result<Query<Filter>, QueryRejection>,
+    Query(fq): Query<FormatQuery>,
+    Query(q): Query<Filter>,
 ) -> AppResult<Response> {
-    let format = export::Format::parse(&query(fq)?.format)?;
-    let records = store::list(&state.db, &query(q)?, 1_000_000, false).await?;
+    let format = export::Format::parse(&fq.format)?;
+    let records = store::list(&state.db, &q, 1_000_000, false).await?;
     Ok(file_response(format, export::render(format, &records)?))
 }
 
@@ -152,10 +139,9 @@ pub struct ExportIn {
     responses((status = 200, description = "the file"), (status = 400)), security(("bearer" = [])))]
 pub async fn export_revealed(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<ExportIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<ExportIn>,
 ) -> AppResult<Response> {
-    let input = body(payload)?;
     let reason = Reason::parse(&input.reason)?;
     let format = export::Format::parse(&input.format)?;
     let bytes = flow::revealed_export(&state.db, &me, &input.filter, format, &reason).await?;
@@ -188,11 +174,10 @@ pub struct ImportOut {
     responses((status = 200, body = ImportOut), (status = 400)), security(("bearer" = [])))]
 pub async fn import_file(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    q: Result<Query<ImportQuery>, QueryRejection>,
+    me: CurrentUser,
+    Query(q): Query<ImportQuery>,
     bytes: Bytes,
 ) -> AppResult<Json<ImportOut>> {
-    let q = query(q)?;
     let mode = Mode::parse(q.mode.as_deref().unwrap_or("check"))?;
     let token = uploads::keep(&q.name, &bytes)?;
     let source = q.source.unwrap_or_else(|| "default".into());
@@ -232,9 +217,8 @@ pub async fn get_mapping(
 pub async fn put_mapping(
     State(state): State<AppState>,
     Path(source): Path<String>,
-    payload: Result<Json<Mapping>, JsonRejection>,
+    Body(m): Body<Mapping>,
 ) -> AppResult<StatusCode> {
-    let m = body(payload)?;
     if let Some(bad) = m.keys().find(|k| super::model::Field::parse(k).is_none()) {
         return Err(AppError::bad("mapping", format!("`{bad}` is not a field")));
     }
@@ -254,10 +238,10 @@ pub async fn referrals(State(state): State<AppState>) -> AppResult<Json<Vec<Refe
     responses((status = 201, body = Referral), (status = 400)), security(("bearer" = [])))]
 pub async fn add_referral(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<ReferralIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(payload): Body<ReferralIn>,
 ) -> AppResult<(StatusCode, Json<Referral>)> {
-    let r = records::add_referral(&state.db, &me.actor(), &body(payload)?).await?;
+    let r = records::add_referral(&state.db, &me.actor(), &payload).await?;
     Ok((StatusCode::CREATED, Json(r)))
 }
 
@@ -273,9 +257,8 @@ pub struct Period {
     responses((status = 200, body = [CountIn]), (status = 400)), security(("bearer" = [])))]
 pub async fn counts(
     State(state): State<AppState>,
-    q: Result<Query<Period>, QueryRejection>,
+    Query(p): Query<Period>,
 ) -> AppResult<Json<Vec<CountIn>>> {
-    let p = query(q)?;
     let from = super::parse::date(&p.from).map_err(|m| AppError::bad("from", m))?;
     let to = super::parse::date(&p.to).map_err(|m| AppError::bad("to", m))?;
     Ok(Json(
@@ -288,10 +271,10 @@ pub async fn counts(
     responses((status = 204), (status = 400)), security(("bearer" = [])))]
 pub async fn set_count(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<CountIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(payload): Body<CountIn>,
 ) -> AppResult<StatusCode> {
-    records::set_count(&state.db, &me.actor(), &body(payload)?).await?;
+    records::set_count(&state.db, &me.actor(), &payload).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -5,8 +5,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -22,6 +21,7 @@ use crate::audit::access_log::Reason;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Query};
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
@@ -164,7 +164,7 @@ struct RevealForm {
 
 async fn export_revealed(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(form): Form<RevealForm>,
 ) -> AppResult<Response> {
     let reason = Reason::parse(&form.reason)?;
@@ -277,7 +277,7 @@ struct ResultPage {
 
 async fn run(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Path(token): Path<String>,
     Form(form): Form<BTreeMap<String, String>>,
@@ -411,7 +411,7 @@ struct OffenceForm {
 
 async fn add_offence(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(f): Form<OffenceForm>,
 ) -> AppResult<Response> {
     let input = OffenceIn {

@@ -3,10 +3,9 @@
 //! `/api/v1/sanctions/places`.
 
 use askama::Template;
+use axum::Json;
 use axum::extract::State;
-use axum::extract::rejection::JsonRejection;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
 use serde::{Deserialize, Serialize};
 
 use super::places::{self, Known, Unplaced};
@@ -15,6 +14,7 @@ use crate::auth::access::Routes;
 use crate::auth::groups;
 use crate::auth::{Access, CurrentUser};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Body, Form, Query};
 use crate::web::{Lang, Shell, render};
 
 /// This module's part of the API description.
@@ -71,10 +71,9 @@ pub async fn list_api(State(state): State<AppState>) -> AppResult<Json<Vec<Unpla
     security(("bearer" = [])))]
 pub async fn place_api(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<PlaceIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<PlaceIn>,
 ) -> AppResult<Json<Placed>> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
     let records = if input.known {
         places::apply_known(&state.db, &me.actor(), &input.address).await?
     } else {
@@ -102,7 +101,7 @@ struct PlaceForm {
 
 async fn place_form(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(f): Form<PlaceForm>,
 ) -> AppResult<Response> {
     let placed = if f.known.is_some() {
@@ -200,7 +199,7 @@ struct PageQuery {
 async fn page(
     State(state): State<AppState>,
     shell: Shell,
-    q: axum::extract::Query<PageQuery>,
+    Query(q): Query<PageQuery>,
 ) -> AppResult<Response> {
     let w = if shell.lang == Lang::En { &EN } else { &RO };
     let rows = places::unplaced(&state.db, LIMIT)

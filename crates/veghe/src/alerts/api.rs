@@ -12,6 +12,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Body, Id};
 
 /// This feature's part of the API description.
 #[derive(utoipa::OpenApi)]
@@ -28,20 +29,12 @@ pub struct AlertsApi;
     security(("bearer" = [])))]
 pub async fn issue(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<AlertIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<AlertIn>,
 ) -> AppResult<(StatusCode, Json<Alert>)> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
     let alert = store::issue(&state.db, &me.actor(), input.parse(now_ms())?).await?;
     state.live.published();
     Ok((StatusCode::CREATED, Json(alert)))
-}
-
-pub(super) fn parse_id(text: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not an alert id")))
 }
 
 /// Cancels an alert: issues the CAP Cancel message that references it (409 if already cancelled).
@@ -51,10 +44,10 @@ pub(super) fn parse_id(text: &str) -> AppResult<i64> {
     security(("bearer" = [])))]
 pub async fn cancel(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
 ) -> AppResult<(StatusCode, Json<Alert>)> {
-    let cancel = store::cancel(&state.db, &me.actor(), parse_id(&id)?).await?;
+    let cancel = store::cancel(&state.db, &me.actor(), id).await?;
     state.live.published();
     Ok((StatusCode::CREATED, Json(cancel)))
 }

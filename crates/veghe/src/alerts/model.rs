@@ -7,6 +7,7 @@ use std::str::FromStr;
 use serde::Deserialize;
 
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{required, text};
 
 macro_rules! cap_enum {
     ($name:ident, $field:literal, [$(($v:ident, $ro:literal, $en:literal)),+ $(,)?]) => {
@@ -190,20 +191,6 @@ pub struct NewAlert {
     pub incident_id: Option<i64>,
 }
 
-fn text(v: Option<String>, field: &'static str, max: usize) -> AppResult<Option<String>> {
-    match v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
-        Some(s) if s.chars().count() > max => Err(AppError::bad(
-            field,
-            format!("{field} must have at most {max} characters"),
-        )),
-        other => Ok(other),
-    }
-}
-
-fn required(v: String, field: &'static str, max: usize) -> AppResult<String> {
-    text(Some(v), field, max)?.ok_or_else(|| AppError::bad(field, format!("{field} is required")))
-}
-
 fn latlon(lat: f64, lon: f64, field: &'static str) -> AppResult<()> {
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(AppError::bad(
@@ -284,9 +271,9 @@ pub fn parse_points(text: &str) -> AppResult<Vec<[f64; 2]>> {
 impl AlertIn {
     /// Checks every field; `now` decides whether `expires` is still ahead.
     pub fn parse(self, now: i64) -> AppResult<NewAlert> {
-        let event = required(self.event, "event", 200)?;
-        let headline = required(self.headline, "headline", 160)?;
-        let description = required(self.description, "description", 4000)?;
+        let event = required(Some(self.event), "event", 200)?;
+        let headline = required(Some(self.headline), "headline", 160)?;
+        let description = required(Some(self.description), "description", 4000)?;
         let instruction = text(self.instruction, "instruction", 2000)?;
         let headline_en = text(self.headline_en, "headline_en", 160)?;
         let event_en = text(self.event_en, "event_en", 200)?;
@@ -362,7 +349,7 @@ impl AlertIn {
             urgency: self.urgency.parse()?,
             certainty: self.certainty.parse()?,
             response_type: self.response_type.parse()?,
-            area_desc: required(self.area_desc, "area_desc", 300)?,
+            area_desc: required(Some(self.area_desc), "area_desc", 300)?,
             circle,
             polygon,
             onset_at,

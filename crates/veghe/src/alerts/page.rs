@@ -2,8 +2,7 @@
 //! 30 days with their state, and a button to cancel each alert in force.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -13,6 +12,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Id};
 use crate::web::{Lang, Shell, local_time, render};
 
 struct Row {
@@ -139,7 +139,7 @@ fn number(field: &'static str, v: Option<String>) -> AppResult<Option<f64>> {
 /// `POST /alerts`: the same rules as the API, then back to the page.
 pub async fn issue(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(f): Form<AlertForm>,
 ) -> AppResult<Response> {
     let incident_id =
@@ -180,10 +180,10 @@ pub async fn issue(
 /// `POST /alerts/{id}/cancel`
 pub async fn cancel(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
 ) -> AppResult<Response> {
-    store::cancel(&state.db, &me.actor(), super::api::parse_id(&id)?).await?;
+    store::cancel(&state.db, &me.actor(), id).await?;
     state.live.published();
     Ok(Redirect::to("/alerts").into_response())
 }

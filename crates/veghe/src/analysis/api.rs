@@ -2,8 +2,7 @@
 //! situation, and proposals with their decisions and effect.
 
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
@@ -14,7 +13,8 @@ use super::{hotspots::Hotspots, nearrepeat::NearRepeat, situation::Situation, tr
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::http::extract::{Body, Id, Query};
 use crate::web::lang_of;
 
 /// This module's part of the API description.
@@ -51,18 +51,6 @@ pub fn routes() -> Routes {
         )
 }
 
-pub(super) fn query(q: Result<Query<RawQuery>, QueryRejection>) -> AppResult<RawQuery> {
-    q.map(|Query(q)| q)
-        .map_err(|e| AppError::bad("query", e.body_text()))
-}
-
-pub(super) fn id_of(text: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not a proposal id")))
-}
-
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct HotspotsOut {
     pub stated: Stated,
@@ -96,9 +84,9 @@ pub struct ProposalOut {
 pub async fn api_hotspots(
     State(s): State<AppState>,
     h: HeaderMap,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Json<HotspotsOut>> {
-    let (stated, r) = service::hotspots(&s, &query(q)?, lang_of(&h)).await?;
+    let (stated, r) = service::hotspots(&s, &q, lang_of(&h)).await?;
     Ok(Json(HotspotsOut {
         stated,
         result: (*r).clone(),
@@ -111,9 +99,9 @@ pub async fn api_hotspots(
 pub async fn api_trends(
     State(s): State<AppState>,
     h: HeaderMap,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Json<TrendsOut>> {
-    let (stated, r) = service::trends(&s, &query(q)?, lang_of(&h)).await?;
+    let (stated, r) = service::trends(&s, &q, lang_of(&h)).await?;
     Ok(Json(TrendsOut {
         stated,
         result: (*r).clone(),
@@ -126,9 +114,9 @@ pub async fn api_trends(
 pub async fn api_near_repeat(
     State(s): State<AppState>,
     h: HeaderMap,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Json<NearRepeatOut>> {
-    let (stated, r) = service::near_repeat(&s, &query(q)?, lang_of(&h)).await?;
+    let (stated, r) = service::near_repeat(&s, &q, lang_of(&h)).await?;
     Ok(Json(NearRepeatOut {
         stated,
         result: (*r).clone(),
@@ -141,9 +129,9 @@ pub async fn api_near_repeat(
 pub async fn api_situation(
     State(s): State<AppState>,
     h: HeaderMap,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Json<SituationOut>> {
-    let (stated, r) = service::situation(&s, &query(q)?, lang_of(&h)).await?;
+    let (stated, r) = service::situation(&s, &q, lang_of(&h)).await?;
     Ok(Json(SituationOut {
         stated,
         result: (*r).clone(),
@@ -162,10 +150,9 @@ pub async fn api_proposals(State(s): State<AppState>) -> AppResult<Json<Vec<Prop
     responses((status = 201, body = Proposal), (status = 400)), security(("bearer" = [])))]
 pub async fn api_propose(
     State(s): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    body: Result<Json<ProposalIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(p): Body<ProposalIn>,
 ) -> AppResult<(StatusCode, Json<Proposal>)> {
-    let Json(p) = body.map_err(|e| AppError::bad("body", e.body_text()))?;
     Ok((
         StatusCode::CREATED,
         Json(proposals::create(&s.db, &me.actor(), &p).await?),
@@ -175,11 +162,8 @@ pub async fn api_propose(
 /// One proposal and, once approved and started, its effect.
 #[utoipa::path(get, path = "/api/v1/analysis/proposals/{id}", tag = "analysis", params(("id" = i64, Path)),
     responses((status = 200, body = ProposalOut), (status = 404)), security(("bearer" = [])))]
-pub async fn api_proposal(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-) -> AppResult<Json<ProposalOut>> {
-    let proposal = proposals::get(&s.db, id_of(&id)?).await?;
+pub async fn api_proposal(State(s): State<AppState>, Id(id): Id) -> AppResult<Json<ProposalOut>> {
+    let proposal = proposals::get(&s.db, id).await?;
     let effect = proposals::effect(&s.db, &proposal).await?;
     Ok(Json(ProposalOut { proposal, effect }))
 }
@@ -189,11 +173,9 @@ pub async fn api_proposal(
     params(("id" = i64, Path)), responses((status = 200, body = Proposal), (status = 400), (status = 409)), security(("bearer" = [])))]
 pub async fn api_decide(
     State(s): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    body: Result<Json<DecisionIn>, JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(d): Body<DecisionIn>,
 ) -> AppResult<Json<Proposal>> {
-    let id = id_of(&id)?;
-    let Json(d) = body.map_err(|e| AppError::bad("body", e.body_text()))?;
     Ok(Json(proposals::decide(&s.db, &me.actor(), id, &d).await?))
 }

@@ -1,17 +1,16 @@
 //! The analyses' exports: hot spots as GeoJSON and CSV, trends as CSV, SVG and PNG (the SVG drawn by
 //! resvg), near repeat and the operational situation as CSV; each states its filter and parameters.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use super::api::query;
 use super::filter::RawQuery;
 use super::service;
 use super::{hotspots, nearrepeat, situation, trends};
 use crate::AppState;
 use crate::error::AppResult;
+use crate::http::extract::Query;
 use crate::web::Shell;
 
 pub(super) fn download(body: impl IntoResponse, mime: &'static str, name: &str) -> Response {
@@ -27,9 +26,9 @@ pub(super) fn download(body: impl IntoResponse, mime: &'static str, name: &str) 
 pub(super) async fn hotspots_geojson(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
-    let (stated, h) = service::hotspots(&st, &query(q)?, shell.lang).await?;
+    let (stated, h) = service::hotspots(&st, &q, shell.lang).await?;
     let mut filter = serde_json::to_value(&stated.filter).unwrap_or_default();
     if let Some(o) = filter.as_object_mut() {
         o.insert("described".into(), stated.described.clone().into());
@@ -44,9 +43,9 @@ pub(super) async fn hotspots_geojson(
 pub(super) async fn hotspots_csv(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
-    let (stated, h) = service::hotspots(&st, &query(q)?, shell.lang).await?;
+    let (stated, h) = service::hotspots(&st, &q, shell.lang).await?;
     Ok(download(
         hotspots::csv(&h, &stated.described),
         "text/csv; charset=utf-8",
@@ -57,9 +56,9 @@ pub(super) async fn hotspots_csv(
 pub(super) async fn trends_csv(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
-    let (stated, x) = service::trends(&st, &query(q)?, shell.lang).await?;
+    let (stated, x) = service::trends(&st, &q, shell.lang).await?;
     Ok(download(
         trends::csv(&x, &stated.described),
         "text/csv; charset=utf-8",
@@ -70,9 +69,9 @@ pub(super) async fn trends_csv(
 pub(super) async fn trends_svg(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
-    let (_, x) = service::trends(&st, &query(q)?, shell.lang).await?;
+    let (_, x) = service::trends(&st, &q, shell.lang).await?;
     Ok(download(
         trends::chart(&x, shell.lang),
         "image/svg+xml",
@@ -83,9 +82,9 @@ pub(super) async fn trends_svg(
 pub(super) async fn trends_png(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
-    let (_, x) = service::trends(&st, &query(q)?, shell.lang).await?;
+    let (_, x) = service::trends(&st, &q, shell.lang).await?;
     let png = crate::web::fonts::png(trends::chart(&x, shell.lang)).await?;
     Ok(download(png, "image/png", "trends.png"))
 }
@@ -93,9 +92,9 @@ pub(super) async fn trends_png(
 pub(super) async fn near_repeat_csv(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
-    let (stated, x) = service::near_repeat(&st, &query(q)?, shell.lang).await?;
+    let (stated, x) = service::near_repeat(&st, &q, shell.lang).await?;
     Ok(download(
         nearrepeat::csv(&x, &stated.described),
         "text/csv; charset=utf-8",
@@ -106,9 +105,9 @@ pub(super) async fn near_repeat_csv(
 pub(super) async fn situation_csv(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
-    let (stated, x) = service::situation(&st, &query(q)?, shell.lang).await?;
+    let (stated, x) = service::situation(&st, &q, shell.lang).await?;
     Ok(download(
         situation::csv(&x, &stated.described),
         "text/csv; charset=utf-8",

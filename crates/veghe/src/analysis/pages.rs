@@ -2,12 +2,10 @@
 //! near repeat (CSV) and the operational situation (CSV).
 
 use askama::Template;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::api::query;
 use super::filter::RawQuery;
 use super::service::{self, Stated};
 use super::texts::{self, T};
@@ -17,6 +15,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Query;
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
@@ -167,10 +166,9 @@ struct HotspotsPage {
 async fn hotspots_page(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let q = query(q)?;
     let (r, error) = split(service::hotspots(&st, &q, shell.lang).await)?;
     let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
     let (stated, h) = match r {
@@ -246,10 +244,9 @@ struct TrendsPage {
 async fn trends_page(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let q = query(q)?;
     let (r, error) = split(service::trends(&st, &q, shell.lang).await)?;
     let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
     let (stated, tr) = match r {
@@ -323,10 +320,9 @@ struct NearRepeatPage {
 async fn near_repeat_page(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let q = query(q)?;
     let (r, error) = split(service::near_repeat(&st, &q, shell.lang).await)?;
     let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
     let (stated, result) = match r {

@@ -2,12 +2,9 @@
 //! proposal with its decision form and its effect.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::api::id_of;
 use super::pages::choices;
 use super::proposals::{self, DecisionIn, Effect, KINDS, Proposal, ProposalIn};
 use super::texts::{self, T};
@@ -15,6 +12,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Id, Query};
 use crate::web::{Shell, local_time, render};
 
 pub fn routes() -> Routes {
@@ -58,10 +56,10 @@ struct ListPage {
 async fn list_page(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<axum::extract::Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+    q: Result<Query<ListQuery>, AppError>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let q = q.map(|axum::extract::Query(q)| q).unwrap_or_default();
+    let q = q.map(|Query(q)| q).unwrap_or_default();
     let (types, areas) = choices(&st.db).await?;
     let items = proposals::list(&st.db)
         .await?
@@ -91,10 +89,9 @@ async fn list_page(
 
 async fn propose(
     State(st): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    form: Result<Form<ProposalIn>, FormRejection>,
+    me: CurrentUser,
+    Form(p): Form<ProposalIn>,
 ) -> AppResult<Response> {
-    let Form(p) = form.map_err(|e| AppError::bad("body", e.body_text()))?;
     let saved = proposals::create(&st.db, &me.actor(), &p).await?;
     Ok(Redirect::to(&format!("/analysis/proposals/{}", saved.id)).into_response())
 }
@@ -126,10 +123,10 @@ fn link_of(p: &Proposal) -> String {
 async fn proposal_page(
     State(st): State<AppState>,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let p = proposals::get(&st.db, id_of(&id)?).await?;
+    let p = proposals::get(&st.db, id).await?;
     let effect = proposals::effect(&st.db, &p).await?;
     let can_decide = p.status == "proposed"
         && shell
@@ -159,12 +156,10 @@ async fn proposal_page(
 
 async fn decide(
     State(st): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    form: Result<Form<DecisionIn>, FormRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Form(d): Form<DecisionIn>,
 ) -> AppResult<Response> {
-    let id = id_of(&id)?;
-    let Form(d) = form.map_err(|e| AppError::bad("body", e.body_text()))?;
     proposals::decide(&st.db, &me.actor(), id, &d).await?;
     Ok(Redirect::to(&format!("/analysis/proposals/{id}")).into_response())
 }

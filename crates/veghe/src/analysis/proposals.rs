@@ -10,6 +10,7 @@ use super::filter::{day_start_ms, iso, local, today};
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, now_ms};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::required;
 
 /// The analyses a proposal may come from.
 pub const KINDS: &[&str] = &["hotspots", "trends", "near_repeat", "situation"];
@@ -88,24 +89,10 @@ fn db_err(e: sqlx::Error) -> AppError {
     AppError::Internal(e.into())
 }
 
-fn required(v: &str, field: &'static str, max: usize) -> AppResult<String> {
-    let t = v.trim();
-    if t.is_empty() {
-        return Err(AppError::bad(field, format!("{field} is required")));
-    }
-    if t.chars().count() > max {
-        return Err(AppError::bad(
-            field,
-            format!("{field} is longer than {max} characters"),
-        ));
-    }
-    Ok(t.to_string())
-}
-
 /// Records a proposal (and its audit entry) in one transaction.
 pub async fn create(db: &Db, actor: &Actor, p: &ProposalIn) -> AppResult<Proposal> {
-    let title = required(&p.title, "title", 200)?;
-    let measure = required(&p.measure, "measure", 4000)?;
+    let title = required(Some(p.title.clone()), "title", 200)?;
+    let measure = required(Some(p.measure.clone()), "measure", 4000)?;
     let kind = p.analysis_kind.trim();
     if !KINDS.contains(&kind) {
         return Err(AppError::bad(
@@ -120,8 +107,8 @@ pub async fn create(db: &Db, actor: &Actor, p: &ProposalIn) -> AppResult<Proposa
             "parameters are longer than 2000 characters",
         ));
     }
-    let area = required(&p.area, "area", 200)?;
-    let comparison = required(&p.comparison_area, "comparison_area", 200)?;
+    let area = required(Some(p.area.clone()), "area", 200)?;
+    let comparison = required(Some(p.comparison_area.clone()), "comparison_area", 200)?;
     if area == comparison {
         return Err(AppError::bad(
             "comparison_area",
@@ -206,7 +193,7 @@ pub async fn decide(db: &Db, actor: &Actor, id: i64, d: &DecisionIn) -> AppResul
             ));
         }
     };
-    let note = required(&d.note, "note", 2000)?;
+    let note = required(Some(d.note.clone()), "note", 2000)?;
     let now = now_ms();
     let effect_from = match d
         .effect_from

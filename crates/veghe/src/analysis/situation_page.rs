@@ -2,11 +2,9 @@
 //! before, per type and neighbourhood, anomalies flagged and change points shown.
 
 use askama::Template;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 
-use super::api::query;
 use super::filter::RawQuery;
 use super::pages::{Form, page, split};
 use super::service::{self, Stated};
@@ -14,6 +12,7 @@ use super::situation;
 use super::texts::{self, T};
 use crate::AppState;
 use crate::error::AppResult;
+use crate::http::extract::Query;
 use crate::web::Shell;
 
 /// One table line as text.
@@ -69,10 +68,9 @@ struct SituationPage {
 pub(super) async fn situation_page(
     State(st): State<AppState>,
     shell: Shell,
-    q: Result<Query<RawQuery>, QueryRejection>,
+    Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let q = query(q)?;
     let (r, error) = split(service::situation(&st, &q, shell.lang).await)?;
     let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
     let (stated, result) = match r {

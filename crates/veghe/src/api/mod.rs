@@ -102,7 +102,7 @@ pub struct Me {
 /// Who the token belongs to.
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
     responses((status = 200, body = Me), (status = 401, body = ErrorBody)), security(("bearer" = [])))]
-pub async fn me(axum::Extension(user): axum::Extension<CurrentUser>) -> Json<Me> {
+pub async fn me(user: CurrentUser) -> Json<Me> {
     Json(Me {
         id: user.id,
         username: user.username,

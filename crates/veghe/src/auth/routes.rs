@@ -3,8 +3,7 @@
 use std::net::SocketAddr;
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
+use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,6 +13,7 @@ use super::access::Routes;
 use super::{Access, CurrentUser, Role, cookie, groups, password, session, throttle, users};
 use crate::AppState;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Query};
 use crate::web::{Shell, local_path, render};
 
 pub fn routes() -> Routes {
@@ -232,7 +232,7 @@ fn parse_role(text: &str) -> AppResult<Role> {
 async fn add_user(
     State(state): State<AppState>,
     shell: Shell,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(form): Form<NewUserForm>,
 ) -> AppResult<Response> {
     let new = users::NewUser {
@@ -258,7 +258,7 @@ struct RoleForm {
 async fn change_role(
     State(state): State<AppState>,
     shell: Shell,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     axum::extract::Path(username): axum::extract::Path<String>,
     Form(form): Form<RoleForm>,
 ) -> AppResult<Response> {
@@ -274,7 +274,7 @@ struct DisabledForm {
 async fn change_disabled(
     State(state): State<AppState>,
     shell: Shell,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     axum::extract::Path(username): axum::extract::Path<String>,
     Form(form): Form<DisabledForm>,
 ) -> AppResult<Response> {

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use veghe_ro::calendar::{Date, holidays};
@@ -13,6 +13,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::error::{AppError, AppResult};
 
+use crate::http::extract::Query;
 use crate::web::{Lang, Shell, render};
 
 /// This feature's part of the API description.

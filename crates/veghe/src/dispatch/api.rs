@@ -1,11 +1,10 @@
 //! The dispatch JSON API under `/api/v1`: incidents, their status and crews.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use super::input::{id_of, incident_id, json_body, text};
 use super::model::{LatLon, Outcome, Priority, Status};
 use super::store::{self, Incident, NewIncident};
 use super::timeline::TimelineEntry;
@@ -14,6 +13,8 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::text;
+use crate::http::extract::{Body, Id, Query};
 
 /// This module's part of the API description (the desk's and the log's are in theirs).
 #[derive(utoipa::OpenApi)]
@@ -167,10 +168,9 @@ impl IncidentIn {
     security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<IncidentIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<IncidentIn>,
 ) -> AppResult<(StatusCode, Json<Incident>)> {
-    let input = json_body(payload)?;
     let incident = store::create(&state.db, &me.actor(), input.parse()?).await?;
     state.live.published();
     Ok((StatusCode::CREATED, Json(incident)))
@@ -179,11 +179,8 @@ pub async fn create(
 /// One incident.
 #[utoipa::path(get, path = "/api/v1/incidents/{id}", tag = "dispatch",
     params(("id" = i64, Path)), responses((status = 200, body = Incident), (status = 404)), security(("bearer" = [])))]
-pub async fn get(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> AppResult<Json<Incident>> {
-    Ok(Json(store::get(&state.db, incident_id(&id)?).await?))
+pub async fn get(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Incident>> {
+    Ok(Json(store::get(&state.db, id).await?))
 }
 
 /// The open incidents, most urgent and oldest first.
@@ -198,9 +195,8 @@ pub async fn list_open(State(state): State<AppState>) -> AppResult<Json<Vec<Inci
     params(("id" = i64, Path)), responses((status = 200, body = [TimelineEntry])), security(("bearer" = [])))]
 pub async fn timeline(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Json<Vec<TimelineEntry>>> {
-    let id = incident_id(&id)?;
     store::get(&state.db, id).await?;
     Ok(Json(super::timeline::timeline_of(&state.db, id).await?))
 }
@@ -221,12 +217,10 @@ pub struct StatusIn {
     responses((status = 200, body = Incident), (status = 400), (status = 409, body = crate::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn change_status(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<StatusIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<StatusIn>,
 ) -> AppResult<Json<Incident>> {
-    let input = json_body(payload)?;
-    let id = incident_id(&id)?;
     let to: Status = input
         .status
         .parse()
@@ -255,13 +249,12 @@ pub struct AssignIn {
     responses((status = 200, body = Incident), (status = 409, body = crate::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn assign(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<AssignIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<AssignIn>,
 ) -> AppResult<Json<Incident>> {
-    let input = json_body(payload)?;
     Ok(Json(
-        super::assignment::assign(&state.db, &me.actor(), incident_id(&id)?, input.unit_id).await?,
+        super::assignment::assign(&state.db, &me.actor(), id, input.unit_id).await?,
     ))
 }
 
@@ -279,9 +272,9 @@ pub async fn units(State(state): State<AppState>) -> AppResult<Json<Vec<Unit>>> 
     security(("bearer" = [])))]
 pub async fn recommendations(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Json<Vec<super::recommend::Candidate>>> {
-    let incident = store::get(&state.db, incident_id(&id)?).await?;
+    let incident = store::get(&state.db, id).await?;
     let (Some(lat), Some(lon)) = (incident.lat, incident.lon) else {
         return Err(AppError::Conflict(format!(
             "incident {} has no coordinates: place it on the map to rank crews by distance",
@@ -308,12 +301,10 @@ pub struct CheckinIn {
     params(("id" = i64, Path)), responses((status = 201), (status = 404)), security(("bearer" = [])))]
 pub async fn checkin(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<CheckinIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<CheckinIn>,
 ) -> AppResult<StatusCode> {
-    let input = json_body(payload)?;
-    let id = id_of(&id, "a crew")?;
     let note = text(input.note, "note", 2000)?;
     super::checkins::record(&state.db, &me.actor(), id, note.as_deref()).await?;
     state.live.published();
@@ -358,17 +349,16 @@ pub struct HandoverIn {
     responses((status = 200, body = Incident), (status = 400), (status = 409)), security(("bearer" = [])))]
 pub async fn handover(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<HandoverIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<HandoverIn>,
 ) -> AppResult<Json<Incident>> {
-    let input = json_body(payload)?;
     let reference = text(input.reference, "reference", 100)?;
     let note = text(input.note, "note", 2000)?;
     let incident = super::agencies::hand_over(
         &state.db,
         &me.actor(),
-        incident_id(&id)?,
+        id,
         super::agencies::Handover {
             agency: input.agency.trim(),
             channel: input.channel.trim(),
@@ -406,7 +396,7 @@ fn day_start_ms(d: jiff::civil::Date) -> i64 {
 pub async fn export_geojson(
     State(state): State<AppState>,
     shell: crate::web::Shell,
-    axum::extract::Query(q): axum::extract::Query<ExportQuery>,
+    Query(q): Query<ExportQuery>,
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let from = crate::calendar::parse_date(&q.from)
@@ -447,10 +437,9 @@ pub struct ShiftIn {
     responses((status = 201, body = super::shift::ShiftHandover)), security(("bearer" = [])))]
 pub async fn shift_handover(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<ShiftIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<ShiftIn>,
 ) -> AppResult<(StatusCode, Json<super::shift::ShiftHandover>)> {
-    let input = json_body(payload)?;
     let notes = text(input.notes, "notes", 4000)?;
     let h = super::shift::start(
         &state.db,
@@ -468,9 +457,8 @@ pub async fn shift_handover(
     responses((status = 200, body = super::shift::ShiftHandover), (status = 409)), security(("bearer" = [])))]
 pub async fn shift_accept(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
 ) -> AppResult<Json<super::shift::ShiftHandover>> {
-    let id = id_of(&id, "a handover")?;
     Ok(Json(super::shift::accept(&state.db, &me, id).await?))
 }

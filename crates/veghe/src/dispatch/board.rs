@@ -3,7 +3,6 @@
 //! refresh themselves (htmx) every few seconds and at once on a live event.
 
 use askama::Template;
-use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -17,6 +16,7 @@ use crate::auth::{Access, CurrentUser, groups};
 use crate::db::now_ms;
 use crate::dispatch::catalogue::type_label;
 use crate::error::AppResult;
+use crate::http::extract::Form;
 use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {
@@ -217,7 +217,7 @@ fn opt_number(field: &'static str, v: Option<String>) -> AppResult<Option<f64>> 
 /// an open incident goes to that incident's page.
 async fn intake(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(form): Form<IntakeForm>,
 ) -> AppResult<Response> {
     if let Some(join) = form

@@ -6,7 +6,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
 use serde::Deserialize;
 
 use super::model::{LatLon, Outcome, Status};
@@ -19,6 +18,7 @@ use crate::auth::{Access, CurrentUser};
 use crate::db::now_ms;
 use crate::dispatch::catalogue::type_label;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Body, Form};
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
@@ -104,7 +104,7 @@ struct StatusForm {
 /// The crew moves its incident along: en route, on scene, finished (with the outcome).
 async fn status(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Form(f): Form<StatusForm>,
 ) -> AppResult<Response> {
@@ -164,7 +164,7 @@ struct NoteForm {
 
 async fn note(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Form(f): Form<NoteForm>,
 ) -> AppResult<Response> {
@@ -173,7 +173,7 @@ async fn note(
         let (_, incident) = assigned(&state, roster.unit_id).await?;
         let incident = incident
             .ok_or_else(|| AppError::Conflict("your crew has no incident assigned".into()))?;
-        let text = super::input::text(f.note, "note", 4000)?
+        let text = crate::http::extract::text(f.note, "note", 4000)?
             .ok_or_else(|| AppError::bad("note", "the note is empty"))?;
         super::calls::add_note(&state.db, &me.actor(), incident.id, &text).await
     }
@@ -196,10 +196,9 @@ struct PositionIn {
 
 async fn position(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<PositionIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Body(p): Body<PositionIn>,
 ) -> AppResult<StatusCode> {
-    let p = super::input::json_body(payload)?;
     let roster = my_crew(&state, &me).await?;
     let now = now_ms();
     let at_ms = match p.timestamp {

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -12,7 +12,6 @@ use super::addresses::Suggestion;
 use super::attachments::Attachment;
 use super::calls::Nearby;
 use super::incident_forms::CallForm;
-use super::input::{id_of, json_body, text};
 use super::model::LatLon;
 use super::store::Incident;
 use crate::AppState;
@@ -20,6 +19,8 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::text;
+use crate::http::extract::{Body, Id, Query};
 
 /// This module's part of the API description.
 #[derive(utoipa::OpenApi)]
@@ -95,9 +96,8 @@ pub struct NearbyQuery {
     responses((status = 200, body = [Nearby]), (status = 400)), security(("bearer" = [])))]
 pub async fn nearby(
     State(state): State<AppState>,
-    query: Result<Query<NearbyQuery>, axum::extract::rejection::QueryRejection>,
+    Query(q): Query<NearbyQuery>,
 ) -> AppResult<Json<Vec<Nearby>>> {
-    let Query(q) = query.map_err(|e| AppError::bad("lat", e.body_text()))?;
     let p = LatLon::new(q.lat, q.lon).map_err(|(f, m)| AppError::bad(f, m))?;
     let kind = q.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
     Ok(Json(
@@ -118,19 +118,17 @@ pub struct CallIn {
     responses((status = 201, body = Incident), (status = 409)), security(("bearer" = [])))]
 pub async fn join_call(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<CallIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(c): Body<CallIn>,
 ) -> AppResult<(StatusCode, Json<Incident>)> {
-    let c = json_body(payload)?;
     let call = CallForm {
         caller_name: c.caller_name,
         caller_phone: c.caller_phone,
         description: c.description,
     }
     .parse()?;
-    let incident =
-        super::calls::join(&state.db, &me.actor(), id_of(&id, "an incident")?, call).await?;
+    let incident = super::calls::join(&state.db, &me.actor(), id, call).await?;
     state.live.published();
     Ok((StatusCode::CREATED, Json(incident)))
 }
@@ -145,14 +143,13 @@ pub struct NoteIn {
     params(("id" = i64, Path)), responses((status = 201), (status = 400)), security(("bearer" = [])))]
 pub async fn add_note(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<NoteIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(n): Body<NoteIn>,
 ) -> AppResult<StatusCode> {
-    let n = json_body(payload)?;
     let note = text(Some(n.note), "note", 4000)?
         .ok_or_else(|| AppError::bad("note", "the note is empty"))?;
-    super::calls::add_note(&state.db, &me.actor(), id_of(&id, "an incident")?, &note).await?;
+    super::calls::add_note(&state.db, &me.actor(), id, &note).await?;
     state.live.published();
     Ok(StatusCode::CREATED)
 }
@@ -168,20 +165,13 @@ pub struct UnassignIn {
     params(("id" = i64, Path)), responses((status = 200, body = Incident), (status = 409)), security(("bearer" = [])))]
 pub async fn unassign(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<UnassignIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(u): Body<UnassignIn>,
 ) -> AppResult<Json<Incident>> {
-    let u = json_body(payload)?;
     let note = text(u.note, "note", 2000)?;
-    let incident = super::assignment::unassign(
-        &state.db,
-        &me.actor(),
-        id_of(&id, "an incident")?,
-        u.unit_id,
-        note.as_deref(),
-    )
-    .await?;
+    let incident =
+        super::assignment::unassign(&state.db, &me.actor(), id, u.unit_id, note.as_deref()).await?;
     state.live.published();
     Ok(Json(incident))
 }
@@ -191,9 +181,8 @@ pub async fn unassign(
     params(("id" = i64, Path)), responses((status = 200, body = [Attachment])), security(("bearer" = [])))]
 pub async fn attachments(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Json<Vec<Attachment>>> {
-    let id = id_of(&id, "an incident")?;
     super::store::get(&state.db, id).await?;
     Ok(Json(super::attachments::list(&state.db, id).await?))
 }
@@ -210,20 +199,13 @@ pub struct AttachQuery {
     responses((status = 201, body = Attachment), (status = 400)), security(("bearer" = [])))]
 pub async fn attach(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    query: Result<Query<AttachQuery>, axum::extract::rejection::QueryRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    query: Result<Query<AttachQuery>, AppError>,
     body: Bytes,
 ) -> AppResult<(StatusCode, Json<Attachment>)> {
     let Query(q) = query.map_err(|_| AppError::bad("name", "give the file's name: ?name=…"))?;
-    let a = super::attachments::add(
-        &state.db,
-        &me.actor(),
-        id_of(&id, "an incident")?,
-        &q.name,
-        &body,
-    )
-    .await?;
+    let a = super::attachments::add(&state.db, &me.actor(), id, &q.name, &body).await?;
     state.live.published();
     Ok((StatusCode::CREATED, Json(a)))
 }
@@ -231,11 +213,8 @@ pub async fn attach(
 /// Downloads an attachment, as the file it was.
 #[utoipa::path(get, path = "/api/v1/attachments/{id}", tag = "dispatch",
     params(("id" = i64, Path)), responses((status = 200, description = "the file"), (status = 404)), security(("bearer" = [])))]
-pub async fn download(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> AppResult<Response> {
-    let (a, bytes) = super::attachments::content(&state.db, id_of(&id, "an attachment")?).await?;
+pub async fn download(State(state): State<AppState>, Id(id): Id) -> AppResult<Response> {
+    let (a, bytes) = super::attachments::content(&state.db, id).await?;
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&a.content_type) {
@@ -297,7 +276,7 @@ pub fn parse_instant(field: &'static str, text: &str, end: bool) -> AppResult<i6
     responses((status = 200, body = super::tracks::Track), (status = 400), (status = 404)), security(("bearer" = [])))]
 pub async fn track(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Id(id): Id,
     Query(q): Query<TrackQuery>,
 ) -> AppResult<Response> {
     let to = match q.to.as_deref() {
@@ -311,7 +290,7 @@ pub async fn track(
     if to <= from {
         return Err(AppError::bad("to", "the period ends before it starts"));
     }
-    let t = super::tracks::track(&state.db, id_of(&id, "a crew")?, from, to).await?;
+    let t = super::tracks::track(&state.db, id, from, to).await?;
     match q.format.as_deref().unwrap_or("json") {
         "json" => Ok(Json(t).into_response()),
         "geojson" => {

@@ -2,8 +2,7 @@
 //! the shift handover (predare-primire) with what is handed over, confirmed by both dispatchers.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -13,6 +12,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Query};
 use crate::web::{Shell, local_time, render};
 
 pub fn routes() -> Routes {
@@ -160,10 +160,10 @@ struct EntryForm {
 
 async fn add_entry(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(f): Form<EntryForm>,
 ) -> AppResult<Response> {
-    let summary = super::input::text(Some(f.summary), "summary", 2000)?
+    let summary = crate::http::extract::text(Some(f.summary), "summary", 2000)?
         .ok_or_else(|| AppError::bad("summary", "write what was communicated"))?;
     let unit_id = match f
         .unit_id
@@ -199,10 +199,10 @@ struct ShiftForm {
 
 async fn hand_over(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(f): Form<ShiftForm>,
 ) -> AppResult<Response> {
-    let notes = super::input::text(f.notes, "notes", 4000)?;
+    let notes = crate::http::extract::text(f.notes, "notes", 4000)?;
     super::shift::start(
         &state.db,
         state.config.checkin_interval_ms,
@@ -220,7 +220,7 @@ struct AcceptForm {
 
 async fn accept(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(f): Form<AcceptForm>,
 ) -> AppResult<Response> {
     let id =
@@ -244,7 +244,7 @@ struct RosterForm {
 
 async fn save_roster(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(f): Form<RosterForm>,
 ) -> AppResult<Response> {
     let unit_id = f

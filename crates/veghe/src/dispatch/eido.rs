@@ -6,7 +6,7 @@
 //! beside them in the `…Internal…` fields.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde_json::{Value, json};
 
 use super::store::{self, Incident};
@@ -18,6 +18,7 @@ use crate::alerts::xml::{Writer, escape};
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::error::AppResult;
+use crate::http::extract::Id;
 
 pub fn routes() -> Routes {
     Routes::new().get(
@@ -310,8 +311,8 @@ pub fn build(incident: &Incident, timeline: &[TimelineEntry], crews: &[Unit]) ->
     params(("id" = i64, Path)),
     responses((status = 200, description = "an EmergencyIncidentDataObjectType (NENA-STA-021)", body = Object), (status = 404)),
     security(("bearer" = [])))]
-pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<Value>> {
-    let incident = store::get(&state.db, super::input::incident_id(&id)?).await?;
+pub async fn get(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Value>> {
+    let incident = store::get(&state.db, id).await?;
     let timeline = super::timeline::timeline_of(&state.db, incident.id).await?;
     let mut sent: Vec<i64> = timeline.iter().filter_map(|t| t.unit_id).collect();
     sent.extend(incident.unit_id);

@@ -1,19 +1,19 @@
 //! The incident page's forms: status, crews, notes, further calls, hand-over, attachments.
 //! Each runs the same rules as the API; a refusal shows the page again with the reason.
 
-use axum::Form;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::incident_page::{after, parse_id};
-use super::input::text;
+use super::incident_page::after;
 use super::model::{Outcome, Status};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::groups;
 use crate::auth::{Access, CurrentUser};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::text;
+use crate::http::extract::{Form, Id};
 use crate::web::Shell;
 
 pub fn routes() -> Routes {
@@ -37,12 +37,11 @@ struct StatusForm {
 
 async fn status(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<StatusForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let result = async {
         let to: Status = f.status.parse().map_err(|m| AppError::bad("status", m))?;
         let outcome = match f.outcome.as_deref().map(str::trim) {
@@ -76,12 +75,11 @@ fn unit_id(f: &UnitForm) -> AppResult<i64> {
 
 async fn assign(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<UnitForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let result = async {
         super::assignment::assign(&state.db, &me.actor(), id, unit_id(&f)?).await?;
         Ok(())
@@ -93,12 +91,11 @@ async fn assign(
 
 async fn unassign(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<UnitForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let result = async {
         super::assignment::unassign(&state.db, &me.actor(), id, unit_id(&f)?, None).await?;
         Ok(())
@@ -115,12 +112,11 @@ struct NoteForm {
 
 async fn note(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<NoteForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let result = async {
         let note = text(f.note, "note", 4000)?
             .ok_or_else(|| AppError::bad("note", "the note is empty"))?;
@@ -150,12 +146,11 @@ impl CallForm {
 
 async fn call(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<CallForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let result = async {
         super::calls::join(&state.db, &me.actor(), id, f.parse()?).await?;
         Ok(())
@@ -175,12 +170,11 @@ struct HandoverForm {
 
 async fn handover(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(f): Form<HandoverForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let result = async {
         let reference = text(f.reference, "reference", 100)?;
         let note = text(f.note, "note", 2000)?;
@@ -225,12 +219,11 @@ pub async fn first_file(mut form: Multipart) -> AppResult<(String, Vec<u8>)> {
 
 async fn attach(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     form: Multipart,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let result = async {
         let (name, bytes) = first_file(form).await?;
         super::attachments::add(&state.db, &me.actor(), id, &name, &bytes).await?;

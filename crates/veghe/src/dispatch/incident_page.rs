@@ -2,7 +2,7 @@
 //! assigned to it, the actions its state allows, notes, attachments, hand-over, and its timeline.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::attachments::Attachment;
@@ -16,6 +16,7 @@ use crate::auth::{Access, groups};
 use crate::db::now_ms;
 use crate::dispatch::catalogue::type_label;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Id;
 use crate::web::{Shell, local_time, render};
 
 pub fn routes() -> Routes {
@@ -205,19 +206,8 @@ pub(super) async fn show(
     })
 }
 
-pub(super) fn parse_id(text: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(AppError::NotFound)
-}
-
-async fn page(
-    State(state): State<AppState>,
-    shell: Shell,
-    Path(id): Path<String>,
-) -> AppResult<Response> {
-    show(&state, shell, parse_id(&id)?, None).await
+async fn page(State(state): State<AppState>, shell: Shell, Id(id): Id) -> AppResult<Response> {
+    show(&state, shell, id, None).await
 }
 
 /// After an action: back to the page; when it was refused, the page again with the reason.

@@ -1,16 +1,17 @@
 //! The duty log and the crews' rosters in the JSON API.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use super::input::{json_body, text};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::text;
+use crate::http::extract::{Body, Query};
 
 /// This module's part of the API description.
 #[derive(utoipa::OpenApi)]
@@ -68,10 +69,9 @@ pub struct LogIn {
     responses((status = 201), (status = 400)), security(("bearer" = [])))]
 pub async fn log_entry(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<LogIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Body(e): Body<LogIn>,
 ) -> AppResult<StatusCode> {
-    let e = json_body(payload)?;
     let summary = text(Some(e.summary), "summary", 2000)?
         .ok_or_else(|| AppError::bad("summary", "write what was communicated"))?;
     super::dutylog::record(
@@ -150,10 +150,10 @@ impl RosterIn {
     responses((status = 201, body = super::rosters::Roster), (status = 400), (status = 409)), security(("bearer" = [])))]
 pub async fn save_roster(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<RosterIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Body(payload): Body<RosterIn>,
 ) -> AppResult<(StatusCode, Json<super::rosters::Roster>)> {
-    let r = json_body(payload)?.parse()?;
+    let r = payload.parse()?;
     let saved = super::rosters::save(&state.db, &me.actor(), r).await?;
     Ok((StatusCode::CREATED, Json(saved)))
 }

@@ -1,7 +1,7 @@
 //! The city map page and the GeoJSON layers it draws: the shipped geography and recent incidents.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -12,6 +12,7 @@ use crate::auth::{Access, groups};
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
 use crate::geo;
+use crate::http::extract::Query;
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {

@@ -18,7 +18,6 @@ pub mod eido;
 pub mod incident_forms;
 pub mod incident_page;
 pub mod ingest;
-pub mod input;
 pub mod live;
 pub mod log_api;
 pub mod map;

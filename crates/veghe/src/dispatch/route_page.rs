@@ -4,7 +4,7 @@
 //! fixes, and the incidents the crew worked in that period.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -19,6 +19,7 @@ use crate::auth::groups;
 use crate::db::now_ms;
 use crate::dispatch::catalogue::type_label;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Id, Query};
 use crate::web::{Lang, Shell, local_time, render};
 
 pub fn routes() -> Routes {
@@ -200,10 +201,9 @@ async fn replay(state: &AppState, shell: &Shell, unit_id: i64, p: Period) -> App
 async fn route(
     State(state): State<AppState>,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Query(q): Query<PeriodQuery>,
 ) -> AppResult<Response> {
-    let id = super::incident_page::parse_id(&id)?;
     let unit = super::units::list(&state.db)
         .await?
         .into_iter()

@@ -2,6 +2,7 @@
 //! Prometheus metrics, and the embedded browser assets.
 
 pub mod assets;
+pub mod extract;
 pub mod metrics;
 
 use axum::extract::{Request, State};

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Notification;
@@ -11,7 +11,8 @@ use super::outbox::Mail;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::http::extract::Id;
 use crate::web::{Shell, local_time, render};
 
 /// This feature's part of the API description.
@@ -44,19 +45,12 @@ pub fn routes() -> Routes {
         )
 }
 
-fn parse_id(text: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not a notification id")))
-}
-
 /// The caller's notifications, unacknowledged first.
 #[utoipa::path(get, path = "/api/v1/notifications", tag = "notifications",
     responses((status = 200, body = [Notification])), security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
 ) -> AppResult<Json<Vec<Notification>>> {
     Ok(Json(super::of_user(&state.db, me.id).await?))
 }
@@ -67,10 +61,10 @@ pub async fn list(
     responses((status = 200, body = Notification), (status = 404), (status = 409)), security(("bearer" = [])))]
 pub async fn acknowledge(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
 ) -> AppResult<Json<Notification>> {
-    let n = super::acknowledge(&state.db, &me.actor(), parse_id(&id)?).await?;
+    let n = super::acknowledge(&state.db, &me.actor(), id).await?;
     state.live.published();
     Ok(Json(n))
 }
@@ -98,11 +92,7 @@ struct Page {
     rows: Vec<Row>,
 }
 
-async fn page(
-    State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    shell: Shell,
-) -> AppResult<Response> {
+async fn page(State(state): State<AppState>, me: CurrentUser, shell: Shell) -> AppResult<Response> {
     let rows = super::of_user(&state.db, me.id)
         .await?
         .into_iter()
@@ -120,10 +110,10 @@ async fn page(
 
 async fn acknowledge_form(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
 ) -> AppResult<Response> {
-    super::acknowledge(&state.db, &me.actor(), parse_id(&id)?).await?;
+    super::acknowledge(&state.db, &me.actor(), id).await?;
     state.live.published();
     Ok(Redirect::to("/notifications").into_response())
 }

@@ -2,7 +2,7 @@
 //! activation, ticking tasks, closing.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
@@ -11,7 +11,8 @@ use super::templates::{TaskIn, Template};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::http::extract::{Body, Id, text};
 
 /// This feature's part of the API description.
 #[derive(utoipa::OpenApi)]
@@ -45,27 +46,6 @@ pub fn routes() -> Routes {
         .get("/api/v1/plans/{id}", read, get)
         .post("/api/v1/plan-tasks/{id}/done", write, task_done)
         .post("/api/v1/plans/{id}/close", write, close)
-}
-
-pub(crate) fn parse_id(text: &str, what: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not {what} id")))
-}
-
-pub(crate) fn optional_text(
-    v: Option<String>,
-    field: &'static str,
-    max: usize,
-) -> AppResult<Option<String>> {
-    match v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
-        Some(s) if s.chars().count() > max => Err(AppError::bad(
-            field,
-            format!("{field} must have at most {max} characters"),
-        )),
-        other => Ok(other),
-    }
 }
 
 /// Every calamity's checklist with its tasks.
@@ -105,12 +85,10 @@ impl TemplateTaskIn {
     responses((status = 201, body = Template), (status = 400, body = crate::error::ErrorBody), (status = 404)), security(("bearer" = [])))]
 pub async fn add_task(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<TemplateTaskIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<TemplateTaskIn>,
 ) -> AppResult<(StatusCode, Json<Template>)> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
-    let id = parse_id(&id, "a template")?;
     let t = super::templates::add_task(&state.db, &me.actor(), id, input.parse()?).await?;
     Ok((StatusCode::CREATED, Json(t)))
 }
@@ -121,12 +99,10 @@ pub async fn add_task(
     responses((status = 200, body = Template), (status = 400, body = crate::error::ErrorBody), (status = 404)), security(("bearer" = [])))]
 pub async fn edit_task(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<TemplateTaskIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<TemplateTaskIn>,
 ) -> AppResult<Json<Template>> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
-    let id = parse_id(&id, "a template task")?;
     Ok(Json(
         super::templates::edit_task(&state.db, &me.actor(), id, input.parse()?).await?,
     ))
@@ -152,10 +128,9 @@ pub struct ActivateIn {
     responses((status = 201, body = Plan), (status = 400, body = crate::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn activate(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<ActivateIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<ActivateIn>,
 ) -> AppResult<(StatusCode, Json<Plan>)> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
     let plan =
         super::store::activate(&state.db, &me.actor(), &input.template, input.incident_id).await?;
     state.live.published();
@@ -165,10 +140,8 @@ pub async fn activate(
 /// One plan: its tasks (overdue ones flagged) and its log.
 #[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "emergency plans",
     params(("id" = i64, Path)), responses((status = 200, body = Plan), (status = 404)), security(("bearer" = [])))]
-pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<Plan>> {
-    Ok(Json(
-        super::store::get(&state.db, parse_id(&id, "a plan")?).await?,
-    ))
+pub async fn get(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Plan>> {
+    Ok(Json(super::store::get(&state.db, id).await?))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -182,13 +155,11 @@ pub struct TaskDoneIn {
     responses((status = 200, body = Plan), (status = 404), (status = 409)), security(("bearer" = [])))]
 pub async fn task_done(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<TaskDoneIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<TaskDoneIn>,
 ) -> AppResult<Json<Plan>> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
-    let id = parse_id(&id, "a task")?;
-    let note = optional_text(input.note, "note", 2000)?;
+    let note = text(input.note, "note", 2000)?;
     let plan = super::store::task_done(&state.db, &me.actor(), id, note.as_deref()).await?;
     state.live.published();
     Ok(Json(plan))
@@ -206,18 +177,11 @@ pub struct CloseIn {
     responses((status = 200, body = Plan), (status = 400), (status = 409)), security(("bearer" = [])))]
 pub async fn close(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<CloseIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<CloseIn>,
 ) -> AppResult<Json<Plan>> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
-    let plan = super::store::close(
-        &state.db,
-        &me.actor(),
-        parse_id(&id, "a plan")?,
-        &input.note,
-    )
-    .await?;
+    let plan = super::store::close(&state.db, &me.actor(), id, &input.note).await?;
     state.live.published();
     Ok(Json(plan))
 }

@@ -2,18 +2,17 @@
 //! overdue flags, log; refreshed from the event stream), closing, and the templates.
 
 use askama::Template as Askama;
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::Plan;
-use super::api::{optional_text, parse_id};
 use super::templates::{TaskIn, Template};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, Role, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Id, text};
 use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {
@@ -100,7 +99,7 @@ struct ActivateForm {
 
 async fn activate(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(form): Form<ActivateForm>,
 ) -> AppResult<Response> {
     let incident = match form
@@ -133,12 +132,8 @@ struct LivePart {
     can_write: bool,
 }
 
-async fn show(
-    State(state): State<AppState>,
-    shell: Shell,
-    Path(id): Path<String>,
-) -> AppResult<Response> {
-    let plan = super::store::get(&state.db, parse_id(&id, "a plan")?).await?;
+async fn show(State(state): State<AppState>, shell: Shell, Id(id): Id) -> AppResult<Response> {
+    let plan = super::store::get(&state.db, id).await?;
     render(&ShowPage {
         can_write: can_write(&shell),
         shell,
@@ -146,12 +141,8 @@ async fn show(
     })
 }
 
-async fn live(
-    State(state): State<AppState>,
-    shell: Shell,
-    Path(id): Path<String>,
-) -> AppResult<Response> {
-    let plan = super::store::get(&state.db, parse_id(&id, "a plan")?).await?;
+async fn live(State(state): State<AppState>, shell: Shell, Id(id): Id) -> AppResult<Response> {
+    let plan = super::store::get(&state.db, id).await?;
     render(&LivePart {
         can_write: can_write(&shell),
         shell,
@@ -166,12 +157,11 @@ struct NoteForm {
 
 async fn task_done(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
     Form(form): Form<NoteForm>,
 ) -> AppResult<Response> {
-    let note = optional_text(form.note, "note", 2000)?;
-    let id = parse_id(&id, "a task")?;
+    let note = text(form.note, "note", 2000)?;
     let plan = super::store::task_done(&state.db, &me.actor(), id, note.as_deref()).await?;
     state.live.published();
     Ok(Redirect::to(&format!("/plans/{}", plan.id)).into_response())
@@ -179,11 +169,10 @@ async fn task_done(
 
 async fn close(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
     Form(form): Form<NoteForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id, "a plan")?;
     let note = form.note.unwrap_or_default();
     super::store::close(&state.db, &me.actor(), id, &note).await?;
     state.live.published();
@@ -259,22 +248,20 @@ impl TaskForm {
 
 async fn edit_task(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
     Form(form): Form<TaskForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id, "a template task")?;
     super::templates::edit_task(&state.db, &me.actor(), id, form.parse()?).await?;
     Ok(Redirect::to("/plan-templates").into_response())
 }
 
 async fn add_task(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
     Form(form): Form<TaskForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id, "a template")?;
     let due = form.due_minutes.trim().parse::<i64>().map_err(|_| {
         AppError::bad(
             "due_minutes",

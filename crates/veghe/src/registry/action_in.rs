@@ -61,14 +61,7 @@ fn text_of(v: &Option<Loose>) -> Option<String> {
 
 impl ActionIn {
     fn text(&self, v: &Option<Loose>, field: &'static str, max: usize) -> AppResult<String> {
-        let t = text_of(v).ok_or_else(|| AppError::bad(field, format!("{field} is required")))?;
-        if t.chars().count() > max {
-            return Err(AppError::bad(
-                field,
-                format!("{field} must have at most {max} characters"),
-            ));
-        }
-        Ok(t)
+        crate::http::extract::required(text_of(v), field, max)
     }
 
     fn int(v: &Option<Loose>, field: &'static str) -> AppResult<Option<i64>> {

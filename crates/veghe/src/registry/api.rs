@@ -2,8 +2,7 @@
 //! steps as POSTs, the petitioner's data behind a logged reason, reserved numbers, departments.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use veghe_ro::petition::Register;
@@ -20,6 +19,7 @@ use crate::audit::access_log::{self, Reason};
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Body, Id, Query};
 
 /// This module's part of the API description (search, reports, retention and letters declare
 /// theirs).
@@ -114,19 +114,6 @@ pub fn routes() -> Routes {
         )
 }
 
-fn body<T>(payload: Result<Json<T>, JsonRejection>) -> AppResult<T> {
-    payload
-        .map(|Json(t)| t)
-        .map_err(|e| AppError::bad("body", e.body_text()))
-}
-
-pub(super) fn parse_id(text: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not a registry entry id")))
-}
-
 /// Registers a petition, an information request or an internal document: 201 with its `id`,
 /// `number` (`1234/29.11.2026`) and `due_date`. An anonymous petition is registered and classed.
 #[utoipa::path(post, path = "/api/v1/petitions", tag = "registry", request_body = PetitionIn,
@@ -134,10 +121,10 @@ pub(super) fn parse_id(text: &str) -> AppResult<i64> {
     security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<PetitionIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(payload): Body<PetitionIn>,
 ) -> AppResult<(StatusCode, Json<Entry>)> {
-    let new = body(payload)?.parse()?;
+    let new = payload.parse()?;
     let entry = store::create(&state.db, &me.actor(), new).await?;
     Ok((StatusCode::CREATED, Json(entry)))
 }
@@ -213,8 +200,8 @@ pub async fn list(
 /// One entry, the petitioner masked.
 #[utoipa::path(get, path = "/api/v1/petitions/{id}", tag = "registry", params(("id" = i64, Path)),
     responses((status = 200, body = Entry), (status = 404)), security(("bearer" = [])))]
-pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<Entry>> {
-    Ok(Json(store::get(&state.db, parse_id(&id)?).await?))
+pub async fn get(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Entry>> {
+    Ok(Json(store::get(&state.db, id).await?))
 }
 
 /// The case's timeline: who did what, when.
@@ -222,9 +209,8 @@ pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppRe
     responses((status = 200, body = [store::Step]), (status = 404)), security(("bearer" = [])))]
 pub async fn timeline(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Json<Vec<store::Step>>> {
-    let id = parse_id(&id)?;
     store::get(&state.db, id).await?;
     Ok(Json(store::timeline(&state.db, id).await?))
 }
@@ -232,11 +218,8 @@ pub async fn timeline(
 /// Earlier petitions of the same petitioner on a similar subject: candidates to join.
 #[utoipa::path(get, path = "/api/v1/petitions/{id}/duplicates", tag = "registry", params(("id" = i64, Path)),
     responses((status = 200, body = [Entry]), (status = 404)), security(("bearer" = [])))]
-pub async fn duplicates(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> AppResult<Json<Vec<Entry>>> {
-    Ok(Json(actions::duplicates(&state.db, parse_id(&id)?).await?))
+pub async fn duplicates(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Vec<Entry>>> {
+    Ok(Json(actions::duplicates(&state.db, id).await?))
 }
 
 /// Open reports of the same category within 50 m of this one, nearest first: perhaps the same
@@ -245,11 +228,9 @@ pub async fn duplicates(
     responses((status = 200, body = [super::nearby::Nearby]), (status = 404)), security(("bearer" = [])))]
 pub async fn nearby(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Json<Vec<super::nearby::Nearby>>> {
-    Ok(Json(
-        super::nearby::nearby(&state.db, parse_id(&id)?).await?,
-    ))
+    Ok(Json(super::nearby::nearby(&state.db, id).await?))
 }
 
 /// Why the petitioner's data is read.
@@ -265,12 +246,11 @@ pub struct ReasonIn {
     security(("bearer" = [])))]
 pub async fn petitioner(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<ReasonIn>, JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(payload): Body<ReasonIn>,
 ) -> AppResult<Json<PetitionerData>> {
-    let id = parse_id(&id)?;
-    let reason = Reason::parse(&body(payload)?.reason)?;
+    let reason = Reason::parse(&payload.reason)?;
     let data = store::petitioner(&state.db, id).await?;
     access_log::record(
         &state.db,
@@ -287,12 +267,11 @@ pub async fn petitioner(
 async fn act(
     state: &AppState,
     me: &CurrentUser,
-    id: &str,
+    id: i64,
     action: &str,
-    payload: Result<Json<ActionIn>, JsonRejection>,
+    payload: ActionIn,
 ) -> AppResult<Json<Entry>> {
-    let id = parse_id(id)?;
-    let step = body(payload)?.step(action)?;
+    let step = payload.step(action)?;
     Ok(Json(
         actions::apply(&state.db, &me.actor(), id, step).await?,
     ))
@@ -307,11 +286,11 @@ macro_rules! action {
             security(("bearer" = [])))]
         pub async fn $name(
             State(state): State<AppState>,
-            axum::Extension(me): axum::Extension<CurrentUser>,
-            Path(id): Path<String>,
-            payload: Result<Json<ActionIn>, JsonRejection>,
+            me: CurrentUser,
+            Id(id): Id,
+            Body(payload): Body<ActionIn>,
         ) -> AppResult<Json<Entry>> {
-            act(&state, &me, &id, stringify!($name), payload).await
+            act(&state, &me, id, stringify!($name), payload).await
         }
     };
 }
@@ -372,10 +351,9 @@ pub struct ReserveIn {
     responses((status = 201, body = Reservation), (status = 400)), security(("bearer" = [])))]
 pub async fn reserve(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<ReserveIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<ReserveIn>,
 ) -> AppResult<(StatusCode, Json<Reservation>)> {
-    let input = body(payload)?;
     let register = Register::parse(&input.register)
         .ok_or_else(|| AppError::bad("register", "register is petition, info or internal"))?;
     let r = numbers::reserve(

@@ -6,7 +6,6 @@
 //! `/registry/archive-files`.
 
 use askama::Template;
-use axum::Form;
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -20,6 +19,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Form;
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
@@ -222,7 +222,7 @@ impl FileForm {
 /// Adds a file, or changes the one with the same indicativ.
 async fn save(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Form(form): Form<FileForm>,
 ) -> AppResult<Response> {

@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -12,13 +12,13 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 
-use super::api::parse_id;
 use super::store::{self, event};
 use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Id, Query};
 
 /// The largest attachment accepted.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -141,12 +141,11 @@ pub struct NameQuery {
     security(("bearer" = [])))]
 pub async fn upload(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
     Query(q): Query<NameQuery>,
     body: axum::body::Body,
 ) -> AppResult<(StatusCode, Json<Attachment>)> {
-    let id = parse_id(&id)?;
     // Read here rather than by the `Bytes` extractor, whose default limit is 2 MB.
     let data = axum::body::to_bytes(body, MAX_BYTES + 1)
         .await
@@ -198,11 +197,7 @@ pub async fn upload(
 /// The attachments of an entry.
 #[utoipa::path(get, path = "/api/v1/petitions/{id}/attachments", tag = "registry", params(("id" = i64, Path)),
     responses((status = 200, body = [Attachment]), (status = 404)), security(("bearer" = [])))]
-pub async fn list(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> AppResult<Json<Vec<Attachment>>> {
-    let id = parse_id(&id)?;
+pub async fn list(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Vec<Attachment>>> {
     store::get(&state.db, id).await?;
     Ok(Json(of_entry(&state.db, id).await?))
 }
@@ -221,11 +216,7 @@ pub async fn of_entry(db: &crate::db::Db, id: i64) -> AppResult<Vec<Attachment>>
 /// One attachment's content, as a download.
 #[utoipa::path(get, path = "/api/v1/registry/attachments/{id}", tag = "registry", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/octet-stream"), (status = 404)), security(("bearer" = [])))]
-pub async fn download(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> AppResult<Response> {
-    let id = parse_id(&id)?;
+pub async fn download(State(state): State<AppState>, Id(id): Id) -> AppResult<Response> {
     let r = sqlx::query("SELECT name, content_type, data FROM registry_attachments WHERE id = $1")
         .bind(id)
         .fetch_optional(state.db.pool())

@@ -3,13 +3,12 @@
 //! letters (`letters::pages`).
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use veghe_ro::petition::Status;
 
-use super::api::{ActionIn, parse_id};
+use super::api::ActionIn;
 use super::departments::{self, Department};
 use super::numbers;
 use super::pages::{Row, row};
@@ -19,6 +18,7 @@ use crate::AppState;
 use crate::audit::access_log::{self, Reason};
 use crate::auth::{CurrentUser, Role, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Id};
 use crate::web::{Shell, local_time, render};
 
 struct TimelineRow {
@@ -159,9 +159,9 @@ pub(in crate::registry) async fn case(
 pub(super) async fn case_page(
     State(state): State<AppState>,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Response> {
-    case(&state, shell, parse_id(&id)?, None, None).await
+    case(&state, shell, id, None, None).await
 }
 
 #[derive(Deserialize)]
@@ -173,12 +173,11 @@ pub(super) struct RevealForm {
 /// Shows the petitioner in full, once a reason is given; the reading is logged.
 pub(super) async fn reveal(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<RevealForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let reason = Reason::parse(&form.reason)?;
     let data = store::petitioner(&state.db, id).await?;
     access_log::record(
@@ -197,11 +196,10 @@ async fn act_page(
     state: &AppState,
     me: &CurrentUser,
     shell: Shell,
-    id: &str,
+    id: i64,
     action: &str,
     form: ActionIn,
 ) -> AppResult<Response> {
-    let id = parse_id(id)?;
     let result = match form.step(action) {
         Ok(step) => actions::apply(&state.db, &me.actor(), id, step)
             .await
@@ -231,12 +229,12 @@ macro_rules! page_action {
     ($name:ident, $action:literal) => {
         pub(super) async fn $name(
             State(state): State<AppState>,
-            axum::Extension(me): axum::Extension<CurrentUser>,
+            me: CurrentUser,
             shell: Shell,
-            Path(id): Path<String>,
+            Id(id): Id,
             Form(form): Form<ActionIn>,
         ) -> AppResult<Response> {
-            act_page(&state, &me, shell, &id, $action, form).await
+            act_page(&state, &me, shell, id, $action, form).await
         }
     };
 }

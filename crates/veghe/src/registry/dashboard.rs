@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 use sqlx::Row;
@@ -16,6 +16,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Query;
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {

@@ -5,6 +5,7 @@ use sqlx::Row;
 
 use crate::db::Db;
 use crate::error::AppResult;
+use crate::http::extract::Body;
 
 /// A department of the service.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -49,12 +50,11 @@ pub struct MemberIn {
     security(("bearer" = [])))]
 pub async fn add_member(
     axum::extract::State(state): axum::extract::State<crate::AppState>,
-    axum::Extension(me): axum::Extension<crate::auth::CurrentUser>,
+    me: crate::auth::CurrentUser,
     axum::extract::Path(code): axum::extract::Path<String>,
-    payload: Result<axum::Json<MemberIn>, axum::extract::rejection::JsonRejection>,
+    Body(input): Body<MemberIn>,
 ) -> AppResult<axum::Json<Vec<Department>>> {
     use crate::error::AppError;
-    let axum::Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
     let mut tx = state.db.begin().await?;
     let dept: i64 = sqlx::query("SELECT id FROM registry_departments WHERE code = $1")
         .bind(&code)

@@ -4,8 +4,7 @@
 
 use std::collections::HashMap;
 
-use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
@@ -19,6 +18,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Query};
 
 /// At most this many rows in one file.
 pub const MAX_ROWS: i64 = 100_000;
@@ -136,7 +136,7 @@ pub struct FullForm {
 /// The list with the petitioners in full; one access-log entry names the filters and the reason.
 async fn export_full(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(form): Form<FullForm>,
 ) -> AppResult<Response> {
     let reason = Reason::parse(&form.reason)?;

@@ -7,6 +7,7 @@ use veghe_ro::petition::Register;
 use veghe_ro::{Cnp, Cui, fold};
 
 use crate::error::{AppError, AppResult};
+use crate::http::extract::text;
 
 /// The ways a document reaches the registry.
 pub const CHANNELS: &[&str] = &["counter", "post", "email", "online", "audience"];
@@ -108,16 +109,6 @@ impl NewPetition {
             }
             Petitioner::Anonymous | Petitioner::Unnamed => None,
         }
-    }
-}
-
-fn text(v: Option<String>, field: &'static str, max: usize) -> AppResult<Option<String>> {
-    match v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
-        Some(s) if s.chars().count() > max => Err(AppError::bad(
-            field,
-            format!("{field} must have at most {max} characters"),
-        )),
-        other => Ok(other),
     }
 }
 

@@ -2,8 +2,7 @@
 //! and the registration form; the case page is in `case`, the department queue in `queue`.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use veghe_ro::petition::Register;
@@ -16,6 +15,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Query};
 use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {
@@ -251,7 +251,7 @@ async fn new_page(shell: Shell) -> AppResult<Response> {
 /// The form: the same parsing as the API; a bad field comes back named, with what was typed.
 async fn register(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Form(form): Form<RegistrationForm>,
 ) -> AppResult<Response> {

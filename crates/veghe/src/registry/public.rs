@@ -4,8 +4,7 @@
 //! unknown number get the same answer, so the page tells nothing about numbers it does not open.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
@@ -23,6 +22,7 @@ use crate::auth::routes::{Peer, client_address};
 use crate::auth::throttle::WINDOW_MS;
 use crate::db::{Db, now_ms};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Query};
 use crate::web::{Shell, render};
 
 /// Online registrations allowed per client address in the throttle's window.

@@ -2,7 +2,7 @@
 //! internal deadline), and all open ones.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 
@@ -12,6 +12,7 @@ use super::pages::{Row, row};
 use super::store::{self, Entry, Filter};
 use crate::AppState;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Query;
 use crate::web::{Shell, render};
 
 #[derive(Deserialize)]

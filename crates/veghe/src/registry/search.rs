@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::Deserialize;
 
 use super::store::{self, Entry};
@@ -15,6 +15,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Query;
 
 #[derive(utoipa::OpenApi)]
 #[openapi(paths(search), components(schemas(Entry)))]

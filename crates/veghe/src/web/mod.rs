@@ -8,7 +8,7 @@ pub mod i18n;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use axum::extract::{FromRequestParts, Query};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -17,6 +17,7 @@ use serde::Deserialize;
 use crate::auth::csrf::CsrfToken;
 use crate::auth::{Access, CurrentUser, Role, cookie};
 use crate::error::AppError;
+use crate::http::extract::Query;
 pub use i18n::{Lang, Tr};
 
 /// One entry of the main navigation.

@@ -60,7 +60,7 @@ both!(
                 json!({"type": "noise", "priority": 1, "address": "x", "source": "pigeon"}),
                 "source",
             ),
-            (json!({"priority": 1}), "body"),
+            (json!({"priority": 1}), "type"),
         ];
         for (body, field) in cases {
             let (status, e) = disp.post("/api/v1/incidents", body).await;

@@ -408,7 +408,7 @@ both!(
         let (s, e) = disp.post("/api/v1/alerts", json!({"event": "x"})).await;
         assert_eq!(
             (s, e["error"]["field"].as_str()),
-            (StatusCode::BAD_REQUEST, Some("body"))
+            (StatusCode::BAD_REQUEST, Some("headline"))
         );
 
         let r = disp.get("/api/v1/alerts").await;

@@ -14,6 +14,7 @@ mod cli;
 mod desk;
 mod dispatch;
 mod durability;
+mod extract;
 mod forecast;
 mod import;
 mod interop;

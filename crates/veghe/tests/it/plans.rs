@@ -206,7 +206,7 @@ both!(
                 json!({"template": "flood", "incident_id": 424242}),
                 "incident_id",
             ),
-            (json!({"incident_id": 1}), "body"),
+            (json!({"incident_id": 1}), "template"),
         ] {
             let (s, e) = disp.post("/api/v1/plans", body).await;
             assert_eq!(s, StatusCode::BAD_REQUEST, "{field}");

@@ -235,8 +235,13 @@ both!(period_problems_are_named_on_the_page, |app| {
         .await
         .expect("page");
     assert!(page.contains(r#"value="ieri""#));
-    // Unknown crews are not found.
-    for path in ["/units/99999/route", "/units/abc/route"] {
-        assert_eq!(browser.get(path).await.status(), StatusCode::NOT_FOUND);
-    }
+    // Unknown crews are not found; an id that is not a number is refused.
+    assert_eq!(
+        browser.get("/units/99999/route").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        browser.get("/units/abc/route").await.status(),
+        StatusCode::BAD_REQUEST
+    );
 });

@@ -401,7 +401,7 @@ both!(bad_declarations_are_refused_and_nothing_is_saved, |app| {
     assert_eq!(e["error"]["field"], "reason");
     let (s, e) = disp.post(&path, json!({})).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
-    assert_eq!(e["error"]["field"], "body");
+    assert_eq!(e["error"]["field"], "reason");
     let (s, _) = disp
         .post(
             "/api/v1/incidents/999999/special-event",

@@ -1,7 +1,7 @@
 //! The special events' JSON API: declare, list, read, acknowledge.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
@@ -9,7 +9,8 @@ use super::SpecialEvent;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::http::extract::{Body, Id};
 
 /// This module's part of the API description.
 #[derive(utoipa::OpenApi)]
@@ -37,13 +38,6 @@ pub fn routes() -> Routes {
         )
 }
 
-pub(crate) fn parse_id(text: &str, what: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not {what} id")))
-}
-
 /// A declaration.
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct DeclareIn {
@@ -59,12 +53,10 @@ pub struct DeclareIn {
     security(("bearer" = [])))]
 pub async fn declare(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<DeclareIn>, axum::extract::rejection::JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<DeclareIn>,
 ) -> AppResult<(StatusCode, Json<SpecialEvent>)> {
-    let Json(input) = payload.map_err(|e| AppError::bad("body", e.body_text()))?;
-    let id = parse_id(&id, "an incident")?;
     let smtp = state.config.smtp.is_some();
     let event = super::declare(&state.db, &me.actor(), id, &input.reason, smtp).await?;
     state.live.published();
@@ -83,13 +75,8 @@ pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<SpecialEv
 #[utoipa::path(get, path = "/api/v1/special-events/{id}", tag = "special events",
     params(("id" = i64, Path)), responses((status = 200, body = SpecialEvent), (status = 404)),
     security(("bearer" = [])))]
-pub async fn get(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> AppResult<Json<SpecialEvent>> {
-    Ok(Json(
-        super::get(&state.db, parse_id(&id, "a special event")?).await?,
-    ))
+pub async fn get(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<SpecialEvent>> {
+    Ok(Json(super::get(&state.db, id).await?))
 }
 
 /// The caller (head of service or management) acknowledges the special event; 404 if they
@@ -99,10 +86,9 @@ pub async fn get(
     responses((status = 200, body = SpecialEvent), (status = 404), (status = 409)), security(("bearer" = [])))]
 pub async fn acknowledge(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
 ) -> AppResult<Json<SpecialEvent>> {
-    let id = parse_id(&id, "a special event")?;
     let event = super::acknowledge(&state.db, &me.actor(), id).await?;
     state.live.published();
     Ok(Json(event))

@@ -2,8 +2,7 @@
 //! acknowledgements and e-mail deliveries, and the printable written report.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -14,6 +13,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, Role, groups};
 use crate::dispatch::catalogue::type_label;
 use crate::error::AppResult;
+use crate::http::extract::{Form, Id};
 use crate::web::{Shell, Tr, local_time, render};
 
 pub fn routes() -> Routes {
@@ -74,7 +74,7 @@ struct DeclareForm {
 
 async fn declare(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Form(form): Form<DeclareForm>,
 ) -> AppResult<Response> {
     super::parse_reason(&form.reason)?;
@@ -118,12 +118,7 @@ fn ack_rows(event: &SpecialEvent, shell: &Shell) -> Vec<AckRow> {
         .collect()
 }
 
-async fn show(
-    State(state): State<AppState>,
-    shell: Shell,
-    Path(id): Path<String>,
-) -> AppResult<Response> {
-    let id = super::api::parse_id(&id, "a special event")?;
+async fn show(State(state): State<AppState>, shell: Shell, Id(id): Id) -> AppResult<Response> {
     let event = super::get(&state.db, id).await?;
     let mut my_notification = None;
     if let Some(u) = shell
@@ -170,12 +165,7 @@ struct ReportPage {
     generated: String,
 }
 
-async fn report(
-    State(state): State<AppState>,
-    shell: Shell,
-    Path(id): Path<String>,
-) -> AppResult<Response> {
-    let id = super::api::parse_id(&id, "a special event")?;
+async fn report(State(state): State<AppState>, shell: Shell, Id(id): Id) -> AppResult<Response> {
     let data = super::report::gather(&state.db, id).await?;
     let tr = shell.tr;
     let i = &data.incident;
@@ -205,9 +195,8 @@ async fn report(
 async fn report_docx(
     State(state): State<AppState>,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Response> {
-    let id = super::api::parse_id(&id, "a special event")?;
     let data = super::report::gather(&state.db, id).await?;
     let acks = ack_rows(&data.event, &shell);
     let bytes = super::report::docx(&data, &shell, &acks)?;

@@ -2,8 +2,7 @@
 //! template, editing, submitting, approving or giving back, sending, and the DOCX download.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -18,6 +17,7 @@ use super::workflow::{self, Draft};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Body, Id, Query};
 
 #[derive(utoipa::OpenApi)]
 #[openapi(
@@ -56,19 +56,6 @@ use crate::error::{AppError, AppResult};
 )]
 pub struct LettersApi;
 
-fn body<T>(payload: Result<Json<T>, JsonRejection>) -> AppResult<T> {
-    payload
-        .map(|Json(t)| t)
-        .map_err(|e| AppError::bad("body", e.body_text()))
-}
-
-fn id_of(text: &str) -> AppResult<i64> {
-    text.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| AppError::bad("id", format!("`{text}` is not an id")))
-}
-
 /// Filters of the templates.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 pub struct TemplateQuery {
@@ -103,10 +90,10 @@ pub async fn list_templates(
     security(("bearer" = [])))]
 pub async fn create_template(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<TemplateIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(payload): Body<TemplateIn>,
 ) -> AppResult<(StatusCode, Json<LetterTemplate>)> {
-    let t = body(payload)?.parse()?;
+    let t = payload.parse()?;
     let saved = templates::save(&state.db, &me.actor(), None, t).await?;
     Ok((StatusCode::CREATED, Json(saved)))
 }
@@ -118,12 +105,11 @@ pub async fn create_template(
     security(("bearer" = [])))]
 pub async fn update_template(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<TemplateIn>, JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(payload): Body<TemplateIn>,
 ) -> AppResult<Json<LetterTemplate>> {
-    let id = id_of(&id)?;
-    let t = body(payload)?.parse()?;
+    let t = payload.parse()?;
     Ok(Json(
         templates::save(&state.db, &me.actor(), Some(id), t).await?,
     ))
@@ -163,11 +149,7 @@ pub async fn placeholders() -> Json<Vec<PlaceholderOut>> {
 /// A case's letters.
 #[utoipa::path(get, path = "/api/v1/petitions/{id}/letters", tag = "registry", params(("id" = i64, Path)),
     responses((status = 200, body = [Letter]), (status = 404)), security(("bearer" = [])))]
-pub async fn of_case(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> AppResult<Json<Vec<Letter>>> {
-    let id = id_of(&id)?;
+pub async fn of_case(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Vec<Letter>>> {
     crate::registry::store::get(&state.db, id).await?;
     Ok(Json(store::of_entry(&state.db, id).await?))
 }
@@ -211,12 +193,11 @@ impl DraftIn {
     security(("bearer" = [])))]
 pub async fn draft(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<DraftIn>, JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(payload): Body<DraftIn>,
 ) -> AppResult<(StatusCode, Json<Letter>)> {
-    let id = id_of(&id)?;
-    let d = body(payload)?.parse()?;
+    let d = payload.parse()?;
     let letter = workflow::draft(&state.db, &me, id, d).await?;
     Ok((StatusCode::CREATED, Json(letter)))
 }
@@ -254,8 +235,8 @@ pub async fn list(
 /// One letter.
 #[utoipa::path(get, path = "/api/v1/registry/letters/{id}", tag = "registry", params(("id" = i64, Path)),
     responses((status = 200, body = Letter), (status = 404)), security(("bearer" = [])))]
-pub async fn get(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<Letter>> {
-    Ok(Json(store::get(&state.db, id_of(&id)?).await?))
+pub async fn get(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Letter>> {
+    Ok(Json(store::get(&state.db, id).await?))
 }
 
 /// The new text of a draft or of a letter given back.
@@ -274,13 +255,12 @@ pub struct EditIn {
     security(("bearer" = [])))]
 pub async fn edit(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<EditIn>, JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<EditIn>,
 ) -> AppResult<Json<Letter>> {
-    let input = body(payload)?;
     Ok(Json(
-        workflow::edit(&state.db, &me, id_of(&id)?, input.subject, input.body).await?,
+        workflow::edit(&state.db, &me, id, input.subject, input.body).await?,
     ))
 }
 
@@ -290,10 +270,10 @@ pub async fn edit(
     security(("bearer" = [])))]
 pub async fn submit(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
 ) -> AppResult<Json<Letter>> {
-    Ok(Json(workflow::submit(&state.db, &me, id_of(&id)?).await?))
+    Ok(Json(workflow::submit(&state.db, &me, id).await?))
 }
 
 /// Approves a submitted letter (409 for one not submitted, or one's own); the author and the
@@ -303,10 +283,10 @@ pub async fn submit(
     security(("bearer" = [])))]
 pub async fn approve(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
 ) -> AppResult<Json<Letter>> {
-    Ok(Json(workflow::approve(&state.db, &me, id_of(&id)?).await?))
+    Ok(Json(workflow::approve(&state.db, &me, id).await?))
 }
 
 /// The head's remark.
@@ -325,13 +305,12 @@ pub struct RemarkIn {
     security(("bearer" = [])))]
 pub async fn give_back(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<RemarkIn>, JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(input): Body<RemarkIn>,
 ) -> AppResult<Json<Letter>> {
-    let input = body(payload)?;
     Ok(Json(
-        workflow::give_back(&state.db, &me, id_of(&id)?, &input.remark).await?,
+        workflow::give_back(&state.db, &me, id, &input.remark).await?,
     ))
 }
 
@@ -345,19 +324,12 @@ pub async fn give_back(
     security(("bearer" = [])))]
 pub async fn send_letter(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<SendIn>, JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(payload): Body<SendIn>,
 ) -> AppResult<Json<Letter>> {
-    let via = body(payload)?.parse()?;
-    let letter = send::send(
-        &state.db,
-        state.config.smtp.is_some(),
-        &me,
-        id_of(&id)?,
-        via,
-    )
-    .await?;
+    let via = payload.parse()?;
+    let letter = send::send(&state.db, state.config.smtp.is_some(), &me, id, via).await?;
     state.mailer.queued();
     Ok(Json(letter))
 }
@@ -369,10 +341,10 @@ pub async fn send_letter(
     security(("bearer" = [])))]
 pub async fn docx(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
 ) -> AppResult<Response> {
-    let letter = store::get(&state.db, id_of(&id)?).await?;
+    let letter = store::get(&state.db, id).await?;
     let (subject, text) = send::full_text(&state.db, &me, &letter).await?;
     let line = document::number_line(
         letter.out_number.as_deref(),

@@ -3,8 +3,7 @@
 //! approve and to send, and the printable letter.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use veghe_ro::letters::{LetterKind, LetterStatus};
@@ -17,6 +16,7 @@ use super::{document, templates};
 use crate::AppState;
 use crate::auth::{CurrentUser, Role, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Id};
 use crate::registry::archive::{self, ArchiveFile};
 use crate::registry::numbers::today;
 use crate::registry::store::Entry;
@@ -163,12 +163,12 @@ pub(in crate::registry) struct DraftForm {
 /// Drafts a letter from the chosen template.
 pub(in crate::registry) async fn draft(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<DraftForm>,
 ) -> AppResult<Response> {
-    let entry_id = crate::registry::api::parse_id(&id)?;
+    let entry_id = id;
     let result = async {
         let tid = form
             .template_id
@@ -212,11 +212,10 @@ async fn step(
     state: &AppState,
     me: &CurrentUser,
     shell: Shell,
-    id: &str,
+    id: i64,
     what: &str,
     form: StepForm,
 ) -> AppResult<Response> {
-    let id = crate::registry::api::parse_id(id)?;
     let letter = store::get(&state.db, id).await?;
     let db = &state.db;
     let result = match what {
@@ -252,12 +251,12 @@ macro_rules! letter_step {
     ($name:ident, $what:literal) => {
         pub(in crate::registry) async fn $name(
             State(state): State<AppState>,
-            axum::Extension(me): axum::Extension<CurrentUser>,
+            me: CurrentUser,
             shell: Shell,
-            Path(id): Path<String>,
+            Id(id): Id,
             Form(form): Form<StepForm>,
         ) -> AppResult<Response> {
-            step(&state, &me, shell, &id, $what, form).await
+            step(&state, &me, shell, id, $what, form).await
         }
     };
 }
@@ -328,11 +327,11 @@ struct PrintPage {
 /// The letter to print, the petitioner's data filled in (the reading is logged).
 pub(in crate::registry) async fn print_page(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
 ) -> AppResult<Response> {
-    let letter = store::get(&state.db, crate::registry::api::parse_id(&id)?).await?;
+    let letter = store::get(&state.db, id).await?;
     let (subject, text) = send::full_text(&state.db, &me, &letter).await?;
     let date = letter.sent_on.as_deref().map(crate::registry::labels::date);
     render(&PrintPage {

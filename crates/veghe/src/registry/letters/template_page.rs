@@ -3,8 +3,7 @@
 //! what was typed.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use veghe_ro::letters::LetterKind;
@@ -16,6 +15,7 @@ use super::templates::{self, LetterTemplate, TemplateIn};
 use crate::AppState;
 use crate::auth::{CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::{Form, Id};
 use crate::web::{Lang, Shell, render};
 
 /// A template as the page shows it.
@@ -189,7 +189,7 @@ async fn save(
 /// Adds a template.
 pub(in crate::registry) async fn add(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Form(form): Form<TemplateForm>,
 ) -> AppResult<Response> {
@@ -199,11 +199,10 @@ pub(in crate::registry) async fn add(
 /// Changes a template.
 pub(in crate::registry) async fn change(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<TemplateForm>,
 ) -> AppResult<Response> {
-    let id = crate::registry::api::parse_id(&id)?;
     save(&state, &me, shell, Some(id), form).await
 }

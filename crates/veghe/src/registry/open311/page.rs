@@ -1,8 +1,7 @@
 //! The administrator's page of Open311 API keys: list, issue (the key shown once), revoke.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -11,6 +10,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::AppResult;
+use crate::http::extract::{Form, Id};
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
@@ -46,7 +46,7 @@ struct NewKey {
 
 async fn issue(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Form(f): Form<NewKey>,
 ) -> AppResult<Response> {
@@ -59,11 +59,7 @@ async fn issue(
     })
 }
 
-async fn revoke(
-    State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+async fn revoke(State(state): State<AppState>, me: CurrentUser, Id(id): Id) -> AppResult<Response> {
     keys::revoke(&state.db, &me.actor(), id).await?;
     Ok(Redirect::to("/admin/open311").into_response())
 }

@@ -3,8 +3,7 @@
 //! year's costs and measures).
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
@@ -16,8 +15,8 @@ use super::petitions::Analysis;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::{AppError, AppResult};
-use crate::registry::api::parse_id;
+use crate::error::AppResult;
+use crate::http::extract::{Body, Id, Query};
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -51,12 +50,6 @@ pub fn routes() -> Routes {
             Access::Roles(groups::OVERSIGHT),
             set_year,
         )
-}
-
-fn body<T>(payload: Result<Json<T>, JsonRejection>) -> AppResult<T> {
-    payload
-        .map(|Json(t)| t)
-        .map_err(|e| AppError::bad("body", e.body_text()))
 }
 
 /// The period of a report.
@@ -103,12 +96,11 @@ pub async fn law544(
     security(("bearer" = [])))]
 pub async fn set_facts(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<FactsIn>, JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(payload): Body<FactsIn>,
 ) -> AppResult<Json<Facts>> {
-    let id = parse_id(&id)?;
-    let f = body(payload)?.parse()?;
+    let f = payload.parse()?;
     Ok(Json(facts::set_facts(&state.db, &me.actor(), id, f).await?))
 }
 
@@ -118,10 +110,10 @@ pub async fn set_facts(
     security(("bearer" = [])))]
 pub async fn add_court_case(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<CourtCaseIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(payload): Body<CourtCaseIn>,
 ) -> AppResult<(StatusCode, Json<CourtCase>)> {
-    let case = court::add_court_case(&state.db, &me.actor(), body(payload)?).await?;
+    let case = court::add_court_case(&state.db, &me.actor(), payload).await?;
     Ok((StatusCode::CREATED, Json(case)))
 }
 
@@ -132,15 +124,12 @@ pub async fn add_court_case(
     security(("bearer" = [])))]
 pub async fn set_court_outcome(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
-    payload: Result<Json<OutcomeIn>, JsonRejection>,
+    me: CurrentUser,
+    Id(id): Id,
+    Body(payload): Body<OutcomeIn>,
 ) -> AppResult<Json<CourtCase>> {
-    let id = id
-        .parse::<i64>()
-        .map_err(|_| AppError::bad("id", "the court case id is a number"))?;
     Ok(Json(
-        court::set_court_outcome(&state.db, &me.actor(), id, body(payload)?).await?,
+        court::set_court_outcome(&state.db, &me.actor(), id, payload).await?,
     ))
 }
 
@@ -151,12 +140,12 @@ pub async fn set_court_outcome(
     security(("bearer" = [])))]
 pub async fn set_year(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Path(year): Path<String>,
-    payload: Result<Json<YearFiguresIn>, JsonRejection>,
+    Body(payload): Body<YearFiguresIn>,
 ) -> AppResult<Json<YearFigures>> {
     let year = super::year_of(Some(&year))?;
-    let f = body(payload)?.parse()?;
+    let f = payload.parse()?;
     Ok(Json(
         facts::set_year_figures(&state.db, &me.actor(), year, f).await?,
     ))

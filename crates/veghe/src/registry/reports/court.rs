@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::Row;
 
-use super::facts::{code, day, info_entry, text};
+use super::facts::{code, day, info_entry};
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::text;
 use crate::registry::numbers::reference;
 
 pub const COURT_OUTCOMES: &[&str] = &["pending", "favourable", "rejected"];

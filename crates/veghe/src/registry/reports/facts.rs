@@ -11,6 +11,7 @@ use super::cases::Facts;
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::text;
 use crate::registry::numbers::reference;
 
 /// The domains of interest of the report.
@@ -25,20 +26,6 @@ pub const DOMAINS: &[&str] = &[
 /// Why a request was refused.
 pub const GROUNDS: &[&str] = &["exempt", "nonexistent", "other"];
 pub const COMPLAINT_OUTCOMES: &[&str] = &["favourable", "rejected"];
-
-pub(super) fn text(
-    v: Option<String>,
-    field: &'static str,
-    max: usize,
-) -> AppResult<Option<String>> {
-    match v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
-        Some(s) if s.chars().count() > max => Err(AppError::bad(
-            field,
-            format!("{field} must have at most {max} characters"),
-        )),
-        other => Ok(other),
-    }
-}
 
 pub(super) fn code(
     v: Option<String>,

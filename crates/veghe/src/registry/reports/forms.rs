@@ -3,8 +3,7 @@
 //! responsible person. A bad input is shown on the report page, naming the field.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sqlx::Row;
@@ -20,7 +19,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
-use crate::registry::api::parse_id;
+use crate::http::extract::{Form, Id, Query};
 use crate::registry::numbers;
 use crate::web::{Lang, Shell, render};
 use veghe_ro::petition::Register;
@@ -78,7 +77,7 @@ struct YearFiguresInForm {
 
 async fn save_year(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Form(form): Form<YearForm>,
 ) -> AppResult<Response> {
@@ -134,7 +133,7 @@ async fn entry_by_number(state: &AppState, text: &str) -> AppResult<i64> {
 
 async fn add_court(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Form(form): Form<CourtForm>,
 ) -> AppResult<Response> {
@@ -174,15 +173,12 @@ struct OutcomeForm {
 
 async fn court_outcome(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
-    Path(id): Path<String>,
+    Id(id): Id,
     Form(form): Form<OutcomeForm>,
 ) -> AppResult<Response> {
     let year = year_of(Some(&form.year))?;
-    let id = id
-        .parse::<i64>()
-        .map_err(|_| AppError::bad("id", "the court case id is a number"))?;
     let input = OutcomeIn {
         outcome: form.outcome,
         decided_on: form.decided_on,
@@ -304,11 +300,10 @@ struct FactsForm {
 
 async fn save_facts(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    Path(id): Path<String>,
+    me: CurrentUser,
+    Id(id): Id,
     Form(form): Form<FactsForm>,
 ) -> AppResult<Response> {
-    let id = parse_id(&id)?;
     let year = year_of(Some(&form.year))?;
     let f = form.facts.parse()?;
     facts::set_facts(&state.db, &me.actor(), id, f).await?;

@@ -3,7 +3,7 @@
 //! measures and responsible person) for those who may use them.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use veghe_docs::{Block, Document};
 
@@ -17,6 +17,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, Role, groups};
 use crate::documents::{Format, download};
 use crate::error::AppResult;
+use crate::http::extract::Query;
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {

@@ -2,7 +2,6 @@
 //! the administrator.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use serde::Deserialize;
 
@@ -13,6 +12,7 @@ use crate::audit::access_log::Reason;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Body;
 
 pub fn routes() -> Routes {
     let admin = Access::Roles(groups::ADMIN);
@@ -21,12 +21,6 @@ pub fn routes() -> Routes {
         .put("/api/v1/registry/retention/{register}", admin, api_set_term)
         .post("/api/v1/registry/purge", admin, api_purge)
         .post("/api/v1/registry/erasure", admin, api_erase)
-}
-
-fn body<T>(payload: Result<Json<T>, JsonRejection>) -> AppResult<T> {
-    payload
-        .map(|Json(t)| t)
-        .map_err(|e| AppError::bad("body", e.body_text()))
 }
 
 /// The retention term of each register.
@@ -42,12 +36,12 @@ pub async fn api_terms(State(state): State<AppState>) -> AppResult<Json<Vec<Term
     responses((status = 200, body = Term), (status = 400, body = crate::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn api_set_term(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     Path(register): Path<String>,
-    payload: Result<Json<TermIn>, JsonRejection>,
+    Body(payload): Body<TermIn>,
 ) -> AppResult<Json<Term>> {
     Ok(Json(
-        super::set_term(&state.db, &me.actor(), &register, body(payload)?).await?,
+        super::set_term(&state.db, &me.actor(), &register, payload).await?,
     ))
 }
 
@@ -64,12 +58,10 @@ pub struct PurgeIn {
     responses((status = 200, body = PurgeReport)), security(("bearer" = [])))]
 pub async fn api_purge(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<PurgeIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(payload): Body<PurgeIn>,
 ) -> AppResult<Json<PurgeReport>> {
-    Ok(Json(
-        purge(&state.db, &me.actor(), body(payload)?.dry_run).await?,
-    ))
+    Ok(Json(purge(&state.db, &me.actor(), payload.dry_run).await?))
 }
 
 /// An erasure request (GDPR art. 17) for the petitioner of one entry.
@@ -88,10 +80,9 @@ pub struct ErasureIn {
     responses((status = 200, body = ErasureReport), (status = 400, body = crate::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn api_erase(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
-    payload: Result<Json<ErasureIn>, JsonRejection>,
+    me: CurrentUser,
+    Body(input): Body<ErasureIn>,
 ) -> AppResult<Json<ErasureReport>> {
-    let input = body(payload)?;
     let entry = input
         .entry_id
         .ok_or_else(|| AppError::bad("entry_id", "entry_id is required"))?;

@@ -3,7 +3,6 @@
 //! the history of purges and erasures.
 
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -16,6 +15,7 @@ use crate::audit::access_log::Reason;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
+use crate::http::extract::Form;
 use crate::registry::labels;
 use crate::registry::numbers;
 use crate::registry::reports::texts::{self, T};
@@ -132,7 +132,7 @@ struct TermForm {
 
 async fn save_term(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Path(register): Path<String>,
     Form(form): Form<TermForm>,
@@ -170,7 +170,7 @@ struct PurgeForm {
 
 async fn run_purge(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Form(form): Form<PurgeForm>,
 ) -> AppResult<Response> {
@@ -206,7 +206,7 @@ async fn entry_by_number(state: &AppState, text: &str) -> AppResult<i64> {
 
 async fn run_erasure(
     State(state): State<AppState>,
-    axum::Extension(me): axum::Extension<CurrentUser>,
+    me: CurrentUser,
     shell: Shell,
     Form(form): Form<ErasureForm>,
 ) -> AppResult<Response> {
