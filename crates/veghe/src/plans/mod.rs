@@ -73,9 +73,10 @@ impl Plan {
     }
 }
 
-/// Whether a task is overdue: not done, the plan still active, and its time passed.
+/// Whether a task is overdue: not done, the plan still active, and the minute it was due has
+/// passed (a task due when the plan starts is not late the moment it is born).
 pub fn is_overdue(due_at: i64, done_at: Option<i64>, active: bool, now: i64) -> bool {
-    active && done_at.is_none() && now > due_at
+    active && done_at.is_none() && now >= due_at + 60_000
 }
 
 pub fn routes() -> Routes {
@@ -88,7 +89,8 @@ mod tests {
 
     #[test]
     fn a_task_is_overdue_only_when_open_undone_and_late() {
-        assert!(is_overdue(100, None, true, 101));
+        assert!(is_overdue(100, None, true, 60_100));
+        assert!(!is_overdue(100, None, true, 60_099));
         assert!(!is_overdue(100, None, true, 100));
         assert!(!is_overdue(100, Some(150), true, 200));
         assert!(!is_overdue(100, None, false, 200));

@@ -85,6 +85,7 @@ texts_table! { Tr, "Every text of the interface.";
     nav_alerts: "Avertizări publice", "Public alerts";
     nav_activity: "Activitate", "Activity";
     signed_in_as: "Autentificat ca", "Signed in as";
+    choose_role: "— alegeți rolul —", "— choose a role —";
     logout: "Ieșire", "Sign out";
     login_title: "Autentificare", "Sign in";
     login_intro: "Introduceți utilizatorul și parola primite de la administrator.", "Enter the username and password your administrator gave you.";

@@ -137,3 +137,21 @@ both!(the_calendar_page_computes_a_deadline, |app| {
         .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 });
+
+both!(a_new_account_has_no_role_until_one_is_chosen, |app| {
+    // Arrange: the administrator's accounts page.
+    let admin = app.signed_in("chief", Role::Administrator).await;
+    // Act
+    let r = admin.get("/users").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let page = r.text().await.expect("body");
+    // Assert: the new account's role list starts on a prompt, and nothing else is chosen.
+    let start = page.find("id=\"nu-role\"").expect("the new account's role");
+    let select = &page[start..start + page[start..].find("</select>").expect("end")];
+    assert!(select.contains("required"), "{select}");
+    assert!(
+        select.contains("<option value=\"\" selected disabled>— alegeți rolul —</option>"),
+        "{select}"
+    );
+    assert_eq!(select.matches(" selected").count(), 1, "{select}");
+});
