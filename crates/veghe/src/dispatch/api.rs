@@ -127,6 +127,8 @@ impl IncidentIn {
             (None, Some(_)) => return Err(AppError::bad("lat", "lon was given without lat")),
         };
         let address = text(self.address, "address", 300)?;
+        // A typed address is located on the shipped street map when no point was given.
+        let at = at.or_else(|| address.as_deref().and_then(locate));
         if at.is_none() && address.is_none() {
             return Err(AppError::bad(
                 "address",
@@ -160,6 +162,13 @@ impl IncidentIn {
             source,
         })
     }
+}
+
+/// The point of a typed Timișoara address: its mapped house, a place between mapped numbers on
+/// the street's centre-line, or the street's middle (`veghe_geo`); none for an unknown street.
+pub fn locate(address: &str) -> Option<LatLon> {
+    let found = veghe_geo::timisoara().ok()?.geocode(address)?;
+    LatLon::new(found.lat, found.lon).ok()
 }
 
 /// Registers an incident; answers 201 with its id and yearly number.

@@ -690,3 +690,43 @@ both!(trackers_may_post_at_the_root_of_their_own_port, |app| {
         "only positions are served on the trackers' port"
     );
 });
+
+both!(a_call_taken_by_its_typed_address_is_located, |app| {
+    // Arrange: a dispatcher, and a house the shipped address points know
+    // (Aleea Actorilor 1: 45.730458 N, 21.203641 E).
+    let disp = app.api("disp", Role::Dispatcher).await;
+    // Act: the address typed as a dispatcher types it, no coordinates.
+    let (s, located) = disp
+        .post(
+            "/api/v1/incidents",
+            json!({"type": "noise", "priority": 1, "address": "al. actorilor nr. 1"}),
+        )
+        .await;
+    let (s2, unknown) = disp
+        .post(
+            "/api/v1/incidents",
+            json!({"type": "noise", "priority": 1, "address": "Strada Nicăieri 7"}),
+        )
+        .await;
+    // Assert: the house's point, with its neighbourhood; an unknown street stays unplaced.
+    assert_eq!((s, s2), (StatusCode::CREATED, StatusCode::CREATED));
+    let lat = located["lat"].as_f64().expect("lat");
+    let lon = located["lon"].as_f64().expect("lon");
+    assert!(
+        (lat - 45.730458).abs() < 1e-6 && (lon - 21.203641).abs() < 1e-6,
+        "{located}"
+    );
+    assert!(located["neighbourhood"].is_string(), "{located}");
+    assert!(
+        unknown["lat"].is_null() && unknown["lon"].is_null(),
+        "{unknown}"
+    );
+    // A located call can be given the nearest crews.
+    let (s, _) = disp
+        .get_json(&format!(
+            "/api/v1/incidents/{}/recommendations",
+            located["id"]
+        ))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+});
