@@ -16,7 +16,7 @@ use crate::auth::{Access, CurrentUser, groups};
 use crate::db::now_ms;
 use crate::dispatch::catalogue::type_label;
 use crate::error::AppResult;
-use crate::http::extract::Form;
+use crate::http::extract::{Form, Query};
 use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {
@@ -125,6 +125,8 @@ struct BoardPage {
     types: Vec<(&'static str, String)>,
     can_dispatch: bool,
     message: Option<String>,
+    /// The call just saved: its number, with a link, and whether it is on the map.
+    saved: Option<Saved>,
     /// Positions older than this show as stale on the map too.
     stale_ms: i64,
 }
@@ -138,7 +140,25 @@ struct Tables {
     can_dispatch: bool,
 }
 
-async fn board(state: &AppState, shell: Shell, message: Option<String>) -> AppResult<Response> {
+/// The call the dispatcher has just saved, as the board confirms it.
+struct Saved {
+    id: i64,
+    reference: String,
+    located: bool,
+}
+
+/// `/board?created=ID`: where the intake form lands after saving a call.
+#[derive(Deserialize)]
+struct BoardQuery {
+    created: Option<i64>,
+}
+
+async fn board(
+    state: &AppState,
+    shell: Shell,
+    message: Option<String>,
+    saved: Option<Saved>,
+) -> AppResult<Response> {
     let (incidents, units) = rows(
         &state.config,
         store::open(&state.db).await?,
@@ -162,11 +182,24 @@ async fn board(state: &AppState, shell: Shell, message: Option<String>) -> AppRe
         types,
         can_dispatch,
         message,
+        saved,
     })
 }
 
-async fn page(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
-    board(&state, shell, None).await
+async fn page(
+    State(state): State<AppState>,
+    shell: Shell,
+    Query(q): Query<BoardQuery>,
+) -> AppResult<Response> {
+    let saved = match q.created {
+        Some(id) => store::get(&state.db, id).await.ok().map(|i| Saved {
+            id: i.id,
+            reference: i.reference,
+            located: i.lat.is_some(),
+        }),
+        None => None,
+    };
+    board(&state, shell, None, saved).await
 }
 
 async fn tables(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
@@ -255,7 +288,7 @@ async fn intake(
         caller_phone: form.caller_phone,
         source: Some("phone".into()),
     };
-    store::create(&state.db, &me.actor(), input.parse()?).await?;
+    let saved = store::create(&state.db, &me.actor(), input.parse()?).await?;
     state.live.published();
-    Ok(Redirect::to("/board").into_response())
+    Ok(Redirect::to(&format!("/board?created={}", saved.id)).into_response())
 }

@@ -357,6 +357,26 @@ both!(a_dispatcher_takes_a_call_on_the_board, |app| {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The board says which number the call got, with a link to it, and that it is on the map.
+    let back = r.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_string();
+    assert!(back.starts_with("/board?created="), "{back}");
+    let id = back.trim_start_matches("/board?created=");
+    let page = b.get(&back).await.text().await.expect("page");
+    let (s, incident) = app
+        .api("disp2", Role::Dispatcher)
+        .await
+        .get_json(&format!("/api/v1/incidents/{id}"))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let reference = incident["reference"].as_str().expect("reference");
+    assert!(
+        page.contains(&format!("<a href=\"/incidents/{id}\">{reference}</a>"))
+            && page.contains("localizat pe hartă"),
+        "{page}"
+    );
     let tables = b.get("/board/tables").await.text().await.expect("tables");
     assert!(
         tables.contains("Scandal")
