@@ -75,6 +75,20 @@ impl IncidentPage {
     fn is_open(&self) -> bool {
         self.incident.status.is_open()
     }
+
+    /// How the incident reached the service, in the reader's language.
+    fn source(&self) -> &str {
+        let tr = self.shell.tr;
+        match self.incident.source.as_str() {
+            "phone" => tr.src_phone,
+            "duty_desk" => tr.src_duty_desk,
+            "112" => tr.src_112,
+            "patrol" => tr.src_patrol,
+            "petition" => tr.src_petition,
+            "camera" => tr.src_camera,
+            other => other,
+        }
+    }
 }
 
 fn describe(e: &TimelineEntry) -> String {

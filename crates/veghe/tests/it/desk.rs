@@ -304,6 +304,10 @@ both!(the_incident_page_drives_the_incident, |app| {
         page.contains("Alocă PL-701"),
         "the nearby crew is recommended"
     );
+    assert!(
+        page.contains("<dt>Sursa</dt><dd>apel telefonic</dd>"),
+        "the source in words, not its code"
+    );
 
     let r = browser
         .post_form(
