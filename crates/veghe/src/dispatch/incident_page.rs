@@ -91,16 +91,18 @@ impl IncidentPage {
     }
 }
 
-fn describe(e: &TimelineEntry) -> String {
+fn describe(e: &TimelineEntry, units: &[super::units::Unit]) -> String {
     let status = |s: &Option<String>| {
         s.as_deref()
             .and_then(|c| c.parse::<Status>().ok())
             .map(|s| s.label_ro().to_string())
             .unwrap_or_default()
     };
+    // A crew is named by its call sign, as the desk knows it.
     let unit = e
         .unit_id
-        .map(|u| format!(" (echipaj {u})"))
+        .and_then(|id| units.iter().find(|u| u.id == id))
+        .map(|u| format!(" ({})", u.call_sign))
         .unwrap_or_default();
     match e.kind.as_str() {
         "created" => "Apel înregistrat".to_string(),
@@ -190,7 +192,7 @@ pub(super) async fn show(
         .map(|e| TimelineRow {
             at: local_time(e.at),
             actor: e.actor.clone(),
-            what: describe(e),
+            what: describe(e, &units),
             note: e.note.clone().unwrap_or_default(),
         })
         .collect();

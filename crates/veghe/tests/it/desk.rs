@@ -343,6 +343,10 @@ both!(the_incident_page_drives_the_incident, |app| {
         page.contains("Echipajul a sosit") && page.contains("Eliberează PL-701"),
         "note and crew shown"
     );
+    assert!(
+        page.contains("Echipaj alocat (PL-701)"),
+        "the timeline names the crew by its call sign"
+    );
 
     // Others may read it but see neither the caller nor the actions.
     let analyst = app.signed_in("an", Role::Analyst).await;
