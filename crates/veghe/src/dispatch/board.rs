@@ -124,7 +124,6 @@ struct BoardPage {
     units: Vec<UnitRow>,
     types: Vec<(&'static str, String)>,
     can_dispatch: bool,
-    message: Option<String>,
     /// The call just saved: its number, with a link, and whether it is on the map.
     saved: Option<Saved>,
     /// Positions older than this show as stale on the map too.
@@ -153,12 +152,7 @@ struct BoardQuery {
     created: Option<i64>,
 }
 
-async fn board(
-    state: &AppState,
-    shell: Shell,
-    message: Option<String>,
-    saved: Option<Saved>,
-) -> AppResult<Response> {
+async fn board(state: &AppState, shell: Shell, saved: Option<Saved>) -> AppResult<Response> {
     let (incidents, units) = rows(
         &state.config,
         store::open(&state.db).await?,
@@ -181,7 +175,6 @@ async fn board(
         units,
         types,
         can_dispatch,
-        message,
         saved,
     })
 }
@@ -199,7 +192,7 @@ async fn page(
         }),
         None => None,
     };
-    board(&state, shell, None, saved).await
+    board(&state, shell, saved).await
 }
 
 async fn tables(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {

@@ -157,7 +157,8 @@ fn rfc3339(ms: i64) -> String {
 }
 
 fn distance_text(m: f64, lang: Lang) -> String {
-    let text = format!("{:.1} km", m / 1000.0);
+    // `+ 0.0` turns the -0.0 of an empty sum into 0.0, so no fix reads "-0,0 km".
+    let text = format!("{:.1} km", m / 1000.0 + 0.0);
     match lang {
         Lang::Ro => text.replace('.', ","),
         Lang::En => text,
@@ -255,5 +256,6 @@ mod tests {
         assert_eq!(age(3_600_000 + 5 * 60_000), "1 h 05 min");
         assert_eq!(distance_text(12_345.0, Lang::Ro), "12,3 km");
         assert_eq!(distance_text(12_345.0, Lang::En), "12.3 km");
+        assert_eq!(distance_text(-0.0, Lang::Ro), "0,0 km");
     }
 }
