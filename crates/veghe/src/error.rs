@@ -4,9 +4,68 @@
 //! (`{"error": {"code", "message", "field"}}`); for pages, the HTML layer turns it into an error
 //! page in the user's language. Internal causes (SQL, I/O, paths) are logged, never shown.
 
+use std::fmt;
+
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+
+use crate::web::Lang;
+
+/// What a refusal tells a person, in English (the API's language) and, once written, in
+/// Romanian. A message given as a plain string has only its English form; a person reading in
+/// Romanian sees the Romanian one when there is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    pub en: String,
+    pub ro: Option<String>,
+}
+
+impl Said {
+    /// The message in both languages.
+    pub fn new(ro: impl Into<String>, en: impl Into<String>) -> Self {
+        Said {
+            en: en.into(),
+            ro: Some(ro.into()),
+        }
+    }
+
+    /// The message in `lang` (English when its Romanian form was never written).
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        match (lang, &self.ro) {
+            (Lang::Ro, Some(ro)) => ro,
+            _ => &self.en,
+        }
+    }
+}
+
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl std::ops::Deref for Said {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.en
+    }
+}
+
+impl From<String> for Said {
+    fn from(en: String) -> Self {
+        Said { en, ro: None }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(en: &str) -> Self {
+        Said {
+            en: en.to_string(),
+            ro: None,
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -24,11 +83,11 @@ pub enum AppError {
     #[error("{message}")]
     BadRequest {
         field: Option<&'static str>,
-        message: String,
+        message: Said,
     },
     /// The request conflicts with the current state (a rule of the domain refuses it).
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Said),
     #[error("too many attempts")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("the request body is too large")]
@@ -40,10 +99,26 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn bad(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn bad(field: &'static str, message: impl Into<Said>) -> Self {
         AppError::BadRequest {
             field: Some(field),
             message: message.into(),
+        }
+    }
+
+    /// A refusal by a rule of the domain.
+    pub fn conflict(message: impl Into<Said>) -> Self {
+        AppError::Conflict(message.into())
+    }
+
+    /// What the person is told, in `lang`: the refusal's own words for bad input and conflicts,
+    /// the error's description otherwise.
+    pub fn said(&self, lang: Lang) -> String {
+        match self {
+            AppError::BadRequest { message, .. } | AppError::Conflict(message) => {
+                message.in_lang(lang).to_string()
+            }
+            other => other.to_string(),
         }
     }
 
@@ -113,6 +188,9 @@ pub struct ErrorInfo {
     pub message: String,
     /// The field at fault, for bad input.
     pub field: Option<&'static str>,
+    /// The message in Romanian, when it has been written: shown to a person reading in Romanian.
+    #[serde(skip)]
+    pub message_ro: Option<String>,
 }
 
 /// The error body every failed call answers with.
@@ -135,11 +213,18 @@ impl IntoResponse for AppError {
             AppError::BadRequest { field, .. } => *field,
             _ => None,
         };
+        let message_ro = match &self {
+            AppError::BadRequest { message, .. } | AppError::Conflict(message) => {
+                message.ro.clone()
+            }
+            _ => None,
+        };
         let info = ErrorInfo {
             status: status.as_u16(),
             code: self.code(),
             message,
             field,
+            message_ro,
         };
         let mut response = (
             status,

@@ -155,7 +155,7 @@ pub async fn cancel(db: &Db, actor: &Actor, id: i64) -> Result<Alert, AppError> 
     let mut tx = db.begin().await?;
     let original = get_in(&mut tx, id).await?;
     if original.msg_type != "Alert" {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "{} is a Cancel message; only an Alert can be cancelled",
             original.identifier
         )));
@@ -169,7 +169,7 @@ pub async fn cancel(db: &Db, actor: &Actor, id: i64) -> Result<Alert, AppError> 
     .execute(&mut *tx)
     .await?;
     if marked.rows_affected() != 1 {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "alert {} is already cancelled",
             original.identifier
         )));

@@ -16,7 +16,7 @@ use crate::auth::{Access, groups};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::http::extract::Query;
-use crate::web::{Shell, render};
+use crate::web::{Lang, Shell, render};
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::OPERATIONS_READ);
@@ -115,10 +115,10 @@ pub async fn choices(db: &Db) -> AppResult<(Vec<String>, Vec<String>)> {
 }
 
 /// A bad filter shows the page again with the message, answered 400.
-pub(super) fn split<R>(r: AppResult<R>) -> AppResult<(Option<R>, Option<String>)> {
+pub(super) fn split<R>(r: AppResult<R>, lang: Lang) -> AppResult<(Option<R>, Option<String>)> {
     match r {
         Ok(v) => Ok((Some(v), None)),
-        Err(AppError::BadRequest { message, .. }) => Ok((None, Some(message))),
+        Err(e @ AppError::BadRequest { .. }) => Ok((None, Some(e.said(lang)))),
         Err(e) => Err(e),
     }
 }
@@ -169,7 +169,7 @@ async fn hotspots_page(
     Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let (r, error) = split(service::hotspots(&st, &q, shell.lang).await)?;
+    let (r, error) = split(service::hotspots(&st, &q, shell.lang).await, shell.lang)?;
     let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
     let (stated, h) = match r {
         Some((s, h)) => (Some(s), Some(h)),
@@ -247,7 +247,7 @@ async fn trends_page(
     Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let (r, error) = split(service::trends(&st, &q, shell.lang).await)?;
+    let (r, error) = split(service::trends(&st, &q, shell.lang).await, shell.lang)?;
     let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
     let (stated, tr) = match r {
         Some((s, x)) => (Some(s), Some(x)),
@@ -323,7 +323,7 @@ async fn near_repeat_page(
     Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let (r, error) = split(service::near_repeat(&st, &q, shell.lang).await)?;
+    let (r, error) = split(service::near_repeat(&st, &q, shell.lang).await, shell.lang)?;
     let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
     let (stated, result) = match r {
         Some((s, x)) => (Some(s), Some(x)),

@@ -231,7 +231,7 @@ pub async fn decide(db: &Db, actor: &Actor, id: i64, d: &DecisionIn) -> AppResul
     .await
     .map_err(db_err)?;
     if done.rows_affected() != 1 {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "proposal {id} is already {}",
             before.status
         )));

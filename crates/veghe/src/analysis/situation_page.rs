@@ -71,7 +71,7 @@ pub(super) async fn situation_page(
     Query(q): Query<RawQuery>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let (r, error) = split(service::situation(&st, &q, shell.lang).await)?;
+    let (r, error) = split(service::situation(&st, &q, shell.lang).await, shell.lang)?;
     let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
     let (stated, result) = match r {
         Some((s, x)) => (Some(s), Some(x)),

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::access::Routes;
 use super::{Access, CurrentUser, Role, cookie, groups, password, session, throttle, users};
 use crate::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Form, Query};
 use crate::web::{Shell, local_path, render};
 
@@ -284,9 +284,10 @@ async fn change_disabled(
         _ => return Err(AppError::bad("disabled", "must be 1 or 0")),
     };
     if disabled && username.trim().eq_ignore_ascii_case(&me.username) {
-        return Err(AppError::Conflict(
-            "you cannot disable your own account".into(),
-        ));
+        return Err(AppError::conflict(Said::new(
+            "Nu vă puteți dezactiva propriul cont.",
+            "you cannot disable your own account",
+        )));
     }
     let user = users::set_disabled(&state.db, &me.actor(), &username, disabled).await?;
     users_page_with(&state, shell, Some(format!("✓ {}", user.username))).await

@@ -106,7 +106,7 @@ async fn insert(
         .fetch_optional(&mut *tx)
         .await?;
     if exists.is_some() {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "the username `{}` is taken",
             new.username.as_str()
         )));

@@ -285,7 +285,7 @@ pub async fn recommendations(
 ) -> AppResult<Json<Vec<super::recommend::Candidate>>> {
     let incident = store::get(&state.db, id).await?;
     let (Some(lat), Some(lon)) = (incident.lat, incident.lon) else {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "incident {} has no coordinates: place it on the map to rank crews by distance",
             incident.reference
         )));

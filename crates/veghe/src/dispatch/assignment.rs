@@ -21,7 +21,7 @@ pub async fn assign(
     let mut tx = db.begin().await?;
     let before = get_in(&mut tx, incident_id).await?;
     if !before.status.is_open() {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "incident {} is {} ({}): crews cannot be assigned to it",
             before.reference,
             before.status,
@@ -49,7 +49,7 @@ pub async fn assign(
             (Some(n), Some(y)) => format!(" with incident {n}/{y}"),
             _ => String::new(),
         };
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "crew {call_sign} is not available: it is {status}{busy_with}"
         )));
     }
@@ -125,7 +125,7 @@ pub async fn unassign(
     .execute(&mut *tx)
     .await?;
     if released.rows_affected() == 0 {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "crew {unit_id} is not assigned to incident {}",
             before.reference
         )));

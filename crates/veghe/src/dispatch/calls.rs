@@ -101,7 +101,7 @@ pub async fn join(
     let mut tx = db.begin().await?;
     let incident = get_in(&mut tx, incident_id).await?;
     if !incident.status.is_open() {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "incident {} is {}: a new call cannot join it; register a new incident",
             incident.reference,
             incident.status.label_ro()

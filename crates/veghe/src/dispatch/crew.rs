@@ -17,7 +17,7 @@ use crate::auth::groups;
 use crate::auth::{Access, CurrentUser};
 use crate::db::now_ms;
 use crate::dispatch::catalogue::type_label;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Body, Form};
 use crate::web::{Shell, render};
 
@@ -45,9 +45,11 @@ async fn my_crew(state: &AppState, me: &CurrentUser) -> AppResult<Roster> {
     crew_of(&state.db, &me.username, now_ms())
         .await?
         .ok_or_else(|| {
-            AppError::Conflict(
-                "you are not in a crew's roster for this shift; ask the duty desk to add you"
-                    .into(),
+            AppError::conflict(
+                Said::new(
+                    "Nu sunteți în planificarea niciunui echipaj pe tura aceasta: cereți dispeceratului să vă treacă în echipaj.",
+                    "you are not in a crew's roster for this shift; ask the duty desk to add you",
+                ),
             )
         })
 }
@@ -111,8 +113,8 @@ async fn status(
     let result = async {
         let roster = my_crew(&state, &me).await?;
         let (_, incident) = assigned(&state, roster.unit_id).await?;
-        let incident = incident
-            .ok_or_else(|| AppError::Conflict("your crew has no incident assigned".into()))?;
+        let incident =
+            incident.ok_or_else(|| AppError::conflict("your crew has no incident assigned"))?;
         let to: Status = f.status.parse().map_err(|m| AppError::bad("status", m))?;
         if !matches!(to, Status::EnRoute | Status::OnScene | Status::Closed) {
             return Err(AppError::bad(
@@ -149,7 +151,8 @@ async fn done(state: &AppState, shell: Shell, result: AppResult<()>) -> AppResul
         Ok(()) => Ok(Redirect::to("/crew").into_response()),
         Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
             let code = e.status();
-            let mut r = show(state, shell, Some(e.to_string())).await?;
+            let text = e.said(shell.lang);
+            let mut r = show(state, shell, Some(text)).await?;
             *r.status_mut() = code;
             Ok(r)
         }
@@ -171,8 +174,8 @@ async fn note(
     let result = async {
         let roster = my_crew(&state, &me).await?;
         let (_, incident) = assigned(&state, roster.unit_id).await?;
-        let incident = incident
-            .ok_or_else(|| AppError::Conflict("your crew has no incident assigned".into()))?;
+        let incident =
+            incident.ok_or_else(|| AppError::conflict("your crew has no incident assigned"))?;
         let text = crate::http::extract::text(f.note, "note", 4000)?
             .ok_or_else(|| AppError::bad("note", "the note is empty"))?;
         super::calls::add_note(&state.db, &me.actor(), incident.id, &text).await

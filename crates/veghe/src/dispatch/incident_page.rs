@@ -237,7 +237,8 @@ pub(super) async fn after(
         Ok(()) => Ok(Redirect::to(&format!("/incidents/{id}")).into_response()),
         Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
             let status = e.status();
-            let mut response = show(state, shell, id, Some(e.to_string())).await?;
+            let text = e.said(shell.lang);
+            let mut response = show(state, shell, id, Some(text)).await?;
             *response.status_mut() = status;
             Ok(response)
         }

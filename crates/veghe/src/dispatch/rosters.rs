@@ -121,7 +121,7 @@ pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppErr
                     .await?;
             if let Some(o) = other {
                 let cs: String = o.try_get("call_sign")?;
-                return Err(AppError::Conflict(format!(
+                return Err(AppError::conflict(format!(
                     "tracker `{t}` is with crew {cs} on this shift; take it off that crew first"
                 )));
             }

@@ -10,7 +10,7 @@ use super::{checkins, store};
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{Db, now_ms};
-use crate::error::AppError;
+use crate::error::{AppError, Said};
 
 /// A handover as stored.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -98,9 +98,10 @@ pub async fn start(
 pub async fn accept(db: &Db, me: &CurrentUser, id: i64) -> Result<ShiftHandover, AppError> {
     let before = load(db, id).await?;
     if before.outgoing == me.username {
-        return Err(AppError::Conflict(
-            "the handover must be accepted by the incoming dispatcher, not by the one who handed over".into(),
-        ));
+        return Err(AppError::conflict(Said::new(
+            "Predarea turei o confirmă dispecerul care preia, nu cel care predă.",
+            "the handover must be accepted by the incoming dispatcher, not by the one who handed over",
+        )));
     }
     let mut tx = db.begin().await?;
     let done = sqlx::query(
@@ -112,7 +113,7 @@ pub async fn accept(db: &Db, me: &CurrentUser, id: i64) -> Result<ShiftHandover,
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "handover {id} was already accepted by {}",
             before.incoming.unwrap_or_default()
         )));

@@ -265,7 +265,7 @@ pub async fn change_status_in(
     before
         .status
         .check(to)
-        .map_err(|e| AppError::Conflict(e.to_string()))?;
+        .map_err(|e| AppError::conflict(e.to_string()))?;
     let now = now_ms();
     let column = match to {
         Status::Dispatched => Some("dispatched_at"),

@@ -89,7 +89,7 @@ pub async fn acknowledge(db: &Db, actor: &Actor, id: i64) -> Result<Notification
     .await?
     .ok_or(AppError::NotFound)?;
     if let Some(at) = n.acknowledged_at {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "this notification was already acknowledged at {}",
             crate::web::local_time(at)
         )));

@@ -116,10 +116,10 @@ pub async fn task_done(
             .await?
             .ok_or(AppError::NotFound)?;
     if status_of(&mut tx, plan_id).await? != "active" {
-        return Err(AppError::Conflict("the plan is closed".into()));
+        return Err(AppError::conflict("the plan is closed"));
     }
     if done_at.is_some() {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "the task `{title}` is already done"
         )));
     }
@@ -134,7 +134,7 @@ pub async fn task_done(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "the task `{title}` is already done"
         )));
     }
@@ -168,7 +168,7 @@ pub async fn close(db: &Db, actor: &Actor, plan_id: i64, note: &str) -> Result<P
     }
     let mut tx = db.begin().await?;
     if status_of(&mut tx, plan_id).await? != "active" {
-        return Err(AppError::Conflict("the plan is already closed".into()));
+        return Err(AppError::conflict("the plan is already closed"));
     }
     sqlx::query(
         "UPDATE plans SET status = 'closed', closed_at = $1, closed_by_name = $2, closing_note = $3 WHERE id = $4 AND status = 'active'",

@@ -17,7 +17,7 @@ pub fn refused(r: Refusal) -> AppError {
     let message = r.to_string();
     match r.field {
         Some(field) => AppError::bad(field, message),
-        None => AppError::Conflict(message),
+        None => AppError::conflict(message),
     }
 }
 
@@ -212,7 +212,7 @@ pub async fn apply_in(tx: &mut Tx, actor: &Actor, id: i64, step: Step) -> AppRes
             if letter.is_none()
                 && let Some(l) = super::letters::store::pending_answer(tx, id).await?
             {
-                return Err(AppError::Conflict(format!(
+                return Err(AppError::conflict(format!(
                     "an answer (letter {l}) is in the approval; it is sent from its letter once approved"
                 )));
             }

@@ -228,8 +228,8 @@ async fn save(
 ) -> AppResult<Response> {
     let f = match form.parse() {
         Ok(f) => f,
-        Err(AppError::BadRequest { field, message }) => {
-            let text = format!("{}: {message}", field.unwrap_or("form"));
+        Err(e @ AppError::BadRequest { .. }) => {
+            let text = e.said(shell.lang);
             let mut r = show(&state, shell, Some(text)).await?;
             *r.status_mut() = axum::http::StatusCode::BAD_REQUEST;
             return Ok(r);

@@ -210,13 +210,7 @@ async fn act_page(
         Ok(()) => Ok(Redirect::to(&format!("/registry/{id}")).into_response()),
         Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
             let status = e.status();
-            let text = match &e {
-                AppError::BadRequest {
-                    field: Some(f),
-                    message,
-                } => format!("{f}: {message}"),
-                other => other.to_string(),
-            };
+            let text = e.said(shell.lang);
             let mut r = case(state, shell, id, None, Some(text)).await?;
             *r.status_mut() = status;
             Ok(r)

@@ -261,11 +261,8 @@ async fn register(
             let e = store::create(&state.db, &me.actor(), new).await?;
             Ok(Redirect::to(&format!("/registry/{}", e.id)).into_response())
         }
-        Err(AppError::BadRequest { field, message }) => {
-            let text = match field {
-                Some(f) => format!("{f}: {message}"),
-                None => message,
-            };
+        Err(e @ AppError::BadRequest { .. }) => {
+            let text = e.said(shell.lang);
             let mut r = new_form(shell, form, Some(text))?;
             *r.status_mut() = axum::http::StatusCode::BAD_REQUEST;
             Ok(r)

@@ -246,11 +246,8 @@ async fn submit(
                 due: e.due_date.as_deref().map(labels::date).unwrap_or_default(),
             })
         }
-        Err(AppError::BadRequest { field, message }) => {
-            let text = match field {
-                Some(f) => format!("{f}: {message}"),
-                None => message,
-            };
+        Err(e @ AppError::BadRequest { .. }) => {
+            let text = e.said(shell.lang);
             let mut r = form(shell, f, Some(text))?;
             *r.status_mut() = StatusCode::BAD_REQUEST;
             Ok(r)

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::{Shell, lang_of, nav_for, render};
+use super::{Lang, Shell, lang_of, nav_for, render};
 use crate::auth::CurrentUser;
 use crate::auth::csrf::CsrfToken;
 use crate::error::{AppError, ErrorInfo};
@@ -44,21 +44,27 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
         .get::<CsrfToken>()
         .map(|t| t.0.clone())
         .unwrap_or_default();
+    // A page's script reads the API with the person's cookie: its refusals come in their language.
+    let reads_romanian = super::cookie(req.headers(), Lang::COOKIE).as_deref() == Some("ro");
     let response = next.run(req).await;
     if !wants_html {
-        return response;
+        return in_romanian_if_read(response, reads_romanian);
     }
     let Some(info) = response.extensions().get::<ErrorInfo>().cloned() else {
         return response;
     };
     let tr = lang.tr();
+    let message = match (lang, &info.message_ro) {
+        (Lang::Ro, Some(ro)) => ro.clone(),
+        _ => info.message.clone(),
+    };
     let (title, text) = match info.status {
-        403 if info.code == "csrf" => (tr.forbidden_title, info.message.clone()),
+        403 if info.code == "csrf" => (tr.forbidden_title, message),
         403 => (tr.forbidden_title, tr.forbidden_text.to_string()),
         404 => (tr.not_found_title, tr.not_found_text.to_string()),
-        503 => (tr.unavailable_title, info.message.clone()),
+        503 => (tr.unavailable_title, message),
         500 => (tr.error_title, String::new()),
-        _ => (tr.error_title, info.message.clone()),
+        _ => (tr.error_title, message),
     };
     let shell = Shell {
         nav: nav_for(user.as_ref().map(|u| u.role), tr, &path),
@@ -88,4 +94,23 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
         }
         Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "error").into_response(),
     }
+}
+
+/// A JSON refusal read by a page's script for someone reading in Romanian: its message in
+/// Romanian when it has been written. Callers without the language cookie keep the English.
+fn in_romanian_if_read(response: Response, reads_romanian: bool) -> Response {
+    let Some(info) = response.extensions().get::<ErrorInfo>() else {
+        return response;
+    };
+    let (true, Some(ro)) = (reads_romanian, info.message_ro.clone()) else {
+        return response;
+    };
+    let info = ErrorInfo {
+        message: ro,
+        ..info.clone()
+    };
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    let body = serde_json::to_vec(&crate::error::ErrorBody { error: info }).unwrap_or_default();
+    Response::from_parts(parts, axum::body::Body::from(body))
 }

@@ -111,7 +111,7 @@ pub async fn declare(
         .await?
         .is_some()
     {
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "incident {} is already a special event",
             incident.reference
         )));

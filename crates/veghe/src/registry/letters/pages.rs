@@ -138,13 +138,7 @@ async fn or_case_page(
         Ok(()) => Ok(Redirect::to(&format!("/registry/{entry_id}#letters")).into_response()),
         Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
             let status = e.status();
-            let text = match &e {
-                AppError::BadRequest {
-                    field: Some(f),
-                    message,
-                } => format!("{f}: {message}"),
-                other => other.to_string(),
-            };
+            let text = e.said(shell.lang);
             let mut r =
                 crate::registry::case::case(state, shell, entry_id, None, Some(text)).await?;
             *r.status_mut() = status;

@@ -172,12 +172,8 @@ async fn save(
     };
     match result {
         Ok(()) => Ok(Redirect::to("/registry/templates").into_response()),
-        Err(AppError::BadRequest { field, message }) => {
-            let text = match (id, field) {
-                (Some(i), Some(f)) => format!("#{i} {f}: {message}"),
-                (None, Some(f)) => format!("{f}: {message}"),
-                (_, None) => message,
-            };
+        Err(e @ AppError::BadRequest { .. }) => {
+            let text = e.said(shell.lang);
             let mut r = show(state, shell, Some(text), form, id).await?;
             *r.status_mut() = axum::http::StatusCode::BAD_REQUEST;
             Ok(r)

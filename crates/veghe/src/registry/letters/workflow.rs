@@ -40,7 +40,7 @@ pub async fn draft(db: &Db, me: &CurrentUser, entry_id: i64, d: Draft) -> AppRes
     .await?;
     if let Some(r) = open {
         let other: i64 = r.try_get("id")?;
-        return Err(AppError::Conflict(format!(
+        return Err(AppError::conflict(format!(
             "letter {other} of this kind is already being written for this case; continue it"
         )));
     }

@@ -157,10 +157,10 @@ impl From<crate::error::AppError> for Error {
         match e {
             AppError::BadRequest { field, message } => Error::bad(match field {
                 Some(f) => format!("{f}: {message}"),
-                None => message,
+                None => message.en,
             }),
             AppError::NotFound => Error::new(StatusCode::NOT_FOUND, "not found"),
-            AppError::Conflict(m) => Error::new(StatusCode::CONFLICT, m),
+            AppError::Conflict(m) => Error::new(StatusCode::CONFLICT, m.en),
             other => {
                 tracing::error!(error = %other, "open311");
                 Error::new(StatusCode::INTERNAL_SERVER_ERROR, "internal error")

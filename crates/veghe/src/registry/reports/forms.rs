@@ -48,8 +48,8 @@ async fn or_page(
 ) -> AppResult<Response> {
     match r {
         Ok(()) => Ok(Redirect::to(&to).into_response()),
-        Err(AppError::BadRequest { field, message }) => {
-            let text = field.map_or(message.clone(), |f| format!("{f}: {message}"));
+        Err(e @ AppError::BadRequest { .. }) => {
+            let text = e.said(shell.lang);
             law544_view(state, shell, year, Some(text)).await
         }
         Err(other) => Err(other),

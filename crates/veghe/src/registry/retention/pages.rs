@@ -115,11 +115,9 @@ async fn page(State(state): State<AppState>, shell: Shell) -> AppResult<Response
     view(&state, shell, None, None, None).await
 }
 
-fn message(e: &AppError) -> Option<String> {
+fn message(e: &AppError, lang: crate::web::Lang) -> Option<String> {
     match e {
-        AppError::BadRequest { field, message } => {
-            Some(field.map_or(message.clone(), |f| format!("{f}: {message}")))
-        }
+        AppError::BadRequest { .. } => Some(e.said(lang)),
         _ => None,
     }
 }
@@ -156,7 +154,7 @@ async fn save_term(
     .await
     {
         Ok(_) => Ok(Redirect::to("/registry/retention").into_response()),
-        Err(e) => match message(&e) {
+        Err(e) => match message(&e, shell.lang) {
             Some(m) => view(&state, shell, None, None, Some(m)).await,
             None => Err(e),
         },
@@ -218,7 +216,7 @@ async fn run_erasure(
     .await;
     match result {
         Ok(r) => view(&state, shell, None, Some(r), None).await,
-        Err(e) => match message(&e) {
+        Err(e) => match message(&e, shell.lang) {
             Some(m) => view(&state, shell, None, None, Some(m)).await,
             None => Err(e),
         },
