@@ -6,7 +6,7 @@ use serde::Deserialize;
 use veghe_ro::petition::Register;
 use veghe_ro::{Cnp, Cui, fold};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::text;
 
 /// The ways a document reaches the registry.
@@ -167,7 +167,13 @@ impl PetitionIn {
                     name,
                     cnp: match text(self.cnp, "cnp", 20)? {
                         Some(c) => Some(c.parse::<Cnp>().map_err(|e| {
-                            AppError::bad("cnp", format!("the CNP is not valid: {e}"))
+                            AppError::bad(
+                                "cnp",
+                                Said::new(
+                                    "CNP-ul nu este valid: are 13 cifre, iar ultima este cifra de control.",
+                                    format!("cnp: the CNP is not valid: {e}"),
+                                ),
+                            )
                         })?),
                         None => None,
                     },

@@ -9,7 +9,7 @@ use veghe_ro::petition::{Register, ro_date};
 
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, counters, now_ms};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 
 /// Today in Bucharest, the day documents are dated by.
 pub fn today() -> jiff::civil::Date {
@@ -47,9 +47,17 @@ pub async fn entry_by_number(
     db: &Db,
     text: &str,
     registers: &[Register],
-    what: &str,
+    (what_ro, what_en): (&str, &str),
 ) -> AppResult<i64> {
-    let bad = || AppError::bad("number", format!("`{text}` is not {what} (e.g. 12/2026)"));
+    let bad = || {
+        AppError::bad(
+            "number",
+            Said::new(
+                format!("Numărul „{text}” nu este {what_ro} (de exemplu 12/2026)."),
+                format!("number: `{text}` is not {what_en} (e.g. 12/2026)"),
+            ),
+        )
+    };
     let (seq, year) = parse_number(text).ok_or_else(bad)?;
     let codes: Vec<String> = registers
         .iter()

@@ -499,10 +499,9 @@ both!(law544_facts_refuse_what_does_not_fit, |app| {
         .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     assert!(
-        r.text()
-            .await
-            .expect("page")
-            .contains("number: `99/2025` is not the number of a public-information request"),
+        r.text().await.expect("page").contains(
+            "Numărul „99/2025” nu este numărul unei solicitări de informații de interes public"
+        ),
         "the form names the field"
     );
     let r = b

@@ -126,7 +126,10 @@ async fn entry_by_number(state: &AppState, text: &str) -> AppResult<i64> {
         &state.db,
         text,
         &[Register::Info],
-        "the number of a public-information request",
+        (
+            "numărul unei solicitări de informații de interes public",
+            "the number of a public-information request",
+        ),
     )
     .await
 }

@@ -197,7 +197,7 @@ async fn entry_by_number(state: &AppState, text: &str) -> AppResult<i64> {
         &state.db,
         text,
         &[Register::Petition, Register::Info],
-        "a registration number",
+        ("un număr de înregistrare", "a registration number"),
     )
     .await
 }
