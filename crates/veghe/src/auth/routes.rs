@@ -42,6 +42,8 @@ struct LoginPage {
     error: Option<&'static str>,
     next: String,
     username: String,
+    /// A new installation without an administrator: how to create the first one.
+    first_start: Option<&'static str>,
 }
 
 #[derive(Deserialize)]
@@ -49,7 +51,11 @@ struct NextQuery {
     next: Option<String>,
 }
 
-async fn login_page(shell: Shell, Query(q): Query<NextQuery>) -> AppResult<Response> {
+async fn login_page(
+    State(state): State<AppState>,
+    shell: Shell,
+    Query(q): Query<NextQuery>,
+) -> AppResult<Response> {
     if shell.user.is_some() {
         return Ok(Redirect::to(local_path(q.next.as_deref())).into_response());
     }
@@ -58,7 +64,13 @@ async fn login_page(shell: Shell, Query(q): Query<NextQuery>) -> AppResult<Respo
         error: None,
         next: local_path(q.next.as_deref()).to_string(),
         username: String::new(),
+        first_start: first_start(&state).await?,
     })
+}
+
+/// The command that creates the first administrator, while none exists.
+async fn first_start(state: &AppState) -> AppResult<Option<&'static str>> {
+    Ok((!users::has_administrator(&state.db).await?).then_some(users::FIRST_ADMINISTRATOR))
 }
 
 #[derive(Deserialize)]
@@ -106,11 +118,13 @@ async fn login(
 ) -> AppResult<Response> {
     let address = client_address(&state, &headers, peer);
     let next = local_path(form.next.as_deref()).to_string();
+    let first = first_start(&state).await?;
     let refuse = |shell: Shell, message: &'static str| LoginPage {
         shell,
         error: Some(message),
         next: next.clone(),
         username: form.username.chars().take(40).collect(),
+        first_start: first,
     };
     if let Err(AppError::TooManyRequests { retry_after_secs }) =
         throttle::check(&state.db, &form.username, &address).await

@@ -147,6 +147,21 @@ async fn insert(
     Ok(user)
 }
 
+/// Whether an enabled administrator exists: without one, nobody can set the service up.
+pub async fn has_administrator(db: &Db) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE role = 'administrator' AND disabled = 0",
+    )
+    .fetch_one(db.pool())
+    .await?;
+    Ok(n > 0)
+}
+
+/// The one line a new installation prints, and its login page shows, until an administrator
+/// exists.
+pub const FIRST_ADMINISTRATOR: &str =
+    "veghe user add NUME --display-name \"Prenume Nume\" --role administrator --password-stdin";
+
 pub async fn list(db: &Db) -> Result<Vec<User>, AppError> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM users ORDER BY username"

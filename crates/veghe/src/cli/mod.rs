@@ -201,6 +201,12 @@ async fn serve(db: Db, config: Config) -> anyhow::Result<ExitCode> {
     let address = listener.local_addr()?;
     tracing::info!(%address, backend = db.backend().name(), "Veghe is listening");
     println!("Veghe: http://{address}/");
+    if !crate::auth::users::has_administrator(&db).await? {
+        println!(
+            "Veghe: no administrator yet; create one with: {}",
+            crate::auth::users::FIRST_ADMINISTRATOR
+        );
+    }
     let state = crate::AppState::new(db.clone(), config);
     spawn_tracker_port(&state).await?;
     crate::serve(listener, state, crate::shutdown_signal()).await?;

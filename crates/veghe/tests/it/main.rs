@@ -15,6 +15,7 @@ mod desk;
 mod dispatch;
 mod durability;
 mod extract;
+mod first_start;
 mod forecast;
 mod import;
 mod interop;
