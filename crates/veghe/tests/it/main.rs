@@ -17,6 +17,7 @@ mod durability;
 mod extract;
 mod forecast;
 mod import;
+mod incident_desk;
 mod interop;
 mod live;
 mod live_pg;
