@@ -104,6 +104,7 @@ test('a typed call gets a crew and the crew\'s phone takes it to closing', { tim
     assert.match(await phone.locator('.crew-address').textContent(), /Mihai Eminescu 5/);
     const header = await phone.locator('header.site-header').boundingBox();
     assert.ok(header.height < 84.4, `the header takes ${header.height} px of 844`);
+    await h.settle(phone);
     const zoom = await phone.evaluate(() => document.getElementById('crew-map').vgMap.getZoom());
     assert.equal(zoom, 17, 'the map shows the street');
     await seen(phone, 'crew-dispatched');

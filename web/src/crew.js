@@ -1,15 +1,7 @@
-/* Veghe — the crew view: the incident's map at street level, and, while the officer allows it,
- * the phone's position sent to the duty desk every time it changes (at most every 10 s), for
- * crews without a GPS tracker. Its words come from the page (data-t-* attributes). */
+/* Veghe — the crew view: while the officer allows it, the phone's position goes to the duty
+ * desk every time it changes (at most every 10 s), for crews without a GPS tracker. Its words come from the page (data-t-* attributes). */
 (function () {
   'use strict';
-  var map = document.getElementById('crew-map');
-  if (map) {
-    map.addEventListener('vg:map-ready', function (event) {
-      var zoom = parseInt(map.getAttribute('data-zoom') || '', 10);
-      if (zoom > 0) { event.detail.map.setZoom(zoom); }
-    });
-  }
   var button = document.getElementById('gps-toggle');
   var state = document.getElementById('gps-state');
   if (!button) { return; }

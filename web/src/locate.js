@@ -46,8 +46,13 @@
     }).catch(function () { /* the point alone is enough to save */ });
   }
 
-  el.addEventListener('vg:map-ready', function (event) {
-    var map = event.detail.map;
+  function listen(map) {
     map.on('click', function (e) { choose(map, e.latlng); });
-  });
+  }
+  // The map may have been made before this script ran (map.js keeps it on the element).
+  if (el.vgMap) {
+    listen(el.vgMap);
+  } else {
+    el.addEventListener('vg:map-ready', function (event) { listen(event.detail.map); });
+  }
 })();

@@ -12,7 +12,7 @@ use super::units::Unit;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::text;
 use crate::http::extract::{Body, Id, Query};
 
@@ -308,9 +308,15 @@ pub async fn recommendations(
 ) -> AppResult<Json<Vec<super::recommend::Candidate>>> {
     let incident = store::get(&state.db, id).await?;
     let (Some(lat), Some(lon)) = (incident.lat, incident.lon) else {
-        return Err(AppError::conflict(format!(
-            "incident {} has no coordinates: place it on the map to rank crews by distance",
-            incident.reference
+        return Err(AppError::conflict(Said::new(
+            format!(
+                "Incidentul {} nu este localizat: localizați-l după adresă sau pe hartă pentru a ordona echipajele după distanță.",
+                incident.reference
+            ),
+            format!(
+                "incident {} has no coordinates: place it on the map to rank crews by distance",
+                incident.reference
+            ),
         )));
     };
     let units = super::units::list(&state.db).await?;

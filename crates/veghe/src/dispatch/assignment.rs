@@ -222,8 +222,8 @@ async fn crew_in(tx: &mut crate::db::Tx, unit_id: i64) -> Result<Crew, AppError>
 /// Why a crew cannot be assigned: where it is.
 fn not_available(crew: &Crew) -> AppError {
     let t = |lang| super::incident_texts::of(lang);
-    let busy_with = |lang: Lang| match (crew.number, crew.year) {
-        (Some(n), Some(y)) => format!(" {} {n}/{y}", t(lang).busy_with),
+    let busy_with = match (crew.number, crew.year) {
+        (Some(n), Some(y)) => format!(" {} {n}/{y}", t(Lang::Ro).busy_with),
         _ => String::new(),
     };
     AppError::conflict(Said::new(
@@ -231,13 +231,16 @@ fn not_available(crew: &Crew) -> AppError {
             "Echipajul {} nu este disponibil: este {}{}.",
             crew.call_sign,
             t(Lang::Ro).unit_status(&crew.status),
-            busy_with(Lang::Ro)
+            busy_with
         ),
         format!(
             "crew {} is not available: it is {}{}",
             crew.call_sign,
-            t(Lang::En).unit_status(&crew.status),
-            busy_with(Lang::En)
+            crew.status,
+            match (crew.number, crew.year) {
+                (Some(n), Some(y)) => format!(" with incident {n}/{y}"),
+                _ => String::new(),
+            }
         ),
     ))
 }

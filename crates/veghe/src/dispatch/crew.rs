@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::model::{LatLon, Outcome, Status};
 use super::crew_texts::{self, T};
+use super::model::{LatLon, Outcome, Status};
 use super::rosters::{Roster, crew_of};
 use super::store::{self, Incident};
 use crate::AppState;

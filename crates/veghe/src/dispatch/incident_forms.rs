@@ -131,13 +131,12 @@ async fn note(
     Form(f): Form<NoteForm>,
 ) -> AppResult<Response> {
     let result = async {
-        let note = text(f.note, "note", 4000)?
-            .ok_or_else(|| {
-                AppError::bad(
-                    "note",
-                    Said::new("Scrieți textul notei.", "the note is empty"),
-                )
-            })?;
+        let note = text(f.note, "note", 4000)?.ok_or_else(|| {
+            AppError::bad(
+                "note",
+                Said::new("Scrieți textul notei.", "the note is empty"),
+            )
+        })?;
         super::calls::add_note(&state.db, &me.actor(), id, &note).await
     }
     .await;

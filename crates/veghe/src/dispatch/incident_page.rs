@@ -193,8 +193,8 @@ fn crews_on_shift(
             let far = match (incident.lat, incident.lon, u.last_lat, u.last_lon) {
                 (Some(lat), Some(lon), Some(ulat), Some(ulon)) => {
                     let d = crate::geo::distance_m(ulon, ulat, lon, lat);
-                    let eta = d * super::recommend::DETOUR
-                        / (super::recommend::speed_kmh(&u.kind) / 3.6);
+                    let eta =
+                        d * super::recommend::DETOUR / (super::recommend::speed_kmh(&u.kind) / 3.6);
                     Some((d, eta))
                 }
                 _ => None,

@@ -93,10 +93,7 @@ impl LocationIn {
             }
             (Some(_), None) => Err(AppError::bad(
                 "lon",
-                Said::new(
-                    "Lipsește longitudinea.",
-                    "lat was given without lon",
-                ),
+                Said::new("Lipsește longitudinea.", "lat was given without lon"),
             )),
             (None, Some(_)) => Err(AppError::bad(
                 "lat",

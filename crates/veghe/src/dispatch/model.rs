@@ -347,8 +347,14 @@ mod tests {
         assert_eq!(Status::OnScene.label(Lang::Ro), "La fața locului");
         assert_eq!(Status::OnScene.label(Lang::En), "On scene");
         assert_eq!(Outcome::HandedOver.label(Lang::En), "Handed over");
-        let said = Status::OnScene.check(Status::EnRoute).expect_err("back").said();
-        assert!(said.in_lang(Lang::Ro).contains("„La fața locului”"), "{said:?}");
+        let said = Status::OnScene
+            .check(Status::EnRoute)
+            .expect_err("back")
+            .said();
+        assert!(
+            said.in_lang(Lang::Ro).contains("„La fața locului”"),
+            "{said:?}"
+        );
         assert!(said.in_lang(Lang::En).contains("on_scene"), "{said:?}");
         for l in LocatedBy::ALL {
             assert_eq!(LocatedBy::from_code(l.code()), Some(l));
