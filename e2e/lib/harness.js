@@ -118,14 +118,20 @@ async function submitLogin(page, user, pass = password(user)) {
     .first().click();
 }
 
-// Signs in from /login and waits for the home dashboard.
+// Where a role lands after signing in: a crew on its phone view, everyone else at home.
+function landing(user) {
+  return user === 'echipaj' ? '/crew' : '/';
+}
+
+// Signs in from /login and waits for the page the role lands on.
 async function login(page, user, pass = password(user)) {
   const here = page.url().startsWith('http') ? new URL(page.url()).pathname : '';
   if (here !== '/login') {
     await visit(page, '/login');
   }
   await submitLogin(page, user, pass);
-  await page.waitForURL((u) => u.pathname === '/', { waitUntil: 'load' });
+  const target = landing(user);
+  await page.waitForURL((u) => u.pathname === target, { waitUntil: 'load' });
 }
 
 // Signs out through the header's logout form and waits for /login.
@@ -224,6 +230,6 @@ async function watchCsp(page) {
 
 module.exports = {
   ACCESS, ARTIFACTS, BASE_URL, ROLES, TEXT,
-  axeViolations, checkA11y, describeViolations, launch, login, logout,
+  axeViolations, checkA11y, describeViolations, landing, launch, login, logout,
   navLinks, newPage, pageName, password, screenshot, settle, submitLogin, url, visit, watchCsp,
 };

@@ -14,8 +14,9 @@
  *                        incident points (properties: number, type_label,
  *                        priority 1-3, status, received, optional url).
  *   data-points-refresh  optional: reload data-points every N seconds (N >= 5).
- *   data-focus           optional "lat,lon": one place marked and centred (zoom 16)
- *                        instead of fitting the city; data-focus-label is its tooltip.
+ *   data-focus           optional "lat,lon": one place marked and centred (zoom 16, or
+ *                        data-focus-zoom) instead of fitting the city; data-focus-label
+ *                        is its tooltip.
  *   aria-label           set by the server (the container is focusable).
  *
  * The element gets data-map-state="loading" | "ready" | "error" and fires a
@@ -372,7 +373,7 @@
         if (focusLabel) {
           mark.bindTooltip(escapeHtml(focusLabel), { permanent: true, direction: 'top', offset: [0, -8] });
         }
-        map.setView(focus, 16);
+        map.setView(focus, parseFloat(el.getAttribute('data-focus-zoom')) || 16);
       } else if (fit) {
         var bounds = fit.getBounds();
         if (bounds.isValid()) {

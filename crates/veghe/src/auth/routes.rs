@@ -159,6 +159,11 @@ async fn login(
     throttle::succeeded(&state.db, &user.username).await?;
     let secret = session::create(&state.db, user.id, state.config.session_hours).await?;
     tracing::info!(username = %user.username, %address, "signed in");
+    // Without a page asked for, a crew lands on its phone view, not on the general home.
+    let next = match (next.as_str(), user.role) {
+        ("/", Role::Crew) => "/crew".to_string(),
+        _ => next,
+    };
     let mut response = Redirect::to(&next).into_response();
     let secure = if state.config.cookie_secure {
         "; Secure"

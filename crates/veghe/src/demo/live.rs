@@ -16,7 +16,7 @@ use super::rng::Rng;
 use crate::AppState;
 use crate::audit::Actor;
 use crate::db::now_ms;
-use crate::dispatch::model::{LatLon, Outcome, Priority, Status};
+use crate::dispatch::model::{LatLon, LocatedBy, Outcome, Priority, Status};
 use crate::dispatch::store::{self, NewIncident};
 
 /// Seconds between two steps of the simulation.
@@ -117,6 +117,7 @@ async fn step(
                 kind: c.kind,
                 priority: Priority::new(c.priority).map_err(anyhow::Error::msg)?,
                 at: LatLon::new(c.lat, c.lon).ok(),
+                located_by: Some(LocatedBy::Coordinates),
                 address: Some(c.address),
                 description: c.description,
                 caller_name: c.caller_name,

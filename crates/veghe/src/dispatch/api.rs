@@ -5,14 +5,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use super::model::{LatLon, Outcome, Priority, Status};
+use super::model::{LatLon, LocatedBy, Outcome, Priority, Status};
 use super::store::{self, Incident, NewIncident};
 use super::timeline::TimelineEntry;
 use super::units::Unit;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::text;
 use crate::http::extract::{Body, Id, Query};
 
@@ -36,7 +36,9 @@ use crate::http::extract::{Body, Id, Query};
         export_geojson,
         shift_handover,
         shift_accept,
-        super::eido::get
+        super::eido::get,
+        super::locate::api_locate,
+        super::locate::nearest
     ),
     components(schemas(
         Incident,
@@ -52,7 +54,9 @@ use crate::http::extract::{Body, Id, Query};
         super::agencies::Agency,
         HandoverIn,
         ShiftIn,
-        super::shift::ShiftHandover
+        super::shift::ShiftHandover,
+        super::locate::LocationIn,
+        super::locate::NearestAddress
     )),
     tags((name = "dispatch", description = "Incidents and crews"))
 )]
@@ -128,7 +132,13 @@ impl IncidentIn {
         };
         let address = text(self.address, "address", 300)?;
         // A typed address is located on the shipped street map when no point was given.
-        let at = at.or_else(|| address.as_deref().and_then(locate));
+        let (at, located_by) = match at {
+            Some(p) => (Some(p), Some(LocatedBy::Coordinates)),
+            None => match address.as_deref().and_then(locate) {
+                Some((p, by)) => (Some(p), Some(by)),
+                None => (None, None),
+            },
+        };
         if at.is_none() && address.is_none() {
             return Err(AppError::bad(
                 "address",
@@ -155,6 +165,7 @@ impl IncidentIn {
             kind,
             priority,
             at,
+            located_by,
             address,
             description,
             caller_name: text(self.caller_name, "caller_name", 200)?,
@@ -166,9 +177,11 @@ impl IncidentIn {
 
 /// The point of a typed Timișoara address: its mapped house, a place between mapped numbers on
 /// the street's centre-line, or the street's middle (`veghe_geo`); none for an unknown street.
-pub fn locate(address: &str) -> Option<LatLon> {
+/// With the point, what it rests on (a mapped number, numbers around it, the street's middle).
+pub fn locate(address: &str) -> Option<(LatLon, LocatedBy)> {
     let found = veghe_geo::timisoara().ok()?.geocode(address)?;
-    LatLon::new(found.lat, found.lon).ok()
+    let at = LatLon::new(found.lat, found.lon).ok()?;
+    Some((at, LocatedBy::of_geocoded(&found)))
 }
 
 /// Registers an incident; answers 201 with its id and yearly number.
@@ -250,9 +263,14 @@ pub async fn change_status(
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct AssignIn {
     pub unit_id: i64,
+    /// Take the crew from a less urgent incident it works on (that incident goes back to
+    /// waiting when left without a crew); without it a busy crew is refused.
+    #[serde(default)]
+    pub redirect: bool,
 }
 
-/// Assigns an available crew; a crew already busy is refused with 409 saying where it is.
+/// Assigns an available crew; a crew already busy is refused with 409 saying where it is,
+/// unless `redirect` is set and the crew's incident is less urgent than this one.
 #[utoipa::path(post, path = "/api/v1/incidents/{id}/assign", tag = "dispatch", request_body = AssignIn,
     params(("id" = i64, Path)),
     responses((status = 200, body = Incident), (status = 409, body = crate::error::ErrorBody)), security(("bearer" = [])))]
@@ -262,9 +280,14 @@ pub async fn assign(
     Id(id): Id,
     Body(input): Body<AssignIn>,
 ) -> AppResult<Json<Incident>> {
-    Ok(Json(
-        super::assignment::assign(&state.db, &me.actor(), id, input.unit_id).await?,
-    ))
+    let actor = me.actor();
+    let incident = if input.redirect {
+        super::assignment::redirect(&state.db, &actor, id, input.unit_id).await?
+    } else {
+        super::assignment::assign(&state.db, &actor, id, input.unit_id).await?
+    };
+    state.live.published();
+    Ok(Json(incident))
 }
 
 /// Every crew with its status and last position (and when it was taken).
@@ -285,9 +308,15 @@ pub async fn recommendations(
 ) -> AppResult<Json<Vec<super::recommend::Candidate>>> {
     let incident = store::get(&state.db, id).await?;
     let (Some(lat), Some(lon)) = (incident.lat, incident.lon) else {
-        return Err(AppError::conflict(format!(
-            "incident {} has no coordinates: place it on the map to rank crews by distance",
-            incident.reference
+        return Err(AppError::conflict(Said::new(
+            format!(
+                "Incidentul {} nu este localizat: localizați-l după adresă sau pe hartă pentru a ordona echipajele după distanță.",
+                incident.reference
+            ),
+            format!(
+                "incident {} has no coordinates: place it on the map to rank crews by distance",
+                incident.reference
+            ),
         )));
     };
     let units = super::units::list(&state.db).await?;

@@ -1,6 +1,7 @@
-//! The crew view, made for a phone: the crew's assigned incident with its address and a link
-//! to navigate there, status buttons, notes, and position reporting from the browser's
-//! geolocation for crews without a tracker. The crew is the one the officer is rostered in.
+//! The crew view, made for a phone: the crew's assigned incident with its address, a link to
+//! navigate there and its map at street level, the status buttons its state allows, notes, and
+//! position reporting from the browser's geolocation for crews without a tracker; every word in
+//! the reader's language. The crew is the one the officer is rostered in.
 
 use askama::Template;
 use axum::extract::State;
@@ -8,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::crew_texts::{self, T};
 use super::model::{LatLon, Outcome, Status};
 use super::rosters::{Roster, crew_of};
 use super::store::{self, Incident};
@@ -34,23 +36,34 @@ pub fn routes() -> Routes {
 #[template(path = "dispatch/crew.html")]
 struct CrewPage {
     shell: Shell,
+    t: &'static T,
     roster: Option<Roster>,
-    unit_status: String,
+    unit_status: &'static str,
     incident: Option<Incident>,
     kind: String,
+    incident_status: &'static str,
+    /// The moves the incident's state allows the crew: en route, on scene.
+    steps: Vec<(&'static str, &'static str)>,
+    /// Whether the incident may be closed now.
+    can_finish: bool,
+    outcomes: Vec<(&'static str, &'static str)>,
     message: Option<String>,
+}
+
+/// The crew's own words of refusal: the mission moved on while the page was open.
+fn moved_on() -> AppError {
+    let (ro, en) = (crew_texts::RO.moved_on, crew_texts::EN.moved_on);
+    AppError::conflict(Said::new(ro, en))
 }
 
 async fn my_crew(state: &AppState, me: &CurrentUser) -> AppResult<Roster> {
     crew_of(&state.db, &me.username, now_ms())
         .await?
         .ok_or_else(|| {
-            AppError::conflict(
-                Said::new(
-                    "Nu sunteți în planificarea niciunui echipaj pe tura aceasta: cereți dispeceratului să vă treacă în echipaj.",
-                    "you are not in a crew's roster for this shift; ask the duty desk to add you",
-                ),
-            )
+            AppError::conflict(Said::new(
+                crew_texts::RO.not_rostered,
+                "you are not in a crew's roster for this shift; ask the duty desk to add you",
+            ))
         })
 }
 
@@ -64,16 +77,24 @@ async fn assigned(state: &AppState, unit_id: i64) -> AppResult<(String, Option<I
         Some(id) => Some(store::get(&state.db, id).await?),
         None => None,
     };
-    Ok((
-        super::board::unit_status_label(&unit.status).to_string(),
-        incident,
-    ))
+    Ok((unit.status, incident))
+}
+
+/// What a crew may report from an incident's state.
+pub fn crew_steps(status: Status) -> (Vec<Status>, bool) {
+    let next = status.next();
+    let steps = [Status::EnRoute, Status::OnScene]
+        .into_iter()
+        .filter(|s| next.contains(s))
+        .collect();
+    (steps, next.contains(&Status::Closed))
 }
 
 async fn show(state: &AppState, shell: Shell, message: Option<String>) -> AppResult<Response> {
     let Some(me) = shell.user.clone() else {
         return Err(AppError::Unauthorized);
     };
+    let lang = shell.lang;
     let roster = crew_of(&state.db, &me.username, now_ms()).await?;
     let (unit_status, incident) = match &roster {
         Some(r) => assigned(state, r.unit_id).await?,
@@ -81,15 +102,31 @@ async fn show(state: &AppState, shell: Shell, message: Option<String>) -> AppRes
     };
     let kind = incident
         .as_ref()
-        .map(|i| type_label(&i.kind, shell.lang))
+        .map(|i| type_label(&i.kind, lang))
         .unwrap_or_default();
+    let (steps, can_finish) = incident
+        .as_ref()
+        .map(|i| crew_steps(i.status))
+        .unwrap_or_default();
+    let unit_status = match unit_status.as_str() {
+        "" => "",
+        code => super::incident_texts::of(lang).unit_status(code),
+    };
     render(&CrewPage {
-        shell,
+        t: crew_texts::of(lang),
         roster,
         unit_status,
+        incident_status: incident.as_ref().map_or("", |i| i.status.label(lang)),
+        steps: steps.iter().map(|s| (s.code(), s.label(lang))).collect(),
+        can_finish,
+        outcomes: Outcome::ALL
+            .iter()
+            .map(|o| (o.code(), o.label(lang)))
+            .collect(),
         incident,
         kind,
         message,
+        shell,
     })
 }
 
@@ -101,9 +138,13 @@ async fn page(State(state): State<AppState>, shell: Shell) -> AppResult<Response
 struct StatusForm {
     status: String,
     outcome: Option<String>,
+    /// The incident the page showed: a different one now means the mission moved on.
+    incident: Option<i64>,
 }
 
-/// The crew moves its incident along: en route, on scene, finished (with the outcome).
+/// The crew moves its incident along: en route, on scene, finished (with the outcome). A page
+/// left open while the incident moved on (another crew, the desk closed it, it was released)
+/// gets 409 and the mission as it is now.
 async fn status(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -113,14 +154,22 @@ async fn status(
     let result = async {
         let roster = my_crew(&state, &me).await?;
         let (_, incident) = assigned(&state, roster.unit_id).await?;
-        let incident =
-            incident.ok_or_else(|| AppError::conflict("your crew has no incident assigned"))?;
+        let incident = incident.ok_or_else(moved_on)?;
+        if f.incident.is_some_and(|id| id != incident.id) {
+            return Err(moved_on());
+        }
         let to: Status = f.status.parse().map_err(|m| AppError::bad("status", m))?;
         if !matches!(to, Status::EnRoute | Status::OnScene | Status::Closed) {
             return Err(AppError::bad(
                 "status",
-                "a crew reports en_route, on_scene or closed; other changes are the duty desk's",
+                Said::new(
+                    "Echipajul raportează doar: în deplasare, la fața locului sau misiune încheiată.",
+                    "a crew reports en_route, on_scene or closed; other changes are the duty desk's",
+                ),
             ));
+        }
+        if incident.status.check(to).is_err() {
+            return Err(moved_on());
         }
         let outcome = match f.outcome.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -129,7 +178,7 @@ async fn status(
                     .map_err(|m| AppError::bad("outcome", m))?,
             ),
         };
-        let note = format!("raportat de echipajul {}", roster.call_sign);
+        let note = format!("{} {}", crew_texts::RO.reported_by, roster.call_sign);
         store::change_status(
             &state.db,
             &me.actor(),
@@ -174,10 +223,13 @@ async fn note(
     let result = async {
         let roster = my_crew(&state, &me).await?;
         let (_, incident) = assigned(&state, roster.unit_id).await?;
-        let incident =
-            incident.ok_or_else(|| AppError::conflict("your crew has no incident assigned"))?;
-        let text = crate::http::extract::text(f.note, "note", 4000)?
-            .ok_or_else(|| AppError::bad("note", "the note is empty"))?;
+        let incident = incident.ok_or_else(moved_on)?;
+        let text = crate::http::extract::text(f.note, "note", 4000)?.ok_or_else(|| {
+            AppError::bad(
+                "note",
+                Said::new("Scrieți textul notei.", "the note is empty"),
+            )
+        })?;
         super::calls::add_note(&state.db, &me.actor(), incident.id, &text).await
     }
     .await;

@@ -1,4 +1,5 @@
-//! The incident page's forms: status, crews, notes, further calls, hand-over, attachments.
+//! The incident page's forms: status, crews (assigned, redirected, released), notes, further
+//! calls, hand-over, attachments.
 //! Each runs the same rules as the API; a refusal shows the page again with the reason.
 
 use axum::extract::{Multipart, State};
@@ -11,7 +12,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::groups;
 use crate::auth::{Access, CurrentUser};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::text;
 use crate::http::extract::{Form, Id};
 use crate::web::Shell;
@@ -64,13 +65,20 @@ async fn status(
 #[derive(Deserialize)]
 struct UnitForm {
     unit_id: String,
+    /// Set by the confirmation of a redirection: take the crew from its less urgent incident.
+    redirect: Option<String>,
 }
 
 fn unit_id(f: &UnitForm) -> AppResult<i64> {
-    f.unit_id
-        .trim()
-        .parse()
-        .map_err(|_| AppError::bad("unit_id", format!("`{}` is not a crew id", f.unit_id)))
+    f.unit_id.trim().parse().map_err(|_| {
+        AppError::bad(
+            "unit_id",
+            Said::new(
+                "Alegeți un echipaj din listă.",
+                format!("`{}` is not a crew id", f.unit_id),
+            ),
+        )
+    })
 }
 
 async fn assign(
@@ -81,7 +89,12 @@ async fn assign(
     Form(f): Form<UnitForm>,
 ) -> AppResult<Response> {
     let result = async {
-        super::assignment::assign(&state.db, &me.actor(), id, unit_id(&f)?).await?;
+        let unit = unit_id(&f)?;
+        if f.redirect.as_deref().is_some_and(|r| !r.trim().is_empty()) {
+            super::assignment::redirect(&state.db, &me.actor(), id, unit).await?;
+        } else {
+            super::assignment::assign(&state.db, &me.actor(), id, unit).await?;
+        }
         Ok(())
     }
     .await;
@@ -118,8 +131,12 @@ async fn note(
     Form(f): Form<NoteForm>,
 ) -> AppResult<Response> {
     let result = async {
-        let note = text(f.note, "note", 4000)?
-            .ok_or_else(|| AppError::bad("note", "the note is empty"))?;
+        let note = text(f.note, "note", 4000)?.ok_or_else(|| {
+            AppError::bad(
+                "note",
+                Said::new("Scrieți textul notei.", "the note is empty"),
+            )
+        })?;
         super::calls::add_note(&state.db, &me.actor(), id, &note).await
     }
     .await;

@@ -1,13 +1,17 @@
-//! The incident page of the duty desk: details, caller, further calls, crews ranked for it and
-//! assigned to it, the actions its state allows, notes, attachments, hand-over, and its timeline.
+//! The incident page of the duty desk: details (with what its place rests on), caller, further
+//! calls, the crews on shift (recommended first, busy ones on less urgent incidents offered for
+//! redirection) and those assigned to it, placing it again, the actions its state allows,
+//! notes, attachments, hand-over, and its timeline; every word in the reader's language.
 
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use serde::Deserialize;
+
 use super::attachments::Attachment;
-use super::model::Status;
-use super::recommend::Candidate;
+use super::incident_texts::{self as texts, T};
+use super::model::{LocatedBy, Outcome, Status};
 use super::store::{self, Incident};
 use super::timeline::TimelineEntry;
 use crate::AppState;
@@ -16,8 +20,8 @@ use crate::auth::{Access, groups};
 use crate::db::now_ms;
 use crate::dispatch::catalogue::type_label;
 use crate::error::{AppError, AppResult};
-use crate::http::extract::Id;
-use crate::web::{Shell, local_time, render};
+use crate::http::extract::{Id, Query};
+use crate::web::{Lang, Shell, local_time, render};
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -50,20 +54,54 @@ struct AssignedRow {
     route: String,
 }
 
+/// A crew on shift as the incident page lists it, recommended ones first.
+struct CrewRow {
+    unit_id: i64,
+    call_sign: String,
+    status: &'static str,
+    /// Its rank among the recommended (available, nearest first).
+    rank: Option<usize>,
+    /// Distance and estimated time, when both the crew and the incident are placed.
+    distance: Option<String>,
+    eta: Option<String>,
+    stale: bool,
+    placed: bool,
+    /// The incident it works on: id, reference, priority.
+    busy_with: Option<(i64, String, i64)>,
+    assignable: bool,
+    redirectable: bool,
+}
+
+/// The redirection asked for, waiting for its confirmation.
+struct Confirm {
+    unit_id: i64,
+    call_sign: String,
+    other_id: i64,
+    other: String,
+    other_priority: i64,
+}
+
 #[derive(Template)]
 #[template(path = "dispatch/incident.html")]
 struct IncidentPage {
     shell: Shell,
+    t: &'static T,
     incident: Incident,
     kind: String,
+    status: &'static str,
+    outcome: Option<&'static str>,
+    located_by: Option<&'static str>,
     received: String,
     caller: Option<String>,
     calls: Vec<CallRow>,
     next: Vec<(&'static str, &'static str)>,
-    candidates: Vec<Candidate>,
+    outcomes: Vec<(&'static str, &'static str)>,
+    crews: Vec<CrewRow>,
+    confirm: Option<Confirm>,
     assigned: Vec<AssignedRow>,
     attachments: Vec<Attachment>,
     agencies: Vec<super::agencies::Agency>,
+    channels: Vec<(&'static str, &'static str)>,
     timeline: Vec<TimelineRow>,
     /// The special event declared for this incident.
     special_event: Option<i64>,
@@ -91,11 +129,12 @@ impl IncidentPage {
     }
 }
 
-fn describe(e: &TimelineEntry, units: &[super::units::Unit]) -> String {
+fn describe(e: &TimelineEntry, units: &[super::units::Unit], lang: Lang) -> String {
+    let t = texts::of(lang);
     let status = |s: &Option<String>| {
         s.as_deref()
             .and_then(|c| c.parse::<Status>().ok())
-            .map(|s| s.label_ro().to_string())
+            .map(|s| s.label(lang).to_string())
             .unwrap_or_default()
     };
     // A crew is named by its call sign, as the desk knows it.
@@ -105,18 +144,99 @@ fn describe(e: &TimelineEntry, units: &[super::units::Unit]) -> String {
         .map(|u| format!(" ({})", u.call_sign))
         .unwrap_or_default();
     match e.kind.as_str() {
-        "created" => "Apel înregistrat".to_string(),
+        "created" => t.tl_created.to_string(),
         "status" => format!("{} → {}", status(&e.from_status), status(&e.to_status)),
-        "assigned" => format!("Echipaj alocat{unit}"),
-        "unassigned" => format!("Echipaj eliberat{unit}"),
-        "call" => "Apel suplimentar".to_string(),
-        "note" => "Notă".to_string(),
-        "attachment" => "Atașament".to_string(),
-        "handover" => "Predat altei instituții".to_string(),
-        "special_event" => "Declarat eveniment deosebit".to_string(),
-        "special_event.acknowledged" => "Eveniment deosebit luat la cunoștință".to_string(),
+        "assigned" => format!("{}{unit}", t.tl_assigned),
+        "unassigned" => format!("{}{unit}", t.tl_unassigned),
+        "redirected_in" => format!("{}{unit}", t.tl_redirected_in),
+        "redirected_out" => format!("{}{unit}", t.tl_redirected_out),
+        "located" => t.tl_located.to_string(),
+        "call" => t.tl_call.to_string(),
+        "note" => t.tl_note.to_string(),
+        "attachment" => t.tl_attachment.to_string(),
+        "handover" => t.tl_handover.to_string(),
+        "special_event" => t.tl_special.to_string(),
+        "special_event.acknowledged" => t.tl_special_ack.to_string(),
         other => other.to_string(),
     }
+}
+
+/// A number with one decimal, a comma in Romanian.
+fn one_decimal(v: f64, lang: Lang) -> String {
+    let s = format!("{v:.1}");
+    match lang {
+        Lang::Ro => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// Every crew on shift (not off duty) but those on this incident: the recommended first, then
+/// the other available ones, then those that may be redirected here, then the rest.
+fn crews_on_shift(
+    incident: &Incident,
+    units: &[super::units::Unit],
+    open: &[Incident],
+    now: i64,
+    stale_after_ms: i64,
+    lang: Lang,
+) -> Vec<CrewRow> {
+    let t = texts::of(lang);
+    let ranked = match (incident.lat, incident.lon) {
+        (Some(lat), Some(lon)) => super::recommend::rank(units, lat, lon, now, stale_after_ms),
+        _ => Vec::new(),
+    };
+    let mut rows: Vec<CrewRow> = units
+        .iter()
+        .filter(|u| u.status != "off_duty" && u.incident_id != Some(incident.id))
+        .map(|u| {
+            let candidate = ranked.iter().find(|c| c.unit_id == u.id);
+            let far = match (incident.lat, incident.lon, u.last_lat, u.last_lon) {
+                (Some(lat), Some(lon), Some(ulat), Some(ulon)) => {
+                    let d = crate::geo::distance_m(ulon, ulat, lon, lat);
+                    let eta =
+                        d * super::recommend::DETOUR / (super::recommend::speed_kmh(&u.kind) / 3.6);
+                    Some((d, eta))
+                }
+                _ => None,
+            };
+            let busy_with = u.incident_id.and_then(|id| {
+                open.iter()
+                    .find(|i| i.id == id)
+                    .map(|i| (i.id, i.reference.clone(), i.priority))
+            });
+            let redirectable = busy_with.as_ref().is_some_and(|(_, _, p)| {
+                super::assignment::may_redirect(incident.priority, Some(*p))
+            });
+            CrewRow {
+                unit_id: u.id,
+                call_sign: u.call_sign.clone(),
+                status: t.unit_status(&u.status),
+                rank: candidate.map(|c| c.rank),
+                distance: far.map(|(d, _)| format!("{} km", one_decimal(d / 1000.0, lang))),
+                eta: far.map(|(_, eta)| format!("{:.0} {}", (eta / 60.0).ceil(), t.minutes)),
+                stale: u
+                    .last_position_at
+                    .is_some_and(|at| now - at > stale_after_ms),
+                placed: u.last_lat.is_some(),
+                busy_with,
+                assignable: u.status == "available",
+                redirectable,
+            }
+        })
+        .collect();
+    let group = |r: &CrewRow| match (r.rank, r.assignable, r.redirectable) {
+        (Some(_), _, _) => 0,
+        (None, true, _) => 1,
+        (None, false, true) => 2,
+        _ => 3,
+    };
+    rows.sort_by(|a, b| {
+        group(a)
+            .cmp(&group(b))
+            .then(a.rank.cmp(&b.rank))
+            .then(a.call_sign.cmp(&b.call_sign))
+    });
+    rows
 }
 
 async fn caller_and_calls(state: &AppState, id: i64) -> AppResult<(Option<String>, Vec<CallRow>)> {
@@ -147,13 +267,17 @@ async fn caller_and_calls(state: &AppState, id: i64) -> AppResult<(Option<String
     Ok((caller, calls))
 }
 
-/// The page, with an optional message (the outcome of the last action, or why it was refused).
+/// The page, with an optional message (the outcome of the last action, or why it was refused)
+/// and, when asked, the confirmation of a crew's redirection.
 pub(super) async fn show(
     state: &AppState,
     shell: Shell,
     id: i64,
     message: Option<String>,
+    redirect: Option<i64>,
 ) -> AppResult<Response> {
+    let lang = shell.lang;
+    let t = texts::of(lang);
     let incident = store::get(&state.db, id).await?;
     let can_dispatch = shell
         .user
@@ -166,15 +290,34 @@ pub(super) async fn show(
         (None, Vec::new())
     };
     let units = super::units::list(&state.db).await?;
-    let candidates = match (incident.lat, incident.lon, incident.status.is_open()) {
-        (Some(lat), Some(lon), true) => {
-            let mut c =
-                super::recommend::rank(&units, lat, lon, now_ms(), state.config.stale_after_ms);
-            c.truncate(5);
-            c
-        }
-        _ => Vec::new(),
+    let crews = if can_dispatch && incident.status.is_open() {
+        let open = store::open(&state.db).await?;
+        crews_on_shift(
+            &incident,
+            &units,
+            &open,
+            now_ms(),
+            state.config.stale_after_ms,
+            lang,
+        )
+    } else {
+        Vec::new()
     };
+    let confirm = redirect.and_then(|unit| {
+        crews
+            .iter()
+            .find(|c| c.unit_id == unit && c.redirectable)
+            .and_then(|c| {
+                let (other_id, other, other_priority) = c.busy_with.clone()?;
+                Some(Confirm {
+                    unit_id: c.unit_id,
+                    call_sign: c.call_sign.clone(),
+                    other_id,
+                    other,
+                    other_priority,
+                })
+            })
+    });
     let since = incident.received_at.max(now_ms() - 6 * 86_400_000);
     let assigned = units
         .iter()
@@ -182,7 +325,7 @@ pub(super) async fn show(
         .map(|u| AssignedRow {
             unit_id: u.id,
             call_sign: u.call_sign.clone(),
-            status: super::board::unit_status_label(&u.status).to_string(),
+            status: t.unit_status(&u.status).to_string(),
             route: super::route_page::route_href(u.id, Some(since)),
         })
         .collect();
@@ -192,7 +335,7 @@ pub(super) async fn show(
         .map(|e| TimelineRow {
             at: local_time(e.at),
             actor: e.actor.clone(),
-            what: describe(e, &units),
+            what: describe(e, &units, lang),
             note: e.note.clone().unwrap_or_default(),
         })
         .collect();
@@ -201,18 +344,43 @@ pub(super) async fn show(
         .next()
         .iter()
         .filter(|s| **s != Status::Dispatched)
-        .map(|s| (s.code(), s.label_ro()))
+        .map(|s| (s.code(), s.label(lang)))
         .collect();
+    let outcomes = Outcome::ALL
+        .iter()
+        .map(|o| (o.code(), o.label(lang)))
+        .collect();
+    let channels = ["phone", "radio", "email", "112", "in_person"]
+        .into_iter()
+        .map(|c| (c, t.channel(c)))
+        .collect();
+    let located_by = match (incident.lat, incident.located_by.as_deref()) {
+        (None, _) => None,
+        (Some(_), Some(code)) => LocatedBy::from_code(code).map(|l| l.label(lang)),
+        // Placed before the precision was kept: with the call's coordinates.
+        (Some(_), None) => Some(LocatedBy::Coordinates.label(lang)),
+    };
     render(&IncidentPage {
-        kind: type_label(&incident.kind, shell.lang),
+        t,
+        kind: type_label(&incident.kind, lang),
+        status: incident.status.label(lang),
+        outcome: incident
+            .outcome
+            .as_deref()
+            .and_then(|o| o.parse::<Outcome>().ok())
+            .map(|o| o.label(lang)),
+        located_by,
         received: local_time(incident.received_at),
         caller,
         calls,
         next,
-        candidates,
+        outcomes,
+        crews,
+        confirm,
         assigned,
         attachments: super::attachments::list(&state.db, id).await?,
         agencies: super::agencies::list(&state.db).await?,
+        channels,
         timeline,
         special_event: super::special::of_incident(&state.db, id).await?,
         can_dispatch,
@@ -222,8 +390,19 @@ pub(super) async fn show(
     })
 }
 
-async fn page(State(state): State<AppState>, shell: Shell, Id(id): Id) -> AppResult<Response> {
-    show(&state, shell, id, None).await
+/// `/incidents/{id}?redirect=UNIT`: the page asking to confirm a crew's redirection.
+#[derive(Deserialize)]
+struct PageQuery {
+    redirect: Option<i64>,
+}
+
+async fn page(
+    State(state): State<AppState>,
+    shell: Shell,
+    Id(id): Id,
+    Query(q): Query<PageQuery>,
+) -> AppResult<Response> {
+    show(&state, shell, id, None, q.redirect).await
 }
 
 /// After an action: back to the page; when it was refused, the page again with the reason.
@@ -238,7 +417,7 @@ pub(super) async fn after(
         Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
             let status = e.status();
             let text = e.said(shell.lang);
-            let mut response = show(state, shell, id, Some(text)).await?;
+            let mut response = show(state, shell, id, Some(text), None).await?;
             *response.status_mut() = status;
             Ok(response)
         }

@@ -11,14 +11,17 @@ pub mod calls;
 pub mod catalogue;
 pub mod checkins;
 pub mod crew;
+pub mod crew_texts;
 pub mod desk_api;
 pub mod duty_page;
 pub mod dutylog;
 pub mod eido;
 pub mod incident_forms;
 pub mod incident_page;
+pub mod incident_texts;
 pub mod ingest;
 pub mod live;
+pub mod locate;
 pub mod log_api;
 pub mod map;
 pub mod model;
@@ -50,6 +53,7 @@ pub fn routes() -> Routes {
         .merge(incident_page::routes())
         .merge(duty_page::routes())
         .merge(crew::routes())
+        .merge(locate::routes())
         .merge(route_page::routes())
         .merge(log_api::routes())
         .merge(eido::routes())

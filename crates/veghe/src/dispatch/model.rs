@@ -6,6 +6,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::incident_texts as texts;
+use crate::error::Said;
+use crate::web::Lang;
+
 /// Where an incident is in its life (DOMAIN §6).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -47,6 +51,19 @@ impl Status {
             Status::OnScene => "La fața locului",
             Status::Closed => "Închis",
             Status::Cancelled => "Anulat",
+        }
+    }
+
+    /// The status in words, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = texts::of(lang);
+        match self {
+            Status::Received => t.st_received,
+            Status::Dispatched => t.st_dispatched,
+            Status::EnRoute => t.st_en_route,
+            Status::OnScene => t.st_on_scene,
+            Status::Closed => t.st_closed,
+            Status::Cancelled => t.st_cancelled,
         }
     }
 
@@ -121,6 +138,32 @@ impl fmt::Display for TransitionError {
     }
 }
 
+impl TransitionError {
+    /// The refusal in both languages, naming both states in words.
+    pub fn said(&self) -> Said {
+        let allowed = |lang: Lang| {
+            let names: Vec<&str> = self.from.next().iter().map(|s| s.label(lang)).collect();
+            names.join(", ")
+        };
+        let ro = if self.from.next().is_empty() {
+            format!(
+                "Incidentul este {}: nu mai poate trece în starea {}.",
+                self.from.label(Lang::Ro).to_lowercase(),
+                self.to.label(Lang::Ro).to_lowercase()
+            )
+        } else {
+            format!(
+                "Incidentul nu poate trece din starea „{}” în „{}”; din „{}” poate trece în: {}.",
+                self.from.label(Lang::Ro),
+                self.to.label(Lang::Ro),
+                self.from.label(Lang::Ro),
+                allowed(Lang::Ro).to_lowercase()
+            )
+        };
+        Said::new(ro, self.to_string())
+    }
+}
+
 /// How an incident ended (required when it is closed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -133,6 +176,26 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Sanction,
+        Outcome::Warning,
+        Outcome::HandedOver,
+        Outcome::Unfounded,
+        Outcome::Other,
+    ];
+
+    /// The outcome in words, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = texts::of(lang);
+        match self {
+            Outcome::Sanction => t.out_sanction,
+            Outcome::Warning => t.out_warning,
+            Outcome::HandedOver => t.out_handed_over,
+            Outcome::Unfounded => t.out_unfounded,
+            Outcome::Other => t.out_other,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Outcome::Sanction => "sanction",
@@ -159,6 +222,66 @@ impl FromStr for Outcome {
         .ok_or_else(|| {
             format!("unknown outcome `{s}`; outcomes are: sanction, warning, handed_over, unfounded, other")
         })
+    }
+}
+
+/// What an incident's point rests on (stored in `incidents.located_by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocatedBy {
+    /// A mapped house number.
+    Number,
+    /// Between mapped numbers of the street (or just past them).
+    Interpolated,
+    /// The middle of the street: no number, or none to measure it by.
+    Street,
+    /// A dispatcher's click on the map.
+    Map,
+    /// Coordinates given with the call (a device, another system, the board's map).
+    Coordinates,
+}
+
+impl LocatedBy {
+    pub const ALL: [LocatedBy; 5] = [
+        LocatedBy::Number,
+        LocatedBy::Interpolated,
+        LocatedBy::Street,
+        LocatedBy::Map,
+        LocatedBy::Coordinates,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            LocatedBy::Number => "number",
+            LocatedBy::Interpolated => "interpolated",
+            LocatedBy::Street => "street",
+            LocatedBy::Map => "map",
+            LocatedBy::Coordinates => "coordinates",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LocatedBy> {
+        LocatedBy::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// How precise the point is, in words, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = texts::of(lang);
+        match self {
+            LocatedBy::Number => t.loc_number,
+            LocatedBy::Interpolated => t.loc_interpolated,
+            LocatedBy::Street => t.loc_street,
+            LocatedBy::Map => t.loc_map,
+            LocatedBy::Coordinates => t.loc_coordinates,
+        }
+    }
+
+    /// What the street map's geocoder says about a typed address's point.
+    pub fn of_geocoded(g: &veghe_geo::Geocoded) -> LocatedBy {
+        match (g.precision, g.interpolated) {
+            (veghe_geo::Precision::Number, false) => LocatedBy::Number,
+            (veghe_geo::Precision::Number, true) => LocatedBy::Interpolated,
+            (veghe_geo::Precision::Street, _) => LocatedBy::Street,
+        }
     }
 }
 
@@ -216,6 +339,25 @@ mod tests {
         for s in Status::ALL {
             assert_eq!(s.code().parse::<Status>(), Ok(s));
             assert!(s.check(s).is_err(), "{s} to itself");
+        }
+    }
+
+    #[test]
+    fn labels_and_refusals_speak_both_languages() {
+        assert_eq!(Status::OnScene.label(Lang::Ro), "La fața locului");
+        assert_eq!(Status::OnScene.label(Lang::En), "On scene");
+        assert_eq!(Outcome::HandedOver.label(Lang::En), "Handed over");
+        let said = Status::OnScene
+            .check(Status::EnRoute)
+            .expect_err("back")
+            .said();
+        assert!(
+            said.in_lang(Lang::Ro).contains("„La fața locului”"),
+            "{said:?}"
+        );
+        assert!(said.in_lang(Lang::En).contains("on_scene"), "{said:?}");
+        for l in LocatedBy::ALL {
+            assert_eq!(LocatedBy::from_code(l.code()), Some(l));
         }
     }
 

@@ -5,17 +5,19 @@ use serde::Serialize;
 use serde_json::json;
 use sqlx::Row;
 
-use super::model::{LatLon, Outcome, Priority, Status};
+use super::model::{LatLon, LocatedBy, Outcome, Priority, Status};
 use crate::audit::{self, Actor, Change};
 use crate::db::events::publish;
 use crate::db::{Db, Tx, counters, now_ms};
-use crate::error::AppError;
+use crate::error::{AppError, Said};
 
 /// A new incident, parsed.
 pub struct NewIncident {
     pub kind: &'static str,
     pub priority: Priority,
     pub at: Option<LatLon>,
+    /// What the point rests on; `None` with no point.
+    pub located_by: Option<LocatedBy>,
     pub address: Option<String>,
     pub description: String,
     pub caller_name: Option<String>,
@@ -39,6 +41,9 @@ pub struct Incident {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub address: Option<String>,
+    /// What the point rests on: number, interpolated, street, map, coordinates; null when
+    /// the incident is not placed.
+    pub located_by: Option<String>,
     pub neighbourhood: Option<String>,
     pub description: String,
     pub outcome: Option<String>,
@@ -49,7 +54,7 @@ pub struct Incident {
     pub unit_id: Option<i64>,
 }
 
-const INCIDENT_COLUMNS: &str = "id, number, year, type, priority, status, source, lat, lon, address, neighbourhood, description, outcome, received_at, dispatched_at, on_scene_at, closed_at, unit_id";
+const INCIDENT_COLUMNS: &str = "id, number, year, type, priority, status, source, lat, lon, address, located_by, neighbourhood, description, outcome, received_at, dispatched_at, on_scene_at, closed_at, unit_id";
 
 fn incident_from(r: &sqlx::any::AnyRow) -> Result<Incident, AppError> {
     let status: String = r.try_get("status")?;
@@ -69,6 +74,7 @@ fn incident_from(r: &sqlx::any::AnyRow) -> Result<Incident, AppError> {
         lat: r.try_get("lat")?,
         lon: r.try_get("lon")?,
         address: r.try_get("address")?,
+        located_by: r.try_get("located_by")?,
         neighbourhood: r.try_get("neighbourhood")?,
         description: r.try_get("description")?,
         outcome: r.try_get("outcome")?,
@@ -98,8 +104,8 @@ pub async fn create(db: &Db, actor: &Actor, new: NewIncident) -> Result<Incident
     let mut tx = db.begin().await?;
     let number = counters::next(&mut tx, "incident", year).await?;
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO incidents (year, number, type, priority, status, source, lat, lon, address, neighbourhood, description, caller_name, caller_phone, received_at, created_by) \
-         VALUES ($1, $2, $3, $4, 'received', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING {INCIDENT_COLUMNS}"
+        "INSERT INTO incidents (year, number, type, priority, status, source, lat, lon, address, neighbourhood, description, caller_name, caller_phone, received_at, created_by, located_by) \
+         VALUES ($1, $2, $3, $4, 'received', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING {INCIDENT_COLUMNS}"
     )))
     .bind(year)
     .bind(number)
@@ -115,6 +121,7 @@ pub async fn create(db: &Db, actor: &Actor, new: NewIncident) -> Result<Incident
     .bind(&new.caller_phone)
     .bind(now)
     .bind(actor.user_id)
+    .bind(new.at.and(new.located_by).map(LocatedBy::code))
     .fetch_one(&mut *tx)
     .await?;
     let incident = incident_from(&row)?;
@@ -242,7 +249,10 @@ pub async fn change_status(
     if to == Status::Closed && outcome.is_none() {
         return Err(AppError::bad(
             "outcome",
-            "closing an incident needs its outcome: sanction, warning, handed_over, unfounded or other",
+            Said::new(
+                "Pentru închiderea incidentului alegeți rezultatul: sancțiune, avertisment, predat, nefondat sau altul.",
+                "closing an incident needs its outcome: sanction, warning, handed_over, unfounded or other",
+            ),
         ));
     }
     let mut tx = db.begin().await?;
@@ -265,7 +275,7 @@ pub async fn change_status_in(
     before
         .status
         .check(to)
-        .map_err(|e| AppError::conflict(e.to_string()))?;
+        .map_err(|e| AppError::conflict(e.said()))?;
     let now = now_ms();
     let column = match to {
         Status::Dispatched => Some("dispatched_at"),

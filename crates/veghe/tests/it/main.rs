@@ -18,6 +18,7 @@ mod extract;
 mod first_start;
 mod forecast;
 mod import;
+mod incident_desk;
 mod interop;
 mod live;
 mod live_pg;

@@ -125,6 +125,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "positions_by_time",
         include_str!("../../../migrations/0015_positions_by_time.sql"),
     ),
+    step(
+        16,
+        "incident_located_by",
+        include_str!("../../../migrations/0016_incident_located_by.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

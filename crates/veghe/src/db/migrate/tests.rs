@@ -82,6 +82,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "aa46385e98e62982d235bf95d774e714286dfafe5f3381e23234809956e733d1",
         "aa46385e98e62982d235bf95d774e714286dfafe5f3381e23234809956e733d1",
     ),
+    (
+        16,
+        "f0fa9a6ff861e3e2374a1098268bc9e85e9dab13fb1f0747f944a7ddea491bff",
+        "f0fa9a6ff861e3e2374a1098268bc9e85e9dab13fb1f0747f944a7ddea491bff",
+    ),
 ];
 
 fn sha256(text: &str) -> String {
