@@ -97,9 +97,9 @@ fn said(pick: impl Fn(&T) -> &'static str) -> Said {
 /// The shift a query asks for.
 fn chosen(q: &ShiftQuery, now: i64) -> AppResult<DutyShift> {
     if let Some(at) = given(&q.at) {
-        let p = super::period::parse(Some(at), None, now)
+        let at = super::period::moment("at", at)
             .map_err(|_| AppError::bad("at", said(|t| t.bad_at)))?;
-        return Ok(DutyShift::at(p.from));
+        return Ok(DutyShift::at(at));
     }
     let Some(day) = given(&q.day) else {
         return Ok(DutyShift::at(now));
