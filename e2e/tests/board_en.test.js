@@ -36,8 +36,13 @@ test('the board and the desk pages in English', { timeout: 180000 }, async () =>
     // The board on one 1920×1080 screen.
     await page.setViewportSize({ width: 1920, height: 1080 });
     await h.visit(page, '/board');
-    const tall = await page.evaluate(() => document.documentElement.scrollHeight);
-    assert.ok(tall <= 1080, `the board fits one screen: ${tall} px`);
+    const [grid, page_, footer] = await page.evaluate(() => [
+      document.querySelector('.board-grid').getBoundingClientRect().bottom,
+      document.documentElement.scrollHeight,
+      document.querySelector('.site-footer').getBoundingClientRect().height,
+    ]);
+    assert.ok(grid <= 1080, `the board fits one screen: it ends at ${grid} px`);
+    assert.ok(page_ <= 1080 + footer + 1, `only the footer is below the screen: the page is ${page_} px`);
     assert.deepEqual(page.jsErrors, [], 'no script errors');
   } finally {
     await page.context().close();

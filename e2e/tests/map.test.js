@@ -57,22 +57,23 @@ test('map page draws the neighbourhoods with Leaflet', async () => {
   }
 });
 
-// Opens the popup of the first marker matching `selector` on the map `#id` and answers its links.
+// Opens, by a click, the popup of a marker matching `selector` on the map `#id` (the map zoomed
+// in on it, so that no other marker covers it) and answers the popup's text and links.
 async function popupLinks(page, id, selector) {
   await page.evaluate(([mapId, sel]) => {
-    const el = document.getElementById(mapId);
-    const map = el.vgMap;
+    const map = document.getElementById(mapId).vgMap;
+    map.closePopup();
+    document.querySelectorAll('[data-e2e-target]').forEach((e) => e.removeAttribute('data-e2e-target'));
     let found = null;
     map.eachLayer((layer) => {
-      if (!found && layer.getElement && layer.getElement() && layer.getElement().matches(sel) && layer.getPopup()) {
-        found = layer;
-      }
+      const e = !found && layer.getElement && layer.getElement();
+      if (e && e.matches(sel) && layer.getPopup && layer.getPopup()) found = layer;
     });
-    map.setView(found.getLatLng(), 15, { animate: false });
+    map.setView(found.getLatLng(), 18, { animate: false });
+    found.getElement().setAttribute('data-e2e-target', '1');
   }, [id, selector]);
-  const marker = page.locator(`#${id} ${selector}`).first();
-  await marker.click({ force: true });
-  const popup = page.locator(`#${id} .leaflet-popup-content`);
+  await page.locator(`#${id} [data-e2e-target]`).click();
+  const popup = page.locator(`#${id} .leaflet-popup-content`).last();
   await popup.waitFor();
   return { text: await popup.textContent(), hrefs: await popup.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))) };
 }
@@ -81,8 +82,14 @@ test('the board map has a legend, the crews, and markers that lead to their page
   const page = await h.newPage(browser);
   try {
     await h.login(page, 'dispecer');
+    // Two crews report where they are (the demo without its simulation has no positions).
+    const now = Math.floor(Date.now() / 1000);
+    for (const [tracker, lat, lon] of [['trk-105', 45.7571, 21.2290], ['trk-106', 45.7490, 21.2160]]) {
+      const r = await page.request.get(h.url(`/osmand?id=${tracker}&lat=${lat}&lon=${lon}&timestamp=${now}`));
+      assert.equal(r.status(), 200, `a fix from ${tracker}`);
+    }
     await h.visit(page, '/board');
-    await page.waitForFunction(() => document.querySelectorAll('#board-map path.vg-crew').length > 0, null, { timeout: 20000 });
+    await page.waitForFunction(() => document.querySelectorAll('#board-map div.vg-crew').length > 0, null, { timeout: 20000 });
 
     // The legend names every layer shown: the boundary, neighbourhoods, incidents by priority, crews by status.
     const legend = page.locator('#board-map .vg-legend');
@@ -101,14 +108,13 @@ test('the board map has a legend, the crews, and markers that lead to their page
     });
     assert.ok(!(await legend.textContent()).includes('poziție veche'), 'the crews leave the legend with their layer');
     await h.visit(page, '/board');
-    await page.waitForFunction(() => document.querySelectorAll('#board-map path.vg-crew').length > 0, null, { timeout: 20000 });
+    await page.waitForFunction(() => document.querySelectorAll('#board-map div.vg-crew').length > 0, null, { timeout: 20000 });
 
     // A crew: its call sign, status in words, and its route.
-    const crew = await popupLinks(page, 'board-map', 'path.vg-crew');
+    const crew = await popupLinks(page, 'board-map', 'div.vg-crew');
     assert.match(crew.text, /Echipaj PL-\d+/, crew.text);
     assert.match(crew.text, /Stare/, crew.text);
     assert.ok(crew.hrefs.some((href) => /^\/units\/\d+\/route$/.test(href)), `a link to the crew's route: ${crew.hrefs}`);
-    await page.keyboard.press('Escape');
 
     // An incident: its number, priority and state in words, and its page, reached by the link.
     const incident = await popupLinks(page, 'board-map', 'path.vg-incident');

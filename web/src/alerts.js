@@ -40,6 +40,8 @@
     polygonButton.setAttribute('aria-pressed', String(mode === 'polygon'));
     closeButton.disabled = !(mode === 'polygon' && corners.length >= 3);
     el.classList.toggle('drawing', mode !== null);
+    // While drawing, a quick second click is a point, not a zoom.
+    if (mode === null) { map.doubleClickZoom.enable(); } else { map.doubleClickZoom.disable(); }
   }
 
   function clearShape() {
@@ -144,6 +146,16 @@
     if (!map || marks) { return; }
     marks = L.featureGroup().addTo(map);
     tools.hidden = false;
+    // The typed fields fold away behind a button once the map can draw.
+    var toggle = document.getElementById('typed-toggle');
+    var typed = document.getElementById('alert-typed');
+    toggle.hidden = false;
+    typed.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.addEventListener('click', function () {
+      typed.hidden = !typed.hidden;
+      toggle.setAttribute('aria-expanded', String(!typed.hidden));
+    });
     map.on('click', onClick);
     circleButton.addEventListener('click', function () {
       corners = []; centre = null; clearShape();

@@ -89,7 +89,7 @@
       p3: 'P3 — fără grabă',
       crew: 'Echipaj',
       incident: 'Incident',
-      age: 'Ultima poziție acum',
+      age: 'Vechimea poziției',
       route: 'Traseul echipajului',
       open: 'Deschide incidentul',
       stale: 'poziție veche',
@@ -120,7 +120,7 @@
       p3: 'P3 — not urgent',
       crew: 'Crew',
       incident: 'Incident',
-      age: 'Last position',
+      age: 'Age of the position',
       route: 'Route of the crew',
       open: 'Open the incident',
       stale: 'stale position',
@@ -324,27 +324,34 @@
     return html.join('');
   }
 
-  function crewStyle(props) {
-    var colour = CREW_COLOURS[props.status] || CREW_OTHER;
-    return props.stale
-      ? { radius: 7, weight: 2, color: STALE_COLOUR, fillColor: '#ffffff', fillOpacity: 0.3, dashArray: '3' }
-      : { radius: 7, weight: 2, color: '#ffffff', fillColor: colour, fillOpacity: 0.95 };
+  // A crew is a square (an incident is a dot), coloured by its status through app.css;
+  // a stale position is hollow and dashed. A marker, so it can be reached from the keyboard.
+  function crewIcon(props) {
+    var status = String(props.status || 'other').replace(/[^a-z_]/g, '');
+    if (!CREW_COLOURS[status]) {
+      status = 'other';
+    }
+    return L.divIcon({
+      className: 'vg-crew vg-crew-' + status + (props.stale ? ' vg-crew-stale' : ''),
+      iconSize: [16, 16],
+      html: ''
+    });
   }
 
   function crewsLayer(data, t) {
     return L.geoJSON(data, {
       pointToLayer: function (feature, latlng) {
         var props = feature.properties || {};
-        var style = crewStyle(props);
-        style.className = 'vg-crew vg-crew-' + String(props.status || 'other').replace(/[^a-z_]/g, '');
-        return L.circleMarker(latlng, style);
+        return L.marker(latlng, {
+          icon: crewIcon(props),
+          keyboard: true,
+          title: t.crew + ' ' + (props.call_sign || '') + ' · ' + (props.status_label || ''),
+          riseOnHover: true
+        });
       },
       onEachFeature: function (feature, layer) {
         var props = feature.properties || {};
-        layer.bindPopup(crewPopup(props, t));
-        if (props.call_sign) {
-          layer.bindTooltip(escapeHtml(props.call_sign + ' · ' + (props.status_label || '')), { direction: 'top' });
-        }
+        layer.bindPopup(crewPopup(props, t), { offset: [0, -4] });
       }
     });
   }
@@ -420,20 +427,19 @@
 
   function drawLegend(body, shown, t, focusLabel) {
     body.textContent = '';
-    if (shown.boundary) {
-      legendGroup(body, t.boundary, function (ul) {
+    // The geography: one line each, no heading of its own.
+    if (shown.boundary || shown.neighbourhoods || shown.schools) {
+      var ul = document.createElement('ul');
+      if (shown.boundary) {
         legendItem(ul, t.boundary, swatch('line', BOUNDARY_STYLE.color));
-      });
-    }
-    if (shown.neighbourhoods) {
-      legendGroup(body, t.neighbourhoods, function (ul) {
+      }
+      if (shown.neighbourhoods) {
         legendItem(ul, t.neighbourhoods, swatch('area', NEIGHBOURHOOD_STYLE.color, 'rgba(127,157,185,0.25)'));
-      });
-    }
-    if (shown.schools) {
-      legendGroup(body, t.schools, function (ul) {
+      }
+      if (shown.schools) {
         legendItem(ul, t.schools, swatch('dot', '#66bb6a', '#2e7d32'));
-      });
+      }
+      body.appendChild(ul);
     }
     if (shown.points) {
       legendGroup(body, t.points, function (ul) {
@@ -445,9 +451,9 @@
     if (shown.crews) {
       legendGroup(body, t.crews, function (ul) {
         Object.keys(CREW_COLOURS).forEach(function (code) {
-          legendItem(ul, t.statuses[code], swatch('dot', CREW_COLOURS[code], '#ffffff'), 'vg-legend-crew-' + code);
+          legendItem(ul, t.statuses[code], swatch('square', CREW_COLOURS[code], '#ffffff'), 'vg-legend-crew-' + code);
         });
-        legendItem(ul, t.stale, swatch('hollow', '#ffffff', STALE_COLOUR), 'vg-legend-stale');
+        legendItem(ul, t.stale, swatch('square-hollow', '#ffffff', STALE_COLOUR), 'vg-legend-stale');
       });
     }
     if (focusLabel) {
