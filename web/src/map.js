@@ -425,7 +425,7 @@
     root.appendChild(ul);
   }
 
-  function drawLegend(body, shown, t, focusLabel) {
+  function drawLegend(body, shown, t, focusLabel, extra) {
     body.textContent = '';
     // The geography: one line each, no heading of its own.
     if (shown.boundary || shown.neighbourhoods || shown.schools) {
@@ -456,6 +456,13 @@
         legendItem(ul, t.stale, swatch('square-hollow', '#ffffff', STALE_COLOUR), 'vg-legend-stale');
       });
     }
+    if (extra && extra.items.length) {
+      legendGroup(body, extra.title, function (ul) {
+        extra.items.forEach(function (item) {
+          legendItem(ul, item.label, swatch(item.kind, item.colour, item.edge));
+        });
+      });
+    }
     if (focusLabel) {
       legendGroup(body, t.place, function (ul) {
         legendItem(ul, focusLabel, swatch('dot', '#c62828', '#ffffff'));
@@ -483,7 +490,7 @@
     };
     control.addTo(map);
     return function (shown, focusLabel) {
-      drawLegend(body, shown, t, focusLabel);
+      drawLegend(body, shown, t, focusLabel, el.vgLegendExtra);
     };
   }
 
@@ -607,6 +614,7 @@
       legend(shown, focusText);
     }
     map.on('overlayadd overlayremove', refreshLegend);
+    el.vgRefreshLegend = refreshLegend;
 
     Promise.all(jobs).then(function (results) {
       // Add layers in a fixed order so that points and crews are on top.
@@ -706,7 +714,16 @@
     Array.prototype.forEach.call(scope.querySelectorAll('div.vg-map'), initMap);
   }
 
-  window.VegheMap = { init: initAll, formatInstant: formatInstant };
+  // A page's own layer in the map's legend: legend(el, title, [{ label, kind: 'line' | 'dot' |
+  // 'square', colour, edge }]).
+  function legend(el, title, items) {
+    el.vgLegendExtra = { title: title, items: items || [] };
+    if (el.vgRefreshLegend) {
+      el.vgRefreshLegend();
+    }
+  }
+
+  window.VegheMap = { init: initAll, formatInstant: formatInstant, legend: legend };
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () { initAll(document); });

@@ -199,8 +199,12 @@ fn latlon(lat: f64, lon: f64, field: &'static str) -> AppResult<()> {
         return Err(AppError::bad(
             field,
             Said::new(
-                format!("{lat}, {lon} nu este un punct pe hartă (latitudine și longitudine în grade, WGS84)."),
-                format!("{lat}, {lon} is not a point on the map (latitude and longitude in degrees, WGS84)."),
+                format!(
+                    "{lat}, {lon} nu este un punct pe hartă (latitudine și longitudine în grade, WGS84)."
+                ),
+                format!(
+                    "{lat}, {lon} is not a point on the map (latitude and longitude in degrees, WGS84)."
+                ),
             ),
         ));
     }
@@ -276,9 +280,9 @@ fn not_a_point(pair: &str) -> Said {
 pub fn parse_points(text: &str) -> AppResult<Vec<[f64; 2]>> {
     text.split_whitespace()
         .map(|pair| {
-            let (lat, lon) = pair.split_once(',').ok_or_else(|| {
-                AppError::bad("polygon", not_a_point(pair))
-            })?;
+            let (lat, lon) = pair
+                .split_once(',')
+                .ok_or_else(|| AppError::bad("polygon", not_a_point(pair)))?;
             match (lat.parse::<f64>(), lon.parse::<f64>()) {
                 (Ok(a), Ok(b)) if a.is_finite() && b.is_finite() => Ok([a, b]),
                 _ => Err(AppError::bad("polygon", not_a_point(pair))),

@@ -152,19 +152,18 @@ pub async fn issue(
     me: CurrentUser,
     Form(f): Form<AlertForm>,
 ) -> AppResult<Response> {
-    let incident_id =
-        match filled(f.incident_id) {
-            None => None,
-            Some(s) => Some(s.parse::<i64>().map_err(|_| {
-                AppError::bad(
-                    "incident_id",
-                    Said::new(
-                        format!("„{s}” nu este un număr de incident."),
-                        format!("“{s}” is not an incident number."),
-                    ),
-                )
-            })?),
-        };
+    let incident_id = match filled(f.incident_id) {
+        None => None,
+        Some(s) => Some(s.parse::<i64>().map_err(|_| {
+            AppError::bad(
+                "incident_id",
+                Said::new(
+                    format!("„{s}” nu este un număr de incident."),
+                    format!("“{s}” is not an incident number."),
+                ),
+            )
+        })?),
+    };
     let input = AlertIn {
         event: f.event,
         headline: f.headline,

@@ -91,20 +91,24 @@ fn given(v: &Option<String>) -> Option<&str> {
 }
 
 fn said(pick: impl Fn(&T) -> &'static str) -> Said {
-    Said::new(pick(duty_texts::of(Lang::Ro)), pick(duty_texts::of(Lang::En)))
+    Said::new(
+        pick(duty_texts::of(Lang::Ro)),
+        pick(duty_texts::of(Lang::En)),
+    )
 }
 
 /// The shift a query asks for.
 fn chosen(q: &ShiftQuery, now: i64) -> AppResult<DutyShift> {
     if let Some(at) = given(&q.at) {
-        let at = super::period::moment("at", at)
-            .map_err(|_| AppError::bad("at", said(|t| t.bad_at)))?;
+        let at =
+            super::period::moment("at", at).map_err(|_| AppError::bad("at", said(|t| t.bad_at)))?;
         return Ok(DutyShift::at(at));
     }
     let Some(day) = given(&q.day) else {
         return Ok(DutyShift::at(now));
     };
-    let day = crate::calendar::parse_date(day).map_err(|_| AppError::bad("day", said(|t| t.bad_day)))?;
+    let day =
+        crate::calendar::parse_date(day).map_err(|_| AppError::bad("day", said(|t| t.bad_day)))?;
     let shift = match given(&q.shift) {
         None => Shift::Day,
         Some(s) => Shift::parse(s).map_err(|_| AppError::bad("shift", said(|t| t.bad_shift)))?,

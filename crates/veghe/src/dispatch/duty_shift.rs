@@ -85,7 +85,12 @@ impl DutyShift {
             Shift::Night => {
                 let e = d.tomorrow().unwrap_or(d);
                 let days = if e.month() == d.month() {
-                    format!("{}/{} {}", d.day(), e.day(), duty_texts::month(d.month(), lang))
+                    format!(
+                        "{}/{} {}",
+                        d.day(),
+                        e.day(),
+                        duty_texts::month(d.month(), lang)
+                    )
                 } else {
                     format!(
                         "{} {}/{} {}",

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
-use crate::dispatch::board_texts;
 use crate::db::now_ms;
+use crate::dispatch::board_texts;
 use crate::error::{AppError, AppResult};
 use crate::geo;
 use crate::http::extract::Query;
@@ -36,10 +36,12 @@ pub fn routes() -> Routes {
 #[template(path = "web/map.html")]
 struct MapPage {
     shell: Shell,
+    t: &'static board_texts::T,
 }
 
 async fn map_page(shell: Shell) -> AppResult<Response> {
-    render(&MapPage { shell })
+    let t = board_texts::of(shell.lang);
+    render(&MapPage { shell, t })
 }
 
 fn geojson(body: String) -> Response {
@@ -142,7 +144,8 @@ async fn crews(State(state): State<AppState>, shell: Shell) -> AppResult<Respons
             }))
         })
         .collect();
-    let mut r = geojson(serde_json::json!({"type": "FeatureCollection", "features": features}).to_string());
+    let mut r =
+        geojson(serde_json::json!({"type": "FeatureCollection", "features": features}).to_string());
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(r)

@@ -40,85 +40,91 @@ fn romanian_letters(page: &str) -> Vec<String> {
         .collect()
 }
 
-both!(the_duty_page_shows_the_shift_under_way_at_six_twenty_five, |app| {
-    let disp = app.api("disp", Role::Dispatcher).await;
-    let night = app.add_unit("PL-NIGHT", None).await;
-    let day = app.add_unit("PL-DAY", None).await;
-    for (unit, day_of, shift) in [(night, "2026-12-06", "night"), (day, "2026-12-07", "day")] {
-        disp.post_ok(
+both!(
+    the_duty_page_shows_the_shift_under_way_at_six_twenty_five,
+    |app| {
+        let disp = app.api("disp", Role::Dispatcher).await;
+        let night = app.add_unit("PL-NIGHT", None).await;
+        let day = app.add_unit("PL-DAY", None).await;
+        for (unit, day_of, shift) in [(night, "2026-12-06", "night"), (day, "2026-12-07", "day")] {
+            disp.post_ok(
             "/api/v1/rosters",
             json!({"unit_id": unit, "day": day_of, "shift": shift, "members": ["agent1", "agent2"]}),
         )
         .await;
+        }
+        // Timișoara is UTC+2 in December.
+        log_line(&app, ms("2026-12-06T16:50:00Z"), "before the night").await;
+        log_line(&app, ms("2026-12-06T20:00:00Z"), "at ten in the evening").await;
+        log_line(&app, ms("2026-12-07T04:20:00Z"), "at twenty past six").await;
+        log_line(&app, ms("2026-12-07T06:00:00Z"), "at eight in the morning").await;
+
+        let browser = app.signed_in("d1", Role::Dispatcher).await;
+        let r = browser.get("/duty?at=2026-12-07T06:25").await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let page = r.text().await.expect("page");
+        assert!(
+            page.contains(r#"<span id="duty-shift">Tura de noapte 6/7 dec.</span>"#),
+            "06:25 is in the night shift of 6/7 December"
+        );
+        assert!(page.contains("at ten in the evening") && page.contains("at twenty past six"));
+        assert!(
+            !page.contains("before the night") && !page.contains("at eight in the morning"),
+            "only the shift's own log"
+        );
+        assert!(
+            page.contains("PL-NIGHT") && page.contains("agent1, agent2"),
+            "the night's crew"
+        );
+        assert!(
+            !page.contains("<td>PL-DAY</td>"),
+            "not the next day shift's crew"
+        );
+        assert!(
+            page.contains(r#"href="/duty?day=2026-12-06&#38;shift=day""#)
+                && page.contains("Tura de zi 6 dec.")
+                && page.contains(r#"href="/duty?day=2026-12-07&#38;shift=day""#)
+                && page.contains("Tura de zi 7 dec."),
+            "the shifts before and after, by name"
+        );
+
+        // The next shift, chosen by its day and kind, has its own crew and log.
+        let page = browser
+            .get("/duty?day=2026-12-07&shift=day")
+            .await
+            .text()
+            .await
+            .expect("page");
+        assert!(page.contains("Tura de zi 7 dec.") && page.contains("<td>PL-DAY</td>"));
+        assert!(page.contains("at eight in the morning") && !page.contains("at twenty past six"));
+
+        // Without a choice, the shift under way now, marked as such.
+        let now = DutyShift::at(veghe::db::now_ms());
+        let page = browser.get("/duty").await.text().await.expect("page");
+        assert!(page.contains(&format!(
+            r#"<span id="duty-shift">{}</span>"#,
+            now.label(Lang::Ro)
+        )));
+        assert!(page.contains("(tura în curs)") && page.contains(r#"id="duty-map""#));
+
+        // In English; a shift that cannot be read is refused in words.
+        browser.get("/lang?to=en&next=/").await;
+        let page = browser
+            .get("/duty?at=2026-12-07T06:25")
+            .await
+            .text()
+            .await
+            .expect("page");
+        assert!(page.contains("Night shift 6/7 Dec") && page.contains("Previous shift"));
+        assert_eq!(
+            browser
+                .get("/duty?day=2026-12-07&shift=evening")
+                .await
+                .status(),
+            StatusCode::BAD_REQUEST
+        );
     }
-    // Timișoara is UTC+2 in December.
-    log_line(&app, ms("2026-12-06T16:50:00Z"), "before the night").await;
-    log_line(&app, ms("2026-12-06T20:00:00Z"), "at ten in the evening").await;
-    log_line(&app, ms("2026-12-07T04:20:00Z"), "at twenty past six").await;
-    log_line(&app, ms("2026-12-07T06:00:00Z"), "at eight in the morning").await;
-
-    let browser = app.signed_in("d1", Role::Dispatcher).await;
-    let r = browser.get("/duty?at=2026-12-07T06:25").await;
-    assert_eq!(r.status(), StatusCode::OK);
-    let page = r.text().await.expect("page");
-    assert!(
-        page.contains(r#"<span id="duty-shift">Tura de noapte 6/7 dec.</span>"#),
-        "06:25 is in the night shift of 6/7 December"
-    );
-    assert!(page.contains("at ten in the evening") && page.contains("at twenty past six"));
-    assert!(
-        !page.contains("before the night") && !page.contains("at eight in the morning"),
-        "only the shift's own log"
-    );
-    assert!(
-        page.contains("PL-NIGHT") && page.contains("agent1, agent2"),
-        "the night's crew"
-    );
-    assert!(
-        !page.contains("<td>PL-DAY</td>"),
-        "not the next day shift's crew"
-    );
-    assert!(
-        page.contains(r#"href="/duty?day=2026-12-06&#38;shift=day""#)
-            && page.contains("Tura de zi 6 dec.")
-            && page.contains(r#"href="/duty?day=2026-12-07&#38;shift=day""#)
-            && page.contains("Tura de zi 7 dec."),
-        "the shifts before and after, by name"
-    );
-
-    // The next shift, chosen by its day and kind, has its own crew and log.
-    let page = browser
-        .get("/duty?day=2026-12-07&shift=day")
-        .await
-        .text()
-        .await
-        .expect("page");
-    assert!(page.contains("Tura de zi 7 dec.") && page.contains("<td>PL-DAY</td>"));
-    assert!(page.contains("at eight in the morning") && !page.contains("at twenty past six"));
-
-    // Without a choice, the shift under way now, marked as such.
-    let now = DutyShift::at(veghe::db::now_ms());
-    let page = browser.get("/duty").await.text().await.expect("page");
-    assert!(page.contains(&format!(
-        r#"<span id="duty-shift">{}</span>"#,
-        now.label(Lang::Ro)
-    )));
-    assert!(page.contains("(tura în curs)") && page.contains(r#"id="duty-map""#));
-
-    // In English; a shift that cannot be read is refused in words.
-    browser.get("/lang?to=en&next=/").await;
-    let page = browser
-        .get("/duty?at=2026-12-07T06:25")
-        .await
-        .text()
-        .await
-        .expect("page");
-    assert!(page.contains("Night shift 6/7 Dec") && page.contains("Previous shift"));
-    assert_eq!(
-        browser.get("/duty?day=2026-12-07&shift=evening").await.status(),
-        StatusCode::BAD_REQUEST
-    );
-});
+);
 
 both!(the_desk_pages_speak_the_readers_language, |app| {
     let disp = app.api("api", Role::Dispatcher).await;
@@ -157,8 +163,18 @@ both!(the_desk_pages_speak_the_readers_language, |app| {
     );
     for path in &pages {
         let page = browser.get(path).await.text().await.expect("page");
-        for english in [">Status<", ">Crews", ">Call sign<", ">Address<", ">Type<", "Shift"] {
-            assert!(!page.contains(english), "{path} shows {english:?} in Romanian");
+        for english in [
+            ">Status<",
+            ">Crews",
+            ">Call sign<",
+            ">Address<",
+            ">Type<",
+            "Shift",
+        ] {
+            assert!(
+                !page.contains(english),
+                "{path} shows {english:?} in Romanian"
+            );
         }
     }
 
@@ -173,9 +189,22 @@ both!(the_desk_pages_speak_the_readers_language, |app| {
         assert_eq!(r.status(), StatusCode::OK, "{path}");
         let page = r.text().await.expect("page");
         let left = romanian_letters(&page);
-        assert!(left.is_empty(), "{path} keeps Romanian in English: {left:#?}");
-        for romanian in [">Stare<", ">Echipaje", ">Indicativ<", ">Adresă<", ">Tip<", "Tura "] {
-            assert!(!page.contains(romanian), "{path} shows {romanian:?} in English");
+        assert!(
+            left.is_empty(),
+            "{path} keeps Romanian in English: {left:#?}"
+        );
+        for romanian in [
+            ">Stare<",
+            ">Echipaje",
+            ">Indicativ<",
+            ">Adresă<",
+            ">Tip<",
+            "Tura ",
+        ] {
+            assert!(
+                !page.contains(romanian),
+                "{path} shows {romanian:?} in English"
+            );
         }
     }
 });
@@ -246,7 +275,12 @@ both!(the_maps_layers_say_what_each_marker_is, |app| {
     assert!(crews["features"][0]["properties"]["url"].is_null());
 
     // Every operational map of these pages draws the crews.
-    for path in ["/board", "/duty", "/alerts", &format!("/units/{unit}/route")] {
+    for path in [
+        "/board",
+        "/duty",
+        "/alerts",
+        &format!("/units/{unit}/route"),
+    ] {
         let page = browser.get(path).await.text().await.expect("page");
         assert!(
             page.contains(r#"data-layers="boundary,neighbourhoods,crews""#)
@@ -299,5 +333,9 @@ both!(an_alert_without_an_area_is_refused_in_words, |app| {
             ],
         )
         .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER, "a drawn polygon is an area");
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "a drawn polygon is an area"
+    );
 });
