@@ -8,8 +8,11 @@
  * Every <div class="vg-map"> becomes a map. Attributes read:
  *   data-tiles           tile URL template ({z}/{x}/{y}); empty or absent:
  *                        Veghe's own street tiles (/tiles/{z}/{x}/{y}.png).
- *   data-layers          comma list among boundary,neighbourhoods,schools,
- *                        loaded from /geo/<name>.geojson.
+ *   data-layers          comma list among boundary,neighbourhoods,schools,crews,
+ *                        loaded from /geo/<name>.geojson. crews (the crews at
+ *                        their last position, coloured by status, hollow when
+ *                        the fix is stale) reloads every 15 s and on the page's
+ *                        live events ("vg:live", see live.js).
  *   data-points          optional URL of a GeoJSON FeatureCollection of
  *                        incident points (properties: number, type_label,
  *                        priority 1-3, status, received, optional url).
@@ -18,6 +21,10 @@
  *                        data-focus-zoom) instead of fitting the city; data-focus-label
  *                        is its tooltip.
  *   aria-label           set by the server (the container is focusable).
+ *
+ * Every map gets a legend (bottom right) naming each layer shown, with the
+ * incidents' priorities and the crews' states; every incident and crew
+ * marker opens a popup saying what it is, with a link to its page.
  *
  * The element gets data-map-state="loading" | "ready" | "error" and fires a
  * "vg:map-ready" event once every requested layer has been handled; the
@@ -38,7 +45,8 @@
 
   var CENTRE = [45.7538, 21.2257];
   var ZOOM = 12;
-  var LAYER_NAMES = ['boundary', 'neighbourhoods', 'schools'];
+  var LAYER_NAMES = ['boundary', 'neighbourhoods', 'schools', 'crews'];
+  var CREWS_REFRESH_MS = 15000;
   var OSM_ATTRIBUTION =
     '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL)';
   var BLANK_BACKGROUND = '#f4f3ee';
@@ -50,6 +58,18 @@
     3: '#1565c0'  // blue
   };
   var PRIORITY_RADIUS = { 1: 9, 2: 7, 3: 6 };
+  // Crews by status; a stale position is drawn hollow and grey.
+  var CREW_COLOURS = {
+    available: '#2e7d32',
+    dispatched: '#f9a825',
+    en_route: '#ef6c00',
+    on_scene: '#c62828',
+    busy: '#6a1b9a'
+  };
+  var CREW_OTHER = '#455a64';
+  var STALE_COLOUR = '#757575';
+  var BOUNDARY_STYLE = { color: '#1f3a5f', weight: 2.5, opacity: 0.9, fill: false };
+  var NEIGHBOURHOOD_STYLE = { color: '#4a5a6a', weight: 1, opacity: 0.8, fillColor: '#7f9db9', fillOpacity: 0.08 };
 
   var TEXTS = {
     ro: {
@@ -57,24 +77,62 @@
       neighbourhoods: 'Cartiere',
       schools: 'Școli',
       points: 'Incidente',
+      crews: 'Echipaje',
       priority: 'Prioritate',
       status: 'Stare',
       received: 'Primit',
       zoomIn: 'Mărește',
       zoomOut: 'Micșorează',
-      failed: 'Strat indisponibil: '
+      failed: 'Strat indisponibil: ',
+      legend: 'Legendă',
+      p1: 'P1 — urgent',
+      p2: 'P2 — obișnuit',
+      p3: 'P3 — fără grabă',
+      crew: 'Echipaj',
+      incident: 'Incident',
+      age: 'Vechimea poziției',
+      route: 'Traseul echipajului',
+      open: 'Deschide incidentul',
+      stale: 'poziție veche',
+      place: 'Locul incidentului',
+      statuses: {
+        available: 'disponibil',
+        dispatched: 'alocat',
+        en_route: 'în deplasare',
+        on_scene: 'la fața locului',
+        busy: 'ocupat'
+      }
     },
     en: {
       boundary: 'City boundary',
       neighbourhoods: 'Neighbourhoods',
       schools: 'Schools',
       points: 'Incidents',
+      crews: 'Crews',
       priority: 'Priority',
       status: 'Status',
       received: 'Received',
       zoomIn: 'Zoom in',
       zoomOut: 'Zoom out',
-      failed: 'Layer unavailable: '
+      failed: 'Layer unavailable: ',
+      legend: 'Legend',
+      p1: 'P1 — urgent',
+      p2: 'P2 — normal',
+      p3: 'P3 — not urgent',
+      crew: 'Crew',
+      incident: 'Incident',
+      age: 'Age of the position',
+      route: 'Route of the crew',
+      open: 'Open the incident',
+      stale: 'stale position',
+      place: 'The incident',
+      statuses: {
+        available: 'available',
+        dispatched: 'dispatched',
+        en_route: 'en route',
+        on_scene: 'on scene',
+        busy: 'busy'
+      }
     }
   };
 
@@ -147,7 +205,7 @@
     return L.geoJSON(data, {
       interactive: false,
       style: function () {
-        return { color: '#1f3a5f', weight: 2.5, opacity: 0.9, fill: false };
+        return BOUNDARY_STYLE;
       }
     });
   }
@@ -155,7 +213,7 @@
   function neighbourhoodsLayer(data) {
     return L.geoJSON(data, {
       style: function () {
-        return { color: '#4a5a6a', weight: 1, opacity: 0.8, fillColor: '#7f9db9', fillOpacity: 0.08 };
+        return NEIGHBOURHOOD_STYLE;
       },
       onEachFeature: function (feature, layer) {
         var name = feature && feature.properties && feature.properties.name;
@@ -221,17 +279,82 @@
     }
     html.push('<dl class="vg-popup-facts">');
     if (props.priority != null) {
-      html.push('<dt>' + t.priority + '</dt><dd>' + escapeHtml(props.priority) + '</dd>');
+      html.push('<dt>' + t.priority + '</dt><dd>' + escapeHtml(t['p' + props.priority] || props.priority) + '</dd>');
     }
-    if (props.status) {
-      html.push('<dt>' + t.status + '</dt><dd>' + escapeHtml(props.status) + '</dd>');
+    if (props.status_label || props.status) {
+      html.push('<dt>' + t.status + '</dt><dd>' + escapeHtml(props.status_label || props.status) + '</dd>');
     }
     if (props.received) {
       html.push('<dt>' + t.received + '</dt><dd><time datetime="' + escapeHtml(props.received) + '">' +
         escapeHtml(formatInstant(props.received)) + '</time></dd>');
     }
     html.push('</dl>');
+    if (url) {
+      html.push('<p><a class="vg-popup-link" href="' + escapeHtml(url) + '">' + escapeHtml(t.open) + ' ' + number + '</a></p>');
+    }
     return html.join('');
+  }
+
+  function localUrl(value) {
+    return typeof value === 'string' && value.charAt(0) === '/' && value.charAt(1) !== '/' ? value : null;
+  }
+
+  function crewPopup(props, t) {
+    var html = [];
+    var name = escapeHtml(props.call_sign || '');
+    var url = localUrl(props.url);
+    html.push('<p class="vg-popup-title"><strong>' + escapeHtml(t.crew) + ' ' +
+      (url ? '<a href="' + escapeHtml(url) + '">' + name + '</a>' : name) + '</strong></p>');
+    html.push('<dl class="vg-popup-facts">');
+    html.push('<dt>' + t.status + '</dt><dd>' + escapeHtml(props.status_label || '') + '</dd>');
+    var incident = props.incident;
+    if (incident && incident.reference) {
+      var iurl = localUrl(incident.url);
+      html.push('<dt>' + t.incident + '</dt><dd>' + (iurl
+        ? '<a href="' + escapeHtml(iurl) + '">' + escapeHtml(incident.reference) + '</a>'
+        : escapeHtml(incident.reference)) + '</dd>');
+    }
+    if (props.age) {
+      html.push('<dt>' + t.age + '</dt><dd>' + escapeHtml(props.age) +
+        (props.stale ? ' (' + escapeHtml(t.stale) + ')' : '') + '</dd>');
+    }
+    html.push('</dl>');
+    if (url) {
+      html.push('<p><a class="vg-popup-link" href="' + escapeHtml(url) + '">' + escapeHtml(t.route) + ' ' + name + '</a></p>');
+    }
+    return html.join('');
+  }
+
+  // A crew is a square (an incident is a dot), coloured by its status through app.css;
+  // a stale position is hollow and dashed. A marker, so it can be reached from the keyboard.
+  function crewIcon(props) {
+    var status = String(props.status || 'other').replace(/[^a-z_]/g, '');
+    if (!CREW_COLOURS[status]) {
+      status = 'other';
+    }
+    return L.divIcon({
+      className: 'vg-crew vg-crew-' + status + (props.stale ? ' vg-crew-stale' : ''),
+      iconSize: [16, 16],
+      html: ''
+    });
+  }
+
+  function crewsLayer(data, t) {
+    return L.geoJSON(data, {
+      pointToLayer: function (feature, latlng) {
+        var props = feature.properties || {};
+        return L.marker(latlng, {
+          icon: crewIcon(props),
+          keyboard: true,
+          title: t.crew + ' ' + (props.call_sign || '') + ' · ' + (props.status_label || ''),
+          riseOnHover: true
+        });
+      },
+      onEachFeature: function (feature, layer) {
+        var props = feature.properties || {};
+        layer.bindPopup(crewPopup(props, t), { offset: [0, -4] });
+      }
+    });
   }
 
   function pointsLayer(data, t) {
@@ -265,6 +388,112 @@
     neighbourhoods: neighbourhoodsLayer,
     schools: schoolsLayer
   };
+
+  // The legend: one line per layer shown, with the incidents' priorities and the crews' states.
+  function swatch(kind, colour, edge) {
+    var span = document.createElement('span');
+    span.className = 'vg-legend-swatch vg-legend-' + kind;
+    span.setAttribute('aria-hidden', 'true');
+    if (kind === 'line') {
+      span.style.borderTopColor = colour;
+    } else if (kind === 'area') {
+      span.style.borderColor = colour;
+      span.style.backgroundColor = edge;
+    } else {
+      span.style.backgroundColor = colour;
+      span.style.borderColor = edge || '#ffffff';
+    }
+    return span;
+  }
+
+  function legendItem(list, text, sw, extra) {
+    var li = document.createElement('li');
+    if (extra) {
+      li.className = extra;
+    }
+    li.appendChild(sw);
+    li.appendChild(document.createTextNode(' ' + text));
+    list.appendChild(li);
+  }
+
+  function legendGroup(root, title, fill) {
+    var h = document.createElement('p');
+    h.className = 'vg-legend-group';
+    h.textContent = title;
+    var ul = document.createElement('ul');
+    fill(ul);
+    root.appendChild(h);
+    root.appendChild(ul);
+  }
+
+  function drawLegend(body, shown, t, focusLabel, extra) {
+    body.textContent = '';
+    // The geography: one line each, no heading of its own.
+    if (shown.boundary || shown.neighbourhoods || shown.schools) {
+      var ul = document.createElement('ul');
+      if (shown.boundary) {
+        legendItem(ul, t.boundary, swatch('line', BOUNDARY_STYLE.color));
+      }
+      if (shown.neighbourhoods) {
+        legendItem(ul, t.neighbourhoods, swatch('area', NEIGHBOURHOOD_STYLE.color, 'rgba(127,157,185,0.25)'));
+      }
+      if (shown.schools) {
+        legendItem(ul, t.schools, swatch('dot', '#66bb6a', '#2e7d32'));
+      }
+      body.appendChild(ul);
+    }
+    if (shown.points) {
+      legendGroup(body, t.points, function (ul) {
+        [1, 2, 3].forEach(function (p) {
+          legendItem(ul, t['p' + p], swatch('dot', PRIORITY_COLOURS[p]), 'vg-legend-p' + p);
+        });
+      });
+    }
+    if (shown.crews) {
+      legendGroup(body, t.crews, function (ul) {
+        Object.keys(CREW_COLOURS).forEach(function (code) {
+          legendItem(ul, t.statuses[code], swatch('square', CREW_COLOURS[code], '#ffffff'), 'vg-legend-crew-' + code);
+        });
+        legendItem(ul, t.stale, swatch('square-hollow', '#ffffff', STALE_COLOUR), 'vg-legend-stale');
+      });
+    }
+    if (extra && extra.items.length) {
+      legendGroup(body, extra.title, function (ul) {
+        extra.items.forEach(function (item) {
+          legendItem(ul, item.label, swatch(item.kind, item.colour, item.edge));
+        });
+      });
+    }
+    if (focusLabel) {
+      legendGroup(body, t.place, function (ul) {
+        legendItem(ul, focusLabel, swatch('dot', '#c62828', '#ffffff'));
+      });
+    }
+    body.parentNode.hidden = body.childNodes.length === 0;
+  }
+
+  function addLegend(map, el, t) {
+    var control = L.control({ position: 'bottomright' });
+    var body = null;
+    control.onAdd = function () {
+      var box = L.DomUtil.create('details', 'leaflet-control vg-legend');
+      // Open on a wide map, folded on a phone's (it would cover the map).
+      box.open = el.clientWidth >= 560;
+      var summary = document.createElement('summary');
+      summary.textContent = t.legend;
+      box.appendChild(summary);
+      body = document.createElement('div');
+      body.className = 'vg-legend-body';
+      box.appendChild(body);
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+    return function (shown, focusLabel) {
+      drawLegend(body, shown, t, focusLabel, el.vgLegendExtra);
+    };
+  }
 
   function showFailure(map, t, what) {
     var control = L.control({ position: 'bottomleft' });
@@ -319,6 +548,8 @@
       return LAYER_NAMES.indexOf(name) >= 0 && all.indexOf(name) === i;
     });
     var loaded = {};
+    var wantsCrews = requested.indexOf('crews') >= 0;
+    requested = requested.filter(function (name) { return name !== 'crews'; });
 
     var jobs = requested.map(function (name) {
       return fetchJson('/geo/' + name + '.geojson').then(function (data) {
@@ -351,13 +582,49 @@
       }
     }
 
+    var crews = null;
+    if (wantsCrews) {
+      crews = L.featureGroup();
+      jobs.push(loadCrews(map, crews, t).then(function (ok) {
+        return ok ? { name: 'crews', layer: crews } : null;
+      }));
+      var reloadCrews = function () {
+        if (document.body.contains(el)) {
+          loadCrews(map, crews, t);
+        }
+      };
+      window.setInterval(reloadCrews, CREWS_REFRESH_MS);
+      var pending = null;
+      document.body.addEventListener('vg:live', function () {
+        if (pending) {
+          return;
+        }
+        pending = window.setTimeout(function () { pending = null; reloadCrews(); }, 500);
+      });
+      el.vgReloadCrews = reloadCrews;
+    }
+
+    var legend = addLegend(map, el, t);
+    var focusText = null;
+    var layersOn = {};
+    function refreshLegend() {
+      var shown = {};
+      Object.keys(layersOn).forEach(function (name) {
+        shown[name] = map.hasLayer(layersOn[name]);
+      });
+      legend(shown, focusText);
+    }
+    map.on('overlayadd overlayremove', refreshLegend);
+    el.vgRefreshLegend = refreshLegend;
+
     Promise.all(jobs).then(function (results) {
-      // Add layers in a fixed order so that points are on top.
-      var order = ['boundary', 'neighbourhoods', 'schools', 'points'];
+      // Add layers in a fixed order so that points and crews are on top.
+      var order = ['boundary', 'neighbourhoods', 'schools', 'points', 'crews'];
       order.forEach(function (name) {
         results.forEach(function (r) {
           if (r && r.name === name) {
             r.layer.addTo(map);
+            layersOn[name] = r.layer;
             control.addOverlay(r.layer, escapeHtml(t[name]));
           }
         });
@@ -373,6 +640,7 @@
         if (focusLabel) {
           mark.bindTooltip(escapeHtml(focusLabel), { permanent: true, direction: 'top', offset: [0, -8] });
         }
+        focusText = focusLabel || t.place;
         map.setView(focus, parseFloat(el.getAttribute('data-focus-zoom')) || 16);
       } else if (fit) {
         var bounds = fit.getBounds();
@@ -380,6 +648,7 @@
           map.fitBounds(bounds, { padding: [8, 8] });
         }
       }
+      refreshLegend();
       var failed = results.some(function (r) { return r === null; });
       el.setAttribute('data-map-state', failed ? 'error' : 'ready');
       el.dispatchEvent(new CustomEvent('vg:map-ready', { bubbles: true, detail: { map: map } }));
@@ -409,6 +678,35 @@
     });
   }
 
+  // (Re)load the crews into the given group; resolves to true on success.
+  function loadCrews(map, group, t) {
+    return fetchJson('/geo/crews.geojson').then(function (data) {
+      var open = null;
+      group.eachLayer(function (layer) {
+        if (layer.isPopupOpen && layer.isPopupOpen()) {
+          open = layer.feature && layer.feature.id;
+        }
+      });
+      group.clearLayers();
+      crewsLayer(data, t).eachLayer(function (layer) {
+        group.addLayer(layer);
+        if (open != null && layer.feature && layer.feature.id === open) {
+          layer.openPopup();
+        }
+      });
+      return true;
+    }, function (err) {
+      if (window.console) {
+        console.warn('veghe map: ' + err.message);
+      }
+      if (!group.vgFailed) {
+        group.vgFailed = true;
+        showFailure(map, t, t.crews);
+      }
+      return false;
+    });
+  }
+
   function initAll(root) {
     var scope = root && root.querySelectorAll ? root : document;
     if (scope.matches && scope.matches('div.vg-map')) {
@@ -417,7 +715,16 @@
     Array.prototype.forEach.call(scope.querySelectorAll('div.vg-map'), initMap);
   }
 
-  window.VegheMap = { init: initAll, formatInstant: formatInstant };
+  // A page's own layer in the map's legend: legend(el, title, [{ label, kind: 'line' | 'dot' |
+  // 'square', colour, edge }]).
+  function legend(el, title, items) {
+    el.vgLegendExtra = { title: title, items: items || [] };
+    if (el.vgRefreshLegend) {
+      el.vgRefreshLegend();
+    }
+  }
+
+  window.VegheMap = { init: initAll, formatInstant: formatInstant, legend: legend };
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () { initAll(document); });

@@ -109,6 +109,15 @@
     line = points.map(function (p) { return [p.lat, p.lon]; });
     var route = L.polyline(line, { color: '#1565c0', weight: 3, opacity: 0.45 }).addTo(map);
     travelled = L.polyline([], { color: '#1565c0', weight: 4, opacity: 0.95 }).addTo(map);
+    if (window.VegheMap && window.VegheMap.legend) {
+      var word = function (n) { return box.getAttribute('data-legend-' + n) || ''; };
+      window.VegheMap.legend(el, word('title'), [
+        { label: word('route'), kind: 'line', colour: 'rgba(21,101,192,0.45)' },
+        { label: word('travelled'), kind: 'line', colour: '#1565c0' },
+        { label: word('start'), kind: 'dot', colour: '#ffffff', edge: '#1565c0' },
+        { label: word('crew'), kind: 'dot', colour: '#c62828', edge: '#ffffff' }
+      ]);
+    }
     L.circleMarker(line[0], { radius: 5, color: '#1565c0', weight: 2, fillColor: '#ffffff', fillOpacity: 1 })
       .bindTooltip(when(points[0].at)).addTo(map);
     marker = L.circleMarker(line[0], { radius: 8, weight: 2, color: '#ffffff', fillColor: '#c62828', fillOpacity: 1,

@@ -6,6 +6,7 @@ pub mod cap;
 pub mod model;
 pub mod page;
 pub mod store;
+pub mod texts;
 pub mod xml;
 
 use crate::auth::Access;

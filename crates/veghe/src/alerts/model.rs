@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::Deserialize;
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{required, text};
 
 macro_rules! cap_enum {
@@ -35,7 +35,10 @@ macro_rules! cap_enum {
                 let s = s.trim();
                 $name::ALL.iter().copied().find(|v| v.code() == s).ok_or_else(|| {
                     let all: Vec<&str> = $name::ALL.iter().map(|v| v.code()).collect();
-                    AppError::bad($field, format!("`{s}` is not a CAP {} value; use one of: {}", $field, all.join(", ")))
+                    AppError::bad($field, Said::new(
+                        format!("„{s}” nu este o valoare CAP a câmpului {}; valorile sunt: {}", $field, all.join(", ")),
+                        format!("“{s}” is not a CAP {} value; use one of: {}", $field, all.join(", ")),
+                    ))
                 })
             }
         }
@@ -195,7 +198,14 @@ fn latlon(lat: f64, lon: f64, field: &'static str) -> AppResult<()> {
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(AppError::bad(
             field,
-            format!("{lat},{lon} is not a WGS84 point (latitude, longitude in degrees)"),
+            Said::new(
+                format!(
+                    "{lat}, {lon} nu este un punct pe hartă (latitudine și longitudine în grade, WGS84)."
+                ),
+                format!(
+                    "{lat}, {lon} is not a point on the map (latitude and longitude in degrees, WGS84)."
+                ),
+            ),
         ));
     }
     Ok(())
@@ -215,7 +225,10 @@ pub fn parse_instant(text: &str, field: &'static str) -> AppResult<i64> {
         .ok_or_else(|| {
             AppError::bad(
                 field,
-                format!("`{text}` is not a time (e.g. 2026-12-01T08:00:00+02:00)"),
+                Said::new(
+                    format!("„{text}” nu este o dată și oră (de exemplu 2026-12-01T08:00)."),
+                    format!("“{text}” is not a date and time (e.g. 2026-12-01T08:00)."),
+                ),
             )
         })
 }
@@ -232,13 +245,19 @@ pub fn polygon_text(points: &[[f64; 2]]) -> AppResult<String> {
     if points.len() < 3 {
         return Err(AppError::bad(
             "polygon",
-            "a polygon needs at least three distinct points",
+            Said::new(
+                "Poligonul are nevoie de cel puțin trei puncte diferite.",
+                "A polygon needs at least three distinct points.",
+            ),
         ));
     }
     if points.len() > 500 {
         return Err(AppError::bad(
             "polygon",
-            "a polygon may have at most 500 points",
+            Said::new(
+                "Poligonul poate avea cel mult 500 de puncte.",
+                "A polygon may have at most 500 points.",
+            ),
         ));
     }
     let first = points[0];
@@ -250,19 +269,23 @@ pub fn polygon_text(points: &[[f64; 2]]) -> AppResult<String> {
         .join(" "))
 }
 
+fn not_a_point(pair: &str) -> Said {
+    Said::new(
+        format!("„{pair}” nu este un punct „lat,lon”."),
+        format!("“{pair}” is not a point “lat,lon”."),
+    )
+}
+
 /// Points written as CAP writes them (`lat,lon lat,lon …`), as the page's form sends them.
 pub fn parse_points(text: &str) -> AppResult<Vec<[f64; 2]>> {
     text.split_whitespace()
         .map(|pair| {
-            let (lat, lon) = pair.split_once(',').ok_or_else(|| {
-                AppError::bad("polygon", format!("`{pair}` is not a point `lat,lon`"))
-            })?;
+            let (lat, lon) = pair
+                .split_once(',')
+                .ok_or_else(|| AppError::bad("polygon", not_a_point(pair)))?;
             match (lat.parse::<f64>(), lon.parse::<f64>()) {
                 (Ok(a), Ok(b)) if a.is_finite() && b.is_finite() => Ok([a, b]),
-                _ => Err(AppError::bad(
-                    "polygon",
-                    format!("`{pair}` is not a point `lat,lon`"),
-                )),
+                _ => Err(AppError::bad("polygon", not_a_point(pair))),
             }
         })
         .collect()
@@ -282,7 +305,10 @@ impl AlertIn {
         if headline_en.is_none() && (description_en.is_some() || instruction_en.is_some()) {
             return Err(AppError::bad(
                 "headline_en",
-                "the English texts need an English headline",
+                Said::new(
+                    "Textele în engleză au nevoie de un titlu în engleză.",
+                    "The English texts need an English headline.",
+                ),
             ));
         }
         let circle = match (self.circle_lat, self.circle_lon, self.radius_km) {
@@ -292,7 +318,10 @@ impl AlertIn {
                 if !(r > 0.0 && r <= 100.0) {
                     return Err(AppError::bad(
                         "radius_km",
-                        "the radius must be more than 0 and at most 100 km",
+                        Said::new(
+                            "Raza este mai mare de 0 și cel mult 100 km.",
+                            "The radius must be more than 0 and at most 100 km.",
+                        ),
                     ));
                 }
                 Some(Circle {
@@ -301,11 +330,19 @@ impl AlertIn {
                     radius_km: r,
                 })
             }
-            (_, _, None) => return Err(AppError::bad("radius_km", "the circle needs a radius")),
+            (_, _, None) => {
+                return Err(AppError::bad(
+                    "radius_km",
+                    Said::new("Cercul are nevoie de o rază.", "The circle needs a radius."),
+                ));
+            }
             _ => {
                 return Err(AppError::bad(
                     "circle_lat",
-                    "the circle needs its centre: circle_lat and circle_lon",
+                    Said::new(
+                        "Cercul are nevoie de centru: latitudinea și longitudinea lui.",
+                        "The circle needs its centre: its latitude and longitude.",
+                    ),
                 ));
             }
         };
@@ -313,7 +350,10 @@ impl AlertIn {
         if circle.is_none() && polygon.is_none() {
             return Err(AppError::bad(
                 "area",
-                "give the area as a circle (circle_lat, circle_lon, radius_km) or a polygon",
+                Said::new(
+                    "Desenați zona pe hartă (un cerc sau un poligon) sau scrieți-i coordonatele.",
+                    "Draw the area on the map (a circle or a polygon) or type its coordinates.",
+                ),
             ));
         }
         let onset_at = self
@@ -326,13 +366,19 @@ impl AlertIn {
         if expires_at <= now {
             return Err(AppError::bad(
                 "expires",
-                "the alert would expire before it is sent",
+                Said::new(
+                    "Avertizarea ar expira înainte de a fi trimisă: alegeți o oră de expirare viitoare.",
+                    "The alert would expire before it is sent: choose an expiry time ahead.",
+                ),
             ));
         }
         if onset_at.is_some_and(|o| o >= expires_at) {
             return Err(AppError::bad(
                 "expires",
-                "the alert expires before its onset",
+                Said::new(
+                    "Avertizarea expiră înainte să înceapă: alegeți o expirare după început.",
+                    "The alert expires before its onset: choose an expiry after the onset.",
+                ),
             ));
         }
         Ok(NewAlert {

@@ -11,7 +11,7 @@ use super::store;
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db::now_ms;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Form, Id};
 use crate::web::{Lang, Shell, local_time, render};
 
@@ -34,6 +34,7 @@ type Options = Vec<(&'static str, String)>;
 #[template(path = "alerts/alerts.html")]
 struct AlertsPage {
     shell: Shell,
+    w: &'static super::texts::T,
     rows: Vec<Row>,
     categories: Options,
     severities: Options,
@@ -46,7 +47,7 @@ macro_rules! options {
     ($t:ty, $lang:expr) => {
         <$t>::ALL
             .iter()
-            .map(|v| (v.code(), format!("{} — {}", v.code(), v.label($lang))))
+            .map(|v| (v.code(), v.label($lang).to_string()))
             .collect()
     };
 }
@@ -84,6 +85,7 @@ pub async fn page(State(state): State<AppState>, shell: Shell) -> AppResult<Resp
         .collect();
     let lang: Lang = shell.lang;
     render(&AlertsPage {
+        w: super::texts::of(lang),
         shell,
         rows,
         categories: options!(Category, lang),
@@ -132,7 +134,15 @@ fn number(field: &'static str, v: Option<String>) -> AppResult<Option<f64>> {
             .ok()
             .filter(|x| x.is_finite())
             .map(Some)
-            .ok_or_else(|| AppError::bad(field, format!("`{s}` is not a number"))),
+            .ok_or_else(|| {
+                AppError::bad(
+                    field,
+                    Said::new(
+                        format!("„{s}” nu este un număr."),
+                        format!("“{s}” is not a number."),
+                    ),
+                )
+            }),
     }
 }
 
@@ -142,13 +152,18 @@ pub async fn issue(
     me: CurrentUser,
     Form(f): Form<AlertForm>,
 ) -> AppResult<Response> {
-    let incident_id =
-        match filled(f.incident_id) {
-            None => None,
-            Some(s) => Some(s.parse::<i64>().map_err(|_| {
-                AppError::bad("incident_id", format!("`{s}` is not an incident id"))
-            })?),
-        };
+    let incident_id = match filled(f.incident_id) {
+        None => None,
+        Some(s) => Some(s.parse::<i64>().map_err(|_| {
+            AppError::bad(
+                "incident_id",
+                Said::new(
+                    format!("„{s}” nu este un număr de incident."),
+                    format!("“{s}” is not an incident number."),
+                ),
+            )
+        })?),
+    };
     let input = AlertIn {
         event: f.event,
         headline: f.headline,

@@ -94,7 +94,10 @@ pub async fn issue(db: &Db, actor: &Actor, new: NewAlert) -> Result<Alert, AppEr
         if found.is_none() {
             return Err(AppError::bad(
                 "incident_id",
-                format!("no incident with id {incident}"),
+                crate::error::Said::new(
+                    format!("Nu există incidentul cu id-ul {incident}."),
+                    format!("There is no incident with id {incident}."),
+                ),
             ));
         }
     }

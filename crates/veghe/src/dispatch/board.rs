@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::api::IncidentIn;
+use super::board_texts::{self, T};
 use super::store::{self, Incident};
 use super::units::Unit;
 use crate::AppState;
@@ -15,7 +16,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::db::now_ms;
 use crate::dispatch::catalogue::type_label;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Form, Query};
 use crate::web::{Lang, Shell, render};
 
@@ -46,6 +47,7 @@ struct UnitRow {
     overdue: bool,
     status: String,
     position_age: String,
+    has_position: bool,
     stale: bool,
 }
 
@@ -69,7 +71,7 @@ fn rows(
             reference: i.reference,
             kind: type_label(&i.kind, lang),
             priority: i.priority,
-            status: i.status.label_ro(),
+            status: board_texts::incident_status(i.status, lang),
             address: i.address.unwrap_or_default(),
             since: rfc3339(i.received_at),
         })
@@ -80,9 +82,12 @@ fn rows(
             let (position_age, stale) = match u.last_position_at {
                 Some(at) => {
                     let minutes = (now - at).max(0) / 60_000;
-                    (format!("{minutes} min"), now - at > config.stale_after_ms)
+                    (
+                        format!("{minutes} {}", board_texts::of(lang).minutes),
+                        now - at > config.stale_after_ms,
+                    )
                 }
-                None => ("—".to_string(), true),
+                None => (board_texts::of(lang).no_position.to_string(), true),
             };
             UnitRow {
                 overdue: super::checkins::overdue(
@@ -91,9 +96,10 @@ fn rows(
                     now,
                     config.checkin_interval_ms,
                 ),
+                has_position: u.last_position_at.is_some(),
                 id: u.id,
                 call_sign: u.call_sign,
-                status: unit_status_label(&u.status).to_string(),
+                status: board_texts::unit_status(&u.status, lang).to_string(),
                 position_age,
                 stale,
             }
@@ -102,37 +108,28 @@ fn rows(
     (incidents, units)
 }
 
-/// A crew status in Romanian (the code itself when unknown).
-pub fn unit_status_label(code: &str) -> &str {
-    match code {
-        "available" => "disponibil",
-        "dispatched" => "alocat",
-        "en_route" => "în deplasare",
-        "on_scene" => "la fața locului",
-        "busy" => "ocupat",
-        "off_duty" => "în afara serviciului",
-        "out_of_service" => "indisponibil",
-        other => other,
-    }
+/// A crew status in Romanian.
+pub fn unit_status_label(code: &str) -> &'static str {
+    board_texts::unit_status(code, Lang::Ro)
 }
 
 #[derive(Template)]
 #[template(path = "dispatch/board.html")]
 struct BoardPage {
     shell: Shell,
+    t: &'static T,
     incidents: Vec<IncidentRow>,
     units: Vec<UnitRow>,
     types: Vec<(&'static str, String)>,
     can_dispatch: bool,
     /// The call just saved: its number, with a link, and whether it is on the map.
     saved: Option<Saved>,
-    /// Positions older than this show as stale on the map too.
-    stale_ms: i64,
 }
 
 #[derive(Template)]
 #[template(path = "dispatch/tables.html")]
 struct Tables {
+    t: &'static T,
     incidents: Vec<IncidentRow>,
     units: Vec<UnitRow>,
     /// Dispatchers get each crew's route behind its call sign.
@@ -169,7 +166,7 @@ async fn board(state: &AppState, shell: Shell, saved: Option<Saved>) -> AppResul
         .as_ref()
         .is_some_and(|u| groups::DISPATCH.contains(&u.role));
     render(&BoardPage {
-        stale_ms: state.config.stale_after_ms,
+        t: board_texts::of(lang),
         shell,
         incidents,
         units,
@@ -207,6 +204,7 @@ async fn tables(State(state): State<AppState>, shell: Shell) -> AppResult<Respon
         .as_ref()
         .is_some_and(|u| groups::DISPATCH.contains(&u.role));
     render(&Tables {
+        t: board_texts::of(shell.lang),
         incidents,
         units,
         can_dispatch,
@@ -231,11 +229,17 @@ struct IntakeForm {
 fn opt_number(field: &'static str, v: Option<String>) -> AppResult<Option<f64>> {
     match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => s
-            .replace(',', ".")
-            .parse::<f64>()
-            .map(Some)
-            .map_err(|_| crate::error::AppError::bad(field, format!("`{s}` is not a number"))),
+        Some(s) => s.replace(',', ".").parse::<f64>().map(Some).map_err(|_| {
+            let (ro, en) = (board_texts::of(Lang::Ro), board_texts::of(Lang::En));
+            let name = |t: &T| if field == "lat" { t.lat } else { t.lon };
+            AppError::bad(
+                field,
+                Said::new(
+                    format!("{}: „{s}” {}", name(ro), ro.not_a_number),
+                    format!("{}: “{s}” {}", name(en), en.not_a_number),
+                ),
+            )
+        }),
     }
 }
 
@@ -253,7 +257,10 @@ async fn intake(
         .filter(|j| !j.is_empty())
     {
         let id: i64 = join.parse().map_err(|_| {
-            crate::error::AppError::bad("join", format!("`{join}` is not an incident id"))
+            AppError::bad(
+                "join",
+                Said::new(board_texts::RO.join_bad, board_texts::EN.join_bad),
+            )
         })?;
         let call = super::incident_forms::CallForm {
             caller_name: form.caller_name,
@@ -272,7 +279,12 @@ async fn intake(
             .trim()
             .trim_start_matches(['P', 'p'])
             .parse()
-            .map_err(|_| crate::error::AppError::bad("priority", "priority must be 1, 2 or 3"))?,
+            .map_err(|_| {
+                AppError::bad(
+                    "priority",
+                    Said::new(board_texts::RO.priority_bad, board_texts::EN.priority_bad),
+                )
+            })?,
         lat: opt_number("lat", form.lat)?,
         lon: opt_number("lon", form.lon)?,
         address: Some(form.address),

@@ -1,19 +1,25 @@
-//! The duty log page: the day's calls and communications, a form to log a communication, and
-//! the shift handover (predare-primire) with what is handed over, confirmed by both dispatchers.
+//! The duty log page: a shift's calls and communications and its crews (the shift under way by
+//! default, with the shifts before and after one click away), a form to log a communication,
+//! and the shift handover (predare-primire) with what is handed over, confirmed by both
+//! dispatchers.
 
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::duty_shift::DutyShift;
+use super::duty_texts::{self, T};
 use super::dutylog::{self, LogEntry, NewEntry};
+use super::rosters::Shift;
 use super::shift::ShiftHandover;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::{AppError, AppResult};
+use crate::db::now_ms;
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Form, Query};
-use crate::web::{Shell, local_time, render};
+use crate::web::{Lang, Shell, local_time, render};
 
 pub fn routes() -> Routes {
     let write = Access::Roles(groups::DISPATCH);
@@ -27,7 +33,7 @@ pub fn routes() -> Routes {
 
 struct Row {
     time: String,
-    kind: String,
+    kind: &'static str,
     summary: String,
     actor: String,
     incident_id: Option<i64>,
@@ -43,27 +49,71 @@ struct Pending {
     notes: String,
 }
 
+/// A shift to go to, with its name.
+struct ShiftLink {
+    href: String,
+    label: String,
+}
+
 #[derive(Template)]
 #[template(path = "dispatch/duty.html")]
 struct DutyPage {
     shell: Shell,
+    t: &'static T,
+    /// The shift shown, in words ("Tura de noapte 6/7 dec.").
+    shift_label: String,
+    /// Its day (`YYYY-MM-DD`) and kind (`day`, `night`), for the forms.
     day: String,
+    shift: &'static str,
+    is_current: bool,
+    previous: ShiftLink,
+    next: ShiftLink,
+    current: ShiftLink,
     rows: Vec<Row>,
-    kinds: &'static [(&'static str, &'static str)],
+    kinds: Vec<(&'static str, &'static str)>,
     units: Vec<(i64, String)>,
     pending: Vec<Pending>,
     rosters: Vec<super::rosters::Roster>,
     can_dispatch: bool,
 }
 
+/// `/duty`: the shift under way, `?day=YYYY-MM-DD&shift=day|night` a chosen one (a day alone is
+/// its day shift), `?at=…` the one under way at that moment.
 #[derive(Deserialize)]
-struct DayQuery {
+struct ShiftQuery {
     day: Option<String>,
+    shift: Option<String>,
+    at: Option<String>,
 }
 
-fn today() -> String {
-    let tz = crate::time::bucharest();
-    jiff::Timestamp::now().to_zoned(tz).date().to_string()
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn said(pick: impl Fn(&T) -> &'static str) -> Said {
+    Said::new(
+        pick(duty_texts::of(Lang::Ro)),
+        pick(duty_texts::of(Lang::En)),
+    )
+}
+
+/// The shift a query asks for.
+fn chosen(q: &ShiftQuery, now: i64) -> AppResult<DutyShift> {
+    if let Some(at) = given(&q.at) {
+        let at =
+            super::period::moment("at", at).map_err(|_| AppError::bad("at", said(|t| t.bad_at)))?;
+        return Ok(DutyShift::at(at));
+    }
+    let Some(day) = given(&q.day) else {
+        return Ok(DutyShift::at(now));
+    };
+    let day =
+        crate::calendar::parse_date(day).map_err(|_| AppError::bad("day", said(|t| t.bad_day)))?;
+    let shift = match given(&q.shift) {
+        None => Shift::Day,
+        Some(s) => Shift::parse(s).map_err(|_| AppError::bad("shift", said(|t| t.bad_shift)))?,
+    };
+    Ok(DutyShift { day, shift })
 }
 
 /// The start and end (epoch ms) of a day `YYYY-MM-DD` in Bucharest.
@@ -71,10 +121,7 @@ pub fn day_bounds(day: &str) -> AppResult<(i64, i64)> {
     let from = super::desk_api::parse_instant("day", day, false)?;
     let to = super::desk_api::parse_instant("day", day, true)?;
     if from >= to {
-        return Err(AppError::bad(
-            "day",
-            format!("`{day}` is not a day (YYYY-MM-DD)"),
-        ));
+        return Err(AppError::bad("day", said(|t| t.bad_day)));
     }
     Ok((from, to))
 }
@@ -106,19 +153,29 @@ fn pending_row(h: &ShiftHandover) -> Pending {
     }
 }
 
+fn link(s: DutyShift, lang: Lang) -> ShiftLink {
+    ShiftLink {
+        href: s.href(),
+        label: s.label(lang),
+    }
+}
+
 async fn page(
     State(state): State<AppState>,
     shell: Shell,
-    Query(q): Query<DayQuery>,
+    Query(q): Query<ShiftQuery>,
 ) -> AppResult<Response> {
-    let day = q.day.filter(|d| !d.trim().is_empty()).unwrap_or_else(today);
-    let (from, to) = day_bounds(&day)?;
-    let rows = dutylog::entries(&state.db, from, to)
+    let lang = shell.lang;
+    let t = duty_texts::of(lang);
+    let now = now_ms();
+    let shown = chosen(&q, now)?;
+    let (from, to) = shown.bounds();
+    let rows = dutylog::entries(&state.db, from, to, lang)
         .await?
         .into_iter()
         .map(|e: LogEntry| Row {
             time: local_time(e.at),
-            kind: dutylog::kind_label(&e.kind).to_string(),
+            kind: dutylog::kind_label(&e.kind, lang),
             summary: e.summary,
             actor: e.actor,
             incident_id: e.incident_id,
@@ -138,13 +195,29 @@ async fn page(
         .user
         .as_ref()
         .is_some_and(|u| groups::DISPATCH.contains(&u.role));
-    let rosters = super::rosters::of_day(&state.db, &day).await?;
+    let day = shown.day.to_string();
+    let rosters = super::rosters::of_day(&state.db, &day)
+        .await?
+        .into_iter()
+        .filter(|r| r.shift == shown.shift.code())
+        .collect();
+    let kinds = dutylog::KINDS
+        .iter()
+        .map(|(code, _)| (*code, dutylog::kind_label(code, lang)))
+        .collect();
     render(&DutyPage {
+        shift_label: shown.label(lang),
+        shift: shown.shift.code(),
+        is_current: shown == DutyShift::at(now),
+        previous: link(shown.previous(), lang),
+        next: link(shown.next(), lang),
+        current: link(DutyShift::at(now), lang),
         shell,
+        t,
         rosters,
         day,
         rows,
-        kinds: dutylog::KINDS,
+        kinds,
         units,
         pending,
         can_dispatch,
@@ -164,7 +237,7 @@ async fn add_entry(
     Form(f): Form<EntryForm>,
 ) -> AppResult<Response> {
     let summary = crate::http::extract::text(Some(f.summary), "summary", 2000)?
-        .ok_or_else(|| AppError::bad("summary", "write what was communicated"))?;
+        .ok_or_else(|| AppError::bad("summary", said(|t| t.bad_summary)))?;
     let unit_id = match f
         .unit_id
         .as_deref()
@@ -173,7 +246,7 @@ async fn add_entry(
     {
         Some(u) => Some(
             u.parse()
-                .map_err(|_| AppError::bad("unit_id", format!("`{u}` is not a crew id")))?,
+                .map_err(|_| AppError::bad("unit_id", said(|t| t.bad_crew)))?,
         ),
         None => None,
     };
@@ -226,7 +299,7 @@ async fn accept(
     let id =
         f.id.trim()
             .parse()
-            .map_err(|_| AppError::bad("id", format!("`{}` is not a handover id", f.id)))?;
+            .map_err(|_| AppError::bad("id", said(|t| t.bad_handover)))?;
     super::shift::accept(&state.db, &me, id).await?;
     Ok(Redirect::to("/duty").into_response())
 }
@@ -251,7 +324,7 @@ async fn save_roster(
         .unit_id
         .trim()
         .parse()
-        .map_err(|_| AppError::bad("unit_id", format!("`{}` is not a crew id", f.unit_id)))?;
+        .map_err(|_| AppError::bad("unit_id", said(|t| t.bad_crew)))?;
     let roster = super::log_api::RosterIn {
         unit_id,
         day: f.day.clone(),
@@ -262,6 +335,11 @@ async fn save_roster(
         tracker_id: f.tracker_id,
     }
     .parse()?;
+    let back = DutyShift {
+        day: roster.day,
+        shift: roster.shift,
+    }
+    .href();
     super::rosters::save(&state.db, &me.actor(), roster).await?;
-    Ok(Redirect::to(&format!("/duty?day={}", f.day.trim())).into_response())
+    Ok(Redirect::to(&back).into_response())
 }

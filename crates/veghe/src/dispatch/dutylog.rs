@@ -122,8 +122,15 @@ fn push(
     Ok(())
 }
 
-/// Everything the desk did in `[from, to)`, newest first.
-pub async fn entries(db: &Db, from: i64, to: i64) -> Result<Vec<LogEntry>, AppError> {
+/// Everything the desk did in `[from, to)`, newest first; the lines read from elsewhere are
+/// worded in `lang`.
+pub async fn entries(
+    db: &Db,
+    from: i64,
+    to: i64,
+    lang: crate::web::Lang,
+) -> Result<Vec<LogEntry>, AppError> {
+    let t = super::duty_texts::of(lang);
     let fetch = |sql: &'static str| async move {
         sqlx::query(sql)
             .bind(from)
@@ -139,12 +146,20 @@ pub async fn entries(db: &Db, from: i64, to: i64) -> Result<Vec<LogEntry>, AppEr
     .await?;
     push(&mut out, &calls, "call", |r| {
         let (n, y): (i64, i64) = (r.try_get("number")?, r.try_get("year")?);
-        let t: String = r.try_get("type")?;
+        let kind: String = r.try_get("type")?;
         let a: Option<String> = r.try_get("address")?;
         let s: String = r.try_get("source")?;
+        let source = crate::dispatch::catalogue::SOURCES
+            .iter()
+            .find(|l| l.code == s)
+            .map(|l| match lang {
+                crate::web::Lang::Ro => l.name_ro,
+                crate::web::Lang::En => l.name_en,
+            })
+            .unwrap_or_default();
         Ok(format!(
-            "Incident {n}/{y} ({}) — {} [{s}]",
-            crate::dispatch::catalogue::type_label(&t, crate::web::Lang::Ro),
+            "Incident {n}/{y} ({}) — {} ({source})",
+            crate::dispatch::catalogue::type_label(&kind, lang),
             a.unwrap_or_default()
         ))
     })?;
@@ -156,7 +171,7 @@ pub async fn entries(db: &Db, from: i64, to: i64) -> Result<Vec<LogEntry>, AppEr
     push(&mut out, &further, "further_call", |r| {
         let (n, y): (i64, i64) = (r.try_get("number")?, r.try_get("year")?);
         let d: String = r.try_get("description")?;
-        Ok(format!("Apel suplimentar la {n}/{y}: {d}"))
+        Ok(format!("{} {n}/{y}: {d}", t.further_call))
     })?;
     let contacts = fetch(
         "SELECT c.at, NULL AS incident_id, c.unit_id, u.call_sign, c.note, c.actor_name AS actor \
@@ -167,8 +182,8 @@ pub async fn entries(db: &Db, from: i64, to: i64) -> Result<Vec<LogEntry>, AppEr
         let cs: String = r.try_get("call_sign")?;
         let note: Option<String> = r.try_get("note")?;
         Ok(match note {
-            Some(n) => format!("Contact cu {cs}: {n}"),
-            None => format!("Contact cu {cs}"),
+            Some(n) => format!("{} {cs}: {n}", t.contact_with),
+            None => format!("{} {cs}", t.contact_with),
         })
     })?;
     let handovers = fetch(
@@ -182,8 +197,12 @@ pub async fn entries(db: &Db, from: i64, to: i64) -> Result<Vec<LogEntry>, AppEr
         let channel: String = r.try_get("channel")?;
         let reference: Option<String> = r.try_get("reference")?;
         Ok(format!(
-            "Incident {n}/{y} predat către {name} ({channel}{})",
-            reference.map(|x| format!(", nr. {x}")).unwrap_or_default()
+            "Incident {n}/{y} {} {name} ({}{})",
+            t.handed_to,
+            super::duty_texts::channel(&channel, lang),
+            reference
+                .map(|x| format!(", {} {x}", t.no))
+                .unwrap_or_default()
         ))
     })?;
     let shifts = fetch(
@@ -194,8 +213,8 @@ pub async fn entries(db: &Db, from: i64, to: i64) -> Result<Vec<LogEntry>, AppEr
     push(&mut out, &shifts, "shift", |r| {
         let incoming: Option<String> = r.try_get("incoming")?;
         Ok(match incoming {
-            Some(i) => format!("Predare-primire tură, primită de {i}"),
-            None => "Predare tură (neconfirmată încă de dispecerul care preia)".to_string(),
+            Some(i) => format!("{} {i}", t.shift_taken),
+            None => t.shift_waiting.to_string(),
         })
     })?;
     let direct: Vec<LogEntry> = sqlx::query_as(
@@ -210,14 +229,7 @@ pub async fn entries(db: &Db, from: i64, to: i64) -> Result<Vec<LogEntry>, AppEr
     Ok(out)
 }
 
-/// The label of a log kind, in Romanian.
-pub fn kind_label(kind: &str) -> &str {
-    match kind {
-        "call" => "apel",
-        "further_call" => "apel suplimentar",
-        "checkin" => "contact echipaj",
-        "handover" => "predare incident",
-        "shift" => "predare tură",
-        other => KINDS.iter().find(|k| k.0 == other).map_or(other, |k| k.1),
-    }
+/// The label of a log kind, in `lang`.
+pub fn kind_label(kind: &str, lang: crate::web::Lang) -> &'static str {
+    super::duty_texts::kind(kind, lang)
 }

@@ -52,7 +52,9 @@ pub async fn duty_log(
             (now - 24 * 3_600_000, now + 1)
         }
     };
-    Ok(Json(super::dutylog::entries(&state.db, from, to).await?))
+    Ok(Json(
+        super::dutylog::entries(&state.db, from, to, crate::web::Lang::Ro).await?,
+    ))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

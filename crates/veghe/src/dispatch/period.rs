@@ -88,6 +88,11 @@ fn instant(field: &'static str, text: &str, end: bool) -> Result<i64, PeriodErro
     at_local(date.to_datetime(time)).ok_or_else(unreadable)
 }
 
+/// One typed moment (the forms [`parse`] reads; a bare day is its start).
+pub fn moment(field: &'static str, text: &str) -> Result<i64, PeriodError> {
+    instant(field, text.trim(), false)
+}
+
 fn given(text: Option<&str>) -> Option<&str> {
     text.map(str::trim).filter(|t| !t.is_empty())
 }

@@ -157,12 +157,7 @@ fn rfc3339(ms: i64) -> String {
 }
 
 fn distance_text(m: f64, lang: Lang) -> String {
-    // `+ 0.0` turns the -0.0 of an empty sum into 0.0, so no fix reads "-0,0 km".
-    let text = format!("{:.1} km", m / 1000.0 + 0.0);
-    match lang {
-        Lang::Ro => text.replace('.', ","),
-        Lang::En => text,
-    }
+    format!("{} km", super::board_texts::decimal(m / 1000.0, lang))
 }
 
 async fn replay(state: &AppState, shell: &Shell, unit_id: i64, p: Period) -> AppResult<Replay> {

@@ -2,6 +2,7 @@
 
 use super::model::Status;
 use super::period::{MAX_DAYS, PeriodError, Problem};
+use crate::web::Lang;
 use crate::web::i18n::texts_table;
 
 texts_table! { T, "Every text of the crews' pages.";
@@ -28,6 +29,11 @@ texts_table! { T, "Every text of the crews' pages.";
     no_fixes: "Nicio poziție primită în perioada aleasă.", "No position received in the chosen period.";
     map_label: "Harta traseului; cursorul de timp de sub hartă mută marcajul", "Map of the route; the time slider below the map moves the marker";
     replay: "Redarea traseului", "Route replay";
+    legend_title: "Traseul", "The route";
+    legend_route: "traseul din perioadă", "the route in the period";
+    legend_travelled: "parcurs până la momentul ales", "travelled up to the chosen moment";
+    legend_start: "prima poziție", "the first position";
+    legend_crew: "echipajul la momentul ales", "the crew at the chosen moment";
     moment: "Momentul", "Moment";
     play: "Redă", "Play";
     pause: "Pauză", "Pause";
@@ -60,37 +66,18 @@ impl T {
         self.code == "ro"
     }
 
+    fn lang(&self) -> Lang {
+        if self.ro() { Lang::Ro } else { Lang::En }
+    }
+
     /// A crew's status.
     pub fn unit_status(&self, code: &str) -> String {
-        if self.ro() {
-            return super::board::unit_status_label(code).to_string();
-        }
-        match code {
-            "available" => "available",
-            "dispatched" => "dispatched",
-            "en_route" => "en route",
-            "on_scene" => "on scene",
-            "busy" => "busy",
-            "off_duty" => "off duty",
-            "out_of_service" => "out of service",
-            other => other,
-        }
-        .to_string()
+        super::board_texts::unit_status(code, self.lang()).to_string()
     }
 
     /// An incident's state.
     pub fn incident_status(&self, s: Status) -> &'static str {
-        if self.ro() {
-            return s.label_ro();
-        }
-        match s {
-            Status::Received => "Received",
-            Status::Dispatched => "Crew dispatched",
-            Status::EnRoute => "En route",
-            Status::OnScene => "On scene",
-            Status::Closed => "Closed",
-            Status::Cancelled => "Cancelled",
-        }
+        super::board_texts::incident_status(s, self.lang())
     }
 
     /// A crew's kind (car, on foot, …).

@@ -215,6 +215,8 @@ pub fn to_geojson(incidents: &[Incident], lang: crate::web::Lang) -> serde_json:
                     "type_label": crate::dispatch::catalogue::type_label(&i.kind, lang),
                     "priority": i.priority,
                     "status": i.status,
+                    "status_label": crate::dispatch::board_texts::incident_status(i.status, lang),
+                    "url": format!("/incidents/{}", i.id),
                     "outcome": i.outcome,
                     "neighbourhood": i.neighbourhood,
                     "received": crate::web::local_time(i.received_at),

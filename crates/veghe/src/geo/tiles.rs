@@ -32,7 +32,15 @@ struct TileId {
 
 impl TileId {
     fn parse(z: &str, x: &str, y: &str) -> AppResult<TileId> {
-        let bad = |field| AppError::bad(field, "nu este o țiglă de hartă");
+        let bad = |field| {
+            AppError::bad(
+                field,
+                crate::error::Said::new(
+                    "Adresa nu este a unei plăci de hartă (z/x/y.png).",
+                    "The address is not a map tile's (z/x/y.png).",
+                ),
+            )
+        };
         let z: u8 = z.parse().map_err(|_| bad("z"))?;
         if z > MAX_ZOOM {
             return Err(bad("z"));

@@ -12,6 +12,7 @@ mod auth;
 mod backup;
 mod cli;
 mod desk;
+mod desk_pages;
 mod dispatch;
 mod durability;
 mod extract;
