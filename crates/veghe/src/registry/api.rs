@@ -269,8 +269,9 @@ async fn act(
     me: &CurrentUser,
     id: i64,
     action: &str,
-    payload: ActionIn,
+    mut payload: ActionIn,
 ) -> AppResult<Json<Entry>> {
+    payload.resolve_numbers(&state.db).await?;
     let step = payload.step(action)?;
     Ok(Json(
         actions::apply(&state.db, &me.actor(), id, step).await?,

@@ -125,6 +125,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "positions_by_time",
         include_str!("../../../migrations/0015_positions_by_time.sql"),
     ),
+    step(
+        19,
+        "registry_attachment_kinds",
+        include_str!("../../../migrations/0019_registry_attachment_kinds.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

@@ -82,6 +82,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "aa46385e98e62982d235bf95d774e714286dfafe5f3381e23234809956e733d1",
         "aa46385e98e62982d235bf95d774e714286dfafe5f3381e23234809956e733d1",
     ),
+    (
+        19,
+        "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
+        "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
+    ),
 ];
 
 fn sha256(text: &str) -> String {

@@ -16,7 +16,7 @@ use reqwest::redirect::Policy;
 use veghe::config::{Config, PasswordCost};
 use veghe::db::Db;
 
-pub use client::Api;
+pub use client::{Api, Browser};
 
 /// Which engine a test runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
