@@ -281,7 +281,12 @@ async fn change_disabled(
     let disabled = match form.disabled.as_str() {
         "1" | "true" => true,
         "0" | "false" => false,
-        _ => return Err(AppError::bad("disabled", "must be 1 or 0")),
+        _ => {
+            return Err(AppError::bad(
+                "disabled",
+                crate::error::Said::new("Activ: alegeți da sau nu.", "must be 1 or 0"),
+            ));
+        }
     };
     if disabled && username.trim().eq_ignore_ascii_case(&me.username) {
         return Err(AppError::conflict(Said::new(

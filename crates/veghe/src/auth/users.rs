@@ -44,7 +44,10 @@ impl Username {
         if !(2..=40).contains(&t.len()) || !ok_chars {
             return Err(AppError::bad(
                 "username",
-                "the username must have 2–40 characters: letters a-z, digits, '.', '-' or '_'",
+                crate::error::Said::new(
+                    "Utilizatorul: între 2 și 40 de caractere: litere a-z, cifre, „.”, „-” sau „_”.",
+                    "the username must have 2–40 characters: letters a-z, digits, '.', '-' or '_'",
+                ),
             ));
         }
         Ok(Username(t))
@@ -96,7 +99,10 @@ async fn insert(
     if display_name.is_empty() || display_name.chars().count() > 100 {
         return Err(AppError::bad(
             "display_name",
-            "the display name must have 1–100 characters",
+            crate::error::Said::new(
+                "Numele afișat: între 1 și 100 de caractere.",
+                "the display name must have 1–100 characters",
+            ),
         ));
     }
     let hash = hash_password(new.password, cost)?;
@@ -106,9 +112,12 @@ async fn insert(
         .fetch_optional(&mut *tx)
         .await?;
     if exists.is_some() {
-        return Err(AppError::conflict(format!(
-            "the username `{}` is taken",
-            new.username.as_str()
+        return Err(AppError::conflict(crate::error::Said::new(
+            format!(
+                "Utilizatorul „{}” există deja; alegeți alt nume de utilizator.",
+                new.username.as_str()
+            ),
+            format!("the username `{}` is taken", new.username.as_str()),
         )));
     }
     let id: i64 = sqlx::query_scalar(
@@ -162,7 +171,15 @@ pub async fn find(db: &Db, username: &str) -> Result<User, AppError> {
     .bind(username.trim().to_lowercase())
     .fetch_optional(db.pool())
     .await?
-    .ok_or_else(|| AppError::bad("username", format!("no account named `{username}`")))
+    .ok_or_else(|| {
+        AppError::bad(
+            "username",
+            crate::error::Said::new(
+                format!("Utilizatorul: nu există contul „{username}”."),
+                format!("no account named `{username}`"),
+            ),
+        )
+    })
 }
 
 /// Looks an account up for signing in: the user and the stored hash.

@@ -147,7 +147,13 @@ pub async fn reserve(
     note: Option<&str>,
 ) -> AppResult<Reservation> {
     if !(1..=100).contains(&count) {
-        return Err(AppError::bad("count", "reserve 1 to 100 numbers at a time"));
+        return Err(AppError::bad(
+            "count",
+            crate::error::Said::new(
+                "Câte numere: rezervați între 1 și 100 de numere odată.",
+                "reserve 1 to 100 numbers at a time",
+            ),
+        ));
     }
     let now = now_ms();
     let day = day_of(now);

@@ -201,7 +201,13 @@ impl RegistrationForm {
             reserved_number: match some(&self.reserved_number) {
                 None => None,
                 Some(n) => Some(n.parse::<i64>().map_err(|_| {
-                    AppError::bad("reserved_number", "the reserved number is a whole number")
+                    AppError::bad(
+                        "reserved_number",
+                        crate::error::Said::new(
+                            "Număr rezervat: scrieți un număr întreg.",
+                            "the reserved number is a whole number",
+                        ),
+                    )
                 })?),
             },
         })

@@ -294,3 +294,64 @@ both!(the_api_joins_by_registry_number_too, |app| {
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(e["error"]["field"], "into_number");
 });
+
+both!(the_audit_trail_says_what_changed_in_words, |app| {
+    let case = crate::helpers::fixtures::routed_case(&app).await;
+    let head = app.signed_in("sefa", Role::HeadOfService).await;
+
+    let page = head.get("/audit").await.text().await.expect("page");
+
+    assert!(
+        page.contains(&format!(
+            "<a href=\"/registry/{}\" translate=\"no\">{}</a>",
+            case.id, case.number
+        )),
+        "the entry by its number, linked: {page}"
+    );
+    assert!(page.contains("repartizare"), "the step in words");
+    assert!(
+        page.contains("starea: <span translate=\"no\">înregistrată</span> → <span translate=\"no\">repartizată</span>"),
+        "{page}"
+    );
+    for code in ["registry_entry", "registry.routed", "&quot;:", "&#34;:"] {
+        let at = page.find(code).unwrap_or(0);
+        assert!(
+            !page.contains(code),
+            "{code} shown to the head of service: {}",
+            &page[at.saturating_sub(300)..(at + 300).min(page.len())]
+        );
+    }
+    // The administrator may open the stored JSON.
+    let admin = app.signed_in("administrator", Role::Administrator).await;
+    let page = admin.get("/audit").await.text().await.expect("page");
+    assert!(page.contains("<details class=\"raw\">"), "{page}");
+});
+
+both!(the_laws_refusal_reads_in_the_readers_language, |app| {
+    let api = app.api("registrator", Role::RegistryClerk).await;
+    let e = registered(&api, petition()).await;
+    let id = e["id"].as_i64().expect("id");
+    let b = app.signed_in("ghiseu", Role::RegistryClerk).await;
+    let path = format!("/registry/{id}/answer");
+    let fields = [("via", "post"), ("sent_on", "2099-01-01")];
+
+    let r = b.post_form(&path, &fields).await;
+
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let page = r.text().await.expect("page");
+    assert!(
+        page.contains("OG 27/2002 art. 8: Data expedierii: trebuie să fie între înregistrare"),
+        "{page}"
+    );
+    b.get(&format!("/lang?to=en&next=/registry/{id}")).await;
+    let page = b
+        .post_form(&path, &fields)
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert!(
+        page.contains("OG 27/2002 art. 8: the answer date must fall between"),
+        "{page}"
+    );
+});

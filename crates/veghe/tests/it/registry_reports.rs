@@ -502,7 +502,7 @@ both!(law544_facts_refuse_what_does_not_fit, |app| {
         r.text()
             .await
             .expect("page")
-            .contains("number: `99/2025` is not the number of a public-information request"),
+            .contains("Numărul de înregistrare: „99/2025” nu este în registru"),
         "the form names the field"
     );
     let r = b
