@@ -27,11 +27,12 @@ fn cut_short() -> AppError {
     )
 }
 
-/// The files of the form, each with what the clerk said it is (the n-th `kind` goes with the
-/// n-th `file`); empty file rows are skipped.
+/// The files of the form, each with what the clerk said it is: a row's `kind` follows its
+/// `file` field (which may hold several files), so each kind goes with the files before it.
+/// Empty rows are skipped.
 async fn read(mut form: Multipart) -> AppResult<Vec<(Upload, Part)>> {
-    let mut files: Vec<Option<Upload>> = Vec::new();
-    let mut parts: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    let mut pending: Vec<Upload> = Vec::new();
     let mut total = 0usize;
     while let Some(mut field) = form.next_field().await.map_err(|_| cut_short())? {
         match field.name() {
@@ -48,23 +49,18 @@ async fn read(mut form: Multipart) -> AppResult<Vec<(Upload, Part)>> {
                 if total > FORM_MAX_BYTES {
                     return Err(cut_short());
                 }
-                if name.is_empty() && data.is_empty() {
-                    files.push(None);
-                } else {
-                    files.push(Some(attachments::parse(Some(&name), data.into())?));
+                if !(name.is_empty() && data.is_empty()) {
+                    pending.push(attachments::parse(Some(&name), data.into())?);
                 }
             }
-            Some("kind") => parts.push(field.text().await.map_err(|_| cut_short())?),
+            Some("kind") => {
+                let part = Part::parse(&field.text().await.map_err(|_| cut_short())?)?;
+                out.extend(pending.drain(..).map(|up| (up, part)));
+            }
             _ => {}
         }
     }
-    let mut out = Vec::new();
-    for (i, up) in files.into_iter().enumerate() {
-        if let Some(up) = up {
-            let part = Part::parse(parts.get(i).map_or("other", String::as_str))?;
-            out.push((up, part));
-        }
-    }
+    out.extend(pending.drain(..).map(|up| (up, Part::Other)));
     if out.is_empty() {
         return Err(AppError::bad(
             "file",

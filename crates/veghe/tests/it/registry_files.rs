@@ -90,7 +90,9 @@ both!(
         let body = multipart(&[
             ("file", Some("petitie-scanata.pdf"), &pdf()),
             ("kind", None, b"scan"),
+            // Two files picked at once in one row, with what they are.
             ("file", Some("schita.png"), &png),
+            ("file", Some("anexa-2.pdf"), &pdf()),
             ("kind", None, b"annex"),
             // A row the clerk left empty.
             ("file", Some(""), b""),
@@ -125,8 +127,15 @@ both!(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'registry.attach' AND entity_id = '{id}'"
         ))
         .await,
-        2
+        3
     );
+        assert_eq!(
+            app.count(&format!(
+                "SELECT COUNT(*) FROM registry_attachments WHERE entry_id = {id} AND kind = 'annex'"
+            ))
+            .await,
+            2
+        );
         assert_eq!(
             app.count(&format!(
                 "SELECT COUNT(*) FROM registry_attachments WHERE entry_id = {id} AND kind = 'scan'"
