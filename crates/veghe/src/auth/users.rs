@@ -75,8 +75,18 @@ pub async fn create(
     new: NewUser<'_>,
     cost: PasswordCost,
 ) -> Result<User, AppError> {
-    check_strength(new.password).map_err(|m| AppError::bad("password", m))?;
+    check_strength(new.password).map_err(weak)?;
     insert(db, actor, new, cost).await
+}
+
+/// A password the rule refuses, in both languages.
+fn weak(m: &'static str) -> AppError {
+    let ro = if m.contains("at least") {
+        "Parola: cel puțin 10 caractere."
+    } else {
+        "Parola: cel mult 1024 de octeți."
+    };
+    AppError::bad("password", crate::error::Said::new(ro, m))
 }
 
 /// Creates a demonstration account, whose published password may be shorter than the rule.
@@ -292,7 +302,7 @@ pub async fn reset_password(
     password: &str,
     cost: PasswordCost,
 ) -> Result<User, AppError> {
-    check_strength(password).map_err(|m| AppError::bad("password", m))?;
+    check_strength(password).map_err(weak)?;
     let hash = hash_password(password, cost)?;
     let user = update(
         db,

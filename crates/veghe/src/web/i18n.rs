@@ -100,6 +100,7 @@ texts_table! { Tr, "Every text of the interface.";
     login_intro: "Introduceți utilizatorul și parola primite de la administrator.", "Enter the username and password your administrator gave you.";
     username: "Utilizator", "Username";
     password: "Parolă", "Password";
+    required_mark: "obligatoriu", "required";
     login_button: "Autentificare", "Sign in";
     login_failed: "Utilizator sau parolă incorectă.", "Incorrect username or password.";
     login_throttled: "Prea multe încercări eșuate. Reîncercați peste câteva minute.", "Too many failed attempts. Try again in a few minutes.";
