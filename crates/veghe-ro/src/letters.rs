@@ -131,10 +131,17 @@ impl Case {
             return Err(input(
                 "kind",
                 PROCEDURE,
-                format!(
-                    "the {} register sends no letter of kind `{}`",
-                    self.register.code(),
-                    kind.code()
+                (
+                    format!(
+                        "Tipul scrisorii: registrul {} nu trimite scrisori de tipul „{}”",
+                        register_ro(self.register),
+                        kind_ro(kind)
+                    ),
+                    format!(
+                        "the {} register sends no letter of kind `{}`",
+                        self.register.code(),
+                        kind.code()
+                    ),
                 ),
             ));
         }
@@ -145,16 +152,25 @@ impl Case {
                 if self.kind == "complaint" {
                     return Err(state(
                         L544_21,
-                        "an administrative complaint is answered (founded or not), not refused",
+                        (
+                            "reclamația administrativă primește răspuns (întemeiată sau nu), nu se refuză",
+                            "an administrative complaint is answered (founded or not), not refused",
+                        ),
                     ));
                 }
                 let limit = due_date(Rule::InfoRefusal, self.registered_on);
                 if today > limit {
                     return Err(state(
                         L544_7_2,
-                        format!(
-                            "a refusal is sent within 5 days of registration (by {}); the request must now be answered",
-                            ro_date(limit)
+                        (
+                            format!(
+                                "refuzul se trimite în 5 zile de la înregistrare (până la {}); solicitarea trebuie acum să primească răspuns",
+                                ro_date(limit)
+                            ),
+                            format!(
+                                "a refusal is sent within 5 days of registration (by {}); the request must now be answered",
+                                ro_date(limit)
+                            ),
                         ),
                     ));
                 }
@@ -162,35 +178,62 @@ impl Case {
             }
             LetterKind::ExtensionNotice => {
                 self.must_be_open("extended")?;
-                let due = self
-                    .due_on
-                    .ok_or_else(|| state(ART_9, "the document has no legal term to extend"))?;
+                let due = self.due_on.ok_or_else(|| {
+                    state(
+                        ART_9,
+                        (
+                            "documentul nu are termen legal de prelungit",
+                            "the document has no legal term to extend",
+                        ),
+                    )
+                })?;
                 if self.extended {
-                    return Err(state(ART_9, "the term can be extended only once"));
+                    return Err(state(
+                        ART_9,
+                        (
+                            "termenul se prelungește o singură dată",
+                            "the term can be extended only once",
+                        ),
+                    ));
                 }
                 if self.register == Register::Info {
                     if self.kind == "complaint" {
                         return Err(state(
                             L544_21,
-                            "an administrative complaint is answered within 15 days; its term is not extended",
+                            (
+                                "reclamația administrativă primește răspuns în 15 zile; termenul ei nu se prelungește",
+                                "an administrative complaint is answered within 15 days; its term is not extended",
+                            ),
                         ));
                     }
                     let first_ten = due_date_days(10, self.registered_on, false);
                     if today > first_ten {
                         return Err(state(
                             L544_7_1,
-                            format!(
-                                "the requester is told of the longer term within the first 10 days (by {})",
-                                ro_date(first_ten)
+                            (
+                                format!(
+                                    "solicitantul este înștiințat de termenul mai lung în primele 10 zile (până la {})",
+                                    ro_date(first_ten)
+                                ),
+                                format!(
+                                    "the requester is told of the longer term within the first 10 days (by {})",
+                                    ro_date(first_ten)
+                                ),
                             ),
                         ));
                     }
                 } else if today > due {
                     return Err(state(
                         ART_9,
-                        format!(
-                            "the notice must come before the term ends ({})",
-                            ro_date(due)
+                        (
+                            format!(
+                                "înștiințarea trebuie trimisă înainte de expirarea termenului ({})",
+                                ro_date(due)
+                            ),
+                            format!(
+                                "the notice must come before the term ends ({})",
+                                ro_date(due)
+                            ),
                         ),
                     ));
                 }
@@ -204,9 +247,15 @@ impl Case {
                     if today > limit {
                         return Err(state(
                             ART_6_1,
-                            format!(
-                                "a petition is forwarded within 5 days of registration (by {}); it must now be answered",
-                                ro_date(limit)
+                            (
+                                format!(
+                                    "petiția se redirecționează în 5 zile de la înregistrare (până la {}); acum trebuie să primească răspuns",
+                                    ro_date(limit)
+                                ),
+                                format!(
+                                    "a petition is forwarded within 5 days of registration (by {}); it must now be answered",
+                                    ro_date(limit)
+                                ),
                             ),
                         ));
                     }
@@ -228,9 +277,15 @@ pub fn may_edit(status: LetterStatus) -> Result<(), Refusal> {
     } else {
         Err(state(
             PROCEDURE,
-            format!(
-                "the letter is {}; only a draft or a letter given back is changed",
-                status.code()
+            (
+                format!(
+                    "scrisoarea este {}; se modifică doar o ciornă sau o scrisoare returnată",
+                    status_ro(status)
+                ),
+                format!(
+                    "the letter is {}; only a draft or a letter given back is changed",
+                    status.code()
+                ),
             ),
         ))
     }
@@ -250,16 +305,25 @@ pub fn approve(
     if status != LetterStatus::Submitted {
         return Err(state(
             PROCEDURE,
-            format!(
-                "only a letter submitted for approval is approved; this one is {}",
-                status.code()
+            (
+                format!(
+                    "se aprobă doar o scrisoare trimisă spre aprobare; aceasta este {}",
+                    status_ro(status)
+                ),
+                format!(
+                    "only a letter submitted for approval is approved; this one is {}",
+                    status.code()
+                ),
             ),
         ));
     }
     if author.is_some() && author == approver {
         return Err(state(
             PROCEDURE,
-            "a letter is approved by someone other than its author",
+            (
+                "scrisoarea se aprobă de altcineva decât autorul ei",
+                "a letter is approved by someone other than its author",
+            ),
         ));
     }
     Ok(LetterStatus::Approved)
@@ -270,9 +334,15 @@ pub fn give_back(status: LetterStatus, remark: &str) -> Result<LetterStatus, Ref
     if status != LetterStatus::Submitted {
         return Err(state(
             PROCEDURE,
-            format!(
-                "only a letter submitted for approval is given back; this one is {}",
-                status.code()
+            (
+                format!(
+                    "se returnează doar o scrisoare trimisă spre aprobare; aceasta este {}",
+                    status_ro(status)
+                ),
+                format!(
+                    "only a letter submitted for approval is given back; this one is {}",
+                    status.code()
+                ),
             ),
         ));
     }
@@ -280,7 +350,10 @@ pub fn give_back(status: LetterStatus, remark: &str) -> Result<LetterStatus, Ref
         return Err(input(
             "remark",
             PROCEDURE,
-            "say what is to be changed (at least 5 characters)",
+            (
+                "Observația: spuneți ce trebuie schimbat (cel puțin 5 caractere)",
+                "say what is to be changed (at least 5 characters)",
+            ),
         ));
     }
     Ok(LetterStatus::Returned)
@@ -290,12 +363,24 @@ pub fn give_back(status: LetterStatus, remark: &str) -> Result<LetterStatus, Ref
 pub fn send(status: LetterStatus) -> Result<LetterStatus, Refusal> {
     match status {
         LetterStatus::Approved => Ok(LetterStatus::Sent),
-        LetterStatus::Sent => Err(state(PROCEDURE, "the letter was already sent")),
+        LetterStatus::Sent => Err(state(
+            PROCEDURE,
+            (
+                "scrisoarea a fost deja expediată",
+                "the letter was already sent",
+            ),
+        )),
         other => Err(state(
             PROCEDURE,
-            format!(
-                "a letter is sent only after the head has approved it; this one is {}",
-                other.code()
+            (
+                format!(
+                    "scrisoarea se expediază doar după aprobarea șefului; aceasta este {}",
+                    status_ro(other)
+                ),
+                format!(
+                    "a letter is sent only after the head has approved it; this one is {}",
+                    other.code()
+                ),
             ),
         )),
     }
@@ -315,3 +400,34 @@ pub fn keep_until(archived_on: Date, years: i64) -> Option<Date> {
 #[cfg(test)]
 #[path = "letters_tests.rs"]
 mod tests;
+
+/// A register's name in Romanian.
+fn register_ro(r: Register) -> &'static str {
+    match r {
+        Register::Petition => "de petiții",
+        Register::Info => "de informații publice",
+        Register::Internal => "intern",
+    }
+}
+
+/// A letter kind's name in Romanian.
+fn kind_ro(k: LetterKind) -> &'static str {
+    match k {
+        LetterKind::Answer => "răspuns",
+        LetterKind::Refusal => "refuz",
+        LetterKind::ForwardNotice => "înștiințare de redirecționare",
+        LetterKind::ExtensionNotice => "înștiințare de prelungire",
+        LetterKind::ClassNotice => "înștiințare de clasare",
+    }
+}
+
+/// A letter status in Romanian.
+fn status_ro(s: LetterStatus) -> &'static str {
+    match s {
+        LetterStatus::Draft => "ciornă",
+        LetterStatus::Submitted => "trimisă spre aprobare",
+        LetterStatus::Returned => "returnată pentru corectură",
+        LetterStatus::Approved => "aprobată",
+        LetterStatus::Sent => "expediată",
+    }
+}

@@ -95,7 +95,17 @@ pub struct Refusal {
     pub field: Option<&'static str>,
     /// The article, e.g. `OG 27/2002 art. 9`.
     pub rule: &'static str,
+    /// What is wrong and what to do, in English.
     pub message: String,
+    /// The same in Romanian.
+    pub message_ro: String,
+}
+
+impl Refusal {
+    /// The refusal in Romanian, with its article: `OG 27/2002 art. 9: …`.
+    pub fn ro(&self) -> String {
+        format!("{}: {}", self.rule, self.message_ro)
+    }
 }
 
 impl fmt::Display for Refusal {
@@ -104,23 +114,53 @@ impl fmt::Display for Refusal {
     }
 }
 
-pub(crate) fn state(rule: &'static str, message: impl Into<String>) -> Refusal {
-    Refusal {
-        field: None,
-        rule,
-        message: message.into(),
+/// A refusal's words: Romanian and English, or (not yet translated) English only.
+pub(crate) struct Words {
+    ro: String,
+    en: String,
+}
+
+impl From<&str> for Words {
+    fn from(en: &str) -> Words {
+        Words {
+            ro: en.to_string(),
+            en: en.to_string(),
+        }
     }
 }
 
-pub(crate) fn input(
-    field: &'static str,
-    rule: &'static str,
-    message: impl Into<String>,
-) -> Refusal {
+impl From<String> for Words {
+    fn from(en: String) -> Words {
+        Words { ro: en.clone(), en }
+    }
+}
+
+impl<A: Into<String>, B: Into<String>> From<(A, B)> for Words {
+    fn from((ro, en): (A, B)) -> Words {
+        Words {
+            ro: ro.into(),
+            en: en.into(),
+        }
+    }
+}
+
+pub(crate) fn state(rule: &'static str, message: impl Into<Words>) -> Refusal {
+    let w = message.into();
+    Refusal {
+        field: None,
+        rule,
+        message: w.en,
+        message_ro: w.ro,
+    }
+}
+
+pub(crate) fn input(field: &'static str, rule: &'static str, message: impl Into<Words>) -> Refusal {
+    let w = message.into();
     Refusal {
         field: Some(field),
         rule,
-        message: message.into(),
+        message: w.en,
+        message_ro: w.ro,
     }
 }
 
@@ -175,21 +215,51 @@ const L544_7_2: &str = "Legea 544/2001 art. 7 alin. (2)";
 
 impl Case {
     fn closed(&self, what: &str) -> Refusal {
-        let (rule, why) = match self.status {
-            Status::Classed => (ART_7, "the document was classed"),
+        let (rule, why, why_ro) = match self.status {
+            Status::Classed => (
+                ART_7,
+                "the document was classed",
+                "documentul a fost clasat",
+            ),
             Status::Joined => (
                 ART_10,
                 "the petition was joined to another and is answered with it",
+                "petiția a fost conexată la alta și primește răspuns împreună cu ea",
             ),
             Status::Forwarded => (
                 ART_6_1,
                 "the petition was forwarded to the competent authority",
+                "petiția a fost redirecționată autorității competente",
             ),
-            Status::Answered => (ART_10, "the document was already answered"),
-            Status::Archived => (ART_10, "the document is archived"),
-            Status::Registered | Status::Routed => ("", ""),
+            Status::Answered => (
+                ART_10,
+                "the document was already answered",
+                "documentul a primit deja răspuns",
+            ),
+            Status::Archived => (
+                ART_10,
+                "the document is archived",
+                "documentul este arhivat",
+            ),
+            Status::Registered | Status::Routed => ("", "", ""),
         };
-        state(rule, format!("{why}; it cannot be {what}"))
+        let what_ro = match what {
+            "routed" => "repartizat",
+            "forwarded" => "redirecționat",
+            "extended" => "prelungit",
+            "refused" => "refuzat",
+            "classed" => "clasat",
+            "joined" => "conexat",
+            "answered" => "soluționat",
+            other => other,
+        };
+        state(
+            rule,
+            (
+                format!("{why_ro}; nu mai poate fi {what_ro}"),
+                format!("{why}; it cannot be {what}"),
+            ),
+        )
     }
 
     pub(crate) fn must_be_open(&self, what: &str) -> Result<(), Refusal> {
@@ -210,7 +280,10 @@ impl Case {
         if self.register != Register::Petition {
             return Err(state(
                 ART_6_1,
-                "only petitions are forwarded to another authority",
+                (
+                    "doar petițiile se redirecționează către altă autoritate",
+                    "only petitions are forwarded to another authority",
+                ),
             ));
         }
         self.must_be_open("forwarded")?;
@@ -218,9 +291,15 @@ impl Case {
         if today > limit {
             return Err(state(
                 ART_6_1,
-                format!(
-                    "a petition outside our competence is forwarded within 5 days of registration (by {}); that term has passed, so it must be answered",
-                    ro_date(limit)
+                (
+                    format!(
+                        "petiția care nu ține de competența noastră se redirecționează în 5 zile de la înregistrare (până la {}); termenul a trecut, deci trebuie să primească răspuns",
+                        ro_date(limit)
+                    ),
+                    format!(
+                        "a petition outside our competence is forwarded within 5 days of registration (by {}); that term has passed, so it must be answered",
+                        ro_date(limit)
+                    ),
                 ),
             ));
         }
@@ -228,7 +307,10 @@ impl Case {
             return Err(input(
                 "petitioner_informed",
                 ART_6_1,
-                "the petitioner must be told of the forwarding at the same time",
+                (
+                    "Petentul a fost înștiințat: petentul trebuie înștiințat de redirecționare în același timp; bifați după ce l-ați înștiințat",
+                    "the petitioner must be told of the forwarding at the same time",
+                ),
             ));
         }
         Ok(())
@@ -239,37 +321,62 @@ impl Case {
     /// within the first 10 (Law 544/2001 art. 7). Returns the new deadline.
     pub fn extend(&self, days: i64, notice_on: Option<Date>, today: Date) -> Result<Date, Refusal> {
         self.must_be_open("extended")?;
-        let due = self
-            .due_on
-            .ok_or_else(|| state(ART_9, "internal documents have no legal term to extend"))?;
+        let due = self.due_on.ok_or_else(|| {
+            state(
+                ART_9,
+                (
+                    "documentele interne nu au termen legal de prelungit",
+                    "internal documents have no legal term to extend",
+                ),
+            )
+        })?;
         let rule = if self.register == Register::Info {
             L544_7_1
         } else {
             ART_9
         };
         if self.extended {
-            return Err(state(rule, "the term can be extended only once"));
+            return Err(state(
+                rule,
+                (
+                    "termenul se prelungește o singură dată",
+                    "the term can be extended only once",
+                ),
+            ));
         }
         if self.kind == "complaint" && self.register == Register::Info {
             return Err(state(
                 "Legea 544/2001 art. 21 alin. (2)",
-                "an administrative complaint is answered within 15 days; its term is not extended",
+                (
+                    "reclamația administrativă primește răspuns în 15 zile; termenul ei nu se prelungește",
+                    "an administrative complaint is answered within 15 days; its term is not extended",
+                ),
             ));
         }
         let Some(notice) = notice_on else {
             return Err(state(
                 rule,
-                "the term is extended only after the petitioner has been notified: record the notice (notice_on) first",
+                (
+                    "termenul se prelungește doar după înștiințarea petentului: completați întâi data înștiințării",
+                    "the term is extended only after the petitioner has been notified: record the notice (notice_on) first",
+                ),
             ));
         };
         if notice < self.registered_on || notice > today {
             return Err(input(
                 "notice_on",
                 rule,
-                format!(
-                    "the notice date must fall between the registration ({}) and today ({})",
-                    ro_date(self.registered_on),
-                    ro_date(today)
+                (
+                    format!(
+                        "Data înștiințării: trebuie să fie între înregistrare ({}) și azi ({})",
+                        ro_date(self.registered_on),
+                        ro_date(today)
+                    ),
+                    format!(
+                        "the notice date must fall between the registration ({}) and today ({})",
+                        ro_date(self.registered_on),
+                        ro_date(today)
+                    ),
                 ),
             ));
         }
@@ -280,9 +387,15 @@ impl Case {
                     return Err(input(
                         "notice_on",
                         L544_7_1,
-                        format!(
-                            "the requester must be told of the longer term within the first 10 days (by {})",
-                            ro_date(first_ten)
+                        (
+                            format!(
+                                "Data înștiințării: solicitantul trebuie înștiințat de termenul mai lung în primele 10 zile (până la {})",
+                                ro_date(first_ten)
+                            ),
+                            format!(
+                                "the requester must be told of the longer term within the first 10 days (by {})",
+                                ro_date(first_ten)
+                            ),
                         ),
                     ));
                 }
@@ -293,16 +406,25 @@ impl Case {
                     return Err(input(
                         "days",
                         ART_9,
-                        "the term may be extended by at most 15 days (1 to 15)",
+                        (
+                            "Zile de prelungire: termenul se prelungește cu cel mult 15 zile (de la 1 la 15)",
+                            "the term may be extended by at most 15 days (1 to 15)",
+                        ),
                     ));
                 }
                 if notice > due {
                     return Err(input(
                         "notice_on",
                         ART_9,
-                        format!(
-                            "the notice must come before the term ends ({})",
-                            ro_date(due)
+                        (
+                            format!(
+                                "Data înștiințării: înștiințarea trebuie să fie înainte de expirarea termenului ({})",
+                                ro_date(due)
+                            ),
+                            format!(
+                                "the notice must come before the term ends ({})",
+                                ro_date(due)
+                            ),
                         ),
                     ));
                 }
@@ -317,7 +439,10 @@ impl Case {
         if self.register != Register::Info {
             return Err(state(
                 L544_7_2,
-                "only public-information requests are refused this way; answer the petition instead",
+                (
+                    "doar solicitările de informații publice se refuză astfel; petiției i se răspunde",
+                    "only public-information requests are refused this way; answer the petition instead",
+                ),
             ));
         }
         self.must_be_open("refused")?;
@@ -325,16 +450,25 @@ impl Case {
             return Err(input(
                 "reason",
                 L544_7_2,
-                "a refusal must be reasoned (at least 10 characters)",
+                (
+                    "Motivul: refuzul trebuie motivat (cel puțin 10 caractere)",
+                    "a refusal must be reasoned (at least 10 characters)",
+                ),
             ));
         }
         let limit = due_date(Rule::InfoRefusal, self.registered_on);
         if today > limit {
             return Err(state(
                 L544_7_2,
-                format!(
-                    "a refusal is sent within 5 days of registration (by {}); the request must now be answered",
-                    ro_date(limit)
+                (
+                    format!(
+                        "refuzul se trimite în 5 zile de la înregistrare (până la {}); solicitarea trebuie acum să primească răspuns",
+                        ro_date(limit)
+                    ),
+                    format!(
+                        "a refusal is sent within 5 days of registration (by {}); the request must now be answered",
+                        ro_date(limit)
+                    ),
                 ),
             ));
         }
@@ -350,13 +484,19 @@ impl Case {
                 return Err(input(
                     "original",
                     ART_10,
-                    "a repeated petition is classed under its original number: give the original",
+                    (
+                        "Petiția originală: petiția repetată se clasează la numărul petiției originale; scrieți numărul acesteia",
+                        "a repeated petition is classed under its original number: give the original",
+                    ),
                 ));
             };
             if !matches!(o.status, Status::Answered | Status::Archived) {
                 return Err(state(
                     ART_10,
-                    "the original has not been answered yet: join the petitions instead of classing",
+                    (
+                        "petiția originală nu a primit încă răspuns: conexați petițiile în loc să clasați",
+                        "the original has not been answered yet: join the petitions instead of classing",
+                    ),
                 ));
             }
         }
@@ -367,18 +507,27 @@ impl Case {
     pub fn join_into(&self, target: &Case, same_petitioner: bool) -> Result<(), Refusal> {
         self.must_be_open("joined")?;
         if self.register != Register::Petition || target.register != Register::Petition {
-            return Err(state(ART_10, "only petitions are joined"));
+            return Err(state(
+                ART_10,
+                ("doar petițiile se conexează", "only petitions are joined"),
+            ));
         }
         if !target.status.is_open() {
             return Err(state(
                 ART_10,
-                "the petition joined to must still await its answer; after the answer, class the repeat with a note under the original",
+                (
+                    "petiția la care se conexează trebuie să aștepte încă răspunsul; după răspuns, clasați petiția repetată cu o notă la petiția originală",
+                    "the petition joined to must still await its answer; after the answer, class the repeat with a note under the original",
+                ),
             ));
         }
         if !same_petitioner {
             return Err(state(
                 ART_10,
-                "only petitions of the same petitioner on the same problem are joined",
+                (
+                    "se conexează doar petițiile aceluiași petent, pe aceeași problemă",
+                    "only petitions of the same petitioner on the same problem are joined",
+                ),
             ));
         }
         Ok(())
@@ -391,10 +540,17 @@ impl Case {
             return Err(input(
                 "sent_on",
                 "OG 27/2002 art. 8",
-                format!(
-                    "the answer date must fall between the registration ({}) and today ({})",
-                    ro_date(self.registered_on),
-                    ro_date(today)
+                (
+                    format!(
+                        "Data expedierii: trebuie să fie între înregistrare ({}) și azi ({})",
+                        ro_date(self.registered_on),
+                        ro_date(today)
+                    ),
+                    format!(
+                        "the answer date must fall between the registration ({}) and today ({})",
+                        ro_date(self.registered_on),
+                        ro_date(today)
+                    ),
                 ),
             ));
         }
@@ -407,12 +563,18 @@ impl Case {
             Status::Answered | Status::Classed | Status::Forwarded | Status::Joined => Ok(()),
             Status::Archived => Err(state(
                 "OG 27/2002 art. 6",
-                "the document is already archived",
+                (
+                    "documentul este deja arhivat",
+                    "the document is already archived",
+                ),
             )),
             Status::Registered | Status::Routed if self.register == Register::Internal => Ok(()),
             Status::Registered | Status::Routed => Err(state(
                 "OG 27/2002 art. 6",
-                "a document is archived after it is answered, forwarded or classed",
+                (
+                    "un document se arhivează după ce a primit răspuns, a fost redirecționat sau clasat",
+                    "a document is archived after it is answered, forwarded or classed",
+                ),
             )),
         }
     }

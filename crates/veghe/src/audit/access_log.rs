@@ -18,13 +18,19 @@ impl Reason {
         if t.chars().count() < 5 {
             return Err(AppError::bad(
                 "reason",
-                "give the reason for seeing personal data (at least 5 characters)",
+                crate::error::Said::new(
+                    "Motivul: scrieți de ce vedeți datele personale (cel puțin 5 caractere).",
+                    "give the reason for seeing personal data (at least 5 characters)",
+                ),
             ));
         }
         if t.chars().count() > 500 {
             return Err(AppError::bad(
                 "reason",
-                "the reason must have at most 500 characters",
+                crate::error::Said::new(
+                    "Motivul: cel mult 500 de caractere.",
+                    "the reason must have at most 500 characters",
+                ),
             ));
         }
         Ok(Reason(t.to_string()))

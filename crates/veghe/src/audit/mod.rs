@@ -6,6 +6,7 @@
 
 pub mod access_log;
 pub mod routes;
+pub mod words;
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};

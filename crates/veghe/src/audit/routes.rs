@@ -5,10 +5,14 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 
+use std::collections::HashMap;
+
+use super::words::{self, Changed};
 use super::{Verdict, access_log};
 use crate::AppState;
 use crate::auth::access::Routes;
-use crate::auth::{Access, groups};
+use crate::auth::{Access, Role, groups};
+use crate::db::Db;
 use crate::error::AppResult;
 use crate::web::{Shell, local_time, render};
 
@@ -23,8 +27,13 @@ struct Row {
     when: String,
     who: String,
     action: String,
-    entity: String,
-    change: String,
+    /// What was changed, in words, and its number or reference.
+    entity: &'static str,
+    reference: Option<String>,
+    link: Option<String>,
+    changes: Vec<Changed>,
+    /// The entry as stored, for the administrator.
+    raw: String,
 }
 
 #[derive(Template)]
@@ -34,16 +43,29 @@ struct AuditPage {
     intact: bool,
     entries_or_break: i64,
     rows: Vec<Row>,
+    /// The administrator sees each entry's stored JSON behind a toggle.
+    raw: bool,
+    w: &'static words::AuditWords,
 }
 
-fn short(json: &Option<String>) -> String {
-    let text = json.as_deref().unwrap_or("—");
-    if text.chars().count() > 160 {
-        let cut: String = text.chars().take(160).collect();
-        format!("{cut}…")
-    } else {
-        text.to_string()
+/// The registry numbers of the entries named by id (`12/03.02.2026`), for the audit rows whose
+/// JSON does not carry them (an attachment's, say).
+async fn registry_numbers(db: &Db, ids: &[i64]) -> AppResult<HashMap<i64, String>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
     }
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    // Only whole numbers are written into the text.
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT id, number, number_date FROM registry_entries WHERE id IN ({})",
+        list.join(", ")
+    )))
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, n, d)| (id, crate::registry::numbers::reference(n, &d)))
+        .collect())
 }
 
 async fn audit_page(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
@@ -51,33 +73,61 @@ async fn audit_page(State(state): State<AppState>, shell: Shell) -> AppResult<Re
         Verdict::Intact { entries } => (true, entries),
         Verdict::Broken { seq, .. } => (false, seq),
     };
-    let rows = super::recent(&state.db, None, 200)
-        .await?
+    let lang = shell.lang;
+    let entries = super::recent(&state.db, None, 200).await?;
+    let mut ids: Vec<i64> = entries
+        .iter()
+        .filter(|e| e.entity == "registry_entry")
+        .filter_map(|e| e.entity_id.as_deref()?.parse().ok())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let numbers = registry_numbers(&state.db, &ids).await?;
+    let rows = entries
         .into_iter()
-        .map(|e| Row {
-            seq: e.seq,
-            when: local_time(e.at),
-            who: e.actor_name.clone(),
-            action: e.action.clone(),
-            entity: match &e.entity_id {
-                Some(id) => format!("{} #{id}", e.entity),
-                None => e.entity.clone(),
-            },
-            change: format!("{} → {}", short(&e.before_json), short(&e.after_json)),
+        .map(|e| {
+            let (before, after) = (e.before_json.as_deref(), e.after_json.as_deref());
+            let known = (e.entity == "registry_entry")
+                .then(|| e.entity_id.as_deref()?.parse::<i64>().ok())
+                .flatten()
+                .and_then(|id| numbers.get(&id).cloned());
+            Row {
+                seq: e.seq,
+                when: local_time(e.at),
+                who: e.actor_name.clone(),
+                action: words::action(&e.action, lang),
+                entity: words::entity(&e.entity, lang),
+                reference: known.or_else(|| words::reference(&e.entity, before, after)),
+                link: words::link(&e.entity, e.entity_id.as_deref(), after),
+                changes: words::changes(before, after, lang),
+                raw: format!(
+                    "{}\n→\n{}",
+                    e.before_json.as_deref().unwrap_or("—"),
+                    e.after_json.as_deref().unwrap_or("—")
+                ),
+            }
         })
         .collect();
+    let raw = shell
+        .user
+        .as_ref()
+        .is_some_and(|u| u.role == Role::Administrator);
     render(&AuditPage {
         shell,
         intact,
         entries_or_break,
         rows,
+        raw,
+        w: words::of(lang),
     })
 }
 
 struct AccessRow {
     when: String,
     who: String,
-    entity: String,
+    entity: &'static str,
+    reference: Option<String>,
+    link: Option<String>,
     fields: String,
     reason: String,
 }
@@ -90,14 +140,34 @@ struct AccessPage {
 }
 
 async fn access_page(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
-    let rows = access_log::recent(&state.db, 500)
-        .await?
+    let lang = shell.lang;
+    let readings = access_log::recent(&state.db, 500).await?;
+    let mut ids: Vec<i64> = readings
+        .iter()
+        .filter(|a| a.entity == "registry_entry")
+        .filter_map(|a| a.entity_id.parse().ok())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let numbers = registry_numbers(&state.db, &ids).await?;
+    let rows = readings
         .into_iter()
         .map(|a| AccessRow {
             when: local_time(a.at),
             who: a.username,
-            entity: format!("{} #{}", a.entity, a.entity_id),
-            fields: a.fields,
+            entity: words::entity(&a.entity, lang),
+            reference: (a.entity == "registry_entry")
+                .then(|| a.entity_id.parse::<i64>().ok())
+                .flatten()
+                .and_then(|id| numbers.get(&id).cloned()),
+            link: words::link(&a.entity, Some(&a.entity_id), None),
+            fields: a
+                .fields
+                .split(',')
+                .filter(|f| !f.is_empty())
+                .map(|f| words::field(f, lang))
+                .collect::<Vec<_>>()
+                .join(", "),
             reason: a.reason,
         })
         .collect();

@@ -202,12 +202,23 @@ struct UsersPage {
     users: Vec<users::User>,
     roles: Vec<(&'static str, &'static str)>,
     message: Option<String>,
+    /// A refusal of the new account's form, in the reader's language.
+    error: Option<String>,
 }
 
 async fn users_page_with(
     state: &AppState,
     shell: Shell,
     message: Option<String>,
+) -> AppResult<Response> {
+    users_page_full(state, shell, message, None).await
+}
+
+async fn users_page_full(
+    state: &AppState,
+    shell: Shell,
+    message: Option<String>,
+    error: Option<String>,
 ) -> AppResult<Response> {
     let list = users::list(&state.db).await?;
     let roles = Role::ALL
@@ -227,6 +238,7 @@ async fn users_page_with(
         users: list,
         roles,
         message,
+        error,
     })
 }
 
@@ -244,8 +256,18 @@ struct NewUserForm {
 }
 
 fn parse_role(text: &str) -> AppResult<Role> {
-    text.parse()
-        .map_err(|e: super::role::UnknownRole| AppError::bad("role", e.to_string()))
+    text.parse().map_err(|e: super::role::UnknownRole| {
+        AppError::bad(
+            "role",
+            Said::new(
+                format!(
+                    "Rolul: „{}” nu este un rol; alegeți unul din listă.",
+                    text.trim()
+                ),
+                e.to_string(),
+            ),
+        )
+    })
 }
 
 async fn add_user(
@@ -254,19 +276,32 @@ async fn add_user(
     me: CurrentUser,
     Form(form): Form<NewUserForm>,
 ) -> AppResult<Response> {
-    let new = users::NewUser {
-        username: users::Username::parse(&form.username)?,
-        display_name: &form.display_name,
-        role: parse_role(&form.role)?,
-        email: form
-            .email
-            .as_deref()
-            .map(str::trim)
-            .filter(|e| !e.is_empty()),
-        password: &form.password,
-    };
-    let user = users::create(&state.db, &me.actor(), new, state.config.password_cost).await?;
-    users_page_with(&state, shell, Some(format!("✓ {}", user.username))).await
+    let made = async {
+        let new = users::NewUser {
+            username: users::Username::parse(&form.username)?,
+            display_name: &form.display_name,
+            role: parse_role(&form.role)?,
+            email: form
+                .email
+                .as_deref()
+                .map(str::trim)
+                .filter(|e| !e.is_empty()),
+            password: &form.password,
+        };
+        users::create(&state.db, &me.actor(), new, state.config.password_cost).await
+    }
+    .await;
+    match made {
+        Ok(user) => users_page_with(&state, shell, Some(format!("✓ {}", user.username))).await,
+        Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
+            let status = e.status();
+            let text = e.said(shell.lang);
+            let mut r = users_page_full(&state, shell, None, Some(text)).await?;
+            *r.status_mut() = status;
+            Ok(r)
+        }
+        Err(other) => Err(other),
+    }
 }
 
 #[derive(Deserialize)]
@@ -300,7 +335,12 @@ async fn change_disabled(
     let disabled = match form.disabled.as_str() {
         "1" | "true" => true,
         "0" | "false" => false,
-        _ => return Err(AppError::bad("disabled", "must be 1 or 0")),
+        _ => {
+            return Err(AppError::bad(
+                "disabled",
+                crate::error::Said::new("Activ: alegeți da sau nu.", "must be 1 or 0"),
+            ));
+        }
     };
     if disabled && username.trim().eq_ignore_ascii_case(&me.username) {
         return Err(AppError::conflict(Said::new(

@@ -35,7 +35,10 @@ pub async fn create(
     if name.is_empty() || name.chars().count() > 100 {
         return Err(AppError::bad(
             "name",
-            "the token name must have 1–100 characters",
+            crate::error::Said::new(
+                "Numele cheii: între 1 și 100 de caractere.",
+                "the token name must have 1–100 characters",
+            ),
         ));
     }
     let secret = format!("{PREFIX}{}", random_secret()?);

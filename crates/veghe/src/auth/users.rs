@@ -44,7 +44,10 @@ impl Username {
         if !(2..=40).contains(&t.len()) || !ok_chars {
             return Err(AppError::bad(
                 "username",
-                "the username must have 2–40 characters: letters a-z, digits, '.', '-' or '_'",
+                crate::error::Said::new(
+                    "Utilizatorul: între 2 și 40 de caractere: litere a-z, cifre, „.”, „-” sau „_”.",
+                    "the username must have 2–40 characters: letters a-z, digits, '.', '-' or '_'",
+                ),
             ));
         }
         Ok(Username(t))
@@ -72,8 +75,18 @@ pub async fn create(
     new: NewUser<'_>,
     cost: PasswordCost,
 ) -> Result<User, AppError> {
-    check_strength(new.password).map_err(|m| AppError::bad("password", m))?;
+    check_strength(new.password).map_err(weak)?;
     insert(db, actor, new, cost).await
+}
+
+/// A password the rule refuses, in both languages.
+fn weak(m: &'static str) -> AppError {
+    let ro = if m.contains("at least") {
+        "Parola: cel puțin 10 caractere."
+    } else {
+        "Parola: cel mult 1024 de octeți."
+    };
+    AppError::bad("password", crate::error::Said::new(ro, m))
 }
 
 /// Creates a demonstration account, whose published password may be shorter than the rule.
@@ -96,7 +109,10 @@ async fn insert(
     if display_name.is_empty() || display_name.chars().count() > 100 {
         return Err(AppError::bad(
             "display_name",
-            "the display name must have 1–100 characters",
+            crate::error::Said::new(
+                "Numele afișat: între 1 și 100 de caractere.",
+                "the display name must have 1–100 characters",
+            ),
         ));
     }
     let hash = hash_password(new.password, cost)?;
@@ -106,9 +122,12 @@ async fn insert(
         .fetch_optional(&mut *tx)
         .await?;
     if exists.is_some() {
-        return Err(AppError::conflict(format!(
-            "the username `{}` is taken",
-            new.username.as_str()
+        return Err(AppError::conflict(crate::error::Said::new(
+            format!(
+                "Utilizatorul „{}” există deja; alegeți alt nume de utilizator.",
+                new.username.as_str()
+            ),
+            format!("the username `{}` is taken", new.username.as_str()),
         )));
     }
     let id: i64 = sqlx::query_scalar(
@@ -177,7 +196,15 @@ pub async fn find(db: &Db, username: &str) -> Result<User, AppError> {
     .bind(username.trim().to_lowercase())
     .fetch_optional(db.pool())
     .await?
-    .ok_or_else(|| AppError::bad("username", format!("no account named `{username}`")))
+    .ok_or_else(|| {
+        AppError::bad(
+            "username",
+            crate::error::Said::new(
+                format!("Utilizatorul: nu există contul „{username}”."),
+                format!("no account named `{username}`"),
+            ),
+        )
+    })
 }
 
 /// Looks an account up for signing in: the user and the stored hash.
@@ -290,7 +317,7 @@ pub async fn reset_password(
     password: &str,
     cost: PasswordCost,
 ) -> Result<User, AppError> {
-    check_strength(password).map_err(|m| AppError::bad("password", m))?;
+    check_strength(password).map_err(weak)?;
     let hash = hash_password(password, cost)?;
     let user = update(
         db,

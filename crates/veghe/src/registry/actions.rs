@@ -10,11 +10,11 @@ use super::numbers::today;
 use super::store::{self, Entry, event, get_in};
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, now_ms};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 
 /// The law's refusal as an error: 400 naming the field, or 409 when the state forbids the step.
 pub fn refused(r: Refusal) -> AppError {
-    let message = r.to_string();
+    let message = Said::new(r.ro(), r.to_string());
     match r.field {
         Some(field) => AppError::bad(field, message),
         None => AppError::conflict(message),
@@ -112,7 +112,13 @@ pub async fn apply_in(tx: &mut Tx, actor: &Actor, id: i64, step: Step) -> AppRes
                     .fetch_optional(&mut **tx)
                     .await?
                     .ok_or_else(|| {
-                        AppError::bad("department", format!("no department `{department}`"))
+                        AppError::bad(
+                            "department",
+                            Said::new(
+                                "Compartimentul: alegeți unul din listă.",
+                                format!("no department `{department}`"),
+                            ),
+                        )
                     })?;
             let internal = case
                 .due_on
@@ -140,10 +146,22 @@ pub async fn apply_in(tx: &mut Tx, actor: &Actor, id: i64, step: Step) -> AppRes
         }
         Step::Join { into } => {
             if into == id {
-                return Err(AppError::bad("into", "a petition is not joined to itself"));
+                return Err(AppError::bad(
+                    "into",
+                    Said::new(
+                        "Petiția la care se conexează: o petiție nu se conexează la ea însăși; scrieți numărul celeilalte petiții.",
+                        "a petition is not joined to itself",
+                    ),
+                ));
             }
             let target = get_in(tx, into).await.map_err(|e| match e {
-                AppError::NotFound => AppError::bad("into", format!("no petition {into}")),
+                AppError::NotFound => AppError::bad(
+                    "into",
+                    Said::new(
+                        "Petiția la care se conexează nu există în registru.",
+                        format!("no petition {into}"),
+                    ),
+                ),
                 other => other,
             })?;
             let keys: Vec<Option<String>> = sqlx::query_scalar(
@@ -172,7 +190,13 @@ pub async fn apply_in(tx: &mut Tx, actor: &Actor, id: i64, step: Step) -> AppRes
         } => {
             let orig = match original {
                 Some(o) => Some(get_in(tx, o).await.map_err(|e| match e {
-                    AppError::NotFound => AppError::bad("original", format!("no entry {o}")),
+                    AppError::NotFound => AppError::bad(
+                        "original",
+                        Said::new(
+                            "Petiția originală nu există în registru.",
+                            format!("no entry {o}"),
+                        ),
+                    ),
                     other => other,
                 })?),
                 None => None,
@@ -212,8 +236,13 @@ pub async fn apply_in(tx: &mut Tx, actor: &Actor, id: i64, step: Step) -> AppRes
             if letter.is_none()
                 && let Some(l) = super::letters::store::pending_answer(tx, id).await?
             {
-                return Err(AppError::conflict(format!(
-                    "an answer (letter {l}) is in the approval; it is sent from its letter once approved"
+                return Err(AppError::conflict(Said::new(
+                    format!(
+                        "un răspuns (scrisoarea {l}) așteaptă aprobarea; se expediază din scrisoarea lui, după aprobare"
+                    ),
+                    format!(
+                        "an answer (letter {l}) is in the approval; it is sent from its letter once approved"
+                    ),
                 )));
             }
             let number = letter.map(|(_, n)| n);

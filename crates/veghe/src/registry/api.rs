@@ -156,7 +156,10 @@ impl ListQuery {
         {
             return Err(AppError::bad(
                 "register",
-                "register is petition, info or internal",
+                crate::error::Said::new(
+                    "Registrul: alegeți petiții, informații publice sau intern.",
+                    "register is petition, info or internal",
+                ),
             ));
         }
         if let Some(st) = &self.status
@@ -165,14 +168,23 @@ impl ListQuery {
         {
             return Err(AppError::bad(
                 "status",
-                "status is registered, routed, forwarded, answered, classed, joined or archived",
+                crate::error::Said::new(
+                    "Starea: alegeți una din listă.",
+                    "status is registered, routed, forwarded, answered, classed, joined or archived",
+                ),
             ));
         }
         if let Some(d) = &self.due_by
             && !d.is_empty()
             && d.parse::<jiff::civil::Date>().is_err()
         {
-            return Err(AppError::bad("due_by", "due_by is a date, YYYY-MM-DD"));
+            return Err(AppError::bad(
+                "due_by",
+                crate::error::Said::new(
+                    "Termen până la: scrieți o dată (zz.ll.aaaa).",
+                    "due_by is a date, YYYY-MM-DD",
+                ),
+            ));
         }
         Ok(Filter {
             register: self.register.unwrap_or_default(),
@@ -269,8 +281,9 @@ async fn act(
     me: &CurrentUser,
     id: i64,
     action: &str,
-    payload: ActionIn,
+    mut payload: ActionIn,
 ) -> AppResult<Json<Entry>> {
+    payload.resolve_numbers(&state.db).await?;
     let step = payload.step(action)?;
     Ok(Json(
         actions::apply(&state.db, &me.actor(), id, step).await?,
@@ -354,8 +367,15 @@ pub async fn reserve(
     me: CurrentUser,
     Body(input): Body<ReserveIn>,
 ) -> AppResult<(StatusCode, Json<Reservation>)> {
-    let register = Register::parse(&input.register)
-        .ok_or_else(|| AppError::bad("register", "register is petition, info or internal"))?;
+    let register = Register::parse(&input.register).ok_or_else(|| {
+        AppError::bad(
+            "register",
+            crate::error::Said::new(
+                "Registrul: alegeți petiții, informații publice sau intern.",
+                "register is petition, info or internal",
+            ),
+        )
+    })?;
     let r = numbers::reserve(
         &state.db,
         &me.actor(),

@@ -81,7 +81,7 @@ pub async fn place_in(
 ) -> AppResult<Placed> {
     let Some(code) = file else {
         let reference = note.ok_or_else(|| {
-            AppError::bad("archive_ref", "archive_ref or archive_file is required")
+            AppError::bad("archive_ref", crate::error::Said::new("Indicativ de arhivă: alegeți dosarul din nomenclator sau scrieți referința de arhivă.", "archive_ref or archive_file is required"))
         })?;
         return Ok(Placed {
             reference,
@@ -188,15 +188,31 @@ impl FileForm {
         if code.is_empty() || code.chars().count() > 20 {
             return Err(AppError::bad(
                 "code",
-                "the indicativ has 1 to 20 characters",
+                crate::error::Said::new(
+                    "Indicativul: între 1 și 20 de caractere.",
+                    "the indicativ has 1 to 20 characters",
+                ),
             ));
         }
         let title = self.title.trim();
         if !(3..=200).contains(&title.chars().count()) {
-            return Err(AppError::bad("title", "the title has 3 to 200 characters"));
+            return Err(AppError::bad(
+                "title",
+                crate::error::Said::new(
+                    "Titlul: între 3 și 200 de caractere.",
+                    "the title has 3 to 200 characters",
+                ),
+            ));
         }
-        let register = Register::parse(&self.register)
-            .ok_or_else(|| AppError::bad("register", "register is petition, info or internal"))?;
+        let register = Register::parse(&self.register).ok_or_else(|| {
+            AppError::bad(
+                "register",
+                crate::error::Said::new(
+                    "Registrul: alegeți petiții, informații publice sau intern.",
+                    "register is petition, info or internal",
+                ),
+            )
+        })?;
         let years = self
             .retention_years
             .trim()
@@ -206,7 +222,10 @@ impl FileForm {
             .ok_or_else(|| {
                 AppError::bad(
                     "retention_years",
-                    "the keeping term is 0 (permanent) to 100 years",
+                    crate::error::Said::new(
+                        "Termenul de păstrare: între 0 (permanent) și 100 de ani.",
+                        "the keeping term is 0 (permanent) to 100 years",
+                    ),
                 )
             })?;
         Ok(ArchiveFile {

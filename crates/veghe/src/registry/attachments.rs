@@ -17,13 +17,54 @@ use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::now_ms;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Id, Query};
 
 /// The largest attachment accepted.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
-const LIMITS: &str =
+/// The most a page's form may carry at once (several files together).
+pub const FORM_MAX_BYTES: usize = 15 * 1024 * 1024;
+const LIMITS_EN: &str =
     "attachments are at most 10 MB and PDF, JPEG, PNG, DOCX/ODT (zip) or plain UTF-8 text";
+const LIMITS_RO: &str =
+    "atașamentele au cel mult 10 MB și sunt PDF, JPEG, PNG, DOCX/ODT (zip) sau text simplu UTF-8";
+
+/// What an attachment is, as the clerk says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The scanned petition (or document) itself.
+    Scan,
+    Annex,
+    Other,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Scan, Part::Annex, Part::Other];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Scan => "scan",
+            Part::Annex => "annex",
+            Part::Other => "other",
+        }
+    }
+
+    /// `scan`, `annex` or `other`; anything else is refused naming the field.
+    pub fn parse(text: &str) -> AppResult<Part> {
+        Part::ALL
+            .into_iter()
+            .find(|p| p.code() == text.trim())
+            .ok_or_else(|| {
+                AppError::bad(
+                    "kind",
+                    Said::new(
+                        "Ce este fișierul: alegeți scanarea petiției, anexă sau alt document.",
+                        "what the file is: scan, annex or other",
+                    ),
+                )
+            })
+    }
+}
 
 /// An attachment's kind, known from its first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +112,17 @@ pub struct Upload {
     pub data: Bytes,
 }
 
+/// The refusal of file `name` for being larger than the limit.
+pub fn too_big(name: &str) -> AppError {
+    AppError::bad(
+        "file",
+        Said::new(
+            format!("Fișier: „{name}” are mai mult de 10 MB; {LIMITS_RO}."),
+            format!("file `{name}` is larger than 10 MB; {LIMITS_EN}"),
+        ),
+    )
+}
+
 /// Checks name, size and kind.
 pub fn parse(name: Option<&str>, data: Bytes) -> AppResult<Upload> {
     let name = name
@@ -79,34 +131,50 @@ pub fn parse(name: Option<&str>, data: Bytes) -> AppResult<Upload> {
         .ok_or_else(|| {
             AppError::bad(
                 "name",
-                "give the file name in the query: ?name=scrisoare.pdf",
+                Said::new(
+                    "Numele fișierului lipsește: dați-l în adresă, de exemplu ?name=scrisoare.pdf.",
+                    "give the file name in the query: ?name=scrisoare.pdf",
+                ),
             )
         })?;
     if name.chars().count() > 200 || name.contains(['/', '\\']) {
         return Err(AppError::bad(
             "name",
-            "the file name has at most 200 characters and no path",
+            Said::new(
+                "Numele fișierului are cel mult 200 de caractere și nicio cale (fără / sau \\).",
+                "the file name has at most 200 characters and no path",
+            ),
         ));
     }
     if data.is_empty() {
         return Err(AppError::bad(
             "file",
-            format!("the file is empty; {LIMITS}"),
+            Said::new(
+                format!("Fișier: „{name}” este gol; {LIMITS_RO}."),
+                format!("the file is empty; {LIMITS_EN}"),
+            ),
         ));
     }
     if data.len() > MAX_BYTES {
+        let mb = data.len() as f64 / (1024.0 * 1024.0);
         return Err(AppError::bad(
             "file",
-            format!(
-                "the file has {:.1} MB; {LIMITS}",
-                data.len() as f64 / (1024.0 * 1024.0)
+            Said::new(
+                format!(
+                    "Fișier: „{name}” are {} MB; {LIMITS_RO}.",
+                    format!("{mb:.1}").replace('.', ",")
+                ),
+                format!("the file has {mb:.1} MB; {LIMITS_EN}"),
             ),
         ));
     }
     let kind = Kind::sniff(&data).ok_or_else(|| {
         AppError::bad(
             "file",
-            format!("this kind of file is not accepted; {LIMITS}"),
+            Said::new(
+                format!("Fișier: „{name}” nu este de un tip acceptat; {LIMITS_RO}."),
+                format!("this kind of file is not accepted; {LIMITS_EN}"),
+            ),
         )
     })?;
     Ok(Upload {
@@ -125,12 +193,18 @@ pub struct Attachment {
     pub size: i64,
     pub sha256: String,
     pub uploaded_at: i64,
+    /// What it is: `scan` (of the petition itself), `annex` or `other`.
+    pub kind: String,
+    /// Who added it (their name), when known.
+    pub uploaded_by: Option<String>,
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct NameQuery {
     /// The file name, e.g. `scrisoare.pdf`.
     pub name: Option<String>,
+    /// What it is: `scan` (of the petition itself), `annex` or `other` (the default).
+    pub kind: Option<String>,
 }
 
 /// Attaches a file to an entry (the request body is the file). Limits: 10 MB; PDF, JPEG, PNG,
@@ -149,49 +223,71 @@ pub async fn upload(
     // Read here rather than by the `Bytes` extractor, whose default limit is 2 MB.
     let data = axum::body::to_bytes(body, MAX_BYTES + 1)
         .await
-        .map_err(|_| AppError::bad("file", format!("the file is larger than 10 MB; {LIMITS}")))?;
+        .map_err(|_| too_big(q.name.as_deref().unwrap_or_default()))?;
+    let part = Part::parse(q.kind.as_deref().unwrap_or("other"))?;
     let up = parse(q.name.as_deref(), data)?;
-    let sha = hex::encode(Sha256::digest(&up.data));
+    let mut out = add(&state.db, &me.actor(), id, vec![(up, part)]).await?;
+    let first = out
+        .pop()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no attachment stored")))?;
+    Ok((StatusCode::CREATED, Json(first)))
+}
+
+/// Stores checked files on entry `id` in one transaction, each with its timeline step and
+/// audit entry: all of them, or none.
+pub async fn add(
+    db: &crate::db::Db,
+    actor: &crate::audit::Actor,
+    id: i64,
+    files: Vec<(Upload, Part)>,
+) -> AppResult<Vec<Attachment>> {
     let now = now_ms();
-    let actor = me.actor();
-    let mut tx = state.db.begin().await?;
+    let mut tx = db.begin().await?;
     store::get_in(&mut tx, id).await?;
-    let attachment_id: i64 = sqlx::query_scalar(
-        "INSERT INTO registry_attachments (entry_id, name, content_type, size, sha256, data, uploaded_at, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-    )
-    .bind(id)
-    .bind(&up.name)
-    .bind(up.kind.content_type())
-    .bind(up.data.len() as i64)
-    .bind(&sha)
-    .bind(up.data.to_vec())
-    .bind(now)
-    .bind(actor.user_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    let out = Attachment {
-        id: attachment_id,
-        name: up.name,
-        content_type: up.kind.content_type().to_string(),
-        size: up.data.len() as i64,
-        sha256: sha,
-        uploaded_at: now,
-    };
-    event(&mut tx, &actor, id, "attached", Some(&out.name)).await?;
-    audit::append(
-        &mut tx,
-        &actor,
-        Change {
-            action: "registry.attach",
-            entity: "registry_entry",
-            entity_id: Some(id.to_string()),
-            before: None,
-            after: Some(json!(out)),
-        },
-    )
-    .await?;
+    let mut stored = Vec::new();
+    for (up, part) in files {
+        let sha = hex::encode(Sha256::digest(&up.data));
+        let attachment_id: i64 = sqlx::query_scalar(
+            "INSERT INTO registry_attachments (entry_id, name, content_type, size, sha256, data, uploaded_at, uploaded_by, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(id)
+        .bind(&up.name)
+        .bind(up.kind.content_type())
+        .bind(up.data.len() as i64)
+        .bind(&sha)
+        .bind(up.data.to_vec())
+        .bind(now)
+        .bind(actor.user_id)
+        .bind(part.code())
+        .fetch_one(&mut *tx)
+        .await?;
+        let out = Attachment {
+            id: attachment_id,
+            name: up.name,
+            content_type: up.kind.content_type().to_string(),
+            size: up.data.len() as i64,
+            sha256: sha,
+            uploaded_at: now,
+            kind: part.code().to_string(),
+            uploaded_by: Some(actor.name.clone()),
+        };
+        event(&mut tx, actor, id, "attached", Some(&out.name)).await?;
+        audit::append(
+            &mut tx,
+            actor,
+            Change {
+                action: "registry.attach",
+                entity: "registry_entry",
+                entity_id: Some(id.to_string()),
+                before: None,
+                after: Some(json!(out)),
+            },
+        )
+        .await?;
+        stored.push(out);
+    }
     tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(out)))
+    Ok(stored)
 }
 
 /// The attachments of an entry.
@@ -205,7 +301,8 @@ pub async fn list(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<V
 /// The attachments of entry `id`, oldest first.
 pub async fn of_entry(db: &crate::db::Db, id: i64) -> AppResult<Vec<Attachment>> {
     let out: Vec<Attachment> = sqlx::query_as(
-        "SELECT id, name, content_type, size, sha256, uploaded_at FROM registry_attachments WHERE entry_id = $1 ORDER BY id",
+        "SELECT a.id, a.name, a.content_type, a.size, a.sha256, a.uploaded_at, a.kind, u.display_name AS uploaded_by \
+         FROM registry_attachments a LEFT JOIN users u ON u.id = a.uploaded_by WHERE a.entry_id = $1 ORDER BY a.id",
     )
     .bind(id)
     .fetch_all(db.pool())
@@ -217,6 +314,15 @@ pub async fn of_entry(db: &crate::db::Db, id: i64) -> AppResult<Vec<Attachment>>
 #[utoipa::path(get, path = "/api/v1/registry/attachments/{id}", tag = "registry", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/octet-stream"), (status = 404)), security(("bearer" = [])))]
 pub async fn download(State(state): State<AppState>, Id(id): Id) -> AppResult<Response> {
+    file(&state, id, false).await
+}
+
+/// One attachment opened in the browser (PDF, pictures and text shown, other kinds saved).
+pub async fn open(State(state): State<AppState>, Id(id): Id) -> AppResult<Response> {
+    file(&state, id, true).await
+}
+
+async fn file(state: &AppState, id: i64, inline: bool) -> AppResult<Response> {
     let r = sqlx::query("SELECT name, content_type, data FROM registry_attachments WHERE id = $1")
         .bind(id)
         .fetch_optional(state.db.pool())
@@ -241,7 +347,9 @@ pub async fn download(State(state): State<AppState>, Id(id): Id) -> AppResult<Re
             }
         })
         .collect();
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"")) {
+    let shown = inline && content_type != Kind::OfficeZip.content_type();
+    let disposition = if shown { "inline" } else { "attachment" };
+    if let Ok(v) = HeaderValue::from_str(&format!("{disposition}; filename=\"{ascii}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
     Ok((headers, data).into_response())

@@ -40,19 +40,23 @@ struct CasePage {
     /// Open reports of the same category within 50 m, with their distance in metres.
     nearby: Vec<(Row, f64)>,
     departments: Vec<Department>,
-    allowed: Vec<&'static str>,
+    /// The allowed steps, the likely next one first.
+    actions: Vec<&'static str>,
     petitioner: Option<PetitionerData>,
     error: Option<String>,
+    /// A refusal of the files form, shown beside it.
+    files_error: Option<String>,
     today: String,
-    attachments: Vec<super::attachments::Attachment>,
+    files: Vec<super::case_files::FileRow>,
+    /// The clerk may add files.
+    can_attach: bool,
+    /// Petitions by registry number, for the fields that name one.
+    petitions: Vec<(String, String)>,
+    w: &'static super::case_texts::CaseWords,
     letters: super::letters::pages::Panel,
 }
 
 impl CasePage {
-    fn can(&self, action: &str) -> bool {
-        self.allowed.contains(&action)
-    }
-
     /// How a letter went (email, post), in words.
     fn via(&self, code: &str) -> &'static str {
         labels::channel(code, self.shell.lang)
@@ -92,12 +96,69 @@ fn allowed(e: &Entry, role: Option<Role>) -> Vec<&'static str> {
     out
 }
 
+/// The allowed steps in the order a clerk is likely to need them: routing a new case, answering
+/// a routed one, archiving a closed one.
+fn likely_first(allowed: &[&'static str], status: &str) -> Vec<&'static str> {
+    let order: &[&str] = match status {
+        "registered" => &[
+            "route", "answer", "join", "forward", "class", "refuse", "extend", "archive",
+        ],
+        "routed" => &[
+            "answer", "refuse", "extend", "forward", "join", "class", "route", "archive",
+        ],
+        _ => &[
+            "archive", "answer", "route", "forward", "extend", "join", "class", "refuse",
+        ],
+    };
+    order
+        .iter()
+        .filter_map(|a| allowed.iter().find(|b| *b == a).copied())
+        .collect()
+}
+
+/// What a page shows beside the case: the petitioner revealed, a refusal of a step or of the
+/// files form.
+#[derive(Default)]
+pub(in crate::registry) struct Trouble {
+    pub petitioner: Option<PetitionerData>,
+    pub error: Option<String>,
+    pub files_error: Option<String>,
+}
+
+impl Trouble {
+    pub fn files(text: String) -> Trouble {
+        Trouble {
+            files_error: Some(text),
+            ..Trouble::default()
+        }
+    }
+}
+
 pub(in crate::registry) async fn case(
     state: &AppState,
     shell: Shell,
     id: i64,
     petitioner: Option<PetitionerData>,
     error: Option<String>,
+) -> AppResult<Response> {
+    case_with(
+        state,
+        shell,
+        id,
+        Trouble {
+            petitioner,
+            error,
+            files_error: None,
+        },
+    )
+    .await
+}
+
+pub(in crate::registry) async fn case_with(
+    state: &AppState,
+    shell: Shell,
+    id: i64,
+    trouble: Trouble,
 ) -> AppResult<Response> {
     let e = store::get(&state.db, id).await?;
     let lang = shell.lang;
@@ -138,6 +199,16 @@ pub(in crate::registry) async fn case(
         // The answer in the approval is sent from its letter.
         allowed.retain(|a| *a != "answer");
     }
+    let actions = likely_first(&allowed, &e.status);
+    let can_attach = shell
+        .user
+        .as_ref()
+        .is_some_and(|u| groups::REGISTRY_DESK.contains(&u.role));
+    let petitions = if allowed.iter().any(|a| *a == "join" || *a == "class") {
+        numbers::recent_petitions(&state.db, id).await?
+    } else {
+        Vec::new()
+    };
     render(&CasePage {
         letters,
         r: row(&e, lang),
@@ -147,11 +218,15 @@ pub(in crate::registry) async fn case(
         duplicates,
         nearby,
         departments: departments::all(&state.db).await?,
-        allowed,
-        petitioner,
-        error,
+        actions,
+        petitioner: trouble.petitioner,
+        error: trouble.error,
+        files_error: trouble.files_error,
         today: numbers::today().to_string(),
-        attachments: super::attachments::of_entry(&state.db, id).await?,
+        files: super::case_files::rows(&state.db, id, lang).await?,
+        can_attach,
+        petitions,
+        w: super::case_texts::of(lang),
         shell,
     })
 }
@@ -198,9 +273,13 @@ async fn act_page(
     shell: Shell,
     id: i64,
     action: &str,
-    form: ActionIn,
+    mut form: ActionIn,
 ) -> AppResult<Response> {
-    let result = match form.step(action) {
+    let result = match form.resolve_numbers(&state.db).await {
+        Ok(()) => form.step(action),
+        Err(e) => Err(e),
+    };
+    let result = match result {
         Ok(step) => actions::apply(&state.db, &me.actor(), id, step)
             .await
             .map(|_| ()),

@@ -112,7 +112,13 @@ async fn page(
 ) -> AppResult<Response> {
     let year = q.year.unwrap_or_else(|| i64::from(today().year()));
     if !(2000..=2100).contains(&year) {
-        return Err(AppError::bad("year", "the year is between 2000 and 2100"));
+        return Err(AppError::bad(
+            "year",
+            crate::error::Said::new(
+                "Anul: între 2000 și 2100.",
+                "the year is between 2000 and 2100",
+            ),
+        ));
     }
     let rows = sqlx::query(
         "SELECT e.kind, e.status, e.registered_at, e.answer_sent_on, e.due_on, d.name_ro, d.name_en \

@@ -39,6 +39,12 @@ texts_table! { Words, "The registry's codes in words.";
     step_answered_with: "răspuns comun", "answered with the joined petition";
     step_archived: "arhivare", "archived";
     step_anonymised: "date personale anonimizate", "personal data anonymised";
+    step_attached: "fișier atașat", "file attached";
+    step_letter_drafted: "scrisoare redactată", "letter drafted";
+    step_letter_submitted: "scrisoare trimisă spre aprobare", "letter submitted for approval";
+    step_letter_approved: "scrisoare aprobată", "letter approved";
+    step_letter_returned: "scrisoare returnată pentru corectură", "letter returned for changes";
+    step_letter_sent: "scrisoare expediată", "letter sent";
 }
 
 pub fn register(code: &str, lang: Lang) -> &'static str {
@@ -107,6 +113,12 @@ pub fn step(code: &str, lang: Lang) -> &'static str {
         "answered_with" => w.step_answered_with,
         "archived" => w.step_archived,
         "anonymised" => w.step_anonymised,
+        "attached" => w.step_attached,
+        "letter_drafted" => w.step_letter_drafted,
+        "letter_submitted" => w.step_letter_submitted,
+        "letter_approved" => w.step_letter_approved,
+        "letter_returned" => w.step_letter_returned,
+        "letter_sent" => w.step_letter_sent,
         _ => "?",
     }
 }

@@ -9,6 +9,8 @@ pub mod api;
 pub mod archive;
 pub mod attachments;
 mod case;
+mod case_files;
+mod case_texts;
 pub mod dashboard;
 pub mod deadlines;
 pub mod departments;

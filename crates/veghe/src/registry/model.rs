@@ -6,7 +6,7 @@ use serde::Deserialize;
 use veghe_ro::petition::Register;
 use veghe_ro::{Cnp, Cui, fold};
 
-use crate::error::{AppError, AppResult, Said};
+use crate::error::{AppError, AppResult};
 use crate::http::extract::text;
 
 /// The ways a document reaches the registry.
@@ -117,7 +117,10 @@ fn one_of(value: &str, field: &'static str, allowed: &[&'static str]) -> AppResu
     allowed.iter().copied().find(|a| *a == v).ok_or_else(|| {
         AppError::bad(
             field,
-            format!("{field} `{v}` is not one of: {}", allowed.join(", ")),
+            crate::error::Said::new(
+                format!("„{v}” nu este o valoare din listă; alegeți din listă."),
+                format!("{field} `{v}` is not one of: {}", allowed.join(", ")),
+            ),
         )
     })
 }
@@ -130,7 +133,10 @@ impl PetitionIn {
             Some(r) => Register::parse(r).ok_or_else(|| {
                 AppError::bad(
                     "register",
-                    format!("register `{r}` is not one of: petition, info, internal"),
+                    crate::error::Said::new(
+                        "Registrul: alegeți petiții, informații publice sau intern.",
+                        format!("register `{r}` is not one of: petition, info, internal"),
+                    ),
                 )
             })?,
         };
@@ -142,7 +148,10 @@ impl PetitionIn {
         {
             return Err(AppError::bad(
                 "email",
-                format!("`{e}` is not an e-mail address"),
+                crate::error::Said::new(
+                    format!("E-mail: „{e}” nu este o adresă de e-mail."),
+                    format!("`{e}` is not an e-mail address"),
+                ),
             ));
         }
         let phone = text(self.phone, "phone", 40)?;
@@ -158,7 +167,10 @@ impl PetitionIn {
             {
                 return Err(AppError::bad(
                     "petitioner_type",
-                    format!("petitioner_type `{other}` is not one of: person, organisation"),
+                    crate::error::Said::new(
+                        "Petent: alegeți persoană fizică sau persoană juridică.",
+                        format!("petitioner_type `{other}` is not one of: person, organisation"),
+                    ),
                 ));
             }
             match (register, kind_of.as_deref(), name) {
@@ -169,9 +181,9 @@ impl PetitionIn {
                         Some(c) => Some(c.parse::<Cnp>().map_err(|e| {
                             AppError::bad(
                                 "cnp",
-                                Said::new(
-                                    "CNP-ul nu este valid: are 13 cifre, iar ultima este cifra de control.",
-                                    format!("cnp: the CNP is not valid: {e}"),
+                                crate::error::Said::new(
+                                    "CNP: codul nu este valid; verificați cele 13 cifre.",
+                                    format!("the CNP is not valid: {e}"),
                                 ),
                             )
                         })?),
@@ -180,19 +192,34 @@ impl PetitionIn {
                 },
                 (_, Some("organisation"), Some(name)) => {
                     let cui = text(self.cui, "cui", 20)?.ok_or_else(|| {
-                        AppError::bad("cui", "an organisation is identified by its CUI")
+                        AppError::bad(
+                            "cui",
+                            crate::error::Said::new(
+                                "CUI: persoana juridică se identifică prin CUI.",
+                                "an organisation is identified by its CUI",
+                            ),
+                        )
                     })?;
                     Petitioner::Organisation {
                         name,
                         cui: cui.parse::<Cui>().map_err(|e| {
-                            AppError::bad("cui", format!("the CUI is not valid: {e}"))
+                            AppError::bad(
+                                "cui",
+                                crate::error::Said::new(
+                                    "CUI: codul nu este valid; verificați cifrele.",
+                                    format!("the CUI is not valid: {e}"),
+                                ),
+                            )
                         })?,
                     }
                 }
                 (_, _, None) | (_, Some(_), Some(_)) => {
                     return Err(AppError::bad(
                         "petitioner_name",
-                        "OG 27/2002 art. 7: a petition without the petitioner's identification is not considered; give the name, or register it as anonymous to have it classed",
+                        crate::error::Said::new(
+                            "OG 27/2002 art. 7: petiția fără identificarea petentului nu se ia în considerare; scrieți numele sau înregistrați-o ca anonimă, pentru a fi clasată.",
+                            "OG 27/2002 art. 7: a petition without the petitioner's identification is not considered; give the name, or register it as anonymous to have it classed",
+                        ),
                     ));
                 }
             }
@@ -206,7 +233,10 @@ impl PetitionIn {
         {
             return Err(AppError::bad(
                 "address",
-                "give the postal address or the e-mail address the answer is sent to",
+                crate::error::Said::new(
+                    "Adresa: scrieți adresa poștală sau adresa de e-mail la care se trimite răspunsul.",
+                    "give the postal address or the e-mail address the answer is sent to",
+                ),
             ));
         }
         let subject = self.subject.trim().to_string();
@@ -214,20 +244,29 @@ impl PetitionIn {
         if !(3..=200).contains(&n) {
             return Err(AppError::bad(
                 "subject",
-                "the subject must have 3 to 200 characters",
+                crate::error::Said::new(
+                    "Obiectul: între 3 și 200 de caractere.",
+                    "the subject must have 3 to 200 characters",
+                ),
             ));
         }
         let body = self.text.trim().to_string();
         if body.chars().count() > 20_000 {
             return Err(AppError::bad(
                 "text",
-                "the text must have at most 20000 characters",
+                crate::error::Said::new(
+                    "Conținutul: cel mult 20000 de caractere.",
+                    "the text must have at most 20000 characters",
+                ),
             ));
         }
         if body.is_empty() && register != Register::Internal {
             return Err(AppError::bad(
                 "text",
-                "the text of the petition is required",
+                crate::error::Said::new(
+                    "Conținutul: scrieți textul petiției.",
+                    "the text of the petition is required",
+                ),
             ));
         }
         if let Some(r) = self.reserved_number
@@ -235,7 +274,10 @@ impl PetitionIn {
         {
             return Err(AppError::bad(
                 "reserved_number",
-                "a reserved number is a positive number",
+                crate::error::Said::new(
+                    "Număr rezervat: scrieți un număr pozitiv.",
+                    "a reserved number is a positive number",
+                ),
             ));
         }
         Ok(NewPetition {

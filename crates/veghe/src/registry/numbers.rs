@@ -32,33 +32,32 @@ pub fn reference(number: i64, number_date: &str) -> String {
     }
 }
 
-/// `1234/29.11.2026` or `1234/2026` → (1234, 2026).
+/// `1234/29.11.2026` or `1234/2026` → (1234, 2026); `Nr. 1234 / 2026` too.
 pub fn parse_number(s: &str) -> Option<(i64, i64)> {
+    let s = s.trim();
+    let s = s
+        .strip_prefix("Nr.")
+        .or_else(|| s.strip_prefix("nr."))
+        .unwrap_or(s);
     let (n, rest) = s.trim().split_once('/')?;
     let seq = n.trim().parse::<i64>().ok().filter(|n| *n > 0)?;
     let year = rest.trim().rsplit('.').next()?.trim().parse::<i64>().ok()?;
     Some((seq, year))
 }
 
-/// The entry a registration number names (`12/2026` or `12/03.02.2026`) in one of `registers`,
-/// the first of them preferred when the number is in several. A text that is not a number, or
-/// that names no such entry, is refused on the field `number`, with `what` saying what it should be.
-pub async fn entry_by_number(
-    db: &Db,
-    text: &str,
-    registers: &[Register],
-    (what_ro, what_en): (&str, &str),
-) -> AppResult<i64> {
-    let bad = || {
-        AppError::bad(
-            "number",
-            Said::new(
-                format!("Numărul „{text}” nu este {what_ro} (de exemplu 12/2026)."),
-                format!("number: `{text}` is not {what_en} (e.g. 12/2026)"),
-            ),
-        )
+/// The entry a registration number names (`12/2026`, `12/03.02.2026`, or `12` for this year)
+/// in one of `registers`, the first of them preferred when the number is in several; `None`
+/// when the text is not a number or names no such entry.
+pub async fn find_by_number(db: &Db, text: &str, registers: &[Register]) -> AppResult<Option<i64>> {
+    let bare = text
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .map(|n| (n, i64::from(today().year())));
+    let Some((seq, year)) = bare.or_else(|| parse_number(text)) else {
+        return Ok(None);
     };
-    let (seq, year) = parse_number(text).ok_or_else(bad)?;
     let codes: Vec<String> = registers
         .iter()
         .map(|r| format!("'{}'", r.code()))
@@ -78,9 +77,46 @@ pub async fn entry_by_number(
         .bind(year)
         .bind(seq)
         .fetch_optional(db.pool())
-        .await?
-        .ok_or_else(bad)?;
-    Ok(row.try_get("id")?)
+        .await?;
+    Ok(row.map(|r| r.try_get("id")).transpose()?)
+}
+
+/// The entry a registration number names (see [`find_by_number`]). A text that is not a
+/// number, or that names no such entry, is refused on the field `number`, with `what` saying
+/// what it should be.
+pub async fn entry_by_number(
+    db: &Db,
+    text: &str,
+    registers: &[Register],
+    what: &str,
+) -> AppResult<i64> {
+    find_by_number(db, text, registers).await?.ok_or_else(|| {
+        AppError::bad(
+            "number",
+            Said::new(
+                format!(
+                    "Numărul de înregistrare: „{}” nu este în registru; scrieți-l ca în registru, de exemplu 12/2026.",
+                    text.trim()
+                ),
+                format!("`{text}` is not {what} (e.g. 12/2026)"),
+            ),
+        )
+    })
+}
+
+/// The latest petitions other than `id`, as (number, subject): what a clerk picks from when a
+/// field asks for a petition's registry number.
+pub async fn recent_petitions(db: &Db, id: i64) -> AppResult<Vec<(String, String)>> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT number, number_date, subject FROM registry_entries WHERE register = 'petition' AND id <> $1 ORDER BY id DESC LIMIT 200",
+    )
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(n, date, subject)| (reference(n, &date), subject))
+        .collect())
 }
 
 fn counter(register: Register) -> String {
@@ -111,7 +147,13 @@ pub async fn reserve(
     note: Option<&str>,
 ) -> AppResult<Reservation> {
     if !(1..=100).contains(&count) {
-        return Err(AppError::bad("count", "reserve 1 to 100 numbers at a time"));
+        return Err(AppError::bad(
+            "count",
+            crate::error::Said::new(
+                "Câte numere: rezervați între 1 și 100 de numere odată.",
+                "reserve 1 to 100 numbers at a time",
+            ),
+        ));
     }
     let now = now_ms();
     let day = day_of(now);

@@ -3,6 +3,7 @@
 
 use askama::Template;
 use axum::extract::State;
+use axum::handler::Handler;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use veghe_ro::petition::Register;
@@ -10,7 +11,7 @@ use veghe_ro::petition::Register;
 use super::api::ListQuery;
 use super::model::PetitionIn;
 use super::store::{self, Entry};
-use super::{case, labels, queue};
+use super::{attachments, case, case_files, labels, queue};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
@@ -27,6 +28,12 @@ pub fn routes() -> Routes {
         .post("/registry", desk, register)
         .get("/registry/{id}", read, case::case_page)
         .post("/registry/{id}/reveal", read, case::reveal)
+        .post(
+            "/registry/{id}/attachments",
+            desk,
+            case_files::attach.layer(case_files::body_limit()),
+        )
+        .get("/registry/attachments/{id}", read, attachments::open)
         .post("/registry/{id}/route", desk, case::act_route)
         .post("/registry/{id}/forward", desk, case::act_forward)
         .post(
@@ -194,7 +201,13 @@ impl RegistrationForm {
             reserved_number: match some(&self.reserved_number) {
                 None => None,
                 Some(n) => Some(n.parse::<i64>().map_err(|_| {
-                    AppError::bad("reserved_number", "the reserved number is a whole number")
+                    AppError::bad(
+                        "reserved_number",
+                        crate::error::Said::new(
+                            "Număr rezervat: scrieți un număr întreg.",
+                            "the reserved number is a whole number",
+                        ),
+                    )
                 })?),
             },
         })

@@ -144,13 +144,19 @@ impl CitizenForm {
         if register != "petition" && register != "info" {
             return Err(AppError::bad(
                 "register",
-                "register must be petition or info",
+                crate::error::Said::new(
+                    "Registrul: alegeți petiție sau solicitare de informații publice.",
+                    "register must be petition or info",
+                ),
             ));
         }
         if self.consent.is_none() {
             return Err(AppError::bad(
                 "consent",
-                "confirm that you have read the notice on personal data",
+                crate::error::Said::new(
+                    "Confirmați că ați citit nota de informare privind datele personale.",
+                    "confirm that you have read the notice on personal data",
+                ),
             ));
         }
         Ok(PetitionIn {

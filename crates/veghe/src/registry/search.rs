@@ -53,14 +53,20 @@ pub async fn search(
     if terms(&[&text]).is_empty() {
         return Err(AppError::bad(
             "q",
-            "give at least one word that is not a stop word",
+            crate::error::Said::new(
+                "Căutare: scrieți cel puțin un cuvânt cu înțeles (nu „și”, „de”, „la”…).",
+                "give at least one word that is not a stop word",
+            ),
         ));
     }
     let register = q.register.unwrap_or_default();
     if !register.is_empty() && veghe_ro::petition::Register::parse(&register).is_none() {
         return Err(AppError::bad(
             "register",
-            "register is petition, info or internal",
+            crate::error::Said::new(
+                "Registrul: alegeți petiții, informații publice sau intern.",
+                "register is petition, info or internal",
+            ),
         ));
     }
     let mut out = Vec::new();

@@ -101,6 +101,7 @@ texts_table! { Tr, "Every text of the interface.";
     login_first_start: "Instalare nouă: nu există încă niciun administrator. Pe serverul Veghe, creați-l cu comanda de mai jos (parola se citește de la intrarea standard), apoi autentificați-vă aici.", "New installation: there is no administrator yet. On the Veghe server, create one with the command below (the password is read from standard input), then sign in here.";
     username: "Utilizator", "Username";
     password: "Parolă", "Password";
+    required_mark: "obligatoriu", "required";
     login_button: "Autentificare", "Sign in";
     login_failed: "Utilizator sau parolă incorectă.", "Incorrect username or password.";
     login_throttled: "Prea multe încercări eșuate. Reîncercați peste câteva minute.", "Too many failed attempts. Try again in a few minutes.";

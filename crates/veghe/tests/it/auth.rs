@@ -212,3 +212,31 @@ both!(
         );
     }
 );
+
+both!(
+    the_users_page_refuses_a_taken_name_on_its_form_in_words,
+    |app| {
+        let admin = app.signed_in("sysadmin", Role::Administrator).await;
+        app.create_user("ana", Role::Dispatcher).await;
+
+        let r = admin
+            .post_form(
+                "/users",
+                &[
+                    ("username", "ana"),
+                    ("display_name", "Ana Pop"),
+                    ("role", "dispatcher"),
+                    ("password", "o-parola-lunga-2026"),
+                ],
+            )
+            .await;
+
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        let page = r.text().await.expect("page");
+        assert!(
+            page.contains("Utilizatorul „ana” există deja") && page.contains("id=\"nu-username\""),
+            "the refusal beside the form, in Romanian: {page}"
+        );
+        assert!(!page.contains("is taken"), "{page}");
+    }
+);

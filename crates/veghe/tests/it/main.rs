@@ -29,6 +29,7 @@ mod places;
 mod plans;
 mod registry;
 mod registry_dashboard;
+mod registry_files;
 mod registry_letters;
 mod registry_public;
 mod registry_reminders;

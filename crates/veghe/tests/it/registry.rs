@@ -447,7 +447,7 @@ both!(
         assert_eq!(r.status(), StatusCode::BAD_REQUEST);
         let html = r.text().await.expect("html");
         assert!(
-            html.contains("CNP-ul nu este valid") && html.contains("Maria Ionescu"),
+            html.contains("CNP: codul nu este valid") && html.contains("Maria Ionescu"),
             "{html}"
         );
         let r = clerk.post_form("/registry", &fields).await;

@@ -499,9 +499,10 @@ both!(law544_facts_refuse_what_does_not_fit, |app| {
         .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     assert!(
-        r.text().await.expect("page").contains(
-            "Numărul „99/2025” nu este numărul unei solicitări de informații de interes public"
-        ),
+        r.text()
+            .await
+            .expect("page")
+            .contains("Numărul de înregistrare: „99/2025” nu este în registru"),
         "the form names the field"
     );
     let r = b

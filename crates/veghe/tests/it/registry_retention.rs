@@ -506,7 +506,9 @@ both!(an_erasure_request_anonymises_what_the_law_lets_go, |app| {
         assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{bad}");
         let html = r.text().await.expect("page");
         assert!(
-            html.contains(&format!("Numărul „{bad}” nu este un număr de înregistrare")),
+            html.contains(&format!(
+                "Numărul de înregistrare: „{bad}” nu este în registru"
+            )),
             "{bad}: the page names the field"
         );
     }

@@ -130,6 +130,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "incident_located_by",
         include_str!("../../../migrations/0016_incident_located_by.sql"),
     ),
+    step(
+        19,
+        "registry_attachment_kinds",
+        include_str!("../../../migrations/0019_registry_attachment_kinds.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

@@ -87,6 +87,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "f0fa9a6ff861e3e2374a1098268bc9e85e9dab13fb1f0747f944a7ddea491bff",
         "f0fa9a6ff861e3e2374a1098268bc9e85e9dab13fb1f0747f944a7ddea491bff",
     ),
+    (
+        19,
+        "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
+        "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
+    ),
 ];
 
 fn sha256(text: &str) -> String {

@@ -171,7 +171,10 @@ impl DraftIn {
         let kind = LetterKind::parse(&self.kind).ok_or_else(|| {
             AppError::bad(
                 "kind",
-                "kind is answer, refusal, forward_notice, extension_notice or class_notice",
+                crate::error::Said::new(
+                    "Tipul scrisorii: alegeți unul din listă.",
+                    "kind is answer, refusal, forward_notice, extension_notice or class_notice",
+                ),
             )
         })?;
         Ok(Draft {
@@ -224,7 +227,10 @@ pub async fn list(
     if !status.is_empty() && veghe_ro::letters::LetterStatus::parse(&status).is_none() {
         return Err(AppError::bad(
             "status",
-            "status is draft, submitted, returned, approved or sent",
+            crate::error::Said::new(
+                "Starea scrisorii: alegeți una din listă.",
+                "status is draft, submitted, returned, approved or sent",
+            ),
         ));
     }
     Ok(Json(

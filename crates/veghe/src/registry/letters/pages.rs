@@ -164,16 +164,27 @@ pub(in crate::registry) async fn draft(
 ) -> AppResult<Response> {
     let entry_id = id;
     let result = async {
-        let tid = form
-            .template_id
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| AppError::bad("template_id", "choose a template"))?;
+        let tid = form.template_id.trim().parse::<i64>().map_err(|_| {
+            AppError::bad(
+                "template_id",
+                crate::error::Said::new(
+                    "Modelul: alegeți un model de document.",
+                    "choose a template",
+                ),
+            )
+        })?;
         let t = templates::get(&state.db, tid)
             .await?
             .ok_or_else(|| AppError::bad("template_id", format!("no template {tid}")))?;
-        let kind = LetterKind::parse(&t.kind)
-            .ok_or_else(|| AppError::bad("template_id", "the template's kind is unknown"))?;
+        let kind = LetterKind::parse(&t.kind).ok_or_else(|| {
+            AppError::bad(
+                "template_id",
+                crate::error::Said::new(
+                    "Modelul: tipul modelului nu este cunoscut; alegeți alt model.",
+                    "the template's kind is unknown",
+                ),
+            )
+        })?;
         let d = Draft {
             kind,
             template_id: Some(tid),

@@ -57,13 +57,16 @@ impl SendIn {
                     .ok_or_else(|| {
                         AppError::bad(
                             "post_ref",
-                            "a letter sent by post is recorded with its postal reference (registered letter number)",
+                            crate::error::Said::new("Referința poștală: scrisoarea trimisă prin poștă se înregistrează cu referința poștală (numărul scrisorii recomandate).", "a letter sent by post is recorded with its postal reference (registered letter number)"),
                         )
                     })?;
                 if reference.chars().count() > 100 {
                     return Err(AppError::bad(
                         "post_ref",
-                        "the postal reference has at most 100 characters",
+                        crate::error::Said::new(
+                            "Referința poștală: cel mult 100 de caractere.",
+                            "the postal reference has at most 100 characters",
+                        ),
                     ));
                 }
                 let on = match self.sent_on.as_deref().map(str::trim) {
@@ -71,13 +74,22 @@ impl SendIn {
                     Some(d) => d.parse::<jiff::civil::Date>().map_err(|_| {
                         AppError::bad(
                             "sent_on",
-                            format!("sent_on `{d}` is not a date (YYYY-MM-DD)"),
+                            crate::error::Said::new(
+                                format!("Data expedierii: „{d}” nu este o dată (zz.ll.aaaa)."),
+                                format!("sent_on `{d}` is not a date (YYYY-MM-DD)"),
+                            ),
                         )
                     })?,
                 };
                 Ok(Via::Post { reference, on })
             }
-            _ => Err(AppError::bad("via", "via is email or post")),
+            _ => Err(AppError::bad(
+                "via",
+                crate::error::Said::new(
+                    "Cum se trimite: alegeți e-mail sau poștă.",
+                    "via is email or post",
+                ),
+            )),
         }
     }
 }
@@ -168,7 +180,10 @@ pub async fn send(db: &Db, smtp: bool, me: &CurrentUser, id: i64, via: Via) -> A
             if c.email.is_none() {
                 return Err(AppError::bad(
                     "via",
-                    "the petitioner gave no e-mail address: send the letter by post",
+                    crate::error::Said::new(
+                        "Cum se trimite: petentul nu a dat o adresă de e-mail; trimiteți scrisoarea prin poștă.",
+                        "the petitioner gave no e-mail address: send the letter by post",
+                    ),
                 ));
             }
             ("email", today(), None)
@@ -177,16 +192,26 @@ pub async fn send(db: &Db, smtp: bool, me: &CurrentUser, id: i64, via: Via) -> A
             if c.address.is_none() {
                 return Err(AppError::bad(
                     "via",
-                    "the petitioner gave no postal address: send the letter by e-mail",
+                    crate::error::Said::new(
+                        "Cum se trimite: petentul nu a dat o adresă poștală; trimiteți scrisoarea prin e-mail.",
+                        "the petitioner gave no postal address: send the letter by e-mail",
+                    ),
                 ));
             }
             if *on < case.registered_on || *on > today() {
                 return Err(AppError::bad(
                     "sent_on",
-                    format!(
-                        "the date it was posted falls between the registration ({}) and today ({})",
-                        ro_date(case.registered_on),
-                        ro_date(today())
+                    crate::error::Said::new(
+                        format!(
+                            "Data expedierii: trebuie să fie între înregistrare ({}) și azi ({}).",
+                            ro_date(case.registered_on),
+                            ro_date(today())
+                        ),
+                        format!(
+                            "the date it was posted falls between the registration ({}) and today ({})",
+                            ro_date(case.registered_on),
+                            ro_date(today())
+                        ),
                     ),
                 ));
             }

@@ -55,8 +55,15 @@ pub struct NewTemplate {
 
 impl TemplateIn {
     pub fn parse(self) -> AppResult<NewTemplate> {
-        let register = Register::parse(&self.register)
-            .ok_or_else(|| AppError::bad("register", "register is petition, info or internal"))?;
+        let register = Register::parse(&self.register).ok_or_else(|| {
+            AppError::bad(
+                "register",
+                crate::error::Said::new(
+                    "Registrul: alegeți petiții, informații publice sau intern.",
+                    "register is petition, info or internal",
+                ),
+            )
+        })?;
         let kind = LetterKind::parse(&self.kind)
             .filter(|k| LetterKind::of_register(register).contains(k))
             .ok_or_else(|| {
@@ -75,19 +82,34 @@ impl TemplateIn {
             })?;
         let name = self.name.trim().to_string();
         if !(3..=120).contains(&name.chars().count()) {
-            return Err(AppError::bad("name", "the name has 3 to 120 characters"));
+            return Err(AppError::bad(
+                "name",
+                crate::error::Said::new(
+                    "Numele: între 3 și 120 de caractere.",
+                    "the name has 3 to 120 characters",
+                ),
+            ));
         }
         let subject = self.subject.trim().to_string();
         if !(3..=200).contains(&subject.chars().count()) {
             return Err(AppError::bad(
                 "subject",
-                "the subject has 3 to 200 characters",
+                crate::error::Said::new(
+                    "Obiectul: între 3 și 200 de caractere.",
+                    "the subject has 3 to 200 characters",
+                ),
             ));
         }
         fields::check(&subject, "subject")?;
         let body = self.body.replace("\r\n", "\n").trim().to_string();
         if !(10..=20_000).contains(&body.chars().count()) {
-            return Err(AppError::bad("body", "the text has 10 to 20000 characters"));
+            return Err(AppError::bad(
+                "body",
+                crate::error::Said::new(
+                    "Textul: între 10 și 20000 de caractere.",
+                    "the text has 10 to 20000 characters",
+                ),
+            ));
         }
         fields::check(&body, "body")?;
         Ok(NewTemplate {

@@ -40,8 +40,11 @@ pub async fn draft(db: &Db, me: &CurrentUser, entry_id: i64, d: Draft) -> AppRes
     .await?;
     if let Some(r) = open {
         let other: i64 = r.try_get("id")?;
-        return Err(AppError::conflict(format!(
-            "letter {other} of this kind is already being written for this case; continue it"
+        return Err(AppError::conflict(crate::error::Said::new(
+            "O scrisoare de acest tip se redactează deja pentru această lucrare; continuați-o pe aceea.",
+            format!(
+                "letter {other} of this kind is already being written for this case; continue it"
+            ),
         )));
     }
     let template = match d.template_id {
@@ -69,11 +72,27 @@ pub async fn draft(db: &Db, me: &CurrentUser, entry_id: i64, d: Draft) -> AppRes
     let subject = d
         .subject
         .or_else(|| template.as_ref().map(|t| t.subject.clone()))
-        .ok_or_else(|| AppError::bad("template_id", "no template for this letter: choose one"))?;
+        .ok_or_else(|| {
+            AppError::bad(
+                "template_id",
+                crate::error::Said::new(
+                    "Modelul: această scrisoare nu are model; alegeți unul.",
+                    "no template for this letter: choose one",
+                ),
+            )
+        })?;
     let body = d
         .body
         .or_else(|| template.as_ref().map(|t| t.body.clone()))
-        .ok_or_else(|| AppError::bad("template_id", "no template for this letter: choose one"))?;
+        .ok_or_else(|| {
+            AppError::bad(
+                "template_id",
+                crate::error::Said::new(
+                    "Modelul: această scrisoare nu are model; alegeți unul.",
+                    "no template for this letter: choose one",
+                ),
+            )
+        })?;
     let (subject, body) = texts(&entry, &me.display_name, &subject, &body)?;
     let now = now_ms();
     let id: i64 = sqlx::query_scalar(
@@ -105,14 +124,23 @@ fn texts(entry: &Entry, author: &str, subject: &str, body: &str) -> AppResult<(S
     if !(3..=200).contains(&subject.chars().count()) {
         return Err(AppError::bad(
             "subject",
-            "the subject has 3 to 200 characters",
+            crate::error::Said::new(
+                "Obiectul: între 3 și 200 de caractere.",
+                "the subject has 3 to 200 characters",
+            ),
         ));
     }
     fields::check(subject, "subject")?;
     let body = body.replace("\r\n", "\n");
     let body = body.trim();
     if !(10..=20_000).contains(&body.chars().count()) {
-        return Err(AppError::bad("body", "the text has 10 to 20000 characters"));
+        return Err(AppError::bad(
+            "body",
+            crate::error::Said::new(
+                "Textul: între 10 și 20000 de caractere.",
+                "the text has 10 to 20000 characters",
+            ),
+        ));
     }
     Ok((
         fields::fill_draft(subject, entry, author).map_err(|e| match e {

@@ -28,7 +28,10 @@ pub async fn create(db: &Db, actor: &Actor, name: &str) -> AppResult<(i64, Strin
     if name.is_empty() || name.chars().count() > 100 {
         return Err(AppError::bad(
             "name",
-            "the key's name must have 1–100 characters",
+            crate::error::Said::new(
+                "Numele cheii: între 1 și 100 de caractere.",
+                "the key's name must have 1–100 characters",
+            ),
         ));
     }
     let secret = format!("{PREFIX}{}", random_secret()?);

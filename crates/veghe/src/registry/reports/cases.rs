@@ -93,13 +93,23 @@ impl Period {
             _ => {
                 return Err(AppError::bad(
                     "half",
-                    "half is 1 (January–June) or 2 (July–December)",
+                    crate::error::Said::new(
+                        "Semestrul: 1 (ianuarie–iunie) sau 2 (iulie–decembrie).",
+                        "half is 1 (January–June) or 2 (July–December)",
+                    ),
                 ));
             }
         };
         let day = |(m, d): (i8, i8)| {
-            Date::new(year, m, d)
-                .map_err(|_| AppError::bad("year", "the year is between 2000 and 2100"))
+            Date::new(year, m, d).map_err(|_| {
+                AppError::bad(
+                    "year",
+                    crate::error::Said::new(
+                        "Anul: între 2000 și 2100.",
+                        "the year is between 2000 and 2100",
+                    ),
+                )
+            })
         };
         Ok(Period {
             from: day(from)?,

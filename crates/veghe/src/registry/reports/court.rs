@@ -62,7 +62,10 @@ fn outcome_of(
     if outcome != "pending" && decided.is_none() {
         return Err(AppError::bad(
             "decided_on",
-            "a decided case has its decision date",
+            crate::error::Said::new(
+                "Data hotărârii: un dosar soluționat are data hotărârii.",
+                "a decided case has its decision date",
+            ),
         ));
     }
     Ok((outcome, decided))
@@ -133,15 +136,39 @@ async fn audit_court(
 }
 
 pub async fn add_court_case(db: &Db, actor: &Actor, input: CourtCaseIn) -> AppResult<CourtCase> {
-    let entry = input
-        .entry_id
-        .ok_or_else(|| AppError::bad("entry_id", "entry_id is required"))?;
-    let court = text(input.court, "court", 200)?
-        .ok_or_else(|| AppError::bad("court", "court is required"))?;
-    let number = text(input.case_number, "case_number", 60)?
-        .ok_or_else(|| AppError::bad("case_number", "case_number is required"))?;
-    let filed = day(input.filed_on, "filed_on")?
-        .ok_or_else(|| AppError::bad("filed_on", "filed_on is required"))?;
+    let entry = input.entry_id.ok_or_else(|| {
+        AppError::bad(
+            "entry_id",
+            crate::error::Said::new(
+                "Lucrarea: alegeți lucrarea din registru.",
+                "entry_id is required",
+            ),
+        )
+    })?;
+    let court = text(input.court, "court", 200)?.ok_or_else(|| {
+        AppError::bad(
+            "court",
+            crate::error::Said::new("Instanța: câmpul este obligatoriu.", "court is required"),
+        )
+    })?;
+    let number = text(input.case_number, "case_number", 60)?.ok_or_else(|| {
+        AppError::bad(
+            "case_number",
+            crate::error::Said::new(
+                "Numărul dosarului: câmpul este obligatoriu.",
+                "case_number is required",
+            ),
+        )
+    })?;
+    let filed = day(input.filed_on, "filed_on")?.ok_or_else(|| {
+        AppError::bad(
+            "filed_on",
+            crate::error::Said::new(
+                "Data înregistrării la instanță: câmpul este obligatoriu.",
+                "filed_on is required",
+            ),
+        )
+    })?;
     let (outcome, decided) = outcome_of(input.outcome, input.decided_on)?;
     let mut tx = db.begin().await?;
     info_entry(&mut tx, entry, "entry_id").await?;

@@ -81,7 +81,10 @@ impl FactsIn {
         if f.refusal_ground.as_deref() == Some("other") && f.refusal_note.is_none() {
             return Err(AppError::bad(
                 "refusal_note",
-                "HG 123/2002 art. 27: a refusal on other grounds names its reason",
+                crate::error::Said::new(
+                    "HG 123/2002 art. 27: refuzul pe alte temeiuri își numește motivul.",
+                    "HG 123/2002 art. 27: a refusal on other grounds names its reason",
+                ),
             ));
         }
         Ok(f)
@@ -131,13 +134,19 @@ pub async fn set_facts(db: &Db, actor: &Actor, id: i64, f: Facts) -> AppResult<F
     if kind == "complaint" && f.refusal_ground.is_some() {
         return Err(AppError::bad(
             "refusal_ground",
-            "an administrative complaint has an outcome, not a refusal ground",
+            crate::error::Said::new(
+                "Temeiul refuzului: reclamația administrativă are o soluție, nu un temei de refuz.",
+                "an administrative complaint has an outcome, not a refusal ground",
+            ),
         ));
     }
     if kind != "complaint" && f.complaint_outcome.is_some() {
         return Err(AppError::bad(
             "complaint_outcome",
-            "only an administrative complaint has an outcome",
+            crate::error::Said::new(
+                "Soluția: doar reclamația administrativă are o soluție.",
+                "only an administrative complaint has an outcome",
+            ),
         ));
     }
     sqlx::query(

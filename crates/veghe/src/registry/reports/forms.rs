@@ -126,10 +126,7 @@ async fn entry_by_number(state: &AppState, text: &str) -> AppResult<i64> {
         &state.db,
         text,
         &[Register::Info],
-        (
-            "numărul unei solicitări de informații de interes public",
-            "the number of a public-information request",
-        ),
+        "the number of a public-information request",
     )
     .await
 }

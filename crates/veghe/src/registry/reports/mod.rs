@@ -66,7 +66,15 @@ pub fn year_of(text: Option<&str>) -> AppResult<i16> {
             .parse::<i16>()
             .ok()
             .filter(|y| (2000..=2100).contains(y))
-            .ok_or_else(|| AppError::bad("year", "the year is between 2000 and 2100")),
+            .ok_or_else(|| {
+                AppError::bad(
+                    "year",
+                    crate::error::Said::new(
+                        "Anul: între 2000 și 2100.",
+                        "the year is between 2000 and 2100",
+                    ),
+                )
+            }),
     }
 }
 
@@ -90,7 +98,10 @@ pub fn half_of(q: &api::PeriodQuery) -> AppResult<(i16, u8)> {
         Some(_) => {
             return Err(AppError::bad(
                 "half",
-                "half is 1 (January–June) or 2 (July–December)",
+                crate::error::Said::new(
+                    "Semestrul: 1 (ianuarie–iunie) sau 2 (iulie–decembrie).",
+                    "half is 1 (January–June) or 2 (July–December)",
+                ),
             ));
         }
     };

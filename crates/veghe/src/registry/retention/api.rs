@@ -83,9 +83,15 @@ pub async fn api_erase(
     me: CurrentUser,
     Body(input): Body<ErasureIn>,
 ) -> AppResult<Json<ErasureReport>> {
-    let entry = input
-        .entry_id
-        .ok_or_else(|| AppError::bad("entry_id", "entry_id is required"))?;
+    let entry = input.entry_id.ok_or_else(|| {
+        AppError::bad(
+            "entry_id",
+            crate::error::Said::new(
+                "Lucrarea: alegeți lucrarea din registru.",
+                "entry_id is required",
+            ),
+        )
+    })?;
     let reason = Reason::parse(input.reason.as_deref().unwrap_or_default())?;
     Ok(Json(
         erase(

@@ -95,11 +95,23 @@ pub async fn terms(db: &Db) -> AppResult<Vec<Term>> {
 
 /// Sets `register`'s term.
 pub async fn set_term(db: &Db, actor: &Actor, register: &str, input: TermIn) -> AppResult<Term> {
-    let years = input
-        .years
-        .ok_or_else(|| AppError::bad("years", "years is required"))?;
+    let years = input.years.ok_or_else(|| {
+        AppError::bad(
+            "years",
+            crate::error::Said::new(
+                "Anii de păstrare: câmpul este obligatoriu.",
+                "years is required",
+            ),
+        )
+    })?;
     if !(1..=100).contains(&years) {
-        return Err(AppError::bad("years", "a retention term is 1 to 100 years"));
+        return Err(AppError::bad(
+            "years",
+            crate::error::Said::new(
+                "Anii de păstrare: între 1 și 100 de ani.",
+                "a retention term is 1 to 100 years",
+            ),
+        ));
     }
     let basis = input
         .basis
@@ -108,7 +120,10 @@ pub async fn set_term(db: &Db, actor: &Actor, register: &str, input: TermIn) -> 
     if basis.chars().count() < 5 || basis.chars().count() > 500 {
         return Err(AppError::bad(
             "basis",
-            "state the legal basis of the term (5 to 500 characters)",
+            crate::error::Said::new(
+                "Temeiul legal: scrieți temeiul legal al termenului (între 5 și 500 de caractere).",
+                "state the legal basis of the term (5 to 500 characters)",
+            ),
         ));
     }
     let mut tx = db.begin().await?;
@@ -117,7 +132,15 @@ pub async fn set_term(db: &Db, actor: &Actor, register: &str, input: TermIn) -> 
             .bind(register)
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or_else(|| AppError::bad("register", "register is petition, info or internal"))?;
+            .ok_or_else(|| {
+                AppError::bad(
+                    "register",
+                    crate::error::Said::new(
+                        "Registrul: alegeți petiții, informații publice sau intern.",
+                        "register is petition, info or internal",
+                    ),
+                )
+            })?;
     sqlx::query("UPDATE registry_retention SET years = $2, basis = $3, updated_at = $4, updated_by = $5 WHERE register = $1")
         .bind(register)
         .bind(years)

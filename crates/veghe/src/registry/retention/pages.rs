@@ -137,10 +137,15 @@ async fn save_term(
 ) -> AppResult<Response> {
     let years = match form.years.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(y) => Some(
-            y.parse::<i64>()
-                .map_err(|_| AppError::bad("years", "years is a whole number"))?,
-        ),
+        Some(y) => Some(y.parse::<i64>().map_err(|_| {
+            AppError::bad(
+                "years",
+                crate::error::Said::new(
+                    "Anii de păstrare: scrieți un număr întreg.",
+                    "years is a whole number",
+                ),
+            )
+        })?),
     };
     match super::set_term(
         &state.db,
@@ -197,7 +202,7 @@ async fn entry_by_number(state: &AppState, text: &str) -> AppResult<i64> {
         &state.db,
         text,
         &[Register::Petition, Register::Info],
-        ("un număr de înregistrare", "a registration number"),
+        "a registration number",
     )
     .await
 }

@@ -274,7 +274,10 @@ pub async fn erase(
     if reference.chars().count() < 3 || reference.chars().count() > 60 {
         return Err(AppError::bad(
             "reference",
-            "give the erasure request's registration number",
+            crate::error::Said::new(
+                "Referința: scrieți numărul de înregistrare al cererii de ștergere.",
+                "give the erasure request's registration number",
+            ),
         ));
     }
     let day = today();
@@ -294,7 +297,10 @@ pub async fn erase(
     if kind != "person" && kind != "organisation" {
         return Err(AppError::bad(
             "entry_id",
-            "the entry names no petitioner (anonymous, internal or already anonymised)",
+            crate::error::Said::new(
+                "Lucrarea nu are petent (anonimă, internă sau deja anonimizată).",
+                "the entry names no petitioner (anonymous, internal or already anonymised)",
+            ),
         ));
     }
     let rows = match &key {
