@@ -231,7 +231,10 @@ pub async fn first_file(mut form: Multipart) -> AppResult<(String, Vec<u8>)> {
             .map_err(|e| AppError::bad("file", format!("the upload was cut short: {e}")))?;
         return Ok((name, bytes.to_vec()));
     }
-    Err(AppError::bad("file", "choose a file to attach"))
+    Err(AppError::bad(
+        "file",
+        Said::new("Alegeți fișierul de atașat.", "choose a file to attach"),
+    ))
 }
 
 async fn attach(
