@@ -44,7 +44,12 @@ async fn status(
     Form(f): Form<StatusForm>,
 ) -> AppResult<Response> {
     let result = async {
-        let to: Status = f.status.parse().map_err(|m| AppError::bad("status", m))?;
+        let to: Status = f.status.parse().map_err(|m: String| {
+            AppError::bad(
+                "status",
+                Said::new("Alegeți starea nouă a incidentului din listă.", m),
+            )
+        })?;
         let outcome = match f.outcome.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(o) => Some(

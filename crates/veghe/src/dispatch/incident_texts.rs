@@ -60,6 +60,7 @@ texts_table! { T, "Every text of the incident page.";
     lon: "Longitudine", "Longitude";
     actions: "Acțiuni", "Actions";
     new_status: "Stare nouă", "New status";
+    choose_status: "— alegeți starea —", "— choose the status —";
     outcome_close: "Rezultat (obligatoriu la închidere)", "Outcome (required to close)";
     remark: "Mențiune", "Remark";
     change_status: "Schimbă starea", "Change the status";

@@ -398,6 +398,7 @@ both!(the_incident_page_speaks_the_readers_language, |app| {
         "Received",
         "coordinates given with the call",
         "Fields marked * are required.",
+        "— choose the status —",
     ] {
         assert!(html.contains(en), "{en}: {html}");
     }
