@@ -55,6 +55,7 @@ texts_table! { T, "Every text of the incident page.";
     map_chosen: "Punctul ales", "Chosen point";
     map_nearest: "Cea mai apropiată adresă cunoscută", "Nearest known address";
     map_none: "Faceți clic pe hartă pentru a alege punctul.", "Click the map to choose the point.";
+    map_closer: "Harta s-a apropiat de locul ales: faceți clic pe locul exact al incidentului.", "The map moved closer to that place: click the incident's exact place.";
     map_save: "Salvează punctul ales pe hartă", "Save the point chosen on the map";
     lat: "Latitudine", "Latitude";
     lon: "Longitudine", "Longitude";
