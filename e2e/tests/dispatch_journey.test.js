@@ -127,9 +127,9 @@ test('a typed call gets a crew and the crew\'s phone takes it to closing', { tim
     await phone.locator('#no-mission').waitFor();
     await seen(phone, 'crew-done');
 
-    // The dispatcher sees it closed, with its outcome.
-    await h.visit(desk, `/incidents/${id}`);
-    assert.equal((await desk.locator('#incident-status').textContent()).trim(), 'Închis');
+    // The dispatcher's open page sees it closed, with its outcome, without reloading.
+    await desk.locator('#incident-status', { hasText: 'Închis' }).waitFor({ timeout: 25000 });
+    assert.equal(new URL(desk.url()).pathname, `/incidents/${id}`);
     assert.equal((await desk.locator('#incident-outcome').textContent()).trim(), 'Avertisment');
     await seen(desk, 'incident-closed');
   } finally {
