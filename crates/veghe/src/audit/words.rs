@@ -9,6 +9,8 @@ texts_table! { AuditWords, "The audit pages' own words.";
     after: "după", "after";
 }
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use crate::registry::labels;
@@ -230,9 +232,16 @@ fn hidden(key: &str) -> bool {
 
 /// A value in words: dates as the registry writes them, yes/no, times local; codes of the
 /// registry's fields through its labels; long texts cut.
-pub fn value(key: &str, v: &Value, lang: Lang) -> String {
+pub fn value(key: &str, v: &Value, lang: Lang, entries: &HashMap<i64, String>) -> String {
     let text = match v {
         Value::Null => return "—".into(),
+        // Another registry entry, by its number.
+        Value::Number(n) if matches!(key, "joined_to" | "original_id") => {
+            return n
+                .as_i64()
+                .and_then(|id| entries.get(&id).cloned())
+                .unwrap_or_else(|| "—".into());
+        }
         Value::Bool(b) => {
             return pick(
                 lang,
@@ -251,7 +260,16 @@ pub fn value(key: &str, v: &Value, lang: Lang) -> String {
     let coded = match key {
         "status" => labels::status(&text, lang),
         "register" => labels::register(&text, lang),
-        "kind" => labels::kind(&text, lang),
+        "kind" => match (text.as_str(), lang) {
+            // An attachment's kind.
+            ("scan", Lang::Ro) => "scanarea petiției",
+            ("scan", Lang::En) => "scan of the petition",
+            ("annex", Lang::Ro) => "anexă",
+            ("annex", Lang::En) => "annex",
+            ("other", Lang::Ro) => "alt document",
+            ("other", Lang::En) => "other document",
+            _ => labels::kind(&text, lang),
+        },
         "channel" | "answer_via" | "via" => labels::channel(&text, lang),
         _ => "?",
     };
@@ -284,7 +302,12 @@ fn object(json: Option<&str>) -> Option<Map<String, Value>> {
 
 /// The fields that changed between `before` and `after` (both JSON); for a creation, the
 /// fields it was created with; at most 12.
-pub fn changes(before: Option<&str>, after: Option<&str>, lang: Lang) -> Vec<Changed> {
+pub fn changes(
+    before: Option<&str>,
+    after: Option<&str>,
+    lang: Lang,
+    entries: &HashMap<i64, String>,
+) -> Vec<Changed> {
     let before_map = object(before);
     let after_map = object(after);
     let mut out = Vec::new();
@@ -297,8 +320,8 @@ pub fn changes(before: Option<&str>, after: Option<&str>, lang: Lang) -> Vec<Cha
                 }
                 out.push(Changed {
                     field: field(k, lang),
-                    before: Some(value(k, old, lang)),
-                    after: value(k, v, lang),
+                    before: Some(value(k, old, lang, entries)),
+                    after: value(k, v, lang, entries),
                 });
             }
         }
@@ -311,7 +334,7 @@ pub fn changes(before: Option<&str>, after: Option<&str>, lang: Lang) -> Vec<Cha
                 out.push(Changed {
                     field: field(k, lang),
                     before: None,
-                    after: value(k, v, lang),
+                    after: value(k, v, lang, entries),
                 });
             }
         }
@@ -319,6 +342,18 @@ pub fn changes(before: Option<&str>, after: Option<&str>, lang: Lang) -> Vec<Cha
     }
     out.truncate(12);
     out
+}
+
+/// The registry entries a change names by id (`joined_to`, `original_id`), to be shown by number.
+pub fn named_entries(json: Option<&str>) -> Vec<i64> {
+    object(json)
+        .map(|m| {
+            ["joined_to", "original_id"]
+                .iter()
+                .filter_map(|k| m.get(*k).and_then(Value::as_i64))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The number or reference by which people know the thing, read from the change's JSON.
@@ -374,7 +409,7 @@ mod tests {
     fn a_case_step_reads_as_fields_changed_in_words() {
         let before = r#"{"id":7,"number":"12/03.02.2026","status":"registered","due_date":"2026-03-04","department_name":null}"#;
         let after = r#"{"id":7,"number":"12/03.02.2026","status":"routed","due_date":"2026-03-04","department_name":"Ordine publică"}"#;
-        let c = changes(Some(before), Some(after), Lang::Ro);
+        let c = changes(Some(before), Some(after), Lang::Ro, &HashMap::new());
         let lines: Vec<String> = c
             .iter()
             .map(|c| {
