@@ -45,7 +45,7 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
         .map(|t| t.0.clone())
         .unwrap_or_default();
     // A page's script reads the API with the person's cookie: its refusals come in their language.
-    let reads_romanian = super::cookie(req.headers(), Lang::COOKIE).as_deref() == Some("ro");
+    let reads_romanian = super::cookie(req.headers(), Lang::COOKIE) == Some("ro");
     let response = next.run(req).await;
     if !wants_html {
         return in_romanian_if_read(response, reads_romanian);
