@@ -64,7 +64,7 @@ async fn registry_numbers(db: &Db, ids: &[i64]) -> AppResult<HashMap<i64, String
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, n, d)| (id, crate::registry::numbers::reference(n, &d)))
+        .map(|(id, n, d)| (id, words::registry_number(n, &d)))
         .collect())
 }
 

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use crate::registry::labels;
 use crate::web::{Lang, local_time};
+use veghe_ro::petition::ro_date;
 
 /// Picks the Romanian or the English form.
 fn pick(lang: Lang, ro: &'static str, en: &'static str) -> &'static str {
@@ -30,6 +30,15 @@ pub fn action(code: &str, lang: Lang) -> String {
     match code {
         "registry.register" => l("înregistrare în registru", "registered"),
         "registry.attach" => l("fișier atașat", "file attached"),
+        "registry.routed" => l("repartizare", "routed"),
+        "registry.forwarded" => l("redirecționare", "forwarded"),
+        "registry.extended" => l("prelungirea termenului", "term extended"),
+        "registry.joined" => l("conexare", "joined"),
+        "registry.classed" => l("clasare", "classed"),
+        "registry.refused" => l("refuz motivat", "reasoned refusal"),
+        "registry.answered" => l("răspuns expediat", "answer sent"),
+        "registry.archived" => l("arhivare", "archived"),
+        "registry.anonymised" => l("date personale anonimizate", "personal data anonymised"),
         "registry.reserve" => l("număr rezervat", "number reserved"),
         "registry.department_member" => {
             l("membru adăugat în compartiment", "department member added")
@@ -102,7 +111,9 @@ pub fn action(code: &str, lang: Lang) -> String {
         "open311_key.revoke" => l("cheie Open311 revocată", "Open311 key revoked"),
         other => match other.strip_prefix("registry.") {
             // The case steps and the retention's purges, as the case timeline names them.
-            Some(step) if labels::step(step, lang) != "?" => labels::step(step, lang).to_string(),
+            Some(step) if code_word(step, lang).is_some() => {
+                code_word(step, lang).unwrap_or_default().to_string()
+            }
             Some("erasure" | "erase") => l(
                 "date personale șterse la cerere",
                 "personal data erased on request",
@@ -148,6 +159,47 @@ pub fn entity(code: &str, lang: Lang) -> &'static str {
         "open311_key" => l("Cheia Open311", "Open311 key"),
         _ => l("Obiect", "Object"),
     }
+}
+
+/// A registry number as the register writes it: `1234/29.11.2026`.
+pub fn registry_number(number: i64, number_date: &str) -> String {
+    match number_date.parse::<jiff::civil::Date>() {
+        Ok(d) => format!("{number}/{}", ro_date(d)),
+        Err(_) => format!("{number}/{number_date}"),
+    }
+}
+
+/// The registry's codes (statuses, registers, kinds, channels, case steps) in words; the audit
+/// trail keeps its own table, being a layer below the registry.
+fn code_word(code: &str, lang: Lang) -> Option<&'static str> {
+    let (ro, en) = match code {
+        "registered" => ("înregistrată", "registered"),
+        "routed" => ("repartizată", "routed"),
+        "forwarded" => ("redirecționată", "forwarded"),
+        "answered" => ("soluționată", "answered"),
+        "classed" => ("clasată", "classed"),
+        "joined" => ("conexată", "joined"),
+        "archived" => ("arhivată", "archived"),
+        "extended" => ("termen prelungit", "term extended"),
+        "refused" => ("refuz motivat", "reasoned refusal"),
+        "petition" => ("petiții", "petitions"),
+        "info" => ("informații publice", "public information"),
+        "internal" => ("intern", "internal"),
+        "request" => ("cerere", "request"),
+        "complaint" => ("reclamație", "complaint"),
+        "notification" => ("sesizare", "notification"),
+        "proposal" => ("propunere", "proposal"),
+        "incoming" => ("corespondență intrată", "incoming"),
+        "outgoing" => ("corespondență ieșită", "outgoing"),
+        "circular" => ("circulară", "circular"),
+        "counter" => ("ghișeu", "counter"),
+        "post" => ("poștă", "post"),
+        "email" => ("e-mail", "e-mail"),
+        "online" => ("formular online", "online form"),
+        "audience" => ("audiență", "audience"),
+        _ => return None,
+    };
+    Some(pick(lang, ro, en))
 }
 
 /// A field's name in words; an unknown one with its underscores as spaces.
@@ -258,8 +310,9 @@ pub fn value(key: &str, v: &Value, lang: Lang, entries: &HashMap<i64, String>) -
         other => other.to_string(),
     };
     let coded = match key {
-        "status" => labels::status(&text, lang),
-        "register" => labels::register(&text, lang),
+        "status" | "register" | "channel" | "answer_via" | "via" => {
+            code_word(&text, lang).unwrap_or("?")
+        }
         "kind" => match (text.as_str(), lang) {
             // An attachment's kind.
             ("scan", Lang::Ro) => "scanarea petiției",
@@ -268,16 +321,17 @@ pub fn value(key: &str, v: &Value, lang: Lang, entries: &HashMap<i64, String>) -
             ("annex", Lang::En) => "annex",
             ("other", Lang::Ro) => "alt document",
             ("other", Lang::En) => "other document",
-            _ => labels::kind(&text, lang),
+            _ => code_word(&text, lang).unwrap_or("?"),
         },
-        "channel" | "answer_via" | "via" => labels::channel(&text, lang),
         _ => "?",
     };
     if coded != "?" {
         return coded.to_string();
     }
     if text.len() == 10 && text.parse::<jiff::civil::Date>().is_ok() {
-        return labels::date(&text);
+        if let Ok(d) = text.parse::<jiff::civil::Date>() {
+            return ro_date(d);
+        }
     }
     if text.chars().count() > 120 {
         let cut: String = text.chars().take(120).collect();
