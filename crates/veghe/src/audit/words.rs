@@ -328,10 +328,10 @@ pub fn value(key: &str, v: &Value, lang: Lang, entries: &HashMap<i64, String>) -
     if coded != "?" {
         return coded.to_string();
     }
-    if text.len() == 10 && text.parse::<jiff::civil::Date>().is_ok() {
-        if let Ok(d) = text.parse::<jiff::civil::Date>() {
-            return ro_date(d);
-        }
+    if text.len() == 10
+        && let Ok(d) = text.parse::<jiff::civil::Date>()
+    {
+        return ro_date(d);
     }
     if text.chars().count() > 120 {
         let cut: String = text.chars().take(120).collect();
