@@ -127,13 +127,53 @@ test('a typed call gets a crew and the crew\'s phone takes it to closing', { tim
     await phone.locator('#no-mission').waitFor();
     await seen(phone, 'crew-done');
 
-    // The dispatcher sees it closed, with its outcome.
-    await h.visit(desk, `/incidents/${id}`);
-    assert.equal((await desk.locator('#incident-status').textContent()).trim(), 'Închis');
+    // The dispatcher's open page sees it closed, with its outcome, without reloading.
+    await desk.locator('#incident-status', { hasText: 'Închis' }).waitFor({ timeout: 25000 });
+    assert.equal(new URL(desk.url()).pathname, `/incidents/${id}`);
     assert.equal((await desk.locator('#incident-outcome').textContent()).trim(), 'Avertisment');
     await seen(desk, 'incident-closed');
   } finally {
     await desk.context().close();
     await phone.context().close();
+  }
+});
+
+test('a call the street map does not know is placed on the incident page\'s map', { timeout: 180000 }, async () => {
+  const desk = await sized(1366, 768);
+  try {
+    await h.login(desk, 'dispecer');
+    await h.visit(desk, '/board');
+    await desk.locator('#in-type').selectOption('noise');
+    await desk.locator('#in-address').fill('Strada Nicăieri 7');
+    await Promise.all([
+      desk.waitForURL((u) => u.pathname === '/board' && u.searchParams.has('created')),
+      desk.locator('#intake button[type="submit"]').click(),
+    ]);
+    const id = new URL(desk.url()).searchParams.get('created');
+    await h.visit(desk, `/incidents/${id}`);
+    assert.equal((await desk.locator('#incident-located-by').textContent()).trim(), 'nelocalizat');
+
+    // A click on the whole city brings the map closer; the next one chooses the point and shows
+    // the nearest known address, before anything is saved.
+    const map = desk.locator('#incident-map');
+    await map.scrollIntoViewIfNeeded();
+    let box = await map.boundingBox();
+    await desk.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.5);
+    await desk.locator('#locate-pick', { hasText: 'faceți clic pe locul exact' }).waitFor();
+    assert.equal(await desk.locator('#loc-lat').inputValue(), '', 'nothing chosen from the whole city');
+    box = await map.boundingBox();
+    await desk.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.4);
+    await desk.locator('#locate-pick', { hasText: 'Cea mai apropiată adresă cunoscută' }).waitFor();
+    assert.match(await desk.locator('#loc-lat').inputValue(), /^45,\d{6}$/);
+    await seen(desk, 'incident-map-click');
+    await Promise.all([
+      desk.waitForURL((u) => u.pathname === `/incidents/${id}`),
+      desk.locator('#locate-save').click(),
+    ]);
+    assert.equal((await desk.locator('#incident-located-by').textContent()).trim(), 'punct ales pe hartă');
+    assert.match(await desk.locator('#timeline').textContent(), /Localizat/);
+    await seen(desk, 'incident-placed');
+  } finally {
+    await desk.context().close();
   }
 });

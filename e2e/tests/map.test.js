@@ -72,6 +72,8 @@ async function popupLinks(page, id, selector) {
     map.setView(found.getLatLng(), 18, { animate: false });
     found.getElement().setAttribute('data-e2e-target', '1');
   }, [id, selector]);
+  // A closed popup fades out for a moment before it leaves the page.
+  await page.waitForFunction((mapId) => !document.querySelector(`#${mapId} .leaflet-popup`), id);
   await page.locator(`#${id} [data-e2e-target]`).click();
   const popup = page.locator(`#${id} .leaflet-popup-content`).last();
   await popup.waitFor();

@@ -8,7 +8,8 @@
  *    "vg:map-ready", the hot-spot cells of that GeoJSON as two layers:
  *    kernel density (shades of red), Gi* classes (hot red, cold blue) and
  *    Local Moran's I clusters (HH, LL, HL, LH), switchable in the layers
- *    control; the page's tables are their legends. Colours are set through
+ *    control; the Gi* classes are named in the map's legend (map.js), the
+ *    page's tables hold every class. Colours are set through
  *    Leaflet path options (CSSOM), which CSP allows.
  */
 (function () {
@@ -38,6 +39,18 @@
     return stops[i];
   }
 
+  // The page's class table in words, by class code (read from its swatches).
+  function classWords() {
+    var words = {};
+    document.querySelectorAll('th span.an-swatch').forEach(function (sw) {
+      var m = /(?:^|\s)an-((?:hot|cold)_\d+|ns)(?:\s|$)/.exec(sw.className);
+      if (m) {
+        words[m[1]] = sw.parentNode.textContent.trim();
+      }
+    });
+    return words;
+  }
+
   function addCells(el) {
     var map = el.vgMap;
     var url = el.getAttribute('data-analysis-cells');
@@ -52,6 +65,7 @@
         return r.json();
       })
       .then(function (fc) {
+        var words = classWords();
         var top = 0;
         fc.features.forEach(function (f) { top = Math.max(top, f.properties.density || 0); });
         var heat = L.geoJSON(fc, {
@@ -69,7 +83,7 @@
             return { stroke: false, fillColor: CLASS_COLOURS[f.properties['class']] || '#999999', fillOpacity: 0.65 };
           },
           onEachFeature: function (f, layer) {
-            layer.bindTooltip(f.properties['class'] + ' · z = ' + f.properties.gi_z.toFixed(2));
+            layer.bindTooltip((words[f.properties['class']] || f.properties['class']) + ' · z = ' + f.properties.gi_z.toFixed(2));
           }
         });
         var moran = L.geoJSON(fc, {
@@ -88,6 +102,13 @@
         overlays[el.getAttribute('data-label-moran') || 'Local Moran'] = moran;
         overlays[el.getAttribute('data-label-density') || 'KDE'] = heat;
         L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+        // The Gi* classes shown by default, in the map's legend too (the tables below hold them all).
+        if (window.VegheMap && window.VegheMap.legend) {
+          window.VegheMap.legend(el, el.getAttribute('data-label-class') || 'Gi*',
+            Object.keys(CLASS_COLOURS).filter(function (code) { return words[code]; }).map(function (code) {
+              return { label: words[code], kind: 'square', colour: CLASS_COLOURS[code], edge: '#ffffff' };
+            }));
+        }
         el.setAttribute('data-analysis-state', 'ready');
       })
       .catch(function () {

@@ -1,6 +1,7 @@
-/* Veghe — placing an incident on its page: a click on the incident's map marks the point, fills
- * the latitude and longitude of the "save the point" form and shows the nearest known address
- * (asked of the server) before anything is saved. Without JavaScript the fields are typed. */
+/* Veghe — placing an incident on its page: a click on the incident's map (brought close to the
+ * streets first when it shows the whole city) marks the point, fills the latitude and longitude
+ * of the "save the point" form and shows the nearest known address (asked of the server) before
+ * anything is saved. Without JavaScript the fields are typed. */
 (function () {
   'use strict';
   var el = document.getElementById('incident-map');
@@ -46,8 +47,18 @@
     }).catch(function () { /* the point alone is enough to save */ });
   }
 
+  // A click on the whole city is too coarse to place an incident: it brings the map closer
+  // first, and the next click chooses.
+  var CLOSE_ENOUGH = 15;
   function listen(map) {
-    map.on('click', function (e) { choose(map, e.latlng); });
+    map.on('click', function (e) {
+      if (map.getZoom() < CLOSE_ENOUGH) {
+        map.setView(e.latlng, 17, { animate: false });
+        show(el.getAttribute('data-t-closer'));
+        return;
+      }
+      choose(map, e.latlng);
+    });
   }
   // The map may have been made before this script ran (map.js keeps it on the element).
   if (el.vgMap) {

@@ -629,7 +629,8 @@
           }
         });
       });
-      var fit = loaded.boundary || loaded.neighbourhoods;
+      // The city itself (its neighbourhoods) fills the map; the boundary takes in the fields around it.
+      var fit = loaded.neighbourhoods || loaded.boundary;
       var focus = parseFocus(el.getAttribute('data-focus'));
       if (focus) {
         var mark = L.circleMarker(focus, {
@@ -678,20 +679,34 @@
     });
   }
 
-  // (Re)load the crews into the given group; resolves to true on success.
+  // (Re)load the crews into the given group, moving the markers already drawn (an open popup
+  // stays open, a focused marker keeps its focus); resolves to true on success.
   function loadCrews(map, group, t) {
     return fetchJson('/geo/crews.geojson').then(function (data) {
-      var open = null;
-      group.eachLayer(function (layer) {
-        if (layer.isPopupOpen && layer.isPopupOpen()) {
-          open = layer.feature && layer.feature.id;
+      var drawn = group.vgById || (group.vgById = {});
+      var seen = {};
+      crewsLayer(data, t).eachLayer(function (fresh) {
+        var id = String(fresh.feature && fresh.feature.id);
+        seen[id] = true;
+        var old = drawn[id];
+        if (!old) {
+          drawn[id] = fresh;
+          group.addLayer(fresh);
+          return;
         }
+        old.feature = fresh.feature;
+        old.setLatLng(fresh.getLatLng());
+        if (old.options.icon.options.className !== fresh.options.icon.options.className ||
+            old.options.title !== fresh.options.title) {
+          old.options.title = fresh.options.title;
+          old.setIcon(fresh.options.icon);
+        }
+        old.setPopupContent(crewPopup(fresh.feature.properties, t));
       });
-      group.clearLayers();
-      crewsLayer(data, t).eachLayer(function (layer) {
-        group.addLayer(layer);
-        if (open != null && layer.feature && layer.feature.id === open) {
-          layer.openPopup();
+      Object.keys(drawn).forEach(function (id) {
+        if (!seen[id]) {
+          group.removeLayer(drawn[id]);
+          delete drawn[id];
         }
       });
       return true;

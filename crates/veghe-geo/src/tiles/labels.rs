@@ -11,6 +11,9 @@ use crate::names::short_label;
 
 /// Largest turn within a labelled stretch, in degrees.
 const MAX_TURN: f64 = 22.0;
+/// Largest turn from a stretch's first direction, in degrees: a street that bends further is
+/// labelled in pieces, so no letters come out upside down.
+const MAX_BEND: f64 = 60.0;
 
 type Pt = (f64, f64);
 
@@ -135,8 +138,12 @@ fn runs(px: &[Pt], inset: f64) -> Vec<Vec<Pt>> {
         {
             continue;
         }
+        let bends = match run.as_slice() {
+            [first, second, .., b] => bend(*first, *second, *b, p) > MAX_BEND,
+            _ => false,
+        };
         if let [.., a, b] = run.as_slice()
-            && turn(*a, *b, p) > MAX_TURN
+            && (turn(*a, *b, p) > MAX_TURN || bends)
         {
             let b = *b;
             out.push(std::mem::replace(&mut run, vec![b]));
@@ -151,6 +158,11 @@ fn runs(px: &[Pt], inset: f64) -> Vec<Vec<Pt>> {
         }
     }
     out
+}
+
+/// The angle between the direction `a`→`b` and the direction `c`→`d`, in degrees.
+fn bend(a: Pt, b: Pt, c: Pt, d: Pt) -> f64 {
+    turn(a, b, (b.0 + d.0 - c.0, b.1 + d.1 - c.1))
 }
 
 fn turn(a: Pt, b: Pt, c: Pt) -> f64 {
@@ -237,5 +249,23 @@ mod tests {
             "{b:?}"
         );
         assert_eq!(shifted(&r[0], 3.0), vec![(100.0, 53.0), (200.0, 53.0)]);
+    }
+
+    #[test]
+    fn a_street_bending_back_is_labelled_in_pieces() {
+        // A half circle in 20° steps: no single turn is sharp, but it comes back on itself.
+        let arc: Vec<Pt> = (0..=9)
+            .map(|k| {
+                let a = (k as f64 * 20.0).to_radians();
+                (128.0 - 80.0 * a.cos(), 128.0 - 80.0 * a.sin())
+            })
+            .collect();
+        let r = runs(&arc, 10.0);
+        assert!(r.len() >= 3, "{} pieces", r.len());
+        for piece in &r {
+            let (a, b) = (piece[0], piece[1]);
+            let (c, d) = (piece[piece.len() - 2], piece[piece.len() - 1]);
+            assert!(bend(a, b, c, d) <= MAX_BEND + 1e-9, "{piece:?}");
+        }
     }
 }

@@ -158,9 +158,15 @@ pub async fn cancel(db: &Db, actor: &Actor, id: i64) -> Result<Alert, AppError> 
     let mut tx = db.begin().await?;
     let original = get_in(&mut tx, id).await?;
     if original.msg_type != "Alert" {
-        return Err(AppError::conflict(format!(
-            "{} is a Cancel message; only an Alert can be cancelled",
-            original.identifier
+        return Err(AppError::conflict(crate::error::Said::new(
+            format!(
+                "{} este un mesaj de anulare; se poate anula doar o avertizare.",
+                original.identifier
+            ),
+            format!(
+                "{} is a Cancel message; only an Alert can be cancelled.",
+                original.identifier
+            ),
         )));
     }
     // Conditional: of two dispatchers cancelling at once, one wins.
@@ -172,9 +178,9 @@ pub async fn cancel(db: &Db, actor: &Actor, id: i64) -> Result<Alert, AppError> 
     .execute(&mut *tx)
     .await?;
     if marked.rows_affected() != 1 {
-        return Err(AppError::conflict(format!(
-            "alert {} is already cancelled",
-            original.identifier
+        return Err(AppError::conflict(crate::error::Said::new(
+            format!("Avertizarea {} este deja anulată.", original.identifier),
+            format!("Alert {} is already cancelled.", original.identifier),
         )));
     }
     let identifier = next_identifier(&mut tx, now).await?;

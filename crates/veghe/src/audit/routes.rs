@@ -64,7 +64,7 @@ async fn registry_numbers(db: &Db, ids: &[i64]) -> AppResult<HashMap<i64, String
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, n, d)| (id, crate::registry::numbers::reference(n, &d)))
+        .map(|(id, n, d)| (id, words::registry_number(n, &d)))
         .collect())
 }
 
@@ -78,7 +78,12 @@ async fn audit_page(State(state): State<AppState>, shell: Shell) -> AppResult<Re
     let mut ids: Vec<i64> = entries
         .iter()
         .filter(|e| e.entity == "registry_entry")
-        .filter_map(|e| e.entity_id.as_deref()?.parse().ok())
+        .flat_map(|e| {
+            let own = e.entity_id.as_deref().and_then(|i| i.parse().ok());
+            own.into_iter()
+                .chain(words::named_entries(e.after_json.as_deref()))
+                .chain(words::named_entries(e.before_json.as_deref()))
+        })
         .collect();
     ids.sort_unstable();
     ids.dedup();
@@ -99,7 +104,7 @@ async fn audit_page(State(state): State<AppState>, shell: Shell) -> AppResult<Re
                 entity: words::entity(&e.entity, lang),
                 reference: known.or_else(|| words::reference(&e.entity, before, after)),
                 link: words::link(&e.entity, e.entity_id.as_deref(), after),
-                changes: words::changes(before, after, lang),
+                changes: words::changes(before, after, lang, &numbers),
                 raw: format!(
                     "{}\n→\n{}",
                     e.before_json.as_deref().unwrap_or("—"),

@@ -9,10 +9,12 @@ texts_table! { AuditWords, "The audit pages' own words.";
     after: "după", "after";
 }
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
-use crate::registry::labels;
 use crate::web::{Lang, local_time};
+use veghe_ro::petition::ro_date;
 
 /// Picks the Romanian or the English form.
 fn pick(lang: Lang, ro: &'static str, en: &'static str) -> &'static str {
@@ -28,6 +30,15 @@ pub fn action(code: &str, lang: Lang) -> String {
     match code {
         "registry.register" => l("înregistrare în registru", "registered"),
         "registry.attach" => l("fișier atașat", "file attached"),
+        "registry.routed" => l("repartizare", "routed"),
+        "registry.forwarded" => l("redirecționare", "forwarded"),
+        "registry.extended" => l("prelungirea termenului", "term extended"),
+        "registry.joined" => l("conexare", "joined"),
+        "registry.classed" => l("clasare", "classed"),
+        "registry.refused" => l("refuz motivat", "reasoned refusal"),
+        "registry.answered" => l("răspuns expediat", "answer sent"),
+        "registry.archived" => l("arhivare", "archived"),
+        "registry.anonymised" => l("date personale anonimizate", "personal data anonymised"),
         "registry.reserve" => l("număr rezervat", "number reserved"),
         "registry.department_member" => {
             l("membru adăugat în compartiment", "department member added")
@@ -100,7 +111,9 @@ pub fn action(code: &str, lang: Lang) -> String {
         "open311_key.revoke" => l("cheie Open311 revocată", "Open311 key revoked"),
         other => match other.strip_prefix("registry.") {
             // The case steps and the retention's purges, as the case timeline names them.
-            Some(step) if labels::step(step, lang) != "?" => labels::step(step, lang).to_string(),
+            Some(step) if code_word(step, lang).is_some() => {
+                code_word(step, lang).unwrap_or_default().to_string()
+            }
             Some("erasure" | "erase") => l(
                 "date personale șterse la cerere",
                 "personal data erased on request",
@@ -146,6 +159,47 @@ pub fn entity(code: &str, lang: Lang) -> &'static str {
         "open311_key" => l("Cheia Open311", "Open311 key"),
         _ => l("Obiect", "Object"),
     }
+}
+
+/// A registry number as the register writes it: `1234/29.11.2026`.
+pub fn registry_number(number: i64, number_date: &str) -> String {
+    match number_date.parse::<jiff::civil::Date>() {
+        Ok(d) => format!("{number}/{}", ro_date(d)),
+        Err(_) => format!("{number}/{number_date}"),
+    }
+}
+
+/// The registry's codes (statuses, registers, kinds, channels, case steps) in words; the audit
+/// trail keeps its own table, being a layer below the registry.
+fn code_word(code: &str, lang: Lang) -> Option<&'static str> {
+    let (ro, en) = match code {
+        "registered" => ("înregistrată", "registered"),
+        "routed" => ("repartizată", "routed"),
+        "forwarded" => ("redirecționată", "forwarded"),
+        "answered" => ("soluționată", "answered"),
+        "classed" => ("clasată", "classed"),
+        "joined" => ("conexată", "joined"),
+        "archived" => ("arhivată", "archived"),
+        "extended" => ("termen prelungit", "term extended"),
+        "refused" => ("refuz motivat", "reasoned refusal"),
+        "petition" => ("petiții", "petitions"),
+        "info" => ("informații publice", "public information"),
+        "internal" => ("intern", "internal"),
+        "request" => ("cerere", "request"),
+        "complaint" => ("reclamație", "complaint"),
+        "notification" => ("sesizare", "notification"),
+        "proposal" => ("propunere", "proposal"),
+        "incoming" => ("corespondență intrată", "incoming"),
+        "outgoing" => ("corespondență ieșită", "outgoing"),
+        "circular" => ("circulară", "circular"),
+        "counter" => ("ghișeu", "counter"),
+        "post" => ("poștă", "post"),
+        "email" => ("e-mail", "e-mail"),
+        "online" => ("formular online", "online form"),
+        "audience" => ("audiență", "audience"),
+        _ => return None,
+    };
+    Some(pick(lang, ro, en))
 }
 
 /// A field's name in words; an unknown one with its underscores as spaces.
@@ -230,9 +284,16 @@ fn hidden(key: &str) -> bool {
 
 /// A value in words: dates as the registry writes them, yes/no, times local; codes of the
 /// registry's fields through its labels; long texts cut.
-pub fn value(key: &str, v: &Value, lang: Lang) -> String {
+pub fn value(key: &str, v: &Value, lang: Lang, entries: &HashMap<i64, String>) -> String {
     let text = match v {
         Value::Null => return "—".into(),
+        // Another registry entry, by its number.
+        Value::Number(n) if matches!(key, "joined_to" | "original_id") => {
+            return n
+                .as_i64()
+                .and_then(|id| entries.get(&id).cloned())
+                .unwrap_or_else(|| "—".into());
+        }
         Value::Bool(b) => {
             return pick(
                 lang,
@@ -249,17 +310,28 @@ pub fn value(key: &str, v: &Value, lang: Lang) -> String {
         other => other.to_string(),
     };
     let coded = match key {
-        "status" => labels::status(&text, lang),
-        "register" => labels::register(&text, lang),
-        "kind" => labels::kind(&text, lang),
-        "channel" | "answer_via" | "via" => labels::channel(&text, lang),
+        "status" | "register" | "channel" | "answer_via" | "via" => {
+            code_word(&text, lang).unwrap_or("?")
+        }
+        "kind" => match (text.as_str(), lang) {
+            // An attachment's kind.
+            ("scan", Lang::Ro) => "scanarea petiției",
+            ("scan", Lang::En) => "scan of the petition",
+            ("annex", Lang::Ro) => "anexă",
+            ("annex", Lang::En) => "annex",
+            ("other", Lang::Ro) => "alt document",
+            ("other", Lang::En) => "other document",
+            _ => code_word(&text, lang).unwrap_or("?"),
+        },
         _ => "?",
     };
     if coded != "?" {
         return coded.to_string();
     }
-    if text.len() == 10 && text.parse::<jiff::civil::Date>().is_ok() {
-        return labels::date(&text);
+    if text.len() == 10
+        && let Ok(d) = text.parse::<jiff::civil::Date>()
+    {
+        return ro_date(d);
     }
     if text.chars().count() > 120 {
         let cut: String = text.chars().take(120).collect();
@@ -284,7 +356,12 @@ fn object(json: Option<&str>) -> Option<Map<String, Value>> {
 
 /// The fields that changed between `before` and `after` (both JSON); for a creation, the
 /// fields it was created with; at most 12.
-pub fn changes(before: Option<&str>, after: Option<&str>, lang: Lang) -> Vec<Changed> {
+pub fn changes(
+    before: Option<&str>,
+    after: Option<&str>,
+    lang: Lang,
+    entries: &HashMap<i64, String>,
+) -> Vec<Changed> {
     let before_map = object(before);
     let after_map = object(after);
     let mut out = Vec::new();
@@ -297,8 +374,8 @@ pub fn changes(before: Option<&str>, after: Option<&str>, lang: Lang) -> Vec<Cha
                 }
                 out.push(Changed {
                     field: field(k, lang),
-                    before: Some(value(k, old, lang)),
-                    after: value(k, v, lang),
+                    before: Some(value(k, old, lang, entries)),
+                    after: value(k, v, lang, entries),
                 });
             }
         }
@@ -311,7 +388,7 @@ pub fn changes(before: Option<&str>, after: Option<&str>, lang: Lang) -> Vec<Cha
                 out.push(Changed {
                     field: field(k, lang),
                     before: None,
-                    after: value(k, v, lang),
+                    after: value(k, v, lang, entries),
                 });
             }
         }
@@ -319,6 +396,18 @@ pub fn changes(before: Option<&str>, after: Option<&str>, lang: Lang) -> Vec<Cha
     }
     out.truncate(12);
     out
+}
+
+/// The registry entries a change names by id (`joined_to`, `original_id`), to be shown by number.
+pub fn named_entries(json: Option<&str>) -> Vec<i64> {
+    object(json)
+        .map(|m| {
+            ["joined_to", "original_id"]
+                .iter()
+                .filter_map(|k| m.get(*k).and_then(Value::as_i64))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The number or reference by which people know the thing, read from the change's JSON.
@@ -374,7 +463,7 @@ mod tests {
     fn a_case_step_reads_as_fields_changed_in_words() {
         let before = r#"{"id":7,"number":"12/03.02.2026","status":"registered","due_date":"2026-03-04","department_name":null}"#;
         let after = r#"{"id":7,"number":"12/03.02.2026","status":"routed","due_date":"2026-03-04","department_name":"Ordine publică"}"#;
-        let c = changes(Some(before), Some(after), Lang::Ro);
+        let c = changes(Some(before), Some(after), Lang::Ro, &HashMap::new());
         let lines: Vec<String> = c
             .iter()
             .map(|c| {

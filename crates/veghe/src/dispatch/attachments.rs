@@ -9,7 +9,7 @@ use super::store::get_in;
 use crate::audit::{self, Actor, Change};
 use crate::db::events::publish;
 use crate::db::{Db, now_ms};
-use crate::error::AppError;
+use crate::error::{AppError, Said};
 
 /// The largest attachment accepted.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -73,12 +73,21 @@ fn clean_name(name: &str) -> Result<String, AppError> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default().trim();
     let cleaned: String = base.chars().filter(|c| !c.is_control()).collect();
     if cleaned.is_empty() || cleaned == "." || cleaned == ".." {
-        return Err(AppError::bad("name", "the attachment needs a file name"));
+        return Err(AppError::bad(
+            "name",
+            Said::new(
+                "Fișierul atașat trebuie să aibă un nume.",
+                "the attachment needs a file name",
+            ),
+        ));
     }
     if cleaned.chars().count() > 200 {
         return Err(AppError::bad(
             "name",
-            "the file name must have at most 200 characters",
+            Said::new(
+                "Numele fișierului poate avea cel mult 200 de caractere.",
+                "the file name must have at most 200 characters",
+            ),
         ));
     }
     Ok(cleaned)
@@ -94,15 +103,27 @@ pub async fn add(
 ) -> Result<Attachment, AppError> {
     let name = clean_name(name)?;
     if bytes.is_empty() {
-        return Err(AppError::bad("file", format!("`{name}` is empty")));
-    }
-    if bytes.len() > MAX_BYTES {
         return Err(AppError::bad(
             "file",
-            format!(
-                "`{name}` has {} bytes; an attachment may have at most {} MB",
-                bytes.len(),
-                MAX_BYTES / (1024 * 1024)
+            Said::new(
+                format!("Fișierul „{name}” este gol."),
+                format!("`{name}` is empty"),
+            ),
+        ));
+    }
+    if bytes.len() > MAX_BYTES {
+        let mb = MAX_BYTES / (1024 * 1024);
+        return Err(AppError::bad(
+            "file",
+            Said::new(
+                format!(
+                    "Fișierul „{name}” are {} octeți; un atașament poate avea cel mult {mb} MB.",
+                    bytes.len()
+                ),
+                format!(
+                    "`{name}` has {} bytes; an attachment may have at most {mb} MB",
+                    bytes.len()
+                ),
             ),
         ));
     }
@@ -110,9 +131,15 @@ pub async fn add(
         let kinds: Vec<&str> = KINDS.iter().map(|k| k.1).collect();
         AppError::bad(
             "file",
-            format!(
-                "`{name}` is not of an accepted kind; accepted: {}",
-                kinds.join(", ")
+            Said::new(
+                format!(
+                    "Fișierul „{name}” nu este de un tip acceptat; se acceptă: {}.",
+                    kinds.join(", ")
+                ),
+                format!(
+                    "`{name}` is not of an accepted kind; accepted: {}",
+                    kinds.join(", ")
+                ),
             ),
         )
     })?;

@@ -9,7 +9,8 @@ use super::store::{Incident, get_in};
 use crate::audit::{self, Actor, Change};
 use crate::db::events::publish;
 use crate::db::{Db, now_ms};
-use crate::error::AppError;
+use crate::error::{AppError, Said};
+use crate::web::Lang;
 
 /// How far and how recent an open incident may be for a new call to be offered to join it.
 pub const JOIN_RADIUS_M: f64 = 100.0;
@@ -101,10 +102,17 @@ pub async fn join(
     let mut tx = db.begin().await?;
     let incident = get_in(&mut tx, incident_id).await?;
     if !incident.status.is_open() {
-        return Err(AppError::conflict(format!(
-            "incident {} is {}: a new call cannot join it; register a new incident",
-            incident.reference,
-            incident.status.label_ro()
+        return Err(AppError::conflict(Said::new(
+            format!(
+                "Incidentul {} este {}: un apel nou nu i se mai poate adăuga; înregistrați un incident nou.",
+                incident.reference,
+                incident.status.label(Lang::Ro).to_lowercase()
+            ),
+            format!(
+                "incident {} is {}: a new call cannot join it; register a new incident",
+                incident.reference,
+                incident.status.code()
+            ),
         )));
     }
     let call_id: i64 = sqlx::query_scalar(

@@ -50,7 +50,16 @@ pub fn parse_kind(text: &str) -> Result<&'static str, AppError> {
             let all: Vec<&str> = KINDS.iter().map(|k| k.0).collect();
             AppError::bad(
                 "kind",
-                format!("unknown kind `{text}`; kinds are: {}", all.join(", ")),
+                crate::error::Said::new(
+                    format!(
+                        "Felul „{text}” nu există; felurile sunt: {}.",
+                        all.join(", ")
+                    ),
+                    format!(
+                        "There is no kind “{text}”; the kinds are: {}.",
+                        all.join(", ")
+                    ),
+                ),
             )
         })
 }
@@ -63,14 +72,30 @@ pub async fn record(db: &Db, actor: &Actor, e: NewEntry) -> Result<i64, AppError
             .bind(u)
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or_else(|| AppError::bad("unit_id", format!("no crew with id {u}")))?;
+            .ok_or_else(|| {
+                AppError::bad(
+                    "unit_id",
+                    crate::error::Said::new(
+                        format!("Nu există echipajul cu id-ul {u}."),
+                        format!("There is no crew with id {u}."),
+                    ),
+                )
+            })?;
     }
     if let Some(i) = e.incident_id {
         sqlx::query("SELECT id FROM incidents WHERE id = $1")
             .bind(i)
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or_else(|| AppError::bad("incident_id", format!("no incident with id {i}")))?;
+            .ok_or_else(|| {
+                AppError::bad(
+                    "incident_id",
+                    crate::error::Said::new(
+                        format!("Nu există incidentul cu id-ul {i}."),
+                        format!("There is no incident with id {i}."),
+                    ),
+                )
+            })?;
     }
     let at = now_ms();
     let id: i64 = sqlx::query_scalar(

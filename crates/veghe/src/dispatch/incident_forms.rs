@@ -44,7 +44,12 @@ async fn status(
     Form(f): Form<StatusForm>,
 ) -> AppResult<Response> {
     let result = async {
-        let to: Status = f.status.parse().map_err(|m| AppError::bad("status", m))?;
+        let to: Status = f.status.parse().map_err(|m: String| {
+            AppError::bad(
+                "status",
+                Said::new("Alegeți starea nouă a incidentului din listă.", m),
+            )
+        })?;
         let outcome = match f.outcome.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(o) => Some(
@@ -231,7 +236,10 @@ pub async fn first_file(mut form: Multipart) -> AppResult<(String, Vec<u8>)> {
             .map_err(|e| AppError::bad("file", format!("the upload was cut short: {e}")))?;
         return Ok((name, bytes.to_vec()));
     }
-    Err(AppError::bad("file", "choose a file to attach"))
+    Err(AppError::bad(
+        "file",
+        Said::new("Alegeți fișierul de atașat.", "choose a file to attach"),
+    ))
 }
 
 async fn attach(

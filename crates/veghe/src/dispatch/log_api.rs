@@ -125,7 +125,19 @@ pub struct RosterIn {
 impl RosterIn {
     pub fn parse(self) -> AppResult<super::rosters::NewRoster> {
         let day = crate::calendar::parse_date(&self.day).map_err(|_| {
-            AppError::bad("day", format!("`{}` is not a day (YYYY-MM-DD)", self.day))
+            AppError::bad(
+                "day",
+                crate::error::Said::new(
+                    format!(
+                        "Ziua „{}” nu este o dată (de exemplu 2026-12-06).",
+                        self.day
+                    ),
+                    format!(
+                        "The day “{}” is not a date (for example 2026-12-06).",
+                        self.day
+                    ),
+                ),
+            )
         })?;
         let mut members = Vec::new();
         for m in self.members {

@@ -125,9 +125,9 @@ impl fmt::Display for TransitionError {
             f,
             "an incident cannot go from `{}` ({}) to `{}` ({}); from `{}` it may go to: {}",
             self.from,
-            self.from.label_ro(),
+            self.from.label(Lang::En).to_lowercase(),
             self.to,
-            self.to.label_ro(),
+            self.to.label(Lang::En).to_lowercase(),
             self.from,
             if allowed.is_empty() {
                 "nothing (it is finished)".to_string()

@@ -32,7 +32,12 @@ impl Shift {
             "night" | "noapte" => Ok(Shift::Night),
             other => Err(AppError::bad(
                 "shift",
-                format!("unknown shift `{other}`; shifts are: day (07–19), night (19–07)"),
+                crate::error::Said::new(
+                    format!("Tura „{other}” nu există; turele sunt: zi (07–19), noapte (19–07)."),
+                    format!(
+                        "There is no shift “{other}”; the shifts are: day (07–19), night (19–07)."
+                    ),
+                ),
             )),
         }
     }
@@ -81,7 +86,13 @@ pub struct NewRoster {
 /// vehicle, radio and tracker become the roster's.
 pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppError> {
     if r.members.is_empty() {
-        return Err(AppError::bad("members", "a crew needs at least one member"));
+        return Err(AppError::bad(
+            "members",
+            crate::error::Said::new(
+                "Componența: un echipaj are cel puțin un membru.",
+                "Members: a crew needs at least one member.",
+            ),
+        ));
     }
     let day = r.day.to_string();
     let mut tx = db.begin().await?;
@@ -89,7 +100,15 @@ pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppErr
         .bind(r.unit_id)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| AppError::bad("unit_id", format!("no crew with id {}", r.unit_id)))?;
+        .ok_or_else(|| {
+            AppError::bad(
+                "unit_id",
+                crate::error::Said::new(
+                    format!("Nu există echipajul cu id-ul {}.", r.unit_id),
+                    format!("There is no crew with id {}.", r.unit_id),
+                ),
+            )
+        })?;
     sqlx::query("DELETE FROM rosters WHERE unit_id = $1 AND shift_day = $2 AND shift = $3")
         .bind(r.unit_id)
         .bind(&day)
@@ -121,8 +140,13 @@ pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppErr
                     .await?;
             if let Some(o) = other {
                 let cs: String = o.try_get("call_sign")?;
-                return Err(AppError::conflict(format!(
-                    "tracker `{t}` is with crew {cs} on this shift; take it off that crew first"
+                return Err(AppError::conflict(crate::error::Said::new(
+                    format!(
+                        "Dispozitivul GPS „{t}” este la echipajul {cs} în această tură; scoateți-l întâi de acolo."
+                    ),
+                    format!(
+                        "GPS device “{t}” is with crew {cs} on this shift; take it off that crew first."
+                    ),
                 )));
             }
         }

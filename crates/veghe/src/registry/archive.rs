@@ -98,21 +98,33 @@ pub async fn place_in(
     .ok_or_else(|| {
         AppError::bad(
             "archive_file",
-            format!("no file `{code}` in the archive nomenclator"),
+            crate::error::Said::new(
+                format!("Dosarul din nomenclator: „{code}” nu există; alegeți din listă."),
+                format!("no file `{code}` in the archive nomenclator"),
+            ),
         )
     })?;
     if !f.active {
         return Err(AppError::bad(
             "archive_file",
-            format!("file `{code}` is no longer in use"),
+            crate::error::Said::new(
+                format!("Dosarul din nomenclator: „{code}” nu mai este folosit; alegeți altul."),
+                format!("file `{code}` is no longer in use"),
+            ),
         ));
     }
     if f.register != register {
         return Err(AppError::bad(
             "archive_file",
-            format!(
-                "file `{code}` keeps the {} register, not the {register} one",
-                f.register
+            crate::error::Said::new(
+                format!(
+                    "Dosarul din nomenclator: „{code}” păstrează documentele registrului {}, nu ale acestuia; alegeți alt dosar.",
+                    crate::registry::labels::register(&f.register, crate::web::Lang::Ro)
+                ),
+                format!(
+                    "file `{code}` keeps the {} register, not the {register} one",
+                    f.register
+                ),
             ),
         ));
     }

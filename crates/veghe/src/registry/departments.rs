@@ -60,13 +60,29 @@ pub async fn add_member(
         .bind(&code)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| AppError::bad("id", format!("no department `{code}`")))?
+        .ok_or_else(|| {
+            AppError::bad(
+                "id",
+                crate::error::Said::new(
+                    format!("Compartimentul „{code}” nu există."),
+                    format!("no department `{code}`"),
+                ),
+            )
+        })?
         .try_get("id")?;
     let user: i64 = sqlx::query("SELECT id FROM users WHERE username = $1")
         .bind(input.username.trim())
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| AppError::bad("username", format!("no user `{}`", input.username.trim())))?
+        .ok_or_else(|| {
+            AppError::bad(
+                "username",
+                crate::error::Said::new(
+                    format!("Utilizatorul „{}” nu există.", input.username.trim()),
+                    format!("no user `{}`", input.username.trim()),
+                ),
+            )
+        })?
         .try_get("id")?;
     sqlx::query("INSERT INTO registry_department_members (department_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
         .bind(dept)

@@ -214,9 +214,15 @@ pub async fn claim(tx: &mut Tx, register: Register, year: i64, number: i64) -> A
         Some(r) => Ok(r.try_get("number_date")?),
         None => Err(AppError::bad(
             "reserved_number",
-            format!(
-                "number {number}/{year} is not a free reserved number of the {} register",
-                register.code()
+            Said::new(
+                format!(
+                    "Număr rezervat: {number}/{year} nu este un număr rezervat liber în registrul {}.",
+                    super::labels::register(register.code(), crate::web::Lang::Ro)
+                ),
+                format!(
+                    "number {number}/{year} is not a free reserved number of the {} register",
+                    register.code()
+                ),
             ),
         )),
     }

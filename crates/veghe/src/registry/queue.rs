@@ -49,7 +49,15 @@ pub(super) async fn queue_page(
     };
     let department = match q.department.filter(|d| !d.is_empty()) {
         Some(d) if all.iter().any(|x| x.code == d) => d,
-        Some(d) => return Err(AppError::bad("department", format!("no department `{d}`"))),
+        Some(d) => {
+            return Err(AppError::bad(
+                "department",
+                crate::error::Said::new(
+                    format!("Compartimentul „{d}” nu există; alegeți din listă."),
+                    format!("no department `{d}`"),
+                ),
+            ));
+        }
         None => mine.first().map(|d| d.code.clone()).unwrap_or_default(),
     };
     let lang = shell.lang;

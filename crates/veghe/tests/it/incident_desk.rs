@@ -44,11 +44,14 @@ both!(an_incident_keeps_what_its_point_rests_on, |app| {
     let disp = app.api("disp", Role::Dispatcher).await;
     // Act: a mapped house, a street without a number, coordinates, an unknown street.
     let house = create(&disp, typed("al. actorilor nr. 1", 2)).await;
+    // addresses.csv maps Strada Atomului 11 and 15, not 13.
+    let between = create(&disp, typed("Strada Atomului 13", 2)).await;
     let street = create(&disp, typed("Strada Mihai Eminescu", 2)).await;
     let given = create(&disp, noise_at(45.7537, 21.2257)).await;
     let unknown = create(&disp, typed("Strada Nicăieri 7", 2)).await;
     // Assert: the API says what each point rests on; the page says it in words.
     assert_eq!(house["located_by"], "number", "{house}");
+    assert_eq!(between["located_by"], "interpolated", "{between}");
     assert_eq!(street["located_by"], "street", "{street}");
     assert_eq!(given["located_by"], "coordinates", "{given}");
     assert!(unknown["located_by"].is_null(), "{unknown}");
@@ -58,6 +61,8 @@ both!(an_incident_keeps_what_its_point_rests_on, |app| {
         html.contains("<dd id=\"incident-located-by\">la număr</dd>"),
         "{html}"
     );
+    let (_, html) = page(&b, &format!("/incidents/{}", between["id"])).await;
+    assert!(html.contains("între numere cunoscute"), "{html}");
     let (_, html) = page(&b, &format!("/incidents/{}", street["id"])).await;
     assert!(html.contains("mijlocul străzii"), "{html}");
     let (_, html) = page(&b, &format!("/incidents/{}", unknown["id"])).await;
@@ -398,6 +403,7 @@ both!(the_incident_page_speaks_the_readers_language, |app| {
         "Received",
         "coordinates given with the call",
         "Fields marked * are required.",
+        "— choose the status —",
     ] {
         assert!(html.contains(en), "{en}: {html}");
     }

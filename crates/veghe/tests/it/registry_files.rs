@@ -277,6 +277,15 @@ both!(a_petition_is_joined_by_its_registry_number, |app| {
             .await
             .expect("entry");
     assert_eq!(joined_to, first["id"].as_i64());
+    // The audit trail names the petition joined to by its number.
+    let head = app.signed_in("sefa", Role::HeadOfService).await;
+    let audit = head.get("/audit").await.text().await.expect("page");
+    assert!(
+        audit.contains(&format!(
+            "conexată la: <span translate=\"no\">—</span> → <span translate=\"no\">{number}</span>"
+        )),
+        "{audit}"
+    );
 });
 
 both!(the_api_joins_by_registry_number_too, |app| {

@@ -173,9 +173,15 @@ pub(in crate::registry) async fn draft(
                 ),
             )
         })?;
-        let t = templates::get(&state.db, tid)
-            .await?
-            .ok_or_else(|| AppError::bad("template_id", format!("no template {tid}")))?;
+        let t = templates::get(&state.db, tid).await?.ok_or_else(|| {
+            AppError::bad(
+                "template_id",
+                crate::error::Said::new(
+                    "Modelul: nu există; alegeți un model din listă.",
+                    format!("no template {tid}"),
+                ),
+            )
+        })?;
         let kind = LetterKind::parse(&t.kind).ok_or_else(|| {
             AppError::bad(
                 "template_id",

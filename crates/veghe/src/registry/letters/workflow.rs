@@ -52,7 +52,15 @@ pub async fn draft(db: &Db, me: &CurrentUser, entry_id: i64, d: Draft) -> AppRes
             let found = templates::get_in(&mut tx, t)
                 .await?
                 .filter(|x| x.active)
-                .ok_or_else(|| AppError::bad("template_id", format!("no template {t} in use")))?;
+                .ok_or_else(|| {
+                    AppError::bad(
+                        "template_id",
+                        crate::error::Said::new(
+                            "Modelul: nu este în uz; alegeți un model din listă.",
+                            format!("no template {t} in use"),
+                        ),
+                    )
+                })?;
             if found.register != entry.register || found.kind != d.kind.code() {
                 return Err(AppError::bad(
                     "template_id",

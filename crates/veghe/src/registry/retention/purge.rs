@@ -293,7 +293,15 @@ pub async fn erase(
     .bind(entry_id)
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::bad("entry_id", format!("no registry entry {entry_id}")))?;
+    .ok_or_else(|| {
+        AppError::bad(
+            "entry_id",
+            crate::error::Said::new(
+                "Lucrarea nu există în registru.",
+                format!("no registry entry {entry_id}"),
+            ),
+        )
+    })?;
     if kind != "person" && kind != "organisation" {
         return Err(AppError::bad(
             "entry_id",
