@@ -16,6 +16,7 @@ mod dispatch;
 mod durability;
 mod extract;
 mod forecast;
+mod home;
 mod import;
 mod interop;
 mod live;
