@@ -18,7 +18,7 @@ texts_table! { T, "Every text of the home page's work lists.";
     letters_to_send: "răspunsuri aprobate, de trimis", "approved answers to send";
     open_dashboard: "Tabloul petițiilor", "The petitions dashboard";
     open_deadlines: "Termene pe compartimente", "Deadlines by department";
-    plans: "Planuri de intervenție", "Emergency plans";
+    plans: "Planuri de urgență", "Emergency plans";
     plans_active: "planuri active", "active plans";
     tasks_overdue: "sarcini întârziate", "overdue tasks";
     open_plans: "Deschide planurile", "Open the plans";
