@@ -1,9 +1,13 @@
 /*
  * Veghe — analysis pages.
  *
- * Plain ES2017, no build step, no inline script (CSP). Two duties:
+ * Plain ES2017, no build step, no inline script (CSP). Three duties:
  *  - forms marked data-analysis-form show the #an-busy status while the
  *    next page computes (a progress indication for long analyses);
+ *  - a section [data-job] (an analysis computing in the background) polls
+ *    /analysis/progress?job=ID, moves its progress bar and percentage, and
+ *    when the job is done loads the page again with ?job=ID, which then
+ *    shows that job's result; the page stays usable meanwhile;
  *  - a .vg-map with data-analysis-cells="URL" gets, once map.js reports
  *    "vg:map-ready", the hot-spot cells of that GeoJSON as two layers:
  *    kernel density (shades of red), Gi* classes (hot red, cold blue) and
@@ -24,6 +28,51 @@
       form.setAttribute('aria-busy', 'true');
     });
   });
+
+  function pollJob(box) {
+    var id = box.getAttribute('data-job');
+    var bar = box.querySelector('progress');
+    var words = box.querySelector('[data-job-percent]');
+    function show(percent) {
+      if (bar && typeof percent === 'number') {
+        bar.value = percent;
+      }
+      if (words && typeof percent === 'number') {
+        words.textContent = percent + ' %';
+      }
+    }
+    function tick() {
+      fetch('/analysis/progress?job=' + encodeURIComponent(id), { credentials: 'same-origin' })
+        .then(function (r) {
+          if (!r.ok) { throw new Error(String(r.status)); }
+          return r.json();
+        })
+        .then(function (j) {
+          if (j.state === 'done') {
+            show(100);
+            var u = new URL(window.location.href);
+            u.searchParams.set('job', id);
+            window.location.replace(u.toString());
+            return;
+          }
+          if (j.state === 'failed' || j.state === 'unknown') {
+            box.setAttribute('data-job-state', 'failed');
+            if (words) {
+              words.textContent = j.message || box.getAttribute('data-failed') || '';
+            }
+            if (bar) { bar.hidden = true; }
+            return;
+          }
+          show(j.percent);
+          window.setTimeout(tick, 600);
+        })
+        .catch(function () { window.setTimeout(tick, 2000); });
+    }
+    box.setAttribute('data-job-state', 'running');
+    tick();
+  }
+
+  document.querySelectorAll('[data-job]').forEach(pollJob);
 
   var CLASS_COLOURS = {
     hot_99: '#b2182b', hot_95: '#ef8a62', hot_90: '#fddbc7',

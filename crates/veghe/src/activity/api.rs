@@ -20,7 +20,7 @@ use crate::AppState;
 use crate::audit::access_log::{self, Reason};
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Body, Query};
 
 /// This module's part of the API description.
@@ -220,7 +220,13 @@ pub async fn put_mapping(
     Body(m): Body<Mapping>,
 ) -> AppResult<StatusCode> {
     if let Some(bad) = m.keys().find(|k| super::model::Field::parse(k).is_none()) {
-        return Err(AppError::bad("mapping", format!("`{bad}` is not a field")));
+        return Err(AppError::bad(
+            "mapping",
+            Said::new(
+                format!("„{bad}” nu este un câmp al procesului-verbal"),
+                format!("“{bad}” is not a field of a sanction record"),
+            ),
+        ));
     }
     mapping::save(&state.db, &source, &m).await?;
     Ok(StatusCode::NO_CONTENT)

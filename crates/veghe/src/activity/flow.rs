@@ -16,14 +16,17 @@ use crate::audit::Actor;
 use crate::audit::access_log::Reason;
 use crate::auth::CurrentUser;
 use crate::db::Db;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
 
 /// The file's format from its name, or a 400.
 pub fn format_of(name: &str) -> AppResult<Format> {
     Format::of(name).ok_or_else(|| {
         AppError::bad(
             "file",
-            format!("`{name}` is neither a .csv nor an .xlsx file"),
+            Said::new(
+                format!("Fișierul „{name}” nu este nici .csv, nici .xlsx: salvați-l ca CSV sau XLSX"),
+                format!("The file “{name}” is neither a .csv nor an .xlsx file: save it as CSV or XLSX"),
+            ),
         )
     })
 }

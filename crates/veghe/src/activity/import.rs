@@ -20,7 +20,7 @@ use super::source::{Format, SourceError, Table};
 use super::tuning;
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, now_ms};
-use crate::error::AppError;
+use crate::error::{AppError, Said};
 
 /// What to do with the rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -42,7 +42,10 @@ impl Mode {
             "all" => Ok(Mode::All),
             _ => Err(AppError::bad(
                 "mode",
-                "mode is `check`, `valid` (the valid rows) or `all` (nothing unless all are valid)",
+                Said::new(
+                    "Alegeți ce se face: doar verificare, importul rândurilor valide sau importul doar dacă toate sunt valide",
+                    "Choose what to do: check only, import the valid rows, or import only if every row is valid (mode: check, valid or all)",
+                ),
             )),
         }
     }
@@ -71,6 +74,9 @@ pub struct Outcome {
     /// Valid rows whose series and number were already recorded.
     pub skipped: u64,
     pub problems: u64,
+    /// Valid rows whose series and number are recorded with other contents (each in the report,
+    /// saying what differs); they are not imported.
+    pub conflicts: u64,
     /// Were the rows written?
     pub committed: bool,
     pub import_id: Option<i64>,
@@ -118,6 +124,7 @@ pub async fn run(
         inserted: 0,
         skipped: 0,
         problems: 0,
+        conflicts: 0,
         committed: false,
         import_id: None,
         shown: Vec::new(),
@@ -136,7 +143,8 @@ pub async fn run(
             for p in problems {
                 report
                     .add(report::Line {
-                        message: p,
+                        message: p.en.clone(),
+                        message_ro: p.ro.clone().unwrap_or_default(),
                         ..file_problem(job.name, &SourceError::Empty)
                     })
                     .map_err(io)?;
@@ -182,9 +190,17 @@ pub async fn run(
     };
     let (out, mut batches) = tokio::sync::mpsc::channel(reader::QUEUE);
     let reading = tokio::task::spawn_blocking(move || reader.run(&out));
+    let mut conflicts = Vec::new();
     while let Some(msg) = batches.recv().await {
         match msg {
             Msg::Read(n) => progress(n),
+            Msg::Keys(keys) => {
+                let found = match tx.as_mut() {
+                    Some(tx) => super::conflicts::find(&mut **tx, db.backend(), &keys).await?,
+                    None => super::conflicts::find(db.pool(), db.backend(), &keys).await?,
+                };
+                conflicts.extend(found);
+            }
             Msg::Batch { batch, read } => {
                 if let (Some(tx), Some(w)) = (tx.as_mut(), writer.as_ref()) {
                     outcome.inserted += w.write(tx, batch, import_id, now).await?;
@@ -197,7 +213,11 @@ pub async fn run(
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("import reader: {e}")))?
         .map_err(|e| AppError::Internal(anyhow::anyhow!("import reader: {e}")))?;
-    let report = reading.report;
+    let mut report = reading.report;
+    outcome.conflicts = conflicts.len() as u64;
+    for c in &conflicts {
+        report.add(c.line(job.name)).map_err(io)?;
+    }
     outcome.rows = reading.rows;
     outcome.valid = reading.valid;
     outcome.invalid = reading.invalid;

@@ -54,6 +54,8 @@ texts_table! { Labels, "The activity pages' words.";
     invalid: "cu probleme", "with problems";
     inserted: "adăugate", "added";
     skipped: "deja înregistrate", "already recorded";
+    conflicts: "în conflict: seria și numărul există deja cu alt conținut", "in conflict: the series and number exist already with other contents";
+    conflicts_hint: "Rândurile de mai jos au un număr deja folosit de alt proces-verbal. Nu au fost importate; verificați numerele în fișier.", "The rows below carry a number another record already has. They were not imported; check the numbers in the file.";
     problems: "probleme", "problems";
     download_report: "Descarcă raportul de probleme (CSV)", "Download the problem report (CSV)";
     committed: "Importul a fost salvat.", "The import was saved.";
@@ -80,5 +82,24 @@ texts_table! { Labels, "The activity pages' words.";
     add_version: "Adaugă o versiune", "Add a version";
     reference: "Act, articol, punct", "Act, article, point";
     yes: "da", "yes";
+    aggravated_note: "agravant", "aggravated";
+    pay_none: "—", "—";
+    pay_unpaid: "neachitată", "unpaid";
+    pay_paid: "achitată", "paid";
+    pay_half_minimum: "achitată jumătate din minim (în 15 zile)", "half the minimum paid (within 15 days)";
+    pay_partial: "achitată parțial", "partly paid";
     save: "Salvează", "Save";
+}
+
+impl Labels {
+    /// The words of a payment status (`none`, `unpaid`, `paid`, `half_minimum`, `partial`).
+    pub fn payment(&self, code: &str) -> &'static str {
+        match code {
+            "unpaid" => self.pay_unpaid,
+            "paid" => self.pay_paid,
+            "half_minimum" => self.pay_half_minimum,
+            "partial" => self.pay_partial,
+            _ => self.pay_none,
+        }
+    }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use sqlx::Row;
 
 use super::model::Field;
+use crate::error::Said;
 use crate::db::{Db, now_ms};
 use crate::error::AppError;
 
@@ -61,7 +62,7 @@ pub fn guess(headers: &[String]) -> Mapping {
 
 /// The column index of every field (`None`: not in the file), or the problems: an unknown field,
 /// a header not in the file, a required field unmapped.
-pub fn resolve(mapping: &Mapping, headers: &[String]) -> Result<Vec<Option<usize>>, Vec<String>> {
+pub fn resolve(mapping: &Mapping, headers: &[String]) -> Result<Vec<Option<usize>>, Vec<Said>> {
     let mut columns = vec![None; Field::ALL.len()];
     let mut problems = Vec::new();
     for (code, header) in mapping {
@@ -69,21 +70,38 @@ pub fn resolve(mapping: &Mapping, headers: &[String]) -> Result<Vec<Option<usize
             continue;
         }
         let Some(f) = Field::parse(code) else {
-            problems.push(format!("`{code}` is not a field of a sanction record"));
+            problems.push(Said::new(
+                format!("„{code}” nu este un câmp al procesului-verbal; alegeți un câmp din listă"),
+                format!("“{code}” is not a field of a sanction record; choose a field from the list"),
+            ));
             continue;
         };
         let want = veghe_ro::fold(header);
         match headers.iter().position(|h| veghe_ro::fold(h) == want) {
             Some(i) => columns[f as usize] = Some(i),
-            None => problems.push(format!("the file has no column `{header}` (for {code})")),
+            None => problems.push(Said::new(
+                format!(
+                    "Fișierul nu are coloana „{header}” (pentru {}); alegeți altă coloană",
+                    f.header_ro()
+                ),
+                format!(
+                    "The file has no column “{header}” (for {}); choose another column",
+                    f.header_ro()
+                ),
+            )),
         }
     }
     for f in Field::ALL {
         if f.required() && columns[f as usize].is_none() {
-            problems.push(format!(
-                "no column is mapped to `{}` ({}), which every record needs",
-                f.code(),
-                f.header_ro()
+            problems.push(Said::new(
+                format!(
+                    "Nicio coloană nu este aleasă pentru „{}”, de care are nevoie orice proces-verbal",
+                    f.header_ro()
+                ),
+                format!(
+                    "No column is chosen for “{}”, which every record needs",
+                    f.header_ro()
+                ),
             ));
         }
     }

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod catalogue;
+pub mod conflicts;
 pub mod export;
 pub mod flow;
 pub mod import;

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::catalogue::{Catalogue, Judgement, Version, judge_in};
 use super::parse::{self, LegalRef, Offender, clean};
+use crate::error::Said;
 
 /// The fields of a sanction record, in the order of the standard template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -157,6 +158,8 @@ pub struct Record {
 pub struct Problem {
     pub field: Field,
     pub message: String,
+    /// The message in Romanian, where written (empty: the English one is shown).
+    pub message_ro: String,
 }
 
 /// The payment status: `none` for a warning, `paid`, `half_minimum` (half the minimum paid within
@@ -262,28 +265,34 @@ impl<'c> Parser<'c> {
     /// Parses one row (see [`parse_record`]).
     pub fn record<'a>(&mut self, cell: impl Fn(Field) -> &'a str) -> Result<Record, Vec<Problem>> {
         let mut problems = Vec::new();
-        let mut bad = |field: Field, message: String| problems.push(Problem { field, message });
-        let required = |field: Field, bad: &mut dyn FnMut(Field, String)| {
+        let mut bad = |field: Field, message: Said| {
+            problems.push(Problem {
+                field,
+                message: message.en,
+                message_ro: message.ro.unwrap_or_default(),
+            })
+        };
+        let required = |field: Field, bad: &mut dyn FnMut(Field, Said)| {
             let v = clean(cell(field));
             if v.is_empty() && field.required() {
-                bad(field, "empty".into());
+                bad(field, Said::new("gol: completați-l", "empty"));
             }
             v
         };
         let series = required(Field::Series, &mut bad).to_uppercase();
         let number = required(Field::Number, &mut bad);
         let date = parse::date(cell(Field::Date))
-            .map_err(|m| bad(Field::Date, m))
+            .map_err(|m| bad(Field::Date, m.into()))
             .ok();
         let time = parse::time(cell(Field::Time))
-            .map_err(|m| bad(Field::Time, m))
+            .map_err(|m| bad(Field::Time, m.into()))
             .unwrap_or(Time::midnight());
         let lat = parse::coordinate(cell(Field::Lat))
-            .map_err(|m| bad(Field::Lat, m))
+            .map_err(|m| bad(Field::Lat, m.into()))
             .ok()
             .flatten();
         let lon = parse::coordinate(cell(Field::Lon))
-            .map_err(|m| bad(Field::Lon, m))
+            .map_err(|m| bad(Field::Lon, m.into()))
             .ok()
             .flatten();
         let point = match (lat, lon) {
@@ -291,29 +300,38 @@ impl<'c> Parser<'c> {
                 Some((la, lo))
             }
             (Some(_), Some(_)) => {
-                bad(Field::Lat, "the point is not in Romania".into());
+                bad(
+                    Field::Lat,
+                    Said::new("punctul nu este în România", "the point is not in Romania"),
+                );
                 None
             }
             (Some(_), None) => {
-                bad(Field::Lon, "latitude without longitude".into());
+                bad(
+                    Field::Lon,
+                    Said::new("latitudine fără longitudine", "latitude without longitude"),
+                );
                 None
             }
             (None, Some(_)) => {
-                bad(Field::Lat, "longitude without latitude".into());
+                bad(
+                    Field::Lat,
+                    Said::new("longitudine fără latitudine", "longitude without latitude"),
+                );
                 None
             }
             (None, None) => None,
         };
         let offender = parse::offender(cell(Field::OffenderId))
-            .map_err(|m| bad(Field::OffenderId, m))
+            .map_err(|m| bad(Field::OffenderId, m.into()))
             .ok();
         let aggravated = parse::flag(cell(Field::Aggravated))
-            .map_err(|m| bad(Field::Aggravated, m))
+            .map_err(|m| bad(Field::Aggravated, m.into()))
             .unwrap_or(false);
         let (legal, versions) = match self.legal(cell(Field::LegalBasis)) {
             (Ok(r), versions) => (Some(r.clone()), versions[usize::from(aggravated)]),
             (Err(m), _) => {
-                bad(Field::LegalBasis, m.clone());
+                bad(Field::LegalBasis, m.clone().into());
                 (None, None)
             }
         };
@@ -325,26 +343,30 @@ impl<'c> Parser<'c> {
                 Ok(0) => {
                     bad(
                         Field::Amount,
-                        "a fine of 0 lei: write a warning instead".into(),
+                        Said::new(
+                            "o amendă de 0 lei: scrieți avertisment",
+                            "a fine of 0 lei: write a warning instead",
+                        ),
                     );
                     None
                 }
                 Ok(v) => Some(Sanction::Fine(v)),
                 Err(m) => {
-                    bad(Field::Amount, m);
+                    bad(Field::Amount, m.into());
                     None
                 }
             },
             None if sanction_text.is_empty() => {
-                bad(Field::Sanction, "empty".into());
+                bad(Field::Sanction, Said::new("gol: completați-l", "empty"));
                 None
             }
             None => {
+                let text = veghe_ro::fold(sanction_text);
                 bad(
                     Field::Sanction,
-                    format!(
-                        "`{}` is neither avertisment nor amendă",
-                        veghe_ro::fold(sanction_text)
+                    Said::new(
+                        format!("„{text}” nu este nici avertisment, nici amendă: scrieți una dintre ele"),
+                        format!("“{text}” is neither a warning (avertisment) nor a fine (amendă)"),
                     ),
                 );
                 None
@@ -355,7 +377,7 @@ impl<'c> Parser<'c> {
             0
         } else {
             parse::amount_bani(paid_text)
-                .map_err(|m| bad(Field::Paid, m))
+                .map_err(|m| bad(Field::Paid, m.into()))
                 .unwrap_or(0)
         };
         let paid_on_text = cell(Field::PaidOn).trim();
@@ -363,11 +385,11 @@ impl<'c> Parser<'c> {
             None
         } else {
             parse::date(paid_on_text)
-                .map_err(|m| bad(Field::PaidOn, m))
+                .map_err(|m| bad(Field::PaidOn, m.into()))
                 .ok()
         };
         let contested = parse::flag(cell(Field::Contested))
-            .map_err(|m| bad(Field::Contested, m))
+            .map_err(|m| bad(Field::Contested, m.into()))
             .unwrap_or(false);
         // Judge the legal basis and the fine by the catalogue in force on the record's date.
         let mut offence_id = None;
@@ -380,40 +402,49 @@ impl<'c> Parser<'c> {
                     if let Some(Sanction::Fine(v)) = sanction
                         && (v < o.min_bani || v > o.max_bani)
                     {
+                        let (v, min, max, label) =
+                            (lei(v), lei(o.min_bani), lei(o.max_bani), o.label());
                         bad(
                             Field::Amount,
-                            format!(
-                                "{} lei is outside {} – {} lei of {}",
-                                lei(v),
-                                lei(o.min_bani),
-                                lei(o.max_bani),
-                                o.label()
+                            Said::new(
+                                format!("{v} lei este în afara limitelor {min} – {max} lei din {label}"),
+                                format!("{v} lei is outside {min} – {max} lei of {label}"),
                             ),
                         );
                     }
                 }
-                Judgement::Unknown => bad(
-                    Field::LegalBasis,
-                    format!(
-                        "{}{} is not in the offence catalogue",
-                        r.label(),
-                        if aggravated { " (agravant)" } else { "" }
-                    ),
-                ),
-                Judgement::NotInForce => bad(
-                    Field::LegalBasis,
-                    format!(
-                        "{} was not in force on {}",
-                        r.label(),
-                        d.strftime("%d.%m.%Y")
-                    ),
-                ),
+                Judgement::Unknown => {
+                    let (label, agg) = (r.label(), if aggravated { " (agravant)" } else { "" });
+                    bad(
+                        Field::LegalBasis,
+                        Said::new(
+                            format!("{label}{agg} nu este în catalogul contravențiilor"),
+                            format!("{label}{agg} is not in the offence catalogue"),
+                        ),
+                    )
+                }
+                Judgement::NotInForce => {
+                    let (label, day) = (r.label(), d.strftime("%d.%m.%Y"));
+                    bad(
+                        Field::LegalBasis,
+                        Said::new(
+                            format!("{label} nu era în vigoare la {day}"),
+                            format!("{label} was not in force on {day}"),
+                        ),
+                    )
+                }
             }
         }
         if let (Some(p), Some(d)) = (paid_on, date)
             && p < d
         {
-            bad(Field::PaidOn, "paid before the record was made".into());
+            bad(
+                Field::PaidOn,
+                Said::new(
+                    "plătită înainte de data procesului-verbal",
+                    "paid before the record was made",
+                ),
+            );
         }
         let occurred_at = date.and_then(|d| {
             d.to_datetime(time)

@@ -53,7 +53,7 @@ pub struct Row {
     pub legal_basis: String,
     pub sanction: &'static str,
     pub amount: String,
-    pub payment: String,
+    pub payment: &'static str,
 }
 
 fn row(s: &Sanction, l: &Labels) -> Row {
@@ -62,11 +62,11 @@ fn row(s: &Sanction, l: &Labels) -> Row {
         date: crate::web::local_time(s.occurred_at),
         address: s.address.clone(),
         offender: s.offender_name.clone(),
-        legal_basis: format!(
-            "{}{}",
-            s.legal_basis,
-            if s.aggravated { " (agravant)" } else { "" }
-        ),
+        legal_basis: if s.aggravated {
+            format!("{} ({})", s.legal_basis, l.aggravated_note)
+        } else {
+            s.legal_basis.clone()
+        },
         sanction: if s.sanction == "fine" {
             l.fine
         } else {
@@ -77,7 +77,7 @@ fn row(s: &Sanction, l: &Labels) -> Row {
         } else {
             String::new()
         },
-        payment: s.payment.clone(),
+        payment: l.payment(&s.payment),
     }
 }
 

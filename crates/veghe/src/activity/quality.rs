@@ -67,6 +67,16 @@ fn street_part(address: &str) -> &str {
     address.split(',').next().unwrap_or("").trim()
 }
 
+/// How many records have a legal basis the catalogue does not know on their date.
+pub async fn unknown_basis(db: &Db) -> Result<i64, AppError> {
+    let sql = format!(
+        "SELECT COUNT(*) AS n FROM activity_sanctions s WHERE NOT EXISTS (SELECT 1 FROM activity_offences o WHERE {IN_FORCE})"
+    );
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .fetch_one(db.pool())
+        .await?)
+}
+
 pub async fn check(db: &Db, limit: i64) -> Result<Quality, AppError> {
     let total: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM activity_sanctions")
         .fetch_one(db.pool())

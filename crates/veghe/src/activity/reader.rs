@@ -6,6 +6,7 @@
 use tokio::sync::mpsc::Sender;
 
 use super::catalogue::Catalogue;
+use super::conflicts::Key;
 use super::model::{Field, Parser, Problem};
 use super::report::{self, Report, cell_name};
 use super::rows::{BATCH, Batch, Encoded};
@@ -17,6 +18,9 @@ pub enum Msg {
     Read(u64),
     /// A batch of valid rows, and the rows read so far.
     Batch { batch: Encoded, read: u64 },
+    /// What the next valid rows say, to be checked against the records already stored (sent
+    /// before their batch, in checks too).
+    Keys(Vec<Key>),
 }
 
 /// Batches waiting between the reader and the writer: a few hundred KiB each.
@@ -62,6 +66,7 @@ pub fn file_problem(name: &str, e: &SourceError) -> report::Line {
         field: String::new(),
         value: String::new(),
         message: e.to_string(),
+        message_ro: String::new(),
     }
 }
 
@@ -85,6 +90,7 @@ impl Reader {
             report: Report::new(None),
         };
         let mut batch = Batch::with_capacity(if self.writes { BATCH } else { 0 });
+        let mut keys: Vec<Key> = Vec::with_capacity(BATCH);
         let mut row = RowBuf::default();
         let mut problems: Vec<Problem> = Vec::new();
         loop {
@@ -110,6 +116,7 @@ impl Reader {
                     problems.push(Problem {
                         field: *f,
                         message: message.clone(),
+                        message_ro: String::new(),
                     });
                 }
             }
@@ -126,6 +133,7 @@ impl Reader {
             match record {
                 Some(r) => {
                     reading.valid += 1;
+                    keys.push(Key::of(row.line, &r));
                     if self.writes {
                         batch.push(&r);
                     }
@@ -145,10 +153,15 @@ impl Reader {
                                 field: p.field.code().to_string(),
                                 value: col.map(|c| row.cell(c).to_string()).unwrap_or_default(),
                                 message: p.message,
+                                message_ro: p.message_ro,
                             })
                             .map_err(io)?;
                     }
                 }
+            }
+            if keys.len() == BATCH && out.blocking_send(Msg::Keys(std::mem::take(&mut keys))).is_err()
+            {
+                break;
             }
             let gone = if batch.rows == BATCH {
                 out.blocking_send(Msg::Batch {
@@ -164,6 +177,9 @@ impl Reader {
             if gone {
                 break;
             }
+        }
+        if !keys.is_empty() && !reading.broken {
+            let _ = out.blocking_send(Msg::Keys(keys));
         }
         if batch.rows > 0 && !reading.broken {
             // The writer may have gone already; it then has its own error to tell.

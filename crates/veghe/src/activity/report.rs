@@ -33,6 +33,20 @@ pub struct Line {
     pub field: String,
     pub value: String,
     pub message: String,
+    /// The message in Romanian, where written (empty: the English one stands).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub message_ro: String,
+}
+
+impl Line {
+    /// The message in `lang`.
+    pub fn said(&self, lang: &crate::web::Lang) -> &str {
+        if *lang == crate::web::Lang::Ro && !self.message_ro.is_empty() {
+            &self.message_ro
+        } else {
+            &self.message
+        }
+    }
 }
 
 /// Problems kept in memory to show; the rest are only in the CSV.

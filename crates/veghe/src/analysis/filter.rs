@@ -287,14 +287,17 @@ impl Filter {
         parts.push(format!(
             "{}: {}",
             if ro { "tip" } else { "type" },
-            self.kind.as_deref().unwrap_or(all)
+            self.kind
+                .as_deref()
+                .map_or_else(|| all.to_string(), |k| super::texts::type_name(k, lang))
         ));
         parts.push(format!(
             "{}: {}",
             if ro { "zonă" } else { "area" },
-            self.area
-                .as_deref()
-                .unwrap_or(if ro { "tot orașul" } else { "whole city" })
+            self.area.as_deref().map_or_else(
+                || (if ro { "tot orașul" } else { "whole city" }).to_string(),
+                super::texts::area_name
+            )
         ));
         if self.hour_from.is_some() || self.hour_to.is_some() {
             let h = format!(

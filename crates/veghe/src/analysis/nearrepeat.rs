@@ -85,8 +85,12 @@ pub fn events(incidents: &[Incident]) -> Vec<Event> {
         .collect()
 }
 
-/// Runs the test (CPU-bound).
-pub fn compute(incidents: &[Incident], p: &Params) -> AppResult<NearRepeat> {
+/// Runs the test (CPU-bound); `progress(done, total)` is told the iterations done.
+pub fn compute(
+    incidents: &[Incident],
+    p: &Params,
+    progress: &dyn Fn(u64, u64),
+) -> AppResult<NearRepeat> {
     let ev = events(incidents);
     let kp = KnoxParams {
         distance_band: p.distance_band,
@@ -98,8 +102,10 @@ pub fn compute(incidents: &[Incident], p: &Params) -> AppResult<NearRepeat> {
         seed: p.seed,
         threads: 0,
     };
-    let r: KnoxResult =
-        knox(&ev, &kp, &|_| {}).map_err(|e| AppError::bad("type", e.to_string()))?;
+    let total = p.iterations as u64;
+    progress(0, total);
+    let r: KnoxResult = knox(&ev, &kp, &|done| progress(done as u64, total))
+        .map_err(|e| AppError::bad("type", e.to_string()))?;
     let mut readings_ro = Vec::new();
     let mut readings_en = Vec::new();
     for (i, row) in r.p_value.iter().enumerate() {

@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use super::filter::RawQuery;
 use super::service::{self, Stated};
@@ -34,6 +34,7 @@ pub fn routes() -> Routes {
         .get("/analysis/trends.svg", read, super::exports::trends_svg)
         .get("/analysis/trends.png", read, super::exports::trends_png)
         .get("/analysis/near-repeat", read, near_repeat_page)
+        .get("/analysis/progress", read, progress)
         .get(
             "/analysis/near-repeat.csv",
             read,
@@ -68,8 +69,10 @@ pub struct Form {
     pub distance_band: String,
     pub time_band: String,
     pub iterations: String,
-    pub types: Vec<String>,
-    pub areas: Vec<String>,
+    /// (code, name) of the incident types present.
+    pub types: Vec<(String, String)>,
+    /// (id, name) of the neighbourhoods present.
+    pub areas: Vec<(String, String)>,
 }
 
 fn s(v: &Option<String>) -> String {
@@ -77,8 +80,13 @@ fn s(v: &Option<String>) -> String {
 }
 
 impl Form {
-    pub(super) async fn new(db: &Db, q: &RawQuery, stated: Option<&Stated>) -> AppResult<Form> {
-        let (types, areas) = choices(db).await?;
+    pub(super) async fn new(
+        db: &Db,
+        q: &RawQuery,
+        stated: Option<&Stated>,
+        lang: Lang,
+    ) -> AppResult<Form> {
+        let (types, areas) = choices(db, lang).await?;
         Ok(Form {
             kind: s(&q.kind),
             from: stated.map_or_else(|| s(&q.from), |x| x.filter.from.clone()),
@@ -100,17 +108,87 @@ impl Form {
     }
 }
 
-/// The incident types and neighbourhoods present, for the form's lists.
-pub async fn choices(db: &Db) -> AppResult<(Vec<String>, Vec<String>)> {
+/// The job the page was reloaded for (`?job=…`), whose result it shows.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct After {
+    pub job: Option<String>,
+}
+
+/// What a page says of the job computing its result and of the shown result's age.
+pub struct JobView {
+    /// The running job to poll.
+    pub id: Option<String>,
+    /// The result shown is the previous one.
+    pub previous: bool,
+    /// When the shown result was computed (local time), empty when none is shown.
+    pub computed: String,
+}
+
+impl JobView {
+    pub fn of<T>(s: &Option<service::Shown<T>>) -> JobView {
+        JobView {
+            id: s.as_ref().and_then(|s| s.job.clone()),
+            previous: s.as_ref().is_some_and(|s| s.previous),
+            computed: s
+                .as_ref()
+                .and_then(|s| s.computed_ms)
+                .map(crate::web::local_time)
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The shown result and what it states, out of a page run.
+pub(super) fn parts<T>(
+    s: &Option<service::Shown<T>>,
+) -> (Option<Stated>, Option<std::sync::Arc<T>>) {
+    match s {
+        Some(s) => (s.about.clone(), s.result.clone()),
+        None => (None, None),
+    }
+}
+
+/// A job's progress, for the page that polls it.
+async fn progress(
+    State(st): State<AppState>,
+    shell: Shell,
+    Query(a): Query<After>,
+) -> AppResult<Response> {
+    let id = a.job.unwrap_or_default();
+    Ok(axum::Json(service::job_state(&st, &id, shell.lang)).into_response())
+}
+
+/// (code, name) pairs, by name.
+pub type Choices = Vec<(String, String)>;
+
+/// The incident types and neighbourhoods present, for the form's lists: (code, name), by name.
+pub async fn choices(db: &Db, lang: Lang) -> AppResult<(Choices, Choices)> {
     let get = |sql: &'static str| async move {
         sqlx::query_scalar::<_, String>(sql)
             .fetch_all(db.pool())
             .await
             .map_err(|e| AppError::Internal(e.into()))
     };
+    let named = |codes: Vec<String>, name: &dyn Fn(&str) -> String| {
+        let mut v: Choices = codes
+            .into_iter()
+            .map(|c| {
+                let n = name(&c);
+                (c, n)
+            })
+            .collect();
+        v.sort_by(|a, b| veghe_ro::fold(&a.1).cmp(&veghe_ro::fold(&b.1)));
+        v
+    };
     Ok((
-        get("SELECT DISTINCT type AS v FROM incidents ORDER BY v").await?,
-        get("SELECT DISTINCT neighbourhood AS v FROM incidents WHERE neighbourhood IS NOT NULL ORDER BY v").await?,
+        named(
+            get("SELECT DISTINCT type AS v FROM incidents ORDER BY v").await?,
+            &|c| texts::type_name(c, lang),
+        ),
+        named(
+            get("SELECT DISTINCT neighbourhood AS v FROM incidents WHERE neighbourhood IS NOT NULL ORDER BY v").await?,
+            &texts::area_name,
+        ),
     ))
 }
 
@@ -149,6 +227,7 @@ struct HotspotsPage {
     shell: Shell,
     t: &'static T,
     form: Form,
+    job: JobView,
     error: Option<String>,
     stated: Option<Stated>,
     /// (class label, its words, cells).
@@ -167,23 +246,27 @@ async fn hotspots_page(
     State(st): State<AppState>,
     shell: Shell,
     Query(q): Query<RawQuery>,
+    Query(after): Query<After>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let (r, error) = split(service::hotspots(&st, &q, shell.lang).await, shell.lang)?;
-    let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
-    let (stated, h) = match r {
-        Some((s, h)) => (Some(s), Some(h)),
-        None => (None, None),
-    };
+    let (r, error) = split(
+        service::hotspots_page(&st, &q, after.job.as_deref(), shell.lang).await,
+        shell.lang,
+    )?;
+    let form = Form::new(&st.db, &q, r.as_ref().map(|s| &s.asked), shell.lang).await?;
+    let job = JobView::of(&r);
+    let (stated, h) = parts(&r);
     let mut top: Vec<&hotspots::Cell> = h
         .iter()
         .flat_map(|h| h.cells.iter())
         .filter(|c| c.class.starts_with("hot"))
         .collect();
     top.sort_by(|a, b| b.gi_z.total_cmp(&a.gi_z));
+    let lang = shell.lang;
     let p = HotspotsPage {
         t,
         form,
+        job,
         error: error.clone(),
         classes: h
             .iter()
@@ -200,11 +283,11 @@ async fn hotspots_page(
             .take(10)
             .map(|c| {
                 (
-                    format!("{:.5}", c.lat),
-                    format!("{:.5}", c.lon),
+                    texts::decimal(c.lat, 5, lang),
+                    texts::decimal(c.lon, 5, lang),
                     c.count,
-                    format!("{:.1}", c.density),
-                    format!("{:.2}", c.gi_z),
+                    texts::decimal(c.density, 1, lang),
+                    texts::decimal(c.gi_z, 2, lang),
                     t.class(&c.class),
                 )
             })
@@ -229,6 +312,7 @@ struct TrendsPage {
     shell: Shell,
     t: &'static T,
     form: Form,
+    job: JobView,
     error: Option<String>,
     stated: Option<Stated>,
     chart: String,
@@ -245,18 +329,21 @@ async fn trends_page(
     State(st): State<AppState>,
     shell: Shell,
     Query(q): Query<RawQuery>,
+    Query(after): Query<After>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let (r, error) = split(service::trends(&st, &q, shell.lang).await, shell.lang)?;
-    let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
-    let (stated, tr) = match r {
-        Some((s, x)) => (Some(s), Some(x)),
-        None => (None, None),
-    };
+    let (r, error) = split(
+        service::trends_page(&st, &q, after.job.as_deref(), shell.lang).await,
+        shell.lang,
+    )?;
+    let form = Form::new(&st.db, &q, r.as_ref().map(|s| &s.asked), shell.lang).await?;
+    let job = JobView::of(&r);
+    let (stated, tr) = parts(&r);
     let lang = shell.lang;
     let p = TrendsPage {
         t,
         form,
+        job,
         error: error.clone(),
         chart: tr
             .as_ref()
@@ -273,8 +360,8 @@ async fn trends_page(
             })
             .map(|(m, best)| {
                 (
-                    m.model.clone(),
-                    m.mase.map_or("—".into(), |v| format!("{v:.3}")),
+                    t.model(&m.model).to_string(),
+                    m.mase.map_or("—".into(), |v| texts::decimal(v, 3, lang)),
                     best,
                     m.error.clone().unwrap_or_default(),
                 )
@@ -287,7 +374,7 @@ async fn trends_page(
                     let m = |j: usize| {
                         x.segment_means
                             .get(j)
-                            .map_or("—".into(), |v| format!("{v:.1}"))
+                            .map_or("—".into(), |v| texts::decimal(*v, 1, lang))
                     };
                     (
                         x.labels.get(i).cloned().unwrap_or_default(),
@@ -310,25 +397,30 @@ struct NearRepeatPage {
     shell: Shell,
     t: &'static T,
     form: Form,
+    job: JobView,
     error: Option<String>,
     stated: Option<Stated>,
     result: Option<std::sync::Arc<nearrepeat::NearRepeat>>,
     /// Cells as text: (row label, [(ratio, p, significant)]).
     rows: Vec<(String, Vec<KnoxCell>)>,
+    /// The time bands' labels as ranges.
+    time_bands: Vec<String>,
 }
 
 async fn near_repeat_page(
     State(st): State<AppState>,
     shell: Shell,
     Query(q): Query<RawQuery>,
+    Query(after): Query<After>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let (r, error) = split(service::near_repeat(&st, &q, shell.lang).await, shell.lang)?;
-    let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
-    let (stated, result) = match r {
-        Some((s, x)) => (Some(s), Some(x)),
-        None => (None, None),
-    };
+    let (r, error) = split(
+        service::near_repeat_page(&st, &q, after.job.as_deref(), shell.lang).await,
+        shell.lang,
+    )?;
+    let form = Form::new(&st.db, &q, r.as_ref().map(|s| &s.asked), shell.lang).await?;
+    let job = JobView::of(&r);
+    let (stated, result) = parts(&r);
     let ro = shell.lang == crate::web::Lang::Ro;
     let num = |v: f64, d: usize| {
         let s = format!("{v:.d$}");
@@ -346,13 +438,19 @@ async fn near_repeat_page(
                         (ratio, num(p, 3), sig)
                     })
                     .collect();
-                (label.clone(), cells)
+                (band(label), cells)
             })
         })
+        .collect();
+    let time_bands = result
+        .iter()
+        .flat_map(|x| x.time_bands.iter().map(|l| band(l)))
         .collect();
     let p = NearRepeatPage {
         t,
         form,
+        job,
+        time_bands,
         error: error.clone(),
         stated,
         result,
@@ -360,6 +458,11 @@ async fn near_repeat_page(
         shell,
     };
     page(&p, error.is_some())
+}
+
+/// A Knox band's label (`1 to 100`) as a range (`1–100`), the same in both languages.
+fn band(label: &str) -> String {
+    label.replace(" to ", "–")
 }
 
 /// One Knox cell as text: ratio, p-value, significant above chance.

@@ -44,13 +44,15 @@ pub struct ListQuery {
 struct ListPage {
     shell: Shell,
     t: &'static T,
-    items: Vec<(Proposal, String, &'static str)>,
+    /// (proposal, when, status, analysis kind in words, area's name).
+    items: Vec<(Proposal, String, &'static str, &'static str, String)>,
     can_propose: bool,
-    kinds: &'static [&'static str],
+    /// (code, words) of the analysis kinds.
+    kinds: Vec<(&'static str, &'static str)>,
     kind: String,
     parameters: String,
-    areas: Vec<String>,
-    types: Vec<String>,
+    areas: super::pages::Choices,
+    types: super::pages::Choices,
 }
 
 async fn list_page(
@@ -60,14 +62,16 @@ async fn list_page(
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
     let q = q.map(|Query(q)| q).unwrap_or_default();
-    let (types, areas) = choices(&st.db).await?;
+    let (types, areas) = choices(&st.db, shell.lang).await?;
     let items = proposals::list(&st.db)
         .await?
         .into_iter()
         .map(|p| {
             let when = local_time(p.created_at);
             let status = t.status(&p.status);
-            (p, when, status)
+            let kind = t.kind_name(&p.analysis_kind);
+            let area = texts::area_name(&p.area);
+            (p, when, status, kind, area)
         })
         .collect();
     let can_propose = shell
@@ -78,7 +82,7 @@ async fn list_page(
         t,
         items,
         can_propose,
-        kinds: KINDS,
+        kinds: KINDS.iter().map(|k| (*k, t.kind_name(k))).collect(),
         kind: q.kind.unwrap_or_default(),
         parameters: q.parameters.unwrap_or_default(),
         areas,
@@ -110,6 +114,10 @@ struct OnePage {
     p_value: String,
     can_decide: bool,
     link: String,
+    kind: &'static str,
+    type_name: Option<String>,
+    area: String,
+    comparison_area: String,
 }
 
 fn link_of(p: &Proposal) -> String {
@@ -145,10 +153,17 @@ async fn proposal_page(
         p_value: effect
             .as_ref()
             .and_then(|e| e.p_value)
-            .map_or("—".into(), |v| format!("{v:.4}")),
+            .map_or("—".into(), |v| texts::decimal(v, 4, shell.lang)),
         effect,
         can_decide,
         link: link_of(&p),
+        kind: t.kind_name(&p.analysis_kind),
+        type_name: p
+            .incident_type
+            .as_deref()
+            .map(|k| texts::type_name(k, shell.lang)),
+        area: texts::area_name(&p.area),
+        comparison_area: texts::area_name(&p.comparison_area),
         p,
         shell,
     })

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::response::Response;
 
 use super::filter::RawQuery;
-use super::pages::{Form, page, split};
+use super::pages::{After, Form, JobView, page, parts, split};
 use super::service::{self, Stated};
 use super::situation;
 use super::texts::{self, T};
@@ -28,14 +28,14 @@ pub struct LineView {
     pub change_point: String,
 }
 
-fn view(l: &situation::Line, t: &T, ro: bool) -> LineView {
+fn view(l: &situation::Line, name: String, t: &T, ro: bool) -> LineView {
     let pct = |v: Option<f64>, p: f64| {
         let s = v.map_or("—".into(), |v| format!("{v:+.0}%"));
         let p = format!("{p:.3}");
         format!("{s} (p = {})", if ro { p.replace('.', ",") } else { p })
     };
     LineView {
-        name: l.name.clone(),
+        name,
         now: l.now,
         last_year: l.last_year,
         yoy: pct(l.yoy_percent, l.yoy_p),
@@ -57,6 +57,7 @@ struct SituationPage {
     shell: Shell,
     t: &'static T,
     form: Form,
+    job: JobView,
     error: Option<String>,
     stated: Option<Stated>,
     result: Option<std::sync::Arc<situation::Situation>>,
@@ -69,27 +70,34 @@ pub(super) async fn situation_page(
     State(st): State<AppState>,
     shell: Shell,
     Query(q): Query<RawQuery>,
+    Query(after): Query<After>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let (r, error) = split(service::situation(&st, &q, shell.lang).await, shell.lang)?;
-    let form = Form::new(&st.db, &q, r.as_ref().map(|(s, _)| s)).await?;
-    let (stated, result) = match r {
-        Some((s, x)) => (Some(s), Some(x)),
-        None => (None, None),
-    };
-    let ro = shell.lang == crate::web::Lang::Ro;
-    let views = |f: &dyn Fn(&situation::Situation) -> Vec<&situation::Line>| -> Vec<LineView> {
+    let (r, error) = split(
+        service::situation_page(&st, &q, after.job.as_deref(), shell.lang).await,
+        shell.lang,
+    )?;
+    let form = Form::new(&st.db, &q, r.as_ref().map(|s| &s.asked), shell.lang).await?;
+    let job = JobView::of(&r);
+    let (stated, result) = parts(&r);
+    let lang = shell.lang;
+    let ro = lang == crate::web::Lang::Ro;
+    type Pick = dyn Fn(&situation::Situation) -> Vec<&situation::Line>;
+    let views = |f: &Pick, name: &dyn Fn(&str) -> String| -> Vec<LineView> {
         result
             .iter()
-            .flat_map(|x| f(x).into_iter().map(|l| view(l, t, ro)))
+            .flat_map(|x| f(x).into_iter().map(|l| view(l, name(&l.name), t, ro)))
             .collect()
     };
-    let total = views(&|x| vec![&x.total]);
-    let by_type = views(&|x| x.by_type.iter().collect());
-    let by_area = views(&|x| x.by_area.iter().collect());
+    let total = views(&|x| vec![&x.total], &|_| t.total.to_string());
+    let by_type = views(&|x| x.by_type.iter().collect(), &|c| {
+        texts::type_name(c, lang)
+    });
+    let by_area = views(&|x| x.by_area.iter().collect(), &texts::area_name);
     let p = SituationPage {
         t,
         form,
+        job,
         error: error.clone(),
         stated,
         result,

@@ -119,9 +119,65 @@ texts_table! { T, "Every text of the analysis pages.";
     no_effect_yet: "Efectul se poate urmări după aprobare și începerea măsurii.", "The effect can be followed once approved and started.";
     none_yet: "Nicio propunere încă.", "No proposal yet.";
     open_analysis: "Deschide analiza", "Open the analysis";
+    model_seasonal_naive: "naiv sezonier (valoarea din aceeași perioadă a ciclului trecut)", "seasonal naive (the value of the same period last cycle)";
+    model_ets: "netezire exponențială (ETS)", "exponential smoothing (ETS)";
+    model_mstl_ets: "sezonalitate descompusă + netezire exponențială (MSTL + ETS)", "seasonality decomposed + exponential smoothing (MSTL + ETS)";
+    kde_gaussian: "densitate cu nucleu gaussian (KDE)", "Gaussian kernel density (KDE)";
+    permutations: "vecinătate de tip regină, 99 de permutări, sămânța 1, p < 0,05", "queen contiguity, 99 permutations, seed 1, p < 0.05";
+    manhattan: "distanță Manhattan", "Manhattan distance";
+    seed: "sămânța", "seed";
+    days: "zile", "days";
+    computed_at: "Calculat la", "Computed at";
+    previous_result: "Până este gata noul calcul, rezultatul afișat este cel anterior, pentru filtrul", "Until the new computation is done, the result shown is the previous one, for the filter";
+    progress: "Progresul calculului", "Progress of the computation";
+    progress_done: "gata", "done";
+    progress_failed: "Calculul nu a reușit. Încercați din nou.", "The computation failed. Try again.";
+    still_usable: "Pagina rămâne utilizabilă; rezultatul apare aici când este gata.", "The page stays usable; the result appears here when it is ready.";
+}
+
+/// A number with `places` decimals, with a decimal comma in Romanian.
+pub fn decimal(v: f64, places: usize, lang: crate::web::Lang) -> String {
+    let s = format!("{v:.places$}");
+    if lang == crate::web::Lang::Ro {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// An incident type's name in `lang` (the code only when the catalogue does not know it).
+pub fn type_name(code: &str, lang: crate::web::Lang) -> String {
+    crate::dispatch::catalogue::type_label(code, lang)
+}
+
+/// A neighbourhood's name from the shipped geography (its id only when unknown).
+pub fn area_name(id: &str) -> String {
+    crate::geo::geo()
+        .neighbourhood(id)
+        .map_or_else(|| id.to_string(), |n| n.name.clone())
 }
 
 impl T {
+    /// The words of an analysis kind (`hotspots`, `trends`, `near_repeat`, `situation`).
+    pub fn kind_name(&self, kind: &str) -> &'static str {
+        match kind {
+            "hotspots" => self.hotspots,
+            "trends" => self.trends,
+            "near_repeat" => self.near_repeat,
+            "situation" => self.situation,
+            _ => self.title,
+        }
+    }
+
+    /// The words of a forecasting method.
+    pub fn model(&self, name: &str) -> &'static str {
+        match name {
+            "seasonal_naive" => self.model_seasonal_naive,
+            "ets" => self.model_ets,
+            _ => self.model_mstl_ets,
+        }
+    }
+
     /// The words of a Gi* class label.
     pub fn class(&self, label: &str) -> &'static str {
         match label {

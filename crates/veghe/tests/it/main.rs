@@ -18,6 +18,7 @@ mod durability;
 mod extract;
 mod first_start;
 mod forecast;
+mod home;
 mod import;
 mod incident_desk;
 mod interop;
