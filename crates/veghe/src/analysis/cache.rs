@@ -83,10 +83,7 @@ impl Cache {
         if let Ok(mut map) = self.entries.lock() {
             map.retain(|_, s| s.at.elapsed() <= KEEP);
             if map.len() >= MOST
-                && let Some(oldest) = map
-                    .iter()
-                    .min_by_key(|(_, s)| s.at)
-                    .map(|(k, _)| k.clone())
+                && let Some(oldest) = map.iter().min_by_key(|(_, s)| s.at).map(|(k, _)| k.clone())
             {
                 map.remove(&oldest);
             }

@@ -6,7 +6,7 @@ mod analyze;
 mod demo;
 mod import;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -202,10 +202,13 @@ async fn serve(db: Db, config: Config) -> anyhow::Result<ExitCode> {
     tracing::info!(%address, backend = db.backend().name(), "Veghe is listening");
     println!("Veghe: http://{address}/");
     if !crate::auth::users::has_administrator(&db).await? {
-        println!(
+        // Written, not printed: whoever started Veghe may have stopped reading its output.
+        let _ = writeln!(
+            std::io::stdout(),
             "Veghe: no administrator yet; create one with: {}",
             crate::auth::users::FIRST_ADMINISTRATOR
         );
+        tracing::warn!("no administrator yet");
     }
     let state = crate::AppState::new(db.clone(), config);
     spawn_tracker_port(&state).await?;

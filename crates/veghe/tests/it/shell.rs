@@ -65,7 +65,10 @@ both!(navigation_shows_only_what_the_role_may_open, |app| {
     let page = admin.get("/").await.text().await.expect("body");
     assert!(page.contains("href=\"/users\"") && page.contains("href=\"/audit\""));
     let crew = app.signed_in("crew1", Role::Crew).await;
-    let page = crew.get("/").await.text().await.expect("body");
+    // A crew's home is its phone view.
+    let r = crew.get("/").await;
+    assert_eq!(r.headers()["location"], "/crew");
+    let page = crew.get("/crew").await.text().await.expect("body");
     assert!(
         !page.contains("href=\"/users\"")
             && !page.contains("href=\"/audit\"")
