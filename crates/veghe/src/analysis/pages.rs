@@ -283,11 +283,11 @@ async fn hotspots_page(
             .take(10)
             .map(|c| {
                 (
-                    texts::decimal(c.lat, 5, lang),
-                    texts::decimal(c.lon, 5, lang),
+                    lang.decimal(c.lat, 5),
+                    lang.decimal(c.lon, 5),
                     c.count,
-                    texts::decimal(c.density, 1, lang),
-                    texts::decimal(c.gi_z, 2, lang),
+                    lang.decimal(c.density, 1),
+                    lang.decimal(c.gi_z, 2),
                     t.class(&c.class),
                 )
             })
@@ -361,7 +361,7 @@ async fn trends_page(
             .map(|(m, best)| {
                 (
                     t.model(&m.model).to_string(),
-                    m.mase.map_or("—".into(), |v| texts::decimal(v, 3, lang)),
+                    m.mase.map_or("—".into(), |v| lang.decimal(v, 3)),
                     best,
                     m.error.clone().unwrap_or_default(),
                 )
@@ -374,7 +374,7 @@ async fn trends_page(
                     let m = |j: usize| {
                         x.segment_means
                             .get(j)
-                            .map_or("—".into(), |v| texts::decimal(*v, 1, lang))
+                            .map_or("—".into(), |v| lang.decimal(*v, 1))
                     };
                     (
                         x.labels.get(i).cloned().unwrap_or_default(),

@@ -153,7 +153,7 @@ async fn proposal_page(
         p_value: effect
             .as_ref()
             .and_then(|e| e.p_value)
-            .map_or("—".into(), |v| texts::decimal(v, 4, shell.lang)),
+            .map_or("—".into(), |v| shell.lang.decimal(v, 4)),
         effect,
         can_decide,
         link: link_of(&p),

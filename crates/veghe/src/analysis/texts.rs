@@ -135,16 +135,6 @@ texts_table! { T, "Every text of the analysis pages.";
     still_usable: "Pagina rămâne utilizabilă; rezultatul apare aici când este gata.", "The page stays usable; the result appears here when it is ready.";
 }
 
-/// A number with `places` decimals, with a decimal comma in Romanian.
-pub fn decimal(v: f64, places: usize, lang: crate::web::Lang) -> String {
-    let s = format!("{v:.places$}");
-    if lang == crate::web::Lang::Ro {
-        s.replace('.', ",")
-    } else {
-        s
-    }
-}
-
 /// An incident type's name in `lang` (the code only when the catalogue does not know it).
 pub fn type_name(code: &str, lang: crate::web::Lang) -> String {
     crate::dispatch::catalogue::type_label(code, lang)

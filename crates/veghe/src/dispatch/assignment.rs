@@ -230,7 +230,7 @@ fn not_available(crew: &Crew) -> AppError {
         format!(
             "Echipajul {} nu este disponibil: este {}{}.",
             crew.call_sign,
-            t(Lang::Ro).unit_status(&crew.status),
+            super::board_texts::unit_status(&crew.status, Lang::Ro),
             busy_with
         ),
         format!(

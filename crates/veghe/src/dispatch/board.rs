@@ -71,7 +71,7 @@ fn rows(
             reference: i.reference,
             kind: type_label(&i.kind, lang),
             priority: i.priority,
-            status: board_texts::incident_status(i.status, lang),
+            status: i.status.label(lang),
             address: i.address.unwrap_or_default(),
             since: rfc3339(i.received_at),
         })

@@ -1,7 +1,6 @@
 //! The words of the board (call intake, open incidents, crews) and of the map's crews layer,
 //! Romanian first and English second, with the crews' and incidents' states in words.
 
-use super::model::Status;
 use crate::web::Lang;
 use crate::web::i18n::texts_table;
 
@@ -70,43 +69,16 @@ pub fn unit_status(code: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// An incident's state in words.
-pub fn incident_status(s: Status, lang: Lang) -> &'static str {
-    if lang == Lang::Ro {
-        return s.label_ro();
-    }
-    match s {
-        Status::Received => "Received",
-        Status::Dispatched => "Crew dispatched",
-        Status::EnRoute => "En route",
-        Status::OnScene => "On scene",
-        Status::Closed => "Closed",
-        Status::Cancelled => "Cancelled",
-    }
-}
-
-/// A decimal number with one decimal and the reader's separator: `16,9` or `16.9`.
-pub fn decimal(value: f64, lang: Lang) -> String {
-    // `+ 0.0` turns -0.0 into 0.0, so nothing reads "-0,0".
-    let text = format!("{:.1}", value + 0.0);
-    match lang {
-        Lang::Ro => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dispatch::model::Status;
 
     #[test]
     fn states_read_as_words_in_both_languages() {
         assert_eq!(unit_status("en_route", Lang::Ro), "în deplasare");
         assert_eq!(unit_status("en_route", Lang::En), "en route");
         assert_eq!(unit_status("weird_code", Lang::En), "unknown status");
-        assert_eq!(incident_status(Status::OnScene, Lang::En), "On scene");
-        assert_eq!(decimal(16.94, Lang::Ro), "16,9");
-        assert_eq!(decimal(16.94, Lang::En), "16.9");
-        assert_eq!(decimal(-0.0, Lang::Ro), "0,0");
+        assert_eq!(Status::OnScene.label(Lang::En), "On scene");
     }
 }

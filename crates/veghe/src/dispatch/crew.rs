@@ -110,7 +110,7 @@ async fn show(state: &AppState, shell: Shell, message: Option<String>) -> AppRes
         .unwrap_or_default();
     let unit_status = match unit_status.as_str() {
         "" => "",
-        code => super::incident_texts::of(lang).unit_status(code),
+        code => super::board_texts::unit_status(code, lang),
     };
     render(&CrewPage {
         t: crew_texts::of(lang),

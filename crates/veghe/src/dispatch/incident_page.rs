@@ -161,15 +161,6 @@ fn describe(e: &TimelineEntry, units: &[super::units::Unit], lang: Lang) -> Stri
     }
 }
 
-/// A number with one decimal, a comma in Romanian.
-fn one_decimal(v: f64, lang: Lang) -> String {
-    let s = format!("{v:.1}");
-    match lang {
-        Lang::Ro => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// Every crew on shift (not off duty) but those on this incident: the recommended first, then
 /// the other available ones, then those that may be redirected here, then the rest.
 fn crews_on_shift(
@@ -210,9 +201,9 @@ fn crews_on_shift(
             CrewRow {
                 unit_id: u.id,
                 call_sign: u.call_sign.clone(),
-                status: t.unit_status(&u.status),
+                status: super::board_texts::unit_status(&u.status, lang),
                 rank: candidate.map(|c| c.rank),
-                distance: far.map(|(d, _)| format!("{} km", one_decimal(d / 1000.0, lang))),
+                distance: far.map(|(d, _)| format!("{} km", lang.decimal(d / 1000.0, 1))),
                 eta: far.map(|(_, eta)| format!("{:.0} {}", (eta / 60.0).ceil(), t.minutes)),
                 stale: u
                     .last_position_at
@@ -325,7 +316,7 @@ pub(super) async fn show(
         .map(|u| AssignedRow {
             unit_id: u.id,
             call_sign: u.call_sign.clone(),
-            status: t.unit_status(&u.status).to_string(),
+            status: super::board_texts::unit_status(&u.status, lang).to_string(),
             route: super::route_page::route_href(u.id, Some(since)),
         })
         .collect();

@@ -120,30 +120,9 @@ texts_table! { T, "Every text of the incident page.";
     loc_street: "mijlocul străzii", "the middle of the street";
     loc_map: "punct ales pe hartă", "a point chosen on the map";
     loc_coordinates: "coordonate primite cu apelul", "coordinates given with the call";
-    us_available: "disponibil", "available";
-    us_dispatched: "alocat", "assigned";
-    us_en_route: "în deplasare", "en route";
-    us_on_scene: "la fața locului", "on scene";
-    us_busy: "ocupat", "busy";
-    us_off_duty: "în afara serviciului", "off duty";
-    us_out_of_service: "indisponibil", "out of service";
 }
 
 impl T {
-    /// A crew's status in words ("—" for a code it does not know).
-    pub fn unit_status(&self, code: &str) -> &'static str {
-        match code {
-            "available" => self.us_available,
-            "dispatched" => self.us_dispatched,
-            "en_route" => self.us_en_route,
-            "on_scene" => self.us_on_scene,
-            "busy" => self.us_busy,
-            "off_duty" => self.us_off_duty,
-            "out_of_service" => self.us_out_of_service,
-            _ => "—",
-        }
-    }
-
     /// A hand-over channel.
     pub fn channel<'a>(&self, code: &'a str) -> &'a str {
         match code {

@@ -157,7 +157,7 @@ fn rfc3339(ms: i64) -> String {
 }
 
 fn distance_text(m: f64, lang: Lang) -> String {
-    format!("{} km", super::board_texts::decimal(m / 1000.0, lang))
+    format!("{} km", lang.decimal(m / 1000.0, 1))
 }
 
 async fn replay(state: &AppState, shell: &Shell, unit_id: i64, p: Period) -> AppResult<Replay> {

@@ -77,7 +77,7 @@ impl T {
 
     /// An incident's state.
     pub fn incident_status(&self, s: Status) -> &'static str {
-        super::board_texts::incident_status(s, self.lang())
+        s.label(self.lang())
     }
 
     /// A crew's kind (car, on foot, …).

@@ -215,7 +215,7 @@ pub fn to_geojson(incidents: &[Incident], lang: crate::web::Lang) -> serde_json:
                     "type_label": crate::dispatch::catalogue::type_label(&i.kind, lang),
                     "priority": i.priority,
                     "status": i.status,
-                    "status_label": crate::dispatch::board_texts::incident_status(i.status, lang),
+                    "status_label": i.status.label(lang),
                     "url": format!("/incidents/{}", i.id),
                     "outcome": i.outcome,
                     "neighbourhood": i.neighbourhood,

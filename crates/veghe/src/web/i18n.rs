@@ -30,6 +30,16 @@ impl Lang {
     pub fn tr(self) -> &'static Tr {
         of(self)
     }
+
+    /// A number with `places` decimals written this language's way: `16,9` in Romanian, `16.9`
+    /// in English (a zero is never written `-0,0`).
+    pub fn decimal(self, value: f64, places: usize) -> String {
+        let text = format!("{:.places$}", value + 0.0);
+        match self {
+            Lang::Ro => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
 }
 
 impl FromStr for Lang {
@@ -390,35 +400,22 @@ texts_table! { Tr, "Every text of the interface.";
 #[cfg(test)]
 mod tests {
     /// Romanian is written with ș and ț (comma below), never with the cedilla forms, in every source
-    /// of interface text: this table, the features' own tables and the templates.
+    /// of interface text: the word tables, the messages in the code and the templates.
     #[test]
     fn romanian_uses_comma_below_never_cedilla() {
         let cedillas = ['\u{015E}', '\u{015F}', '\u{0162}', '\u{0163}'];
-        let mut sources: Vec<(String, String)> = [
-            ("i18n.rs", include_str!("i18n.rs")),
-            ("analysis/texts.rs", include_str!("../analysis/texts.rs")),
-            (
-                "dispatch/route_texts.rs",
-                include_str!("../dispatch/route_texts.rs"),
-            ),
-            (
-                "registry/reports/texts.rs",
-                include_str!("../registry/reports/texts.rs"),
-            ),
-        ]
-        .into_iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
-        let mut stack = vec![std::path::PathBuf::from(dir)];
-        while let Some(d) = stack.pop() {
-            for entry in std::fs::read_dir(&d).expect("templates dir").flatten() {
-                let p = entry.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    let text = std::fs::read_to_string(&p).expect("template");
-                    sources.push((p.display().to_string(), text));
+        let mut sources: Vec<(String, String)> = Vec::new();
+        for dir in ["src", "templates"] {
+            let mut stack = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)];
+            while let Some(d) = stack.pop() {
+                for entry in std::fs::read_dir(&d).expect("source dir").flatten() {
+                    let p = entry.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|e| e == "rs" || e == "html") {
+                        let text = std::fs::read_to_string(&p).expect("source");
+                        sources.push((p.display().to_string(), text));
+                    }
                 }
             }
         }
