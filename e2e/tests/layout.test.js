@@ -4,10 +4,8 @@
 // inside the page and none over another, and no untranslated text or code, in Romanian and in
 // English. A screenshot of each is kept in e2e/artifacts/layout-*.png.
 //
-// A tour, not yet part of the suite: it lists what is still to fix on the screens. Run it with
-//   VEGHE_E2E_TESTS=e2e/tours/layout.test.js scripts/e2e.sh
-// (VEGHE_E2E_ROLES=admin,dispecer for fewer roles; VEGHE_E2E_LOCAL_ASSETS=1 to try CSS without a
-// rebuild). It moves to e2e/tests/ once every page passes.
+// Run it alone with VEGHE_E2E_TESTS=e2e/tests/layout.test.js scripts/e2e.sh (VEGHE_E2E_ROLES=admin,dispecer
+// for fewer roles; VEGHE_E2E_LOCAL_ASSETS=1 to try CSS without a rebuild).
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('../lib/harness');
