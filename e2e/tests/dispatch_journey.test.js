@@ -157,12 +157,17 @@ test('a call the street map does not know is placed on the incident page\'s map'
     // the nearest known address, before anything is saved.
     const map = desk.locator('#incident-map');
     await map.scrollIntoViewIfNeeded();
-    let box = await map.boundingBox();
-    await desk.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.5);
+    // Piața Victoriei, where the city's map shows it.
+    const at = () => desk.evaluate(() =>
+      document.getElementById('incident-map').vgMap.latLngToContainerPoint([45.7537, 21.2257]));
+    const box = await map.boundingBox();
+    let p = await at();
+    await desk.mouse.click(box.x + p.x, box.y + p.y);
     await desk.locator('#locate-pick', { hasText: 'faceți clic pe locul exact' }).waitFor();
     assert.equal(await desk.locator('#loc-lat').inputValue(), '', 'nothing chosen from the whole city');
-    box = await map.boundingBox();
-    await desk.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.4);
+    await desk.waitForFunction(() => document.getElementById('incident-map').vgMap.getZoom() >= 15);
+    p = await at();
+    await desk.mouse.click(box.x + p.x + 12, box.y + p.y + 8);
     await desk.locator('#locate-pick', { hasText: 'Cea mai apropiată adresă cunoscută' }).waitFor();
     assert.match(await desk.locator('#loc-lat').inputValue(), /^45,\d{6}$/);
     await seen(desk, 'incident-map-click');
@@ -175,5 +180,46 @@ test('a call the street map does not know is placed on the incident page\'s map'
     await seen(desk, 'incident-placed');
   } finally {
     await desk.context().close();
+  }
+});
+
+test('a waiting crew\'s phone shows its new mission by itself', { timeout: 180000 }, async () => {
+  const desk = await sized(1366, 768);
+  const phone = await sized(390, 844);
+  try {
+    await h.login(phone, 'echipaj');
+    if (await phone.locator('#finish').count() > 0) {
+      await phone.locator('#c-outcome').selectOption('other');
+      await Promise.all([
+        phone.waitForURL((u) => u.pathname === '/crew'),
+        phone.locator('#finish button[type="submit"]').click(),
+      ]);
+    }
+    await phone.locator('#no-mission').waitFor();
+
+    // The desk sends the crew to a new call while the phone waits on its page.
+    await h.login(desk, 'dispecer');
+    await h.visit(desk, '/board');
+    await desk.locator('#in-type').selectOption('noise');
+    await desk.locator('#in-address').fill('Strada Atomului 13');
+    await Promise.all([
+      desk.waitForURL((u) => u.pathname === '/board' && u.searchParams.has('created')),
+      desk.locator('#intake button[type="submit"]').click(),
+    ]);
+    const id = new URL(desk.url()).searchParams.get('created');
+    await h.visit(desk, `/incidents/${id}`);
+    assert.equal((await desk.locator('#incident-located-by').textContent()).trim(), 'între numere cunoscute');
+    await Promise.all([
+      desk.waitForURL((u) => u.pathname === `/incidents/${id}`),
+      desk.locator(`#crews tr[data-unit="${CREW}"] button`).click(),
+    ]);
+
+    await phone.locator('#mission').waitFor({ timeout: 25000 });
+    assert.match(await phone.locator('.crew-address').textContent(), /Atomului 13/);
+    assert.equal((await phone.locator('#crew-status').textContent()).trim(), 'alocat');
+    await seen(phone, 'crew-new-mission');
+  } finally {
+    await desk.context().close();
+    await phone.context().close();
   }
 });

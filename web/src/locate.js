@@ -53,7 +53,9 @@
   function listen(map) {
     map.on('click', function (e) {
       if (map.getZoom() < CLOSE_ENOUGH) {
-        map.setView(e.latlng, 17, { animate: false });
+        var closer = function () { map.setView(e.latlng, 17, { animate: false }); };
+        // A zoom still under way (the city being fitted) would undo it when it ends.
+        if (map._animatingZoom) { map.once('zoomend', closer); } else { closer(); }
         show(el.getAttribute('data-t-closer'));
         return;
       }

@@ -555,6 +555,11 @@ both!(
                 && html.contains("id=\"no-mission\""),
             "{html}"
         );
+        // Waiting, the view looks for a new mission by itself.
+        assert!(
+            html.contains("hx-get=\"/crew\" hx-select=\"#mission-slot\""),
+            "{html}"
+        );
         let (_, now) = disp.get_json(&format!("/api/v1/incidents/{id}")).await;
         assert_eq!(now["status"], "received", "nothing was changed");
     }
