@@ -121,8 +121,8 @@ test('the clerk adds the scanned petition and an annex, and joins by number', { 
     await clerk.locator('details.action summary', { hasText: 'Petiția la care se conexează' }).click();
     await clerk.locator('#a-into').fill('99999/' + first.year);
     await submit(clerk, 'form[action$="/join"] button', (u) => u.pathname === `/registry/${second.id}/join`);
-    assert.match(await clerk.locator('[role="alert"]').first().textContent(), /Petiția la care se conexează: „99999\//);
-    await clerk.locator('details.action summary', { hasText: 'Petiția la care se conexează' }).click();
+    // The refusal is beside the field, its form open.
+    assert.match(await clerk.locator('details[open] .action-error').textContent(), /Petiția la care se conexează: „99999\//);
     await clerk.locator('#a-into').fill(`${first.seq}/${first.year}`);
     await submit(clerk, 'form[action$="/join"] button', (u) => u.pathname === `/registry/${second.id}`);
     assert.match(await clerk.locator('dl.facts').first().textContent(), /conexată/);

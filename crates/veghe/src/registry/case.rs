@@ -46,6 +46,8 @@ struct CasePage {
     error: Option<String>,
     /// A refusal of the files form, shown beside it.
     files_error: Option<String>,
+    /// The step whose form was refused: its form is open, the refusal beside it.
+    failed: Option<&'static str>,
     today: String,
     files: Vec<super::case_files::FileRow>,
     /// The clerk may add files.
@@ -57,6 +59,14 @@ struct CasePage {
 }
 
 impl CasePage {
+    /// Whether the form of step `a` opens: the likely next step, or the one just refused.
+    fn opens(&self, a: &str, first: &bool) -> bool {
+        match self.failed {
+            Some(f) => f == a,
+            None => *first,
+        }
+    }
+
     /// How a letter went (email, post), in words.
     fn via(&self, code: &str) -> &'static str {
         labels::channel(code, self.shell.lang)
@@ -123,6 +133,8 @@ pub(in crate::registry) struct Trouble {
     pub petitioner: Option<PetitionerData>,
     pub error: Option<String>,
     pub files_error: Option<String>,
+    /// The step whose refusal `error` is.
+    pub failed: Option<&'static str>,
 }
 
 impl Trouble {
@@ -149,6 +161,7 @@ pub(in crate::registry) async fn case(
             petitioner,
             error,
             files_error: None,
+            failed: None,
         },
     )
     .await
@@ -200,6 +213,8 @@ pub(in crate::registry) async fn case_with(
         allowed.retain(|a| *a != "answer");
     }
     let actions = likely_first(&allowed, &e.status);
+    // A refused step no longer offered has its refusal at the top of the page.
+    let failed = trouble.failed.filter(|f| actions.contains(f));
     let can_attach = shell
         .user
         .as_ref()
@@ -222,6 +237,7 @@ pub(in crate::registry) async fn case_with(
         petitioner: trouble.petitioner,
         error: trouble.error,
         files_error: trouble.files_error,
+        failed,
         today: numbers::today().to_string(),
         files: super::case_files::rows(&state.db, id, lang).await?,
         can_attach,
@@ -272,7 +288,7 @@ async fn act_page(
     me: &CurrentUser,
     shell: Shell,
     id: i64,
-    action: &str,
+    action: &'static str,
     mut form: ActionIn,
 ) -> AppResult<Response> {
     let result = match form.resolve_numbers(&state.db).await {
@@ -290,7 +306,12 @@ async fn act_page(
         Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
             let status = e.status();
             let text = e.said(shell.lang);
-            let mut r = case(state, shell, id, None, Some(text)).await?;
+            let trouble = Trouble {
+                error: Some(text),
+                failed: Some(action),
+                ..Trouble::default()
+            };
+            let mut r = case_with(state, shell, id, trouble).await?;
             *r.status_mut() = status;
             Ok(r)
         }

@@ -260,6 +260,10 @@ both!(a_petition_is_joined_by_its_registry_number, |app| {
         text.contains("Petiția la care se conexează: „9999/2026” nu este numărul unei petiții"),
         "{text}"
     );
+    assert!(
+        text.contains("class=\"notice error action-error\""),
+        "the refusal beside the join form: {text}"
+    );
 
     // The number as the clerk knows it: `seq/year`.
     let (seq, date) = number.split_once('/').expect("seq/date");

@@ -69,14 +69,17 @@ impl TemplateIn {
             .ok_or_else(|| {
                 AppError::bad(
                     "kind",
-                    format!(
-                        "the {} register's letters are: {}",
-                        register.code(),
-                        LetterKind::of_register(register)
-                            .iter()
-                            .map(|k| k.code())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                    crate::error::Said::new(
+                        "Tipul scrisorii: alegeți un tip din listă, potrivit registrului.",
+                        format!(
+                            "the {} register's letters are: {}",
+                            register.code(),
+                            LetterKind::of_register(register)
+                                .iter()
+                                .map(|k| k.code())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
                     ),
                 )
             })?;
@@ -200,11 +203,17 @@ pub async fn save(
     if clash.is_some() {
         return Err(AppError::bad(
             "name",
-            format!(
-                "another {} template of the {} register is already called `{}`",
-                t.kind.code(),
-                t.register.code(),
-                t.name
+            crate::error::Said::new(
+                format!(
+                    "Numele: alt model de același tip din acest registru se numește deja „{}”; alegeți alt nume.",
+                    t.name
+                ),
+                format!(
+                    "another {} template of the {} register is already called `{}`",
+                    t.kind.code(),
+                    t.register.code(),
+                    t.name
+                ),
             ),
         ));
     }

@@ -64,12 +64,15 @@ pub async fn draft(db: &Db, me: &CurrentUser, entry_id: i64, d: Draft) -> AppRes
             if found.register != entry.register || found.kind != d.kind.code() {
                 return Err(AppError::bad(
                     "template_id",
-                    format!(
-                        "template {t} is a {} of the {} register, not a {} of the {} register",
-                        found.kind,
-                        found.register,
-                        d.kind.code(),
-                        entry.register
+                    crate::error::Said::new(
+                        "Modelul: este pentru alt tip de scrisoare sau alt registru; alegeți un model potrivit.",
+                        format!(
+                            "template {t} is a {} of the {} register, not a {} of the {} register",
+                            found.kind,
+                            found.register,
+                            d.kind.code(),
+                            entry.register
+                        ),
                     ),
                 ));
             }
