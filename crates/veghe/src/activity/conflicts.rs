@@ -155,7 +155,11 @@ fn differences(s: &Stored, k: &Key) -> Option<(String, String)> {
     let stored_sanction = format!(
         "{}|{}",
         s.sanction,
-        if s.sanction == "fine" { s.amount_bani } else { 0 }
+        if s.sanction == "fine" {
+            s.amount_bani
+        } else {
+            0
+        }
     );
     if stored_sanction != k.sanction {
         let (kind, bani) = k.sanction.split_once('|').unwrap_or(("", "0"));

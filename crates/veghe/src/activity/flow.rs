@@ -24,8 +24,12 @@ pub fn format_of(name: &str) -> AppResult<Format> {
         AppError::bad(
             "file",
             Said::new(
-                format!("Fișierul „{name}” nu este nici .csv, nici .xlsx: salvați-l ca CSV sau XLSX"),
-                format!("The file “{name}” is neither a .csv nor an .xlsx file: save it as CSV or XLSX"),
+                format!(
+                    "Fișierul „{name}” nu este nici .csv, nici .xlsx: salvați-l ca CSV sau XLSX"
+                ),
+                format!(
+                    "The file “{name}” is neither a .csv nor an .xlsx file: save it as CSV or XLSX"
+                ),
             ),
         )
     })

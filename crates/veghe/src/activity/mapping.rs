@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use sqlx::Row;
 
 use super::model::Field;
-use crate::error::Said;
 use crate::db::{Db, now_ms};
 use crate::error::AppError;
+use crate::error::Said;
 
 /// Field code → column header, as saved.
 pub type Mapping = BTreeMap<String, String>;
@@ -72,7 +72,9 @@ pub fn resolve(mapping: &Mapping, headers: &[String]) -> Result<Vec<Option<usize
         let Some(f) = Field::parse(code) else {
             problems.push(Said::new(
                 format!("„{code}” nu este un câmp al procesului-verbal; alegeți un câmp din listă"),
-                format!("“{code}” is not a field of a sanction record; choose a field from the list"),
+                format!(
+                    "“{code}” is not a field of a sanction record; choose a field from the list"
+                ),
             ));
             continue;
         };

@@ -365,7 +365,9 @@ impl<'c> Parser<'c> {
                 bad(
                     Field::Sanction,
                     Said::new(
-                        format!("„{text}” nu este nici avertisment, nici amendă: scrieți una dintre ele"),
+                        format!(
+                            "„{text}” nu este nici avertisment, nici amendă: scrieți una dintre ele"
+                        ),
                         format!("“{text}” is neither a warning (avertisment) nor a fine (amendă)"),
                     ),
                 );
@@ -407,7 +409,9 @@ impl<'c> Parser<'c> {
                         bad(
                             Field::Amount,
                             Said::new(
-                                format!("{v} lei este în afara limitelor {min} – {max} lei din {label}"),
+                                format!(
+                                    "{v} lei este în afara limitelor {min} – {max} lei din {label}"
+                                ),
                                 format!("{v} lei is outside {min} – {max} lei of {label}"),
                             ),
                         );

@@ -159,7 +159,10 @@ impl Reader {
                     }
                 }
             }
-            if keys.len() == BATCH && out.blocking_send(Msg::Keys(std::mem::take(&mut keys))).is_err()
+            if keys.len() == BATCH
+                && out
+                    .blocking_send(Msg::Keys(std::mem::take(&mut keys)))
+                    .is_err()
             {
                 break;
             }

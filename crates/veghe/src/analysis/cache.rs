@@ -58,12 +58,15 @@ impl Job {
     }
 }
 
+/// What a page states of a result, type-erased.
+type About = Arc<dyn Any + Send + Sync>;
+
 #[derive(Default)]
 pub struct Cache {
     entries: Mutex<HashMap<String, Stored>>,
     jobs: Mutex<HashMap<String, Arc<Job>>>,
-    /// The last result of each kind: (its cache key, what it states, the result).
-    last: Mutex<HashMap<String, (Arc<dyn Any + Send + Sync>, Stored)>>,
+    /// The last result of each kind: (what it states, the result).
+    last: Mutex<HashMap<String, (About, Stored)>>,
 }
 
 impl Cache {
@@ -83,10 +86,7 @@ impl Cache {
         if let Ok(mut map) = self.entries.lock() {
             map.retain(|_, s| s.at.elapsed() <= KEEP);
             if map.len() >= MOST
-                && let Some(oldest) = map
-                    .iter()
-                    .min_by_key(|(_, s)| s.at)
-                    .map(|(k, _)| k.clone())
+                && let Some(oldest) = map.iter().min_by_key(|(_, s)| s.at).map(|(k, _)| k.clone())
             {
                 map.remove(&oldest);
             }
@@ -102,7 +102,7 @@ impl Cache {
     }
 
     /// Remembers `value` (with `about`, what the page states of it) as the last of `kind`.
-    pub fn put_last(&self, kind: &str, about: Arc<dyn Any + Send + Sync>, key: &str) {
+    pub fn put_last(&self, kind: &str, about: About, key: &str) {
         let Some(stored) = self.get_stored(key) else {
             return;
         };

@@ -164,9 +164,11 @@ where
             let run = async {
                 let incidents = filter.load(&st.db).await?;
                 let j = job.clone();
-                tokio::task::spawn_blocking(move || f(incidents, &|done, total| j.progress(done, total)))
-                    .await
-                    .map_err(|e| AppError::Internal(anyhow::anyhow!("analysis task: {e}")))?
+                tokio::task::spawn_blocking(move || {
+                    f(incidents, &|done, total| j.progress(done, total))
+                })
+                .await
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("analysis task: {e}")))?
             };
             match run.await {
                 Ok(v) => {
@@ -265,9 +267,15 @@ pub async fn hotspots_page(
             ),
         ],
     );
-    on_page(state, "hotspots", &extra, &filter, asked, after, move |i, _| {
-        hotspots::compute(&i, &p)
-    })
+    on_page(
+        state,
+        "hotspots",
+        &extra,
+        &filter,
+        asked,
+        after,
+        move |i, _| hotspots::compute(&i, &p),
+    )
     .await
 }
 
@@ -310,9 +318,15 @@ pub async fn near_repeat_page(
         ],
     );
     let extra = format!("{p:?}");
-    on_page(state, "near_repeat", &extra, &filter, asked, after, move |i, progress| {
-        nearrepeat::compute(&i, &p, progress)
-    })
+    on_page(
+        state,
+        "near_repeat",
+        &extra,
+        &filter,
+        asked,
+        after,
+        move |i, progress| nearrepeat::compute(&i, &p, progress),
+    )
     .await
 }
 
@@ -327,9 +341,15 @@ pub async fn situation_page(
     filter.from = super::filter::iso(filter.from_day);
     let asked = Stated::new(filter.clone(), lang, &[]);
     let f2 = filter.clone();
-    on_page(state, "situation", "", &filter, asked, after, move |i, _| {
-        situation::compute(&i, &f2)
-    })
+    on_page(
+        state,
+        "situation",
+        "",
+        &filter,
+        asked,
+        after,
+        move |i, _| situation::compute(&i, &f2),
+    )
     .await
 }
 

@@ -479,44 +479,59 @@ both!(an_imported_row_keeps_every_field, |app| {
     );
 });
 
-both!(a_number_already_recorded_with_other_contents_is_flagged, |app| {
-    // Arrange: two records stored.
-    let analyst = app.api("ana", Role::Analyst).await;
-    let first = format!("{HEADER}\n{}\n{}\n", good_row(1), good_row(2));
-    let (_, v) = import_sanctions(&analyst, "prima.csv", "valid", first.into_bytes()).await;
-    assert_eq!(v["inserted"], 2, "{v}");
-    // A second file: row 2 repeats record 1, row 3 gives number 2 another date and place, row 4
-    // is new.
-    let changed = good_row(2)
-        .replace("29.11.2026", "27.11.2026")
-        .replace("Str. Florilor 2;", "Bd. Revoluției 5;");
-    let second = format!("{HEADER}\n{}\n{changed}\n{}\n", good_row(1), good_row(3));
+both!(
+    a_number_already_recorded_with_other_contents_is_flagged,
+    |app| {
+        // Arrange: two records stored.
+        let analyst = app.api("ana", Role::Analyst).await;
+        let first = format!("{HEADER}\n{}\n{}\n", good_row(1), good_row(2));
+        let (_, v) = import_sanctions(&analyst, "prima.csv", "valid", first.into_bytes()).await;
+        assert_eq!(v["inserted"], 2, "{v}");
+        // A second file: row 2 repeats record 1, row 3 gives number 2 another date and place, row 4
+        // is new.
+        let changed = good_row(2)
+            .replace("29.11.2026", "27.11.2026")
+            .replace("Str. Florilor 2;", "Bd. Revoluției 5;");
+        let second = format!("{HEADER}\n{}\n{changed}\n{}\n", good_row(1), good_row(3));
 
-    // Act: check, then import the valid rows.
-    let (s, check) = import_sanctions(&analyst, "a-doua.csv", "check", second.clone().into_bytes()).await;
-    let (_, imported) = import_sanctions(&analyst, "a-doua.csv", "valid", second.into_bytes()).await;
+        // Act: check, then import the valid rows.
+        let (s, check) =
+            import_sanctions(&analyst, "a-doua.csv", "check", second.clone().into_bytes()).await;
+        let (_, imported) =
+            import_sanctions(&analyst, "a-doua.csv", "valid", second.into_bytes()).await;
 
-    // Assert: the conflict is named by row, with what differs, in both languages; the repeated
-    // record is not a conflict; the new row is imported, the conflicting one is not.
-    assert_eq!(s, StatusCode::OK, "{check}");
-    for v in [&check, &imported] {
-        assert_eq!(v["conflicts"], 1, "{v}");
-        assert_eq!(problems(v), vec![(3, String::new(), "number".to_string())], "{v}");
-        let line = &v["shown"][0];
-        let en = line["message"].as_str().expect("message");
-        let ro = line["message_ro"].as_str().expect("message_ro");
-        assert!(en.contains("TM 0000002") && en.contains("date") && en.contains("place"), "{en}");
-        assert!(ro.contains("alt conținut") && ro.contains("27.11.2026"), "{ro}");
-        assert!(!en.contains('`') && !ro.contains('`'));
-    }
-    assert_eq!(imported["inserted"], 1, "{imported}");
-    assert_eq!(
+        // Assert: the conflict is named by row, with what differs, in both languages; the repeated
+        // record is not a conflict; the new row is imported, the conflicting one is not.
+        assert_eq!(s, StatusCode::OK, "{check}");
+        for v in [&check, &imported] {
+            assert_eq!(v["conflicts"], 1, "{v}");
+            assert_eq!(
+                problems(v),
+                vec![(3, String::new(), "number".to_string())],
+                "{v}"
+            );
+            let line = &v["shown"][0];
+            let en = line["message"].as_str().expect("message");
+            let ro = line["message_ro"].as_str().expect("message_ro");
+            assert!(
+                en.contains("TM 0000002") && en.contains("date") && en.contains("place"),
+                "{en}"
+            );
+            assert!(
+                ro.contains("alt conținut") && ro.contains("27.11.2026"),
+                "{ro}"
+            );
+            assert!(!en.contains('`') && !ro.contains('`'));
+        }
+        assert_eq!(imported["inserted"], 1, "{imported}");
+        assert_eq!(
         app.count("SELECT COUNT(*) FROM activity_sanctions WHERE number = '0000002' AND occurred_on = '2026-11-29'")
             .await,
         1,
         "the stored record is unchanged"
     );
-});
+    }
+);
 
 both!(the_shipped_sample_does_not_reuse_the_demo_numbers, |app| {
     // The demo numbers each department's records from 1 every year (`2026000001`…); the sample's
