@@ -227,7 +227,10 @@ mod tests {
     #[test]
     fn codes_become_words() {
         let area = super::area_name("complex_studentesc");
-        assert!(!area.contains('_') && area != "complex_studentesc", "{area}");
+        assert!(
+            !area.contains('_') && area != "complex_studentesc",
+            "{area}"
+        );
         let area = super::area_name("printul_turcesc__lunei");
         assert!(!area.contains('_'), "{area}");
         assert!(!super::type_name("burglary_like", Lang::Ro).contains('_'));
