@@ -118,14 +118,14 @@ async function submitLogin(page, user, pass = password(user)) {
     .first().click();
 }
 
-// Signs in from /login and waits for the home dashboard.
+// Signs in from /login and waits for the home dashboard (a crew's home is its phone view).
 async function login(page, user, pass = password(user)) {
   const here = page.url().startsWith('http') ? new URL(page.url()).pathname : '';
   if (here !== '/login') {
     await visit(page, '/login');
   }
   await submitLogin(page, user, pass);
-  await page.waitForURL((u) => u.pathname === '/', { waitUntil: 'load' });
+  await page.waitForURL((u) => u.pathname === '/' || u.pathname === '/crew', { waitUntil: 'load' });
 }
 
 // Signs out through the header's logout form and waits for /login.

@@ -64,8 +64,9 @@ both!(navigation_shows_only_what_the_role_may_open, |app| {
     let admin = app.signed_in("adm", Role::Administrator).await;
     let page = admin.get("/").await.text().await.expect("body");
     assert!(page.contains("href=\"/users\"") && page.contains("href=\"/audit\""));
+    // A crew's home is its phone view.
     let crew = app.signed_in("crew1", Role::Crew).await;
-    let page = crew.get("/").await.text().await.expect("body");
+    let page = crew.get("/crew").await.text().await.expect("body");
     assert!(
         !page.contains("href=\"/users\"")
             && !page.contains("href=\"/audit\"")
