@@ -17,7 +17,8 @@ test('hot-spot map draws its cells and the analysis pages are accessible', async
     await h.login(page, 'admin');
     await h.visit(page, '/analysis/hotspots?type=burglary_like');
     const map = page.locator('div.vg-map').first();
-    await map.waitFor();
+    await map.waitFor({ timeout: 240000 });
+    await h.settle(page);
     await page.waitForFunction(
       () => document.querySelector('div.vg-map[data-analysis-state="ready"]') !== null,
       null, { timeout: 30000 });
@@ -41,6 +42,9 @@ test('hot-spot map draws its cells and the analysis pages are accessible', async
     for (const path of ['/analysis', '/analysis/trends?type=illegal_parking', '/analysis/near-repeat?type=burglary_like',
       '/analysis/situation', '/analysis/proposals']) {
       await h.visit(page, path);
+      // A long analysis runs as a job: the page loads again with the result when it is done.
+      await page.waitForFunction(() => document.querySelector('[data-job]') === null, null, { timeout: 240000 });
+      await page.waitForLoadState('load');
       if (path.startsWith('/analysis/trends')) {
         assert.ok(await page.locator('figure.chart svg[role="img"]').count() >= 2, 'trend and profile charts');
         const png = await page.evaluate(async () => {

@@ -58,12 +58,15 @@ impl Job {
     }
 }
 
+/// What a page states of a result, type-erased.
+type About = Arc<dyn Any + Send + Sync>;
+
 #[derive(Default)]
 pub struct Cache {
     entries: Mutex<HashMap<String, Stored>>,
     jobs: Mutex<HashMap<String, Arc<Job>>>,
-    /// The last result of each kind: (its cache key, what it states, the result).
-    last: Mutex<HashMap<String, (Arc<dyn Any + Send + Sync>, Stored)>>,
+    /// The last result of each kind: (what it states, the result).
+    last: Mutex<HashMap<String, (About, Stored)>>,
 }
 
 impl Cache {
@@ -99,7 +102,7 @@ impl Cache {
     }
 
     /// Remembers `value` (with `about`, what the page states of it) as the last of `kind`.
-    pub fn put_last(&self, kind: &str, about: Arc<dyn Any + Send + Sync>, key: &str) {
+    pub fn put_last(&self, kind: &str, about: About, key: &str) {
         let Some(stored) = self.get_stored(key) else {
             return;
         };

@@ -177,7 +177,7 @@ pub async fn choices(db: &Db, lang: Lang) -> AppResult<(Choices, Choices)> {
                 (c, n)
             })
             .collect();
-        v.sort_by(|a, b| veghe_ro::fold(&a.1).cmp(&veghe_ro::fold(&b.1)));
+        v.sort_by_key(|(_, name)| veghe_ro::fold(name));
         v
     };
     Ok((

@@ -211,6 +211,28 @@ impl T {
 
 #[cfg(test)]
 mod tests {
+    use crate::web::Lang;
+
+    /// Pages show words, never the stored codes.
+    #[test]
+    fn codes_become_words() {
+        let area = super::area_name("complex_studentesc");
+        assert!(
+            !area.contains('_') && area != "complex_studentesc",
+            "{area}"
+        );
+        let area = super::area_name("printul_turcesc__lunei");
+        assert!(!area.contains('_'), "{area}");
+        assert!(!super::type_name("burglary_like", Lang::Ro).contains('_'));
+        for m in ["seasonal_naive", "ets", "mstl_ets"] {
+            assert!(!super::RO.model(m).contains('_'));
+            assert!(!super::EN.model(m).contains('_'));
+        }
+        assert_eq!(super::RO.kind_name("near_repeat"), "Repetare apropiată");
+        assert_eq!(super::decimal(1.5, 2, Lang::Ro), "1,50");
+        assert_eq!(super::decimal(1.5, 2, Lang::En), "1.50");
+    }
+
     /// The same rule as the interface table's: ș and ț with comma below, never the cedilla forms.
     #[test]
     fn romanian_uses_comma_below_never_cedilla() {

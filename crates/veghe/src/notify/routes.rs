@@ -92,14 +92,44 @@ struct Page {
     rows: Vec<Row>,
 }
 
+/// A deadline reminder's title (written in Romanian when it is sent) in the reader's language:
+/// `Termen legal depășit (02.12.2026): nr. 1173/30.10.2026` → `Legal deadline passed (…): no. …`.
+fn title_in(title: String, lang: crate::web::Lang) -> String {
+    if lang == crate::web::Lang::Ro {
+        return title;
+    }
+    const WORDS: [(&str, &str); 9] = [
+        ("Termen intern depășit", "Internal deadline passed"),
+        ("Termen legal depășit", "Legal deadline passed"),
+        (
+            "Termenul intern expiră astăzi",
+            "The internal deadline is today",
+        ),
+        (
+            "Termenul legal expiră astăzi",
+            "The legal deadline is today",
+        ),
+        (
+            "Termenul intern expiră peste",
+            "The internal deadline is in",
+        ),
+        ("Termenul legal expiră peste", "The legal deadline is in"),
+        ("1 zi lucrătoare", "1 working day"),
+        ("zile lucrătoare", "working days"),
+        ("): nr. ", "): no. "),
+    ];
+    WORDS.iter().fold(title, |t, (ro, en)| t.replace(ro, en))
+}
+
 async fn page(State(state): State<AppState>, me: CurrentUser, shell: Shell) -> AppResult<Response> {
+    let lang = shell.lang;
     let rows = super::of_user(&state.db, me.id)
         .await?
         .into_iter()
         .map(|n| Row {
             id: n.id,
             when: local_time(n.created_at),
-            title: n.title,
+            title: title_in(n.title, lang),
             body: n.body,
             link: n.link,
             acknowledged: n.acknowledged_at.map(local_time),
@@ -116,4 +146,27 @@ async fn acknowledge_form(
     super::acknowledge(&state.db, &me.actor(), id).await?;
     state.live.published();
     Ok(Redirect::to("/notifications").into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_in;
+    use crate::web::Lang;
+
+    #[test]
+    fn reminder_titles_read_in_english() {
+        let t = "Termen legal depășit (02.12.2026): nr. 1173/30.10.2026".to_string();
+        assert_eq!(
+            title_in(t.clone(), Lang::En),
+            "Legal deadline passed (02.12.2026): no. 1173/30.10.2026"
+        );
+        assert_eq!(title_in(t.clone(), Lang::Ro), t);
+        assert_eq!(
+            title_in(
+                "Termenul intern expiră peste 5 zile lucrătoare (09.12.2026): nr. 1/2026".into(),
+                Lang::En
+            ),
+            "The internal deadline is in 5 working days (09.12.2026): no. 1/2026"
+        );
+    }
 }

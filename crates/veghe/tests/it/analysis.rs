@@ -645,3 +645,25 @@ both!(proposals_are_decided_by_management_and_followed, |app| {
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 });
+
+both!(pages_say_when_a_result_was_computed, |app| {
+    insert(&app, &known_set(), 1).await;
+    let b = app.signed_in("ana-when", Role::Analyst).await;
+
+    let page = b
+        .get(&format!("/analysis/near-repeat?{WINDOW}"))
+        .await
+        .text()
+        .await
+        .expect("page");
+
+    // A quick analysis is shown at once, with when it was computed.
+    assert!(page.contains("data-testid=\"computed\""), "{page}");
+    assert!(page.contains("Calculat la"));
+    assert!(!page.contains("data-job="), "no job for a quick analysis");
+    // A job the server does not know is said to be unknown.
+    let r = b.get("/analysis/progress?job=0000000000000000").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let j: Value = serde_json::from_str(&r.text().await.expect("body")).expect("json");
+    assert_eq!(j["state"], "unknown");
+});
