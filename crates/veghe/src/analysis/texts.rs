@@ -229,8 +229,8 @@ mod tests {
             assert!(!super::EN.model(m).contains('_'));
         }
         assert_eq!(super::RO.kind_name("near_repeat"), "Repetare apropiată");
-        assert_eq!(super::decimal(1.5, 2, Lang::Ro), "1,50");
-        assert_eq!(super::decimal(1.5, 2, Lang::En), "1.50");
+        assert_eq!(Lang::Ro.decimal(1.5, 2), "1,50");
+        assert_eq!(Lang::En.decimal(1.5, 2), "1.50");
     }
 
     /// The same rule as the interface table's: ș and ț with comma below, never the cedilla forms.
