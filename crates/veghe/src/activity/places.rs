@@ -148,6 +148,20 @@ pub async fn known(db: &Db) -> Result<HashMap<String, Known>, AppError> {
     Ok(all)
 }
 
+/// The point a person gave `address` (by its key) when placing the activity records, if any.
+pub async fn placed(db: &Db, address: &str) -> Result<Option<(f64, f64)>, AppError> {
+    let k = key(address);
+    if k.is_empty() {
+        return Ok(None);
+    }
+    Ok(
+        sqlx::query_as("SELECT lat, lon FROM activity_places WHERE key = $1")
+            .bind(k)
+            .fetch_optional(db.pool())
+            .await?,
+    )
+}
+
 /// An address to place: the records waiting for it, the street it matched in the list, and the
 /// coordinates known for its key.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]

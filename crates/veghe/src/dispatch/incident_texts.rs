@@ -120,6 +120,7 @@ texts_table! { T, "Every text of the incident page.";
     loc_street: "mijlocul străzii", "the middle of the street";
     loc_map: "punct ales pe hartă", "a point chosen on the map";
     loc_coordinates: "coordonate primite cu apelul", "coordinates given with the call";
+    loc_place: "adresă plasată deja în evidențe", "an address already placed in the records";
 }
 
 impl T {

@@ -238,15 +238,18 @@ pub enum LocatedBy {
     Map,
     /// Coordinates given with the call (a device, another system, the board's map).
     Coordinates,
+    /// The point a person gave the same address before, for the activity records.
+    Place,
 }
 
 impl LocatedBy {
-    pub const ALL: [LocatedBy; 5] = [
+    pub const ALL: [LocatedBy; 6] = [
         LocatedBy::Number,
         LocatedBy::Interpolated,
         LocatedBy::Street,
         LocatedBy::Map,
         LocatedBy::Coordinates,
+        LocatedBy::Place,
     ];
 
     pub fn code(self) -> &'static str {
@@ -256,6 +259,7 @@ impl LocatedBy {
             LocatedBy::Street => "street",
             LocatedBy::Map => "map",
             LocatedBy::Coordinates => "coordinates",
+            LocatedBy::Place => "place",
         }
     }
 
@@ -272,6 +276,7 @@ impl LocatedBy {
             LocatedBy::Street => t.loc_street,
             LocatedBy::Map => t.loc_map,
             LocatedBy::Coordinates => t.loc_coordinates,
+            LocatedBy::Place => t.loc_place,
         }
     }
 

@@ -94,7 +94,22 @@ fn bucharest_year(ms: i64) -> i64 {
 }
 
 /// Registers a new incident with the next number of its year.
+/// A typed address the street map could not place, or placed only at its street's middle, takes
+/// the point a person already gave that address in the activity records, when there is one.
+async fn with_known_place(db: &Db, mut new: NewIncident) -> Result<NewIncident, AppError> {
+    if matches!(new.located_by, None | Some(LocatedBy::Street))
+        && let Some(address) = &new.address
+        && let Some((lat, lon)) = crate::activity::places::placed(db, address).await?
+        && let Ok(at) = LatLon::new(lat, lon)
+    {
+        new.at = Some(at);
+        new.located_by = Some(LocatedBy::Place);
+    }
+    Ok(new)
+}
+
 pub async fn create(db: &Db, actor: &Actor, new: NewIncident) -> Result<Incident, AppError> {
+    let new = with_known_place(db, new).await?;
     let now = now_ms();
     let year = bucharest_year(now);
     let neighbourhood = new

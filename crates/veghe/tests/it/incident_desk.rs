@@ -39,6 +39,33 @@ async fn page(b: &crate::helpers::Browser<'_>, path: &str) -> (StatusCode, Strin
     (status, r.text().await.expect("page"))
 }
 
+both!(an_address_placed_in_the_records_places_a_call, |app| {
+    // Arrange: an address the street map does not know, placed by a person for the activity
+    // records (written "Str. Nicăieri nr. 9" there).
+    sqlx::query(
+        "INSERT INTO activity_places (key, address, lat, lon, placed_at, actor_name) VALUES ($1, $2, $3, $4, 0, 'analist')",
+    )
+    .bind(veghe::activity::places::key("Str. Nicăieri nr. 9"))
+    .bind("Str. Nicăieri nr. 9")
+    .bind(45.7411)
+    .bind(21.2105)
+    .execute(app.db.pool())
+    .await
+    .expect("place");
+    let disp = app.api("disp", Role::Dispatcher).await;
+    // Act: the call typed another way.
+    let call = create(&disp, typed("strada nicaieri 9", 1)).await;
+    let elsewhere = create(&disp, typed("Strada Nicăieri 11", 1)).await;
+    // Assert: the known point, and what it rests on; another number stays unplaced.
+    assert_eq!(call["located_by"], "place", "{call}");
+    assert_eq!(call["lat"].as_f64(), Some(45.7411), "{call}");
+    assert_eq!(call["lon"].as_f64(), Some(21.2105), "{call}");
+    assert!(elsewhere["located_by"].is_null(), "{elsewhere}");
+    let b = app.signed_in("disp-page", Role::Dispatcher).await;
+    let (_, html) = page(&b, &format!("/incidents/{}", call["id"])).await;
+    assert!(html.contains("adresă plasată deja în evidențe"), "{html}");
+});
+
 both!(an_incident_keeps_what_its_point_rests_on, |app| {
     // Arrange: a dispatcher.
     let disp = app.api("disp", Role::Dispatcher).await;
