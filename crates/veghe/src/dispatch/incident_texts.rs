@@ -105,7 +105,7 @@ texts_table! { T, "Every text of the incident page.";
     tl_special_ack: "Eveniment deosebit luat la cunoștință", "Special event acknowledged";
     tl_located: "Localizat", "Placed";
     st_received: "Primit", "Received";
-    st_dispatched: "Echipaj alocat", "Crew assigned";
+    st_dispatched: "Echipaj alocat", "Crew dispatched";
     st_en_route: "În deplasare", "En route";
     st_on_scene: "La fața locului", "On scene";
     st_closed: "Închis", "Closed";
