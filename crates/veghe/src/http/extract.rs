@@ -12,7 +12,8 @@ use axum::http::{HeaderMap, Method, header};
 use serde::de::{DeserializeOwned, Error as _, Visitor};
 use serde_path_to_error::{Segment, Track};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Said};
+use crate::web::Lang;
 
 /// A positive id from the path (`/…/{id}`); anything else is a 400 naming `id`.
 #[derive(Clone, Copy, Debug)]
@@ -105,7 +106,13 @@ pub fn text(v: Option<String>, field: &'static str, max: usize) -> AppResult<Opt
     match v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
         Some(s) if s.chars().count() > max => Err(AppError::bad(
             field,
-            format!("{field} must have at most {max} characters"),
+            Said::new(
+                format!(
+                    "{}: cel mult {max} caractere; scurtați textul.",
+                    super::fields::name(field, Lang::Ro)
+                ),
+                format!("{field} must have at most {max} characters"),
+            ),
         )),
         other => Ok(other),
     }
@@ -113,7 +120,18 @@ pub fn text(v: Option<String>, field: &'static str, max: usize) -> AppResult<Opt
 
 /// A text field that must be given: as `text`, with an empty one refused.
 pub fn required(v: Option<String>, field: &'static str, max: usize) -> AppResult<String> {
-    text(v, field, max)?.ok_or_else(|| AppError::bad(field, format!("{field} is required")))
+    text(v, field, max)?.ok_or_else(|| {
+        AppError::bad(
+            field,
+            Said::new(
+                format!(
+                    "{}: câmpul este obligatoriu; completați-l.",
+                    super::fields::name(field, Lang::Ro)
+                ),
+                format!("{field} is required"),
+            ),
+        )
+    })
 }
 
 fn content_type_is(headers: &HeaderMap, ok: impl Fn(&str) -> bool) -> bool {

@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod extract;
+pub mod fields;
 pub mod metrics;
 
 use axum::extract::{Request, State};

@@ -1,0 +1,66 @@
+//! The names of form fields in words, for refusals that name the field a person filled in: the
+//! Romanian and English name of each free-text field the shared readers (`text`, `required`) see.
+
+use crate::web::Lang;
+
+/// The field's name in `lang`; a field not listed is named by its code with spaces.
+pub fn name(field: &str, lang: Lang) -> String {
+    let (ro, en) = match field {
+        "address" => ("Adresa", "Address"),
+        "archive_ref" => ("Indicativul de arhivă", "Archive reference"),
+        "area" | "area_desc" => ("Zona", "Area"),
+        "caller_name" => ("Numele apelantului", "Caller's name"),
+        "caller_phone" => ("Telefonul apelantului", "Caller's phone"),
+        "case_number" => ("Numărul dosarului", "Case number"),
+        "cnp" => ("CNP", "CNP"),
+        "comparison_area" => ("Zona de comparație", "Comparison area"),
+        "copy_fee_basis" => ("Temeiul taxei de copiere", "Copy fee basis"),
+        "court" => ("Instanța", "Court"),
+        "cui" => ("CUI", "CUI"),
+        "department" => ("Compartimentul", "Department"),
+        "description" => ("Descrierea", "Description"),
+        "description_en" => ("Descrierea în engleză", "Description in English"),
+        "email" => ("Adresa de e-mail", "E-mail address"),
+        "event" => ("Evenimentul", "Event"),
+        "event_en" => ("Evenimentul în engleză", "Event in English"),
+        "ground" => ("Temeiul", "Ground"),
+        "headline" => ("Titlul", "Headline"),
+        "headline_en" => ("Titlul în engleză", "Headline in English"),
+        "instruction" => ("Instrucțiunile", "Instructions"),
+        "instruction_en" => ("Instrucțiunile în engleză", "Instructions in English"),
+        "measure" | "measures" => ("Măsurile", "Measures"),
+        "members" => ("Componența", "Members"),
+        "note" | "notes" => ("Nota", "Note"),
+        "petitioner_name" => ("Numele petentului", "Petitioner's name"),
+        "petitioner_type" => ("Tipul petentului", "Petitioner type"),
+        "phone" => ("Telefonul", "Phone"),
+        "radio" => ("Stația radio", "Radio"),
+        "reason" => ("Motivul", "Reason"),
+        "reference" => ("Numărul de înregistrare", "Reference"),
+        "refusal_note" => ("Motivarea refuzului", "Reason for refusal"),
+        "responsible" => ("Responsabilul", "Responsible"),
+        "summary" => ("Rezumatul", "Summary"),
+        "title" => ("Titlul", "Title"),
+        "to" => ("Destinatarul", "Recipient"),
+        "tracker_id" => ("Identificatorul trackerului", "Tracker id"),
+        "vehicle" => ("Vehiculul", "Vehicle"),
+        other => return other.replace('_', " "),
+    };
+    match lang {
+        Lang::Ro => ro,
+        Lang::En => en,
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_named_in_words_in_both_languages() {
+        assert_eq!(name("caller_phone", Lang::Ro), "Telefonul apelantului");
+        assert_eq!(name("caller_phone", Lang::En), "Caller's phone");
+        assert_eq!(name("some_new_field", Lang::Ro), "some new field");
+    }
+}
