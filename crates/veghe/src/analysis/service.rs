@@ -247,32 +247,102 @@ pub fn job_state(state: &AppState, id: &str, lang: Lang) -> JobState {
     }
 }
 
+/// A request for one analysis, read once for the page and the API: its filter, the statement of
+/// it, the cache key's own part and the analysis's parameters.
+struct Asked<P> {
+    filter: Filter,
+    stated: Stated,
+    extra: String,
+    params: P,
+}
+
+fn hotspots_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<hotspots::Params>> {
+    let filter = Filter::parse(q)?;
+    let params = hotspots::Params::parse(q)?;
+    let stated = Stated::new(
+        filter.clone(),
+        lang,
+        &[
+            ("cell", params.cell.to_string()),
+            (
+                "bandwidth",
+                params.bandwidth.map(|b| b.to_string()).unwrap_or_default(),
+            ),
+        ],
+    );
+    Ok(Asked {
+        extra: format!("{params:?}"),
+        filter,
+        stated,
+        params,
+    })
+}
+
+fn trends_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<veghe_analytics::series::Period>> {
+    let filter = Filter::parse(q)?;
+    let params = trends::period_of(q)?;
+    let name = if params == veghe_analytics::series::Period::Week {
+        "week"
+    } else {
+        "month"
+    };
+    let stated = Stated::new(filter.clone(), lang, &[("period", name.into())]);
+    Ok(Asked {
+        filter,
+        stated,
+        extra: name.into(),
+        params,
+    })
+}
+
+fn near_repeat_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<nearrepeat::Params>> {
+    let filter = Filter::parse(q)?;
+    let params = nearrepeat::Params::parse(q)?;
+    let stated = Stated::new(
+        filter.clone(),
+        lang,
+        &[
+            ("distance_band", params.distance_band.to_string()),
+            ("time_band", params.time_band.to_string()),
+            ("iterations", params.iterations.to_string()),
+        ],
+    );
+    Ok(Asked {
+        extra: format!("{params:?}"),
+        filter,
+        stated,
+        params,
+    })
+}
+
+/// The situation reads two years back from the filter's last day, whatever its first day.
+fn situation_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<()>> {
+    let mut filter = Filter::parse(q)?;
+    filter.from_day = filter.to_day - 7 * HISTORY_WEEKS + 1;
+    filter.from = super::filter::iso(filter.from_day);
+    let stated = Stated::new(filter.clone(), lang, &[]);
+    Ok(Asked {
+        filter,
+        stated,
+        extra: String::new(),
+        params: (),
+    })
+}
+
 pub async fn hotspots_page(
     state: &AppState,
     q: &RawQuery,
     after: Option<&str>,
     lang: Lang,
 ) -> AppResult<Shown<Hotspots>> {
-    let filter = Filter::parse(q)?;
-    let p = hotspots::Params::parse(q)?;
-    let extra = format!("{p:?}");
-    let asked = Stated::new(
-        filter.clone(),
-        lang,
-        &[
-            ("cell", p.cell.to_string()),
-            (
-                "bandwidth",
-                p.bandwidth.map(|b| b.to_string()).unwrap_or_default(),
-            ),
-        ],
-    );
+    let a = hotspots_asked(q, lang)?;
+    let p = a.params;
     on_page(
         state,
         "hotspots",
-        &extra,
-        &filter,
-        asked,
+        &a.extra,
+        &a.filter,
+        a.stated,
         after,
         move |i, _| hotspots::compute(&i, &p),
     )
@@ -285,18 +355,17 @@ pub async fn trends_page(
     after: Option<&str>,
     lang: Lang,
 ) -> AppResult<Shown<Trends>> {
-    let filter = Filter::parse(q)?;
-    let period = trends::period_of(q)?;
-    let name = if period == veghe_analytics::series::Period::Week {
-        "week"
-    } else {
-        "month"
-    };
-    let asked = Stated::new(filter.clone(), lang, &[("period", name.into())]);
-    let f2 = filter.clone();
-    on_page(state, "trends", name, &filter, asked, after, move |i, _| {
-        trends::compute(&i, &f2, period)
-    })
+    let a = trends_asked(q, lang)?;
+    let (f, period) = (a.filter.clone(), a.params);
+    on_page(
+        state,
+        "trends",
+        &a.extra,
+        &a.filter,
+        a.stated,
+        after,
+        move |i, _| trends::compute(&i, &f, period),
+    )
     .await
 }
 
@@ -306,24 +375,14 @@ pub async fn near_repeat_page(
     after: Option<&str>,
     lang: Lang,
 ) -> AppResult<Shown<NearRepeat>> {
-    let filter = Filter::parse(q)?;
-    let p = nearrepeat::Params::parse(q)?;
-    let asked = Stated::new(
-        filter.clone(),
-        lang,
-        &[
-            ("distance_band", p.distance_band.to_string()),
-            ("time_band", p.time_band.to_string()),
-            ("iterations", p.iterations.to_string()),
-        ],
-    );
-    let extra = format!("{p:?}");
+    let a = near_repeat_asked(q, lang)?;
+    let p = a.params;
     on_page(
         state,
         "near_repeat",
-        &extra,
-        &filter,
-        asked,
+        &a.extra,
+        &a.filter,
+        a.stated,
         after,
         move |i, progress| nearrepeat::compute(&i, &p, progress),
     )
@@ -336,19 +395,16 @@ pub async fn situation_page(
     after: Option<&str>,
     lang: Lang,
 ) -> AppResult<Shown<Situation>> {
-    let mut filter = Filter::parse(q)?;
-    filter.from_day = filter.to_day - 7 * HISTORY_WEEKS + 1;
-    filter.from = super::filter::iso(filter.from_day);
-    let asked = Stated::new(filter.clone(), lang, &[]);
-    let f2 = filter.clone();
+    let a = situation_asked(q, lang)?;
+    let f = a.filter.clone();
     on_page(
         state,
         "situation",
         "",
-        &filter,
-        asked,
+        &a.filter,
+        a.stated,
         after,
-        move |i, _| situation::compute(&i, &f2),
+        move |i, _| situation::compute(&i, &f),
     )
     .await
 }
@@ -358,25 +414,13 @@ pub async fn hotspots(
     q: &RawQuery,
     lang: Lang,
 ) -> AppResult<(Stated, Arc<Hotspots>)> {
-    let filter = Filter::parse(q)?;
-    let p = hotspots::Params::parse(q)?;
-    let extra = format!("{p:?}");
-    let stated = Stated::new(
-        filter.clone(),
-        lang,
-        &[
-            ("cell", p.cell.to_string()),
-            (
-                "bandwidth",
-                p.bandwidth.map(|b| b.to_string()).unwrap_or_default(),
-            ),
-        ],
-    );
-    let r = cached(state, "hotspots", &extra, &filter, move |i| {
+    let a = hotspots_asked(q, lang)?;
+    let p = a.params;
+    let r = cached(state, "hotspots", &a.extra, &a.filter, move |i| {
         hotspots::compute(&i, &p)
     })
     .await?;
-    Ok((stated, r))
+    Ok((a.stated, r))
 }
 
 pub async fn trends(
@@ -384,20 +428,13 @@ pub async fn trends(
     q: &RawQuery,
     lang: Lang,
 ) -> AppResult<(Stated, Arc<Trends>)> {
-    let filter = Filter::parse(q)?;
-    let period = trends::period_of(q)?;
-    let name = if period == veghe_analytics::series::Period::Week {
-        "week"
-    } else {
-        "month"
-    };
-    let stated = Stated::new(filter.clone(), lang, &[("period", name.into())]);
-    let f2 = filter.clone();
-    let r = cached(state, "trends", name, &filter, move |i| {
-        trends::compute(&i, &f2, period)
+    let a = trends_asked(q, lang)?;
+    let (f, period) = (a.filter.clone(), a.params);
+    let r = cached(state, "trends", &a.extra, &a.filter, move |i| {
+        trends::compute(&i, &f, period)
     })
     .await?;
-    Ok((stated, r))
+    Ok((a.stated, r))
 }
 
 pub async fn near_repeat(
@@ -405,39 +442,25 @@ pub async fn near_repeat(
     q: &RawQuery,
     lang: Lang,
 ) -> AppResult<(Stated, Arc<NearRepeat>)> {
-    let filter = Filter::parse(q)?;
-    let p = nearrepeat::Params::parse(q)?;
-    let stated = Stated::new(
-        filter.clone(),
-        lang,
-        &[
-            ("distance_band", p.distance_band.to_string()),
-            ("time_band", p.time_band.to_string()),
-            ("iterations", p.iterations.to_string()),
-        ],
-    );
-    let extra = format!("{p:?}");
-    let r = cached(state, "near_repeat", &extra, &filter, move |i| {
+    let a = near_repeat_asked(q, lang)?;
+    let p = a.params;
+    let r = cached(state, "near_repeat", &a.extra, &a.filter, move |i| {
         nearrepeat::compute(&i, &p, &|_, _| {})
     })
     .await?;
-    Ok((stated, r))
+    Ok((a.stated, r))
 }
 
-/// The situation reads two years back from the filter's last day, whatever its first day.
 pub async fn situation(
     state: &AppState,
     q: &RawQuery,
     lang: Lang,
 ) -> AppResult<(Stated, Arc<Situation>)> {
-    let mut filter = Filter::parse(q)?;
-    filter.from_day = filter.to_day - 7 * HISTORY_WEEKS + 1;
-    filter.from = super::filter::iso(filter.from_day);
-    let stated = Stated::new(filter.clone(), lang, &[]);
-    let f2 = filter.clone();
-    let r = cached(state, "situation", "", &filter, move |i| {
-        situation::compute(&i, &f2)
+    let a = situation_asked(q, lang)?;
+    let f = a.filter.clone();
+    let r = cached(state, "situation", "", &a.filter, move |i| {
+        situation::compute(&i, &f)
     })
     .await?;
-    Ok((stated, r))
+    Ok((a.stated, r))
 }

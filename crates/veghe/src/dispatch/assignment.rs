@@ -36,20 +36,7 @@ pub async fn assign(
         let crew = crew_in(&mut tx, unit_id).await?;
         return Err(not_available(&crew));
     }
-    let to = if before.status == Status::Received {
-        Status::Dispatched
-    } else {
-        before.status
-    };
-    sqlx::query(
-        "UPDATE incidents SET status = $1, unit_id = COALESCE(unit_id, $2), dispatched_at = COALESCE(dispatched_at, $3) WHERE id = $4",
-    )
-    .bind(to.code())
-    .bind(unit_id)
-    .bind(now)
-    .bind(incident_id)
-    .execute(&mut *tx)
-    .await?;
+    let to = crew_taken(&mut tx, &before, unit_id, now).await?;
     super::timeline::record(
         &mut tx,
         actor,
@@ -318,20 +305,7 @@ pub async fn redirect(
         .bind(from_id)
         .execute(&mut *tx)
         .await?;
-    let to = if before.status == Status::Received {
-        Status::Dispatched
-    } else {
-        before.status
-    };
-    sqlx::query(
-        "UPDATE incidents SET status = $1, unit_id = COALESCE(unit_id, $2), dispatched_at = COALESCE(dispatched_at, $3) WHERE id = $4",
-    )
-    .bind(to.code())
-    .bind(unit_id)
-    .bind(now)
-    .bind(incident_id)
-    .execute(&mut *tx)
-    .await?;
+    let to = crew_taken(&mut tx, &before, unit_id, now).await?;
     let out_note = format!("→ {}", before.reference);
     super::timeline::record(
         &mut tx,
@@ -384,4 +358,29 @@ pub async fn redirect(
     .await?;
     tx.commit().await?;
     Ok(after)
+}
+
+/// The incident a crew was just given: `received` becomes `dispatched` (a later state stays), its
+/// first crew and dispatch time are kept. Answers the state it is in now.
+async fn crew_taken(
+    tx: &mut crate::db::Tx,
+    before: &Incident,
+    unit_id: i64,
+    now: i64,
+) -> Result<Status, AppError> {
+    let to = if before.status == Status::Received {
+        Status::Dispatched
+    } else {
+        before.status
+    };
+    sqlx::query(
+        "UPDATE incidents SET status = $1, unit_id = COALESCE(unit_id, $2), dispatched_at = COALESCE(dispatched_at, $3) WHERE id = $4",
+    )
+    .bind(to.code())
+    .bind(unit_id)
+    .bind(now)
+    .bind(before.id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(to)
 }
