@@ -137,12 +137,15 @@ pub fn parse(name: Option<&str>, data: Bytes) -> AppResult<Upload> {
                 ),
             )
         })?;
-    if name.chars().count() > 200 || name.contains(['/', '\\']) {
+    if name.chars().count() > 200
+        || name.contains(['/', '\\'])
+        || name.chars().any(char::is_control)
+    {
         return Err(AppError::bad(
             "name",
             Said::new(
-                "Numele fișierului are cel mult 200 de caractere și nicio cale (fără / sau \\).",
-                "the file name has at most 200 characters and no path",
+                "Numele fișierului are cel mult 200 de caractere, nicio cale (fără / sau \\) și niciun caracter de control.",
+                "the file name has at most 200 characters, no path and no control characters",
             ),
         ));
     }
@@ -375,5 +378,7 @@ mod tests {
         }
         assert!(parse(None, Bytes::from_static(b"text")).is_err());
         assert!(parse(Some("../x.txt"), Bytes::from_static(b"text")).is_err());
+        assert!(parse(Some("a\u{0}b.txt"), Bytes::from_static(b"text")).is_err());
+        assert!(parse(Some("a\r\nSet-Cookie: x.txt"), Bytes::from_static(b"text")).is_err());
     }
 }
