@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod activity;
+pub mod admin;
 pub mod alerts;
 pub mod analysis;
 pub mod api;
@@ -46,6 +47,7 @@ pub fn routes() -> Routes {
         .get("/", auth::Access::SignedIn, home::home)
         .get("/lang", auth::Access::Public, web::switch_lang)
         .merge(auth::routes::routes())
+        .merge(admin::routes())
         .merge(audit::routes::routes())
         .merge(dispatch::map::routes())
         .merge(geo::tiles::routes())

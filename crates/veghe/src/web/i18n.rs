@@ -89,6 +89,7 @@ texts_table! { Tr, "Every text of the interface.";
     nav_units: "Echipaje", "Crews";
     nav_calendar: "Termene legale", "Legal deadlines";
     nav_users: "Utilizatori", "Users";
+    nav_admin: "Administrare", "Administration";
     nav_audit: "Jurnal de audit", "Audit trail";
     nav_access: "Jurnal de acces", "Access log";
     nav_api: "API", "API";

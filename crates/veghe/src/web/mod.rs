@@ -80,7 +80,7 @@ fn menu(tr: &'static Tr) -> [(&'static str, &'static str); 19] {
         ("/map", tr.nav_map),
         ("/analysis", tr.nav_analysis),
         ("/calendar", tr.nav_calendar),
-        ("/users", tr.nav_users),
+        ("/admin", tr.nav_admin),
         ("/audit", tr.nav_audit),
         ("/access-log", tr.nav_access),
         ("/api", tr.nav_api),
@@ -89,7 +89,7 @@ fn menu(tr: &'static Tr) -> [(&'static str, &'static str); 19] {
 
 /// Who may open a page: the access its `GET` route declares in the route table (nobody, for a
 /// path without one), so the menu never offers a page its route refuses.
-fn page_access(href: &str) -> Access {
+pub(crate) fn page_access(href: &str) -> Access {
     static PAGES: OnceLock<HashMap<&'static str, Access>> = OnceLock::new();
     PAGES
         .get_or_init(|| {

@@ -1,0 +1,91 @@
+//! The administration index: every page where the service is set up — accounts, crews and their
+//! trackers, incident types, cooperating forces, departments, the service's settings — and the
+//! oversight pages beside them. It links pages of several features, so it sits beside the route
+//! table; each link is shown only to whom the page's own route admits.
+
+mod texts;
+
+use askama::Template;
+
+use crate::auth::{Access, groups};
+use crate::error::AppResult;
+use crate::web::{Shell, render};
+use axum::response::Response;
+use texts::T;
+
+/// The route of the index itself.
+pub fn routes() -> crate::auth::access::Routes {
+    crate::auth::access::Routes::new().get("/admin", Access::Roles(groups::ADMIN), index)
+}
+
+/// One link of the index: its address, its title and what is done there.
+pub struct Link {
+    pub href: &'static str,
+    pub title: &'static str,
+    pub about: &'static str,
+}
+
+/// A group of links under a heading.
+pub struct Section {
+    pub title: &'static str,
+    pub links: Vec<Link>,
+}
+
+#[derive(Template)]
+#[template(path = "web/admin.html")]
+struct AdminPage {
+    shell: Shell,
+    t: &'static T,
+    sections: Vec<Section>,
+}
+
+/// The index's sections, in order: (heading, [(address, title, what is done there)]).
+fn layout(t: &'static T) -> [(&'static str, Vec<(&'static str, &'static str, &'static str)>); 3] {
+    [
+        (
+            t.people,
+            vec![
+                ("/users", t.accounts, t.accounts_about),
+                ("/admin/departments", t.departments, t.departments_about),
+            ],
+        ),
+        (
+            t.operations,
+            vec![
+                ("/admin/crews", t.crews, t.crews_about),
+                ("/admin/incident-types", t.types, t.types_about),
+                ("/admin/agencies", t.agencies, t.agencies_about),
+                ("/admin/settings", t.settings, t.settings_about),
+                ("/plan-templates", t.plan_templates, t.plan_templates_about),
+                ("/activity/offences", t.offences, t.offences_about),
+            ],
+        ),
+        (
+            t.oversight,
+            vec![
+                ("/registry/retention", t.retention, t.retention_about),
+                ("/admin/open311", t.open311, t.open311_about),
+                ("/audit", t.audit, t.audit_about),
+                ("/access-log", t.access_log, t.access_log_about),
+            ],
+        ),
+    ]
+}
+
+async fn index(shell: Shell) -> AppResult<Response> {
+    let t = texts::of(shell.lang);
+    let role = shell.user.as_ref().map(|u| u.role);
+    let sections = layout(t)
+        .into_iter()
+        .map(|(title, links)| Section {
+            title,
+            links: links
+                .into_iter()
+                .filter(|(href, _, _)| crate::web::page_access(href).allows(role))
+                .map(|(href, title, about)| Link { href, title, about })
+                .collect(),
+        })
+        .filter(|s| !s.links.is_empty())
+        .collect();
+    render(&AdminPage { shell, t, sections })
+}
