@@ -78,6 +78,10 @@ pub fn action(code: &str, lang: Lang) -> String {
         "incident.call_joined" => l("apel suplimentar alăturat", "further call joined"),
         "incident.handover" => l("predat altei instituții", "handed over to another agency"),
         "unit.checkin" => l("echipaj prezent la tură", "crew checked in"),
+        "unit.create" => l("echipaj adăugat", "crew added"),
+        "unit.update" => l("echipaj modificat", "crew changed"),
+        "unit.retire" => l("echipaj retras", "crew retired"),
+        "unit.reinstate" => l("echipaj reactivat", "crew reactivated"),
         "user.create" => l("utilizator creat", "user created"),
         "token.create" => l("cheie API creată", "API token created"),
         "token.revoke" => l("cheie API revocată", "API token revoked"),
@@ -258,6 +262,11 @@ pub fn field(key: &str, lang: Lang) -> String {
         "cnp" => "CNP".to_string(),
         "cui" => "CUI".to_string(),
         "phone" => l("telefonul", "phone"),
+        "call_sign" => l("indicativul", "call sign"),
+        "vehicle" => l("autovehiculul", "vehicle"),
+        "radio" => l("stația radio", "radio"),
+        "tracker_id" => l("trackerul GPS", "GPS tracker"),
+        "retired_at" => l("retras la", "retired at"),
         other => other.replace('_', " "),
     }
 }

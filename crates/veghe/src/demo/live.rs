@@ -139,7 +139,7 @@ async fn step(
 async fn crews(state: &AppState) -> anyhow::Result<Vec<Crew>> {
     let rows = sqlx::query(
         "SELECT id, tracker_id, kind, incident_id, last_lat, last_lon FROM units \
-         WHERE tracker_id IS NOT NULL AND status NOT IN ('off_duty', 'out_of_service') ORDER BY id",
+         WHERE tracker_id IS NOT NULL AND retired_at IS NULL AND status NOT IN ('off_duty', 'out_of_service') ORDER BY id",
     )
     .fetch_all(state.db.pool())
     .await?;

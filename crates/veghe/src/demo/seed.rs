@@ -1,14 +1,18 @@
-//! Writes the demo crews and history into the database: one transaction, multi-row INSERTs
-//! ([`BATCH`] incidents on PostgreSQL, [`SQLITE_BATCH`] on SQLite), the yearly counters set to
-//! continue the numbering, the crews of the open incidents marked busy.
+//! Writes the demo crews (through the crews' store) and history into the database: one
+//! transaction, multi-row INSERTs ([`BATCH`] incidents on PostgreSQL, [`SQLITE_BATCH`] on
+//! SQLite), the yearly counters set to continue the numbering, the crews of the open incidents
+//! marked busy.
 
 use std::collections::{BTreeMap, HashMap};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::AssertSqlSafe;
 
+use crate::audit::Actor;
 use crate::db::{Backend, Db, Tx};
+use crate::dispatch::units::input::UnitIn;
+use crate::dispatch::units::store;
 
 use super::crews::CREWS;
 use super::generate::Generator;
@@ -59,50 +63,46 @@ fn insert_sql(table: &str, columns: &[&str], rows: usize, suffix: &str) -> Strin
     sql
 }
 
+/// The demo crews, added through the crews' store as an administrator would add them (a crew
+/// already there by its call sign is kept), each with the status the history ends with and
+/// dated `created_at`, before the history begins.
 async fn insert_crews(tx: &mut Tx, created_at: i64) -> anyhow::Result<HashMap<String, i64>> {
-    let columns = [
-        "call_sign",
-        "kind",
-        "department",
-        "status",
-        "vehicle",
-        "radio",
-        "tracker_id",
-        "created_at",
-    ];
-    let sql = insert_sql(
-        "units",
-        &columns,
-        CREWS.len(),
-        " ON CONFLICT (call_sign) DO NOTHING",
-    );
-    let mut query = sqlx::query(AssertSqlSafe(sql)); // only constant names and placeholders
+    let actor = Actor::system("demo");
+    let mut ids = HashMap::new();
     for c in CREWS {
-        query = query
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE call_sign = $1")
             .bind(c.call_sign)
-            .bind(c.kind)
-            .bind(c.department)
-            .bind(c.status)
-            .bind(c.vehicle)
-            .bind(c.radio)
-            .bind(c.tracker_id)
-            .bind(created_at);
+            .fetch_optional(&mut **tx)
+            .await?;
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                let new = UnitIn {
+                    call_sign: Some(c.call_sign.into()),
+                    kind: Some(c.kind.into()),
+                    department: Some(c.department.into()),
+                    vehicle: c.vehicle.map(Into::into),
+                    radio: Some(c.radio.into()),
+                    tracker_id: Some(c.tracker_id.into()),
+                    status: Some(c.status.into()),
+                }
+                .parse()
+                .with_context(|| format!("demo crew {}", c.call_sign))?;
+                let id = store::create_in(tx, &actor, new)
+                    .await
+                    .with_context(|| format!("adding demo crew {}", c.call_sign))?
+                    .id;
+                sqlx::query("UPDATE units SET created_at = $1 WHERE id = $2")
+                    .bind(created_at)
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await?;
+                id
+            }
+        };
+        ids.insert(c.call_sign.to_string(), id);
     }
-    query
-        .execute(&mut **tx)
-        .await
-        .context("inserting the demo crews")?;
-    let rows = sqlx::query("SELECT id, call_sign FROM units")
-        .fetch_all(&mut **tx)
-        .await?;
-    rows.iter()
-        .map(|row| {
-            Ok((
-                row.try_get::<String, _>("call_sign")?,
-                row.try_get::<i64, _>("id")?,
-            ))
-        })
-        .collect()
+    Ok(ids)
 }
 
 async fn insert_incidents(

@@ -8,7 +8,6 @@ use serde::Deserialize;
 use super::model::{LatLon, LocatedBy, Outcome, Priority, Status};
 use super::store::{self, Incident, NewIncident};
 use super::timeline::TimelineEntry;
-use super::units::Unit;
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
@@ -26,7 +25,6 @@ use crate::http::extract::{Body, Id, Query};
         timeline,
         change_status,
         assign,
-        units,
         super::live::stream,
         recommendations,
         checkin,
@@ -42,7 +40,6 @@ use crate::http::extract::{Body, Id, Query};
     ),
     components(schemas(
         Incident,
-        Unit,
         TimelineEntry,
         Status,
         IncidentIn,
@@ -78,7 +75,6 @@ pub fn routes() -> Routes {
             read,
             recommendations,
         )
-        .get("/api/v1/units", read, units)
         .get("/api/v1/agencies", read, agencies)
         .post("/api/v1/shifts/handover", write, shift_handover)
         .post("/api/v1/shifts/handover/{id}/accept", write, shift_accept)
@@ -288,13 +284,6 @@ pub async fn assign(
     };
     state.live.published();
     Ok(Json(incident))
-}
-
-/// Every crew with its status and last position (and when it was taken).
-#[utoipa::path(get, path = "/api/v1/units", tag = "dispatch",
-    responses((status = 200, body = [Unit])), security(("bearer" = [])))]
-pub async fn units(State(state): State<AppState>) -> AppResult<Json<Vec<Unit>>> {
-    Ok(Json(super::units::list(&state.db).await?))
 }
 
 /// Available crews ranked by estimated travel time to the incident (fresh positions first).

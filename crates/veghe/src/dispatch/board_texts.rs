@@ -61,6 +61,7 @@ pub fn unit_status(code: &str, lang: Lang) -> &'static str {
         "busy" => ("ocupat", "busy"),
         "off_duty" => ("în afara serviciului", "off duty"),
         "out_of_service" => ("indisponibil", "out of service"),
+        "retired" => ("retras", "retired"),
         _ => ("stare necunoscută", "unknown status"),
     };
     match lang {

@@ -26,11 +26,12 @@ pub async fn record(
 ) -> Result<i64, AppError> {
     let now = now_ms();
     let mut tx = db.begin().await?;
-    let updated = sqlx::query("UPDATE units SET last_contact_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(unit_id)
-        .execute(&mut *tx)
-        .await?;
+    let updated =
+        sqlx::query("UPDATE units SET last_contact_at = $1 WHERE id = $2 AND retired_at IS NULL")
+            .bind(now)
+            .bind(unit_id)
+            .execute(&mut *tx)
+            .await?;
     if updated.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
@@ -78,7 +79,7 @@ pub struct Overdue {
 pub async fn overdue_units(db: &Db, interval_ms: i64) -> Result<Vec<Overdue>, AppError> {
     let now = now_ms();
     let units: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(
-        "SELECT id, call_sign, status, last_contact_at FROM units ORDER BY call_sign",
+        "SELECT id, call_sign, status, last_contact_at FROM units WHERE retired_at IS NULL ORDER BY call_sign",
     )
     .fetch_all(db.pool())
     .await?;

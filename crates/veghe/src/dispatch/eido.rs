@@ -316,7 +316,7 @@ pub async fn get(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Va
     let timeline = super::timeline::timeline_of(&state.db, incident.id).await?;
     let mut sent: Vec<i64> = timeline.iter().filter_map(|t| t.unit_id).collect();
     sent.extend(incident.unit_id);
-    let crews: Vec<Unit> = super::units::list(&state.db)
+    let crews: Vec<Unit> = super::units::list_all(&state.db)
         .await?
         .into_iter()
         .filter(|u| sent.contains(&u.id) || u.incident_id == Some(incident.id))

@@ -280,7 +280,7 @@ pub(super) async fn show(
     } else {
         (None, Vec::new())
     };
-    let units = super::units::list(&state.db).await?;
+    let units = super::units::list_all(&state.db).await?;
     let crews = if can_dispatch && incident.status.is_open() {
         let open = store::open(&state.db).await?;
         crews_on_shift(

@@ -90,7 +90,7 @@ async fn write(db: &Db, fixes: &[&Fix]) -> Result<(Vec<AppResult<i64>>, bool), s
     devices.sort_unstable();
     devices.dedup();
     let sql = format!(
-        "SELECT id, tracker_id FROM units WHERE tracker_id IN ({})",
+        "SELECT id, tracker_id FROM units WHERE tracker_id IN ({}) AND retired_at IS NULL",
         spread(backend, &[(0, TEXT)])
     );
     let devices = Value::from_iter(devices.iter().map(|d| json!([d])));

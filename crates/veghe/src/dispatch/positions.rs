@@ -163,16 +163,17 @@ pub fn parse_json(body: &Value, now_ms: i64) -> AppResult<Fix> {
 
 /// Stores a fix for the crew whose tracker it is; an unknown device stores nothing.
 pub async fn store(db: &Db, fix: &Fix) -> AppResult<i64> {
-    let unit_id: i64 = sqlx::query_scalar("SELECT id FROM units WHERE tracker_id = $1")
-        .bind(&fix.device)
-        .fetch_optional(db.pool())
-        .await?
-        .ok_or_else(|| {
-            AppError::bad(
-                "id",
-                format!("unknown device `{}`: no crew has this tracker", fix.device),
-            )
-        })?;
+    let unit_id: i64 =
+        sqlx::query_scalar("SELECT id FROM units WHERE tracker_id = $1 AND retired_at IS NULL")
+            .bind(&fix.device)
+            .fetch_optional(db.pool())
+            .await?
+            .ok_or_else(|| {
+                AppError::bad(
+                    "id",
+                    format!("unknown device `{}`: no crew has this tracker", fix.device),
+                )
+            })?;
     store_for_unit(db, unit_id, fix).await?;
     Ok(unit_id)
 }

@@ -38,7 +38,8 @@ pub struct Candidate {
     pub position_age_s: i64,
 }
 
-/// Ranks the available crews with a known position; fresh positions first, then by ETA.
+/// Ranks the available crews in service (not retired) with a known position; fresh positions
+/// first, then by ETA.
 pub fn rank(
     units: &[Unit],
     lat: f64,
@@ -48,7 +49,7 @@ pub fn rank(
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = units
         .iter()
-        .filter(|u| u.status == "available")
+        .filter(|u| u.status == "available" && u.retired_at.is_none())
         .filter_map(|u| {
             let (ulat, ulon, at) = (u.last_lat?, u.last_lon?, u.last_position_at?);
             let d = distance_m(ulon, ulat, lon, lat);
@@ -89,10 +90,14 @@ mod tests {
             department: "d".into(),
             status: status.into(),
             incident_id: None,
+            vehicle: None,
+            radio: None,
+            tracker_id: None,
             last_lat: pos.map(|p| p.0),
             last_lon: pos.map(|p| p.1),
             last_position_at: pos.map(|p| p.2),
             last_contact_at: None,
+            retired_at: None,
         }
     }
 
@@ -117,5 +122,21 @@ mod tests {
         assert_eq!(ranked[0].rank, 1);
         assert!(ranked[2].stale && ranked[2].position_age_s == 3600);
         assert!(ranked[0].eta_s < ranked[1].eta_s);
+    }
+
+    #[test]
+    fn a_retired_crew_is_never_recommended() {
+        let now = 10_000_000;
+        let mut retired = unit(1, "car", "available", Some((45.7537, 21.2257, now)));
+        retired.retired_at = Some(now - 1);
+        let units = [
+            retired,
+            unit(2, "car", "available", Some((45.760, 21.230, now))),
+        ];
+        let order: Vec<i64> = rank(&units, 45.7537, 21.2257, now, 300_000)
+            .iter()
+            .map(|c| c.unit_id)
+            .collect();
+        assert_eq!(order, [2]);
     }
 }

@@ -96,7 +96,7 @@ pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppErr
     }
     let day = r.day.to_string();
     let mut tx = db.begin().await?;
-    sqlx::query("SELECT id FROM units WHERE id = $1")
+    sqlx::query("SELECT id FROM units WHERE id = $1 AND retired_at IS NULL")
         .bind(r.unit_id)
         .fetch_optional(&mut *tx)
         .await?
@@ -104,8 +104,8 @@ pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppErr
             AppError::bad(
                 "unit_id",
                 crate::error::Said::new(
-                    format!("Nu există echipajul cu id-ul {}.", r.unit_id),
-                    format!("There is no crew with id {}.", r.unit_id),
+                    format!("Nu există echipajul în serviciu cu id-ul {}.", r.unit_id),
+                    format!("There is no crew in service with id {}.", r.unit_id),
                 ),
             )
         })?;

@@ -68,7 +68,7 @@ fn age(ms: i64) -> String {
 async fn list(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
     let t = route_texts::of(shell.lang);
     let now = now_ms();
-    let units = super::units::list(&state.db)
+    let units = super::units::list_all(&state.db)
         .await?
         .into_iter()
         .map(|u| UnitRow {
@@ -81,7 +81,12 @@ async fn list(State(state): State<AppState>, shell: Shell) -> AppResult<Response
                 .is_none_or(|at| now - at > state.config.stale_after_ms),
             kind: t.unit_kind(&u.kind),
             department: t.department(&u.department),
-            status: t.unit_status(&u.status),
+            // A retired crew stays in the list for its routes, said to be retired.
+            status: t.unit_status(if u.retired_at.is_some() {
+                "retired"
+            } else {
+                &u.status
+            }),
             call_sign: u.call_sign,
             id: u.id,
         })
@@ -200,7 +205,7 @@ async fn route(
     Id(id): Id,
     Query(q): Query<PeriodQuery>,
 ) -> AppResult<Response> {
-    let unit = super::units::list(&state.db)
+    let unit = super::units::list_all(&state.db)
         .await?
         .into_iter()
         .find(|u| u.id == id)

@@ -11,6 +11,7 @@ pub fn name(field: &str, lang: Lang) -> String {
         "area" | "area_desc" => ("Zona", "Area"),
         "caller_name" => ("Numele apelantului", "Caller's name"),
         "caller_phone" => ("Telefonul apelantului", "Caller's phone"),
+        "call_sign" => ("Indicativul", "Call sign"),
         "case_number" => ("Numărul dosarului", "Case number"),
         "cnp" => ("CNP", "CNP"),
         "comparison_area" => ("Zona de comparație", "Comparison area"),

@@ -11,6 +11,7 @@ mod audit;
 mod auth;
 mod backup;
 mod cli;
+mod crews_admin;
 mod desk;
 mod desk_pages;
 mod dispatch;

@@ -92,6 +92,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
         "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
     ),
+    (
+        20,
+        "2896f8c8940849ee014a766c45f45afbfcf0fb6c4fc278c0a20ac92ad19d25c0",
+        "a9c263b5c9d81067b62e09b77f89cda466ada0fee55822ed62e153033e536e1b",
+    ),
 ];
 
 fn sha256(text: &str) -> String {
