@@ -71,6 +71,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     for part in [
         calendar::CalendarApi::openapi(),
         dispatch::api::DispatchApi::openapi(),
+        dispatch::catalogue::api::IncidentTypesApi::openapi(),
         alerts::api::AlertsApi::openapi(),
         registry::api::RegistryApi::openapi(),
         dispatch::special::api::SpecialEventsApi::openapi(),

@@ -60,4 +60,5 @@ pub fn routes() -> Routes {
         .merge(route_page::routes())
         .merge(log_api::routes())
         .merge(eido::routes())
+        .merge(catalogue::routes())
 }

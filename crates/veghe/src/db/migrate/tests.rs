@@ -92,6 +92,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
         "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
     ),
+    (
+        21,
+        "e507d9280c60d1717b28ab98c10152a9c096bf99fe538e7b87b1d39315bea3d2",
+        "6c757e7ca44773431bc1e872be1a5937d305adde3081e7a991d1727acd72e437",
+    ),
 ];
 
 fn sha256(text: &str) -> String {
