@@ -29,6 +29,7 @@ pub const TABLES: &[&str] = &[
     "positions",
     "unit_contacts",
     "agencies",
+    "incident_types",
     "handovers",
     "shift_handovers",
     "incident_calls",

@@ -72,6 +72,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         calendar::CalendarApi::openapi(),
         dispatch::api::DispatchApi::openapi(),
         dispatch::units::api::UnitsApi::openapi(),
+        dispatch::catalogue::api::IncidentTypesApi::openapi(),
         alerts::api::AlertsApi::openapi(),
         registry::api::RegistryApi::openapi(),
         dispatch::special::api::SpecialEventsApi::openapi(),

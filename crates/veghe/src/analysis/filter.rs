@@ -266,7 +266,7 @@ impl Filter {
     }
 
     /// One sentence stating the data window and every condition.
-    pub fn describe(&self, lang: Lang) -> String {
+    pub fn describe(&self, lang: Lang, types: &crate::dispatch::catalogue::Types) -> String {
         let ro = lang == Lang::Ro;
         let mut parts = vec![if ro {
             format!(
@@ -289,7 +289,7 @@ impl Filter {
             if ro { "tip" } else { "type" },
             self.kind
                 .as_deref()
-                .map_or_else(|| all.to_string(), |k| super::texts::type_name(k, lang))
+                .map_or_else(|| all.to_string(), |k| types.label(k, lang))
         ));
         parts.push(format!(
             "{}: {}",

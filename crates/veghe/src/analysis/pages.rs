@@ -163,6 +163,7 @@ pub type Choices = Vec<(String, String)>;
 
 /// The incident types and neighbourhoods present, for the form's lists: (code, name), by name.
 pub async fn choices(db: &Db, lang: Lang) -> AppResult<(Choices, Choices)> {
+    let catalogue = crate::dispatch::catalogue::load(db).await?;
     let get = |sql: &'static str| async move {
         sqlx::query_scalar::<_, String>(sql)
             .fetch_all(db.pool())
@@ -183,7 +184,7 @@ pub async fn choices(db: &Db, lang: Lang) -> AppResult<(Choices, Choices)> {
     Ok((
         named(
             get("SELECT DISTINCT type AS v FROM incidents ORDER BY v").await?,
-            &|c| texts::type_name(c, lang),
+            &|c| texts::type_name(&catalogue, c, lang),
         ),
         named(
             get("SELECT DISTINCT neighbourhood AS v FROM incidents WHERE neighbourhood IS NOT NULL ORDER BY v").await?,

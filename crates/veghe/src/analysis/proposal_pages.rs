@@ -136,6 +136,7 @@ async fn proposal_page(
     let t = texts::of(shell.lang);
     let p = proposals::get(&st.db, id).await?;
     let effect = proposals::effect(&st.db, &p).await?;
+    let catalogue = crate::dispatch::catalogue::load(&st.db).await?;
     let can_decide = p.status == "proposed"
         && shell
             .user
@@ -161,7 +162,7 @@ async fn proposal_page(
         type_name: p
             .incident_type
             .as_deref()
-            .map(|k| texts::type_name(k, shell.lang)),
+            .map(|k| texts::type_name(&catalogue, k, shell.lang)),
         area: texts::area_name(&p.area),
         comparison_area: texts::area_name(&p.comparison_area),
         p,

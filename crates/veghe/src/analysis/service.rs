@@ -16,6 +16,7 @@ use super::nearrepeat::{self, NearRepeat};
 use super::situation::{self, HISTORY_WEEKS, Situation};
 use super::trends::{self, Trends};
 use crate::AppState;
+use crate::dispatch::catalogue::Types;
 use crate::error::{AppError, AppResult, Said};
 use crate::web::Lang;
 
@@ -30,7 +31,7 @@ pub struct Stated {
 }
 
 impl Stated {
-    pub fn new(filter: Filter, lang: Lang, extra: &[(&str, String)]) -> Stated {
+    pub fn new(filter: Filter, lang: Lang, types: &Types, extra: &[(&str, String)]) -> Stated {
         let mut query = filter.query();
         let extra: Vec<(&str, String)> = extra
             .iter()
@@ -42,11 +43,16 @@ impl Stated {
             query.push_str(&serde_urlencoded::to_string(extra).unwrap_or_default());
         }
         Stated {
-            described: filter.describe(lang),
+            described: filter.describe(lang, types),
             filter,
             query,
         }
     }
+}
+
+/// The incident-type catalogue, for naming the filter's type.
+async fn types_of(state: &AppState) -> AppResult<Types> {
+    crate::dispatch::catalogue::load(&state.db).await
 }
 
 async fn cached<T, F>(
@@ -256,12 +262,13 @@ struct Asked<P> {
     params: P,
 }
 
-fn hotspots_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<hotspots::Params>> {
+fn hotspots_asked(q: &RawQuery, lang: Lang, types: &Types) -> AppResult<Asked<hotspots::Params>> {
     let filter = Filter::parse(q)?;
     let params = hotspots::Params::parse(q)?;
     let stated = Stated::new(
         filter.clone(),
         lang,
+        types,
         &[
             ("cell", params.cell.to_string()),
             (
@@ -278,7 +285,11 @@ fn hotspots_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<hotspots::Params>
     })
 }
 
-fn trends_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<veghe_analytics::series::Period>> {
+fn trends_asked(
+    q: &RawQuery,
+    lang: Lang,
+    types: &Types,
+) -> AppResult<Asked<veghe_analytics::series::Period>> {
     let filter = Filter::parse(q)?;
     let params = trends::period_of(q)?;
     let name = if params == veghe_analytics::series::Period::Week {
@@ -286,7 +297,7 @@ fn trends_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<veghe_analytics::se
     } else {
         "month"
     };
-    let stated = Stated::new(filter.clone(), lang, &[("period", name.into())]);
+    let stated = Stated::new(filter.clone(), lang, types, &[("period", name.into())]);
     Ok(Asked {
         filter,
         stated,
@@ -295,12 +306,17 @@ fn trends_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<veghe_analytics::se
     })
 }
 
-fn near_repeat_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<nearrepeat::Params>> {
+fn near_repeat_asked(
+    q: &RawQuery,
+    lang: Lang,
+    types: &Types,
+) -> AppResult<Asked<nearrepeat::Params>> {
     let filter = Filter::parse(q)?;
     let params = nearrepeat::Params::parse(q)?;
     let stated = Stated::new(
         filter.clone(),
         lang,
+        types,
         &[
             ("distance_band", params.distance_band.to_string()),
             ("time_band", params.time_band.to_string()),
@@ -316,11 +332,11 @@ fn near_repeat_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<nearrepeat::Pa
 }
 
 /// The situation reads two years back from the filter's last day, whatever its first day.
-fn situation_asked(q: &RawQuery, lang: Lang) -> AppResult<Asked<()>> {
+fn situation_asked(q: &RawQuery, lang: Lang, types: &Types) -> AppResult<Asked<()>> {
     let mut filter = Filter::parse(q)?;
     filter.from_day = filter.to_day - 7 * HISTORY_WEEKS + 1;
     filter.from = super::filter::iso(filter.from_day);
-    let stated = Stated::new(filter.clone(), lang, &[]);
+    let stated = Stated::new(filter.clone(), lang, types, &[]);
     Ok(Asked {
         filter,
         stated,
@@ -335,7 +351,7 @@ pub async fn hotspots_page(
     after: Option<&str>,
     lang: Lang,
 ) -> AppResult<Shown<Hotspots>> {
-    let a = hotspots_asked(q, lang)?;
+    let a = hotspots_asked(q, lang, &types_of(state).await?)?;
     let p = a.params;
     on_page(
         state,
@@ -355,7 +371,7 @@ pub async fn trends_page(
     after: Option<&str>,
     lang: Lang,
 ) -> AppResult<Shown<Trends>> {
-    let a = trends_asked(q, lang)?;
+    let a = trends_asked(q, lang, &types_of(state).await?)?;
     let (f, period) = (a.filter.clone(), a.params);
     on_page(
         state,
@@ -375,7 +391,7 @@ pub async fn near_repeat_page(
     after: Option<&str>,
     lang: Lang,
 ) -> AppResult<Shown<NearRepeat>> {
-    let a = near_repeat_asked(q, lang)?;
+    let a = near_repeat_asked(q, lang, &types_of(state).await?)?;
     let p = a.params;
     on_page(
         state,
@@ -395,7 +411,7 @@ pub async fn situation_page(
     after: Option<&str>,
     lang: Lang,
 ) -> AppResult<Shown<Situation>> {
-    let a = situation_asked(q, lang)?;
+    let a = situation_asked(q, lang, &types_of(state).await?)?;
     let f = a.filter.clone();
     on_page(
         state,
@@ -414,7 +430,7 @@ pub async fn hotspots(
     q: &RawQuery,
     lang: Lang,
 ) -> AppResult<(Stated, Arc<Hotspots>)> {
-    let a = hotspots_asked(q, lang)?;
+    let a = hotspots_asked(q, lang, &types_of(state).await?)?;
     let p = a.params;
     let r = cached(state, "hotspots", &a.extra, &a.filter, move |i| {
         hotspots::compute(&i, &p)
@@ -428,7 +444,7 @@ pub async fn trends(
     q: &RawQuery,
     lang: Lang,
 ) -> AppResult<(Stated, Arc<Trends>)> {
-    let a = trends_asked(q, lang)?;
+    let a = trends_asked(q, lang, &types_of(state).await?)?;
     let (f, period) = (a.filter.clone(), a.params);
     let r = cached(state, "trends", &a.extra, &a.filter, move |i| {
         trends::compute(&i, &f, period)
@@ -442,7 +458,7 @@ pub async fn near_repeat(
     q: &RawQuery,
     lang: Lang,
 ) -> AppResult<(Stated, Arc<NearRepeat>)> {
-    let a = near_repeat_asked(q, lang)?;
+    let a = near_repeat_asked(q, lang, &types_of(state).await?)?;
     let p = a.params;
     let r = cached(state, "near_repeat", &a.extra, &a.filter, move |i| {
         nearrepeat::compute(&i, &p, &|_, _| {})
@@ -456,7 +472,7 @@ pub async fn situation(
     q: &RawQuery,
     lang: Lang,
 ) -> AppResult<(Stated, Arc<Situation>)> {
-    let a = situation_asked(q, lang)?;
+    let a = situation_asked(q, lang, &types_of(state).await?)?;
     let f = a.filter.clone();
     let r = cached(state, "situation", "", &a.filter, move |i| {
         situation::compute(&i, &f)

@@ -82,6 +82,7 @@ pub(super) async fn situation_page(
     let (stated, result) = parts(&r);
     let lang = shell.lang;
     let ro = lang == crate::web::Lang::Ro;
+    let catalogue = crate::dispatch::catalogue::load(&st.db).await?;
     type Pick = dyn Fn(&situation::Situation) -> Vec<&situation::Line>;
     let views = |f: &Pick, name: &dyn Fn(&str) -> String| -> Vec<LineView> {
         result
@@ -91,7 +92,7 @@ pub(super) async fn situation_page(
     };
     let total = views(&|x| vec![&x.total], &|_| t.total.to_string());
     let by_type = views(&|x| x.by_type.iter().collect(), &|c| {
-        texts::type_name(c, lang)
+        texts::type_name(&catalogue, c, lang)
     });
     let by_area = views(&|x| x.by_area.iter().collect(), &texts::area_name);
     let p = SituationPage {

@@ -9,7 +9,6 @@ use jiff::tz::TimeZone;
 
 use super::Incident;
 use super::calendar::{add_days, events, is_public_holiday, snow_days};
-use super::catalogue::INCIDENT_TYPES;
 use super::lifecycle::incident;
 use super::model::{DayFactors, RHYTHMS, SCHOOL_WINDOWS, Where, parking_change_point};
 use super::open::settle_open;
@@ -57,13 +56,6 @@ pub struct Generator {
 pub(crate) fn local_date(ms: i64) -> Date {
     let ts = jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     ts.to_zoned(crate::time::bucharest()).date()
-}
-
-fn type_index(code: &str) -> usize {
-    INCIDENT_TYPES
-        .iter()
-        .position(|t| t.code == code)
-        .unwrap_or(INCIDENT_TYPES.len() - 1)
 }
 
 impl Generator {
@@ -152,7 +144,7 @@ impl Generator {
             let place = self.places.near(&origin, NEAR_REPEAT_SIGMA_M, rng);
             self.pending.push(Pending {
                 at_ms,
-                type_index: type_index("burglary_like"),
+                type_index: super::types::index("burglary_like"),
                 place,
                 generation: 1,
                 note: None,
@@ -212,7 +204,7 @@ impl Generator {
                 let place = self.places.at_spot(e.spot, &mut rng);
                 self.pending.push(Pending {
                     at_ms,
-                    type_index: type_index(code),
+                    type_index: super::types::index(code),
                     place,
                     generation: 0,
                     note: Some(e.name),

@@ -2,11 +2,11 @@
 //! minutes to dispatch, to arrive and on scene, the outcome, the caller and the description.
 
 use super::Incident;
-use super::catalogue::INCIDENT_TYPES;
 use super::crews::{CREWS, Crew, crews_of, departments_for};
 use super::places::Place;
 use super::rng::Rng;
 use super::text;
+use super::types::TYPES;
 
 const MINUTE: f64 = 60_000.0;
 
@@ -103,10 +103,10 @@ pub fn pick_crew(code: &str, priority: i64, source: &str, rng: &mut Rng) -> &'st
 /// The whole (closed) life of an incident received at `received_at`. The generator numbers it
 /// later and reopens it if it is still running when the history ends.
 pub fn incident(type_index: usize, received_at: i64, place: Place, rng: &mut Rng) -> Incident {
-    let t = &INCIDENT_TYPES[type_index.min(INCIDENT_TYPES.len() - 1)];
+    let t = &TYPES[type_index.min(TYPES.len() - 1)];
     let code = t.code;
     let source = SOURCE_CODES[rng.weighted(&source_shares(code))];
-    let mut priority = t.default_priority;
+    let mut priority = t.priority;
     if rng.chance(0.15) {
         priority = (priority + 1).min(3);
     } else if rng.chance(0.07) {
@@ -124,7 +124,7 @@ pub fn incident(type_index: usize, received_at: i64, place: Place, rng: &mut Rng
         rng.lognormal(median, sigma).clamp(0.5, cap)
     };
     // Not sent at all: a crime passed straight to the Romanian Police, or a call found unfounded.
-    let passed_on = !t.our_competence && rng.chance(0.25);
+    let passed_on = t.handed_over && rng.chance(0.25);
     let dropped = source != "patrol" && rng.chance(0.02);
     let (dispatched_at, on_scene_at, closed_at, unit) = if passed_on || dropped {
         outcome = if passed_on {

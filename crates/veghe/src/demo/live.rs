@@ -114,7 +114,7 @@ async fn step(
     while calls.last().is_some_and(|c| c.received_at <= now) {
         if let Some(c) = calls.pop() {
             let new = NewIncident {
-                kind: c.kind,
+                kind: c.kind.to_string(),
                 priority: Priority::new(c.priority).map_err(anyhow::Error::msg)?,
                 at: LatLon::new(c.lat, c.lon).ok(),
                 located_by: Some(LocatedBy::Coordinates),

@@ -59,8 +59,9 @@ mod rng;
 pub mod sanctions;
 mod seed;
 mod text;
+pub mod types;
 
-pub use crate::dispatch::catalogue::{self, INCIDENT_TYPES, IncidentType};
+pub use crate::dispatch::catalogue;
 pub use generate::{Generator, HISTORY_DAYS};
 pub use seed::seed_history;
 
@@ -69,7 +70,7 @@ pub use seed::seed_history;
 pub struct Incident {
     pub year: i64,
     pub number: i64,
-    /// The type code (`incidents.type`), one of [`INCIDENT_TYPES`].
+    /// The type code (`incidents.type`), one of [`types::TYPES`].
     pub kind: &'static str,
     pub priority: i64,
     pub status: &'static str,

@@ -48,7 +48,7 @@ pub const PARKING_CHANGE_FACTOR: f64 = 1.35;
 /// Expected school-safety incidents per school day are `per_year / SCHOOL_DAYS_PER_YEAR`.
 pub const SCHOOL_DAYS_PER_YEAR: f64 = 172.0;
 
-/// The rhythms, in the order of [`super::catalogue::INCIDENT_TYPES`].
+/// The rhythms, in the order of [`super::types::TYPES`].
 #[rustfmt::skip]
 pub const RHYTHMS: &[Rhythm] = &[
     Rhythm { code: "noise", per_year: 3600.0,

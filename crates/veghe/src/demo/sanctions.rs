@@ -50,6 +50,9 @@ pub async fn seed_sanctions(db: &Db, seed: u64) -> anyhow::Result<u64> {
     let catalogue = catalogue::load(db)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let types = crate::dispatch::catalogue::load(db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let tz = crate::time::bucharest();
     let rows = sqlx::query(
         "SELECT id, type, lat, lon, address, received_at, outcome FROM incidents WHERE outcome IN ('sanction', 'warning') ORDER BY received_at, id",
@@ -61,10 +64,10 @@ pub async fn seed_sanctions(db: &Db, seed: u64) -> anyhow::Result<u64> {
     let mut numbers = std::collections::HashMap::new();
     for r in &rows {
         let kind: String = r.try_get("type")?;
-        let Some(t) = super::catalogue::incident_type(&kind) else {
+        let Some(t) = types.get(&kind) else {
             continue;
         };
-        let Some((legal, aggravated)) = reference(t.legal_basis) else {
+        let Some((legal, aggravated)) = reference(&t.legal_basis) else {
             continue;
         };
         let at: i64 = r.try_get("received_at")?;

@@ -92,8 +92,8 @@ pub struct IncidentIn {
     /// A code of the incident-type catalogue, e.g. `noise`, `brawl`, `illegal_parking`.
     #[serde(rename = "type")]
     pub kind: String,
-    /// 1 (most urgent) to 3.
-    pub priority: i64,
+    /// 1 (most urgent) to 3; absent: the type's default priority.
+    pub priority: Option<i64>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub address: Option<String>,
@@ -108,16 +108,14 @@ pub struct IncidentIn {
 const SOURCES: &[&str] = &["phone", "duty_desk", "112", "patrol", "petition", "camera"];
 
 impl IncidentIn {
-    pub fn parse(self) -> AppResult<NewIncident> {
-        let kind = crate::dispatch::catalogue::incident_type(self.kind.trim())
-            .ok_or_else(|| {
-                AppError::bad(
-                    "type",
-                    format!("unknown incident type `{}`; see the catalogue", self.kind),
-                )
-            })?
-            .code;
-        let priority = Priority::new(self.priority).map_err(|m| AppError::bad("priority", m))?;
+    /// The call, checked against the catalogue: an unknown or retired type is refused.
+    pub fn parse(self, types: &crate::dispatch::catalogue::Types) -> AppResult<NewIncident> {
+        let kind = types
+            .active_type(self.kind.trim())
+            .ok_or_else(crate::dispatch::catalogue::type_refused)?;
+        let priority = Priority::new(self.priority.unwrap_or(kind.default_priority))
+            .map_err(|m| AppError::bad("priority", m))?;
+        let kind = kind.code.clone();
         let at = match (self.lat, self.lon) {
             (Some(lat), Some(lon)) => {
                 Some(LatLon::new(lat, lon).map_err(|(f, m)| AppError::bad(f, m))?)
@@ -189,7 +187,8 @@ pub async fn create(
     me: CurrentUser,
     Body(input): Body<IncidentIn>,
 ) -> AppResult<(StatusCode, Json<Incident>)> {
-    let incident = store::create(&state.db, &me.actor(), input.parse()?).await?;
+    let types = crate::dispatch::catalogue::load(&state.db).await?;
+    let incident = store::create(&state.db, &me.actor(), input.parse(&types)?).await?;
     state.live.published();
     Ok((StatusCode::CREATED, Json(incident)))
 }
@@ -433,17 +432,20 @@ pub async fn export_geojson(
     if to < from {
         return Err(AppError::bad("to", "the period ends before it starts"));
     }
+    let types = crate::dispatch::catalogue::load(&state.db).await?;
     let kind = match q.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
         Some(k) => Some(
-            crate::dispatch::catalogue::incident_type(k)
+            types
+                .get(k)
                 .ok_or_else(|| AppError::bad("type", format!("unknown incident type `{k}`")))?
-                .code,
+                .code
+                .as_str(),
         ),
         None => None,
     };
     let end = day_start_ms(to.tomorrow().unwrap_or(to));
     let list = store::received_between(&state.db, day_start_ms(from), end, kind, 100_000).await?;
-    let mut response = store::to_geojson(&list, shell.lang)
+    let mut response = store::to_geojson(&list, shell.lang, &types)
         .to_string()
         .into_response();
     response.headers_mut().insert(

@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::db::now_ms;
-use crate::dispatch::catalogue::type_label;
+use crate::dispatch::catalogue::Types;
 use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Form, Query};
 use crate::web::{Lang, Shell, render};
@@ -62,6 +62,7 @@ fn rows(
     incidents: Vec<Incident>,
     units: Vec<Unit>,
     lang: Lang,
+    types: &Types,
 ) -> (Vec<IncidentRow>, Vec<UnitRow>) {
     let now = now_ms();
     let incidents = incidents
@@ -69,7 +70,7 @@ fn rows(
         .map(|i| IncidentRow {
             id: i.id,
             reference: i.reference,
-            kind: type_label(&i.kind, lang),
+            kind: types.label_at(&i.kind, i.received_at, lang),
             priority: i.priority,
             status: i.status.label(lang),
             address: i.address.unwrap_or_default(),
@@ -120,7 +121,7 @@ struct BoardPage {
     t: &'static T,
     incidents: Vec<IncidentRow>,
     units: Vec<UnitRow>,
-    types: Vec<(&'static str, String)>,
+    types: Vec<(String, String)>,
     can_dispatch: bool,
     /// The call just saved: its number, with a link, and whether it is on the map.
     saved: Option<Saved>,
@@ -150,16 +151,19 @@ struct BoardQuery {
 }
 
 async fn board(state: &AppState, shell: Shell, saved: Option<Saved>) -> AppResult<Response> {
+    let catalogue = crate::dispatch::catalogue::load(&state.db).await?;
     let (incidents, units) = rows(
         &state.config,
         store::open(&state.db).await?,
         super::units::list(&state.db).await?,
         shell.lang,
+        &catalogue,
     );
     let lang = shell.lang;
-    let types = crate::dispatch::catalogue::INCIDENT_TYPES
-        .iter()
-        .map(|t| (t.code, type_label(t.code, lang)))
+    let types = catalogue
+        .active()
+        .into_iter()
+        .map(|t| (t.code.clone(), t.name(lang).to_string()))
         .collect();
     let can_dispatch = shell
         .user
@@ -193,11 +197,13 @@ async fn page(
 }
 
 async fn tables(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
+    let catalogue = crate::dispatch::catalogue::load(&state.db).await?;
     let (incidents, units) = rows(
         &state.config,
         store::open(&state.db).await?,
         super::units::list(&state.db).await?,
         shell.lang,
+        &catalogue,
     );
     let can_dispatch = shell
         .user
@@ -274,17 +280,18 @@ async fn intake(
     }
     let input = IncidentIn {
         kind: form.kind,
-        priority: form
-            .priority
-            .trim()
-            .trim_start_matches(['P', 'p'])
-            .parse()
-            .map_err(|_| {
-                AppError::bad(
-                    "priority",
-                    Said::new(board_texts::RO.priority_bad, board_texts::EN.priority_bad),
-                )
-            })?,
+        priority: Some(
+            form.priority
+                .trim()
+                .trim_start_matches(['P', 'p'])
+                .parse()
+                .map_err(|_| {
+                    AppError::bad(
+                        "priority",
+                        Said::new(board_texts::RO.priority_bad, board_texts::EN.priority_bad),
+                    )
+                })?,
+        ),
         lat: opt_number("lat", form.lat)?,
         lon: opt_number("lon", form.lon)?,
         address: Some(form.address),
@@ -293,7 +300,8 @@ async fn intake(
         caller_phone: form.caller_phone,
         source: Some("phone".into()),
     };
-    let saved = store::create(&state.db, &me.actor(), input.parse()?).await?;
+    let catalogue = crate::dispatch::catalogue::load(&state.db).await?;
+    let saved = store::create(&state.db, &me.actor(), input.parse(&catalogue)?).await?;
     state.live.published();
     Ok(Redirect::to(&format!("/board?created={}", saved.id)).into_response())
 }

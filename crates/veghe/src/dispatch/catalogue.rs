@@ -1,171 +1,65 @@
-//! The incident-type catalogue incidents are validated against, with the departments, sources and
-//! outcomes (Romanian labels first, the legal act each rests on); the demo history speaks it too.
+//! The incident-type catalogue, loaded from the database per request (`load`: every version; the
+//! current one of each type, the one in force at an instant, the active ones for selects), its
+//! API and administration pages; and beside it the departments, crew kinds, sources, outcomes and
+//! statuses (Romanian labels first).
 
-use crate::web::Lang;
+pub mod api;
+mod input;
+pub mod pages;
+mod store;
+mod texts;
+mod types;
 
-/// The label of an incident type in the interface language (the code itself when unknown).
-pub fn type_label(code: &str, lang: Lang) -> String {
-    match incident_type(code) {
-        Some(t) if lang == Lang::Ro => t.name_ro.to_string(),
-        Some(t) => t.name_en.to_string(),
-        None => code.to_string(),
+pub use input::{CAP_CATEGORIES, DEFAULT_EIDO_TYPE, TypeIn, TypePatch};
+pub use store::load;
+pub use types::{IncidentType, Types};
+
+/// The refusal of a new call's type that is unknown or retired (a 400 naming `type`).
+pub fn type_refused() -> crate::error::AppError {
+    crate::error::AppError::bad(
+        "type",
+        crate::error::Said::new(texts::RO.type_unknown, texts::EN.type_unknown),
+    )
+}
+
+/// The catalogue as migration 0021 seeds it, in a fresh SQLite database kept in the returned folder.
+#[cfg(test)]
+pub(crate) async fn seeded() -> (tempfile::TempDir, Types) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let url = format!("sqlite:{}", dir.path().join("catalogue.db").display());
+    let db = crate::db::Db::open(&url).await.expect("database");
+    let types = load(&db).await.expect("catalogue");
+    (dir, types)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The seeded catalogue: today's 16 types, each with a known CAP category and an EIDO type,
+    /// the one outside the service's competence handed to the county police.
+    #[tokio::test]
+    async fn the_seeded_catalogue_is_complete() {
+        let (_dir, t) = super::seeded().await;
+        assert_eq!(t.active().len(), 16);
+        assert!(t.versions().iter().all(|v| {
+            super::CAP_CATEGORIES.contains(&v.cap_category.as_str())
+                && !v.eido_type.is_empty()
+                && (1..=3).contains(&v.default_priority)
+                && !v.name_ro.contains(['ş', 'ţ', 'Ş', 'Ţ'])
+                && v.active_from.is_none()
+        }));
+        let crime = t.get("burglary_like").expect("burglary_like");
+        assert!(!crime.our_competence);
+        assert_eq!(crime.agency.as_deref(), Some("ipj"));
+        assert_eq!(
+            t.label("noise", crate::web::Lang::Ro),
+            "Tulburarea liniștii publice"
+        );
     }
 }
 
-/// A kind of incident the dispatch centre records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct IncidentType {
-    /// Stable code stored in `incidents.type`.
-    pub code: &'static str,
-    pub name_ro: &'static str,
-    pub name_en: &'static str,
-    /// 1 (most urgent) to 3.
-    pub default_priority: i64,
-    /// `false`: outside the local police's competence (Law 155/2010 art. 2(2)), handed over at once.
-    pub our_competence: bool,
-    /// The act (and point) the incident is usually judged under.
-    pub legal_basis: &'static str,
-}
-
-const fn t(
-    code: &'static str,
-    name_ro: &'static str,
-    name_en: &'static str,
-    default_priority: i64,
-    our_competence: bool,
-    legal_basis: &'static str,
-) -> IncidentType {
-    IncidentType {
-        code,
-        name_ro,
-        name_en,
-        default_priority,
-        our_competence,
-        legal_basis,
-    }
-}
-
-/// Every incident type, in the order the catalogue shows them.
-pub const INCIDENT_TYPES: &[IncidentType] = &[
-    t(
-        "noise",
-        "Tulburarea liniștii publice",
-        "Disturbing the peace (noise)",
-        2,
-        true,
-        "Legea 61/1991, art. 2 pct. 25",
-    ),
-    t(
-        "brawl",
-        "Scandal / încăierare",
-        "Brawl",
-        1,
-        true,
-        "Legea 61/1991, art. 2 pct. 24",
-    ),
-    t(
-        "alcohol_public",
-        "Consum de alcool în public",
-        "Drinking alcohol in public",
-        3,
-        true,
-        "Legea 61/1991, art. 2 pct. 23",
-    ),
-    t(
-        "insults_threats",
-        "Insulte, amenințări, gesturi obscene",
-        "Insults, threats, obscene acts",
-        2,
-        true,
-        "Legea 61/1991, art. 2 pct. 1",
-    ),
-    t(
-        "illegal_parking",
-        "Parcare neregulamentară",
-        "Illegal parking",
-        3,
-        true,
-        "OUG 195/2002",
-    ),
-    t(
-        "abandoned_vehicle",
-        "Vehicul abandonat",
-        "Abandoned vehicle",
-        3,
-        true,
-        "Legea 421/2002",
-    ),
-    t(
-        "illegal_trading",
-        "Comerț stradal ilegal",
-        "Illegal street trading",
-        3,
-        true,
-        "OG 99/2000",
-    ),
-    t(
-        "waste",
-        "Depozitare ilegală de deșeuri",
-        "Illegal waste dumping",
-        3,
-        true,
-        "Legea 211/2011",
-    ),
-    t(
-        "construction",
-        "Lucrări fără autorizație de construire",
-        "Building works without a permit",
-        3,
-        true,
-        "Legea 50/1991",
-    ),
-    t(
-        "school_safety",
-        "Incident în zona unității de învățământ",
-        "Incident near a school",
-        2,
-        true,
-        "Legea 61/1991, art. 3 alin. (2)",
-    ),
-    t("begging", "Cerșetorie", "Begging", 3, true, "Legea 61/1991"),
-    t(
-        "animals",
-        "Animale agresive sau fără stăpân",
-        "Dangerous or stray animals",
-        2,
-        true,
-        "OUG 55/2002; HCL",
-    ),
-    t(
-        "burglary_like",
-        "Pătrundere fără drept / furt din locuință",
-        "Trespass / burglary of a dwelling",
-        1,
-        false,
-        "Codul penal, art. 224 și 229 (infracțiune)",
-    ),
-    t(
-        "traffic_obstruction",
-        "Obstrucționarea circulației",
-        "Traffic obstruction",
-        2,
-        true,
-        "OUG 195/2002",
-    ),
-    t(
-        "damage_signs",
-        "Deteriorarea indicatoarelor și a mobilierului urban",
-        "Damaging signs and street furniture",
-        2,
-        true,
-        "Legea 61/1991, art. 2 pct. 16",
-    ),
-    t("other", "Alte evenimente", "Other incidents", 3, true, ""),
-];
-
-/// The type with this code.
-pub fn incident_type(code: &str) -> Option<&'static IncidentType> {
-    INCIDENT_TYPES.iter().find(|t| t.code == code)
+/// The type's routes: the API and the administration pages.
+pub fn routes() -> crate::auth::access::Routes {
+    api::routes().merge(pages::routes())
 }
 
 /// A code with its Romanian and English labels.

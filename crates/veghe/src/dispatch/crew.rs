@@ -18,7 +18,6 @@ use crate::auth::access::Routes;
 use crate::auth::groups;
 use crate::auth::{Access, CurrentUser};
 use crate::db::now_ms;
-use crate::dispatch::catalogue::type_label;
 use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Body, Form};
 use crate::web::{Shell, render};
@@ -100,9 +99,10 @@ async fn show(state: &AppState, shell: Shell, message: Option<String>) -> AppRes
         Some(r) => assigned(state, r.unit_id).await?,
         None => (String::new(), None),
     };
+    let types = crate::dispatch::catalogue::load(&state.db).await?;
     let kind = incident
         .as_ref()
-        .map(|i| type_label(&i.kind, lang))
+        .map(|i| types.label_at(&i.kind, i.received_at, lang))
         .unwrap_or_default();
     let (steps, can_finish) = incident
         .as_ref()

@@ -156,6 +156,7 @@ pub async fn entries(
     lang: crate::web::Lang,
 ) -> Result<Vec<LogEntry>, AppError> {
     let t = super::duty_texts::of(lang);
+    let types = super::catalogue::load(db).await?;
     let fetch = |sql: &'static str| async move {
         sqlx::query(sql)
             .bind(from)
@@ -184,7 +185,7 @@ pub async fn entries(
             .unwrap_or_default();
         Ok(format!(
             "Incident {n}/{y} ({}) — {} ({source})",
-            crate::dispatch::catalogue::type_label(&kind, lang),
+            types.label_at(&kind, r.try_get("at")?, lang),
             a.unwrap_or_default()
         ))
     })?;

@@ -145,7 +145,12 @@ fn pidf_lo(entity: &str, lat: Option<f64>, lon: Option<f64>, address: Option<&st
 }
 
 /// Builds the EIDO of `incident` from its timeline and the crews that were sent.
-pub fn build(incident: &Incident, timeline: &[TimelineEntry], crews: &[Unit]) -> Value {
+pub fn build(
+    incident: &Incident,
+    timeline: &[TimelineEntry],
+    crews: &[Unit],
+    types: &crate::dispatch::catalogue::Types,
+) -> Value {
     let uid = format!(
         "urn:emergency:uid:incidentid:{}-{}:{AGENCY_ID}",
         incident.year, incident.number
@@ -160,9 +165,12 @@ pub fn build(incident: &Incident, timeline: &[TimelineEntry], crews: &[Unit]) ->
         .max()
         .unwrap_or(incident.received_at);
     let last_agent = timeline.last().map(|t| t.actor.as_str());
-    let type_name = crate::dispatch::catalogue::incident_type(&incident.kind)
-        .map(|t| t.name_ro)
-        .unwrap_or(incident.kind.as_str());
+    // The type as it was when the incident was received.
+    let version = types.version_at(&incident.kind, incident.received_at);
+    let type_name = version.map_or(incident.kind.as_str(), |t| t.name_ro.as_str());
+    let eido_type = version.map_or(crate::dispatch::catalogue::DEFAULT_EIDO_TYPE, |t| {
+        t.eido_type.as_str()
+    });
 
     let mut agents: Vec<&str> = timeline.iter().map(|t| t.actor.as_str()).collect();
     agents.sort_unstable();
@@ -253,7 +261,7 @@ pub fn build(incident: &Incident, timeline: &[TimelineEntry], crews: &[Unit]) ->
     }
 
     let mut incident_part = json!({
-        "incidentTypeCommonRegistryText": "Law Enforcement",
+        "incidentTypeCommonRegistryText": eido_type,
         "incidentTypeInternalCode": incident.kind,
         "incidentTypeInternalText": type_name,
         "incidentStatusCommonRegistryText": [incident_status(incident.status.code())],
@@ -321,5 +329,6 @@ pub async fn get(State(state): State<AppState>, Id(id): Id) -> AppResult<Json<Va
         .into_iter()
         .filter(|u| sent.contains(&u.id) || u.incident_id == Some(incident.id))
         .collect();
-    Ok(Json(build(&incident, &timeline, &crews)))
+    let types = super::catalogue::load(&state.db).await?;
+    Ok(Json(build(&incident, &timeline, &crews, &types)))
 }

@@ -18,7 +18,6 @@ use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::db::now_ms;
-use crate::dispatch::catalogue::type_label;
 use crate::error::{AppError, AppResult};
 use crate::http::extract::{Id, Query};
 use crate::web::{Lang, Shell, local_time, render};
@@ -353,7 +352,11 @@ pub(super) async fn show(
     };
     render(&IncidentPage {
         t,
-        kind: type_label(&incident.kind, lang),
+        kind: crate::dispatch::catalogue::load(&state.db).await?.label_at(
+            &incident.kind,
+            incident.received_at,
+            lang,
+        ),
         status: incident.status.label(lang),
         outcome: incident
             .outcome

@@ -82,10 +82,11 @@ async fn incidents(
     shell: Shell,
     Query(w): Query<Window>,
 ) -> AppResult<Response> {
+    let types = super::catalogue::load(&state.db).await?;
     if w.open == Some(true) {
         let list = super::store::open(&state.db).await?;
         return Ok(geojson(
-            super::store::to_geojson(&list, shell.lang).to_string(),
+            super::store::to_geojson(&list, shell.lang, &types).to_string(),
         ));
     }
     let days = w.days.unwrap_or(7);
@@ -103,7 +104,7 @@ async fn incidents(
         super::store::received_between(&state.db, now - days * 86_400_000, now + 1, None, 5000)
             .await?;
     Ok(geojson(
-        super::store::to_geojson(&list, shell.lang).to_string(),
+        super::store::to_geojson(&list, shell.lang, &types).to_string(),
     ))
 }
 

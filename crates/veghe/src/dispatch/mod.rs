@@ -61,4 +61,5 @@ pub fn routes() -> Routes {
         .merge(log_api::routes())
         .merge(eido::routes())
         .merge(units::routes())
+        .merge(catalogue::routes())
 }

@@ -17,7 +17,6 @@ use crate::auth::Access;
 use crate::auth::access::Routes;
 use crate::auth::groups;
 use crate::db::now_ms;
-use crate::dispatch::catalogue::type_label;
 use crate::error::{AppError, AppResult};
 use crate::http::extract::{Id, Query};
 use crate::web::{Lang, Shell, local_time, render};
@@ -168,13 +167,15 @@ fn distance_text(m: f64, lang: Lang) -> String {
 async fn replay(state: &AppState, shell: &Shell, unit_id: i64, p: Period) -> AppResult<Replay> {
     let t = route_texts::of(shell.lang);
     let track = super::tracks::track(&state.db, unit_id, p.from, p.to).await?;
+    let types = super::catalogue::load(&state.db).await?;
     let worked = super::worked::worked(&state.db, unit_id, p.from, p.to)
         .await?
         .into_iter()
         .map(|w| WorkedRow {
             id: w.incident_id,
             reference: w.reference,
-            kind: type_label(&w.kind, shell.lang),
+            // The type as named when the crew was given it (received moments before).
+            kind: types.label_at(&w.kind, w.from, shell.lang),
             address: w.address.unwrap_or_default(),
             status: t.incident_status(w.status),
             from: local_time(w.from),

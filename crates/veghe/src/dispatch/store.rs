@@ -13,7 +13,7 @@ use crate::error::{AppError, Said};
 
 /// A new incident, parsed.
 pub struct NewIncident {
-    pub kind: &'static str,
+    pub kind: String,
     pub priority: Priority,
     pub at: Option<LatLon>,
     /// What the point rests on; `None` with no point.
@@ -124,7 +124,7 @@ pub async fn create(db: &Db, actor: &Actor, new: NewIncident) -> Result<Incident
     )))
     .bind(year)
     .bind(number)
-    .bind(new.kind)
+    .bind(&new.kind)
     .bind(new.priority.value())
     .bind(new.source)
     .bind(new.at.map(|p| p.lat))
@@ -215,7 +215,11 @@ pub async fn received_between(
 
 /// Incidents as a GeoJSON FeatureCollection (RFC 7946) of points; those without coordinates
 /// are left out. No personal data.
-pub fn to_geojson(incidents: &[Incident], lang: crate::web::Lang) -> serde_json::Value {
+pub fn to_geojson(
+    incidents: &[Incident],
+    lang: crate::web::Lang,
+    types: &crate::dispatch::catalogue::Types,
+) -> serde_json::Value {
     let features: Vec<serde_json::Value> = incidents
         .iter()
         .filter_map(|i| {
@@ -227,7 +231,7 @@ pub fn to_geojson(incidents: &[Incident], lang: crate::web::Lang) -> serde_json:
                 "properties": {
                     "number": i.reference,
                     "type": i.kind,
-                    "type_label": crate::dispatch::catalogue::type_label(&i.kind, lang),
+                    "type_label": types.label_at(&i.kind, i.received_at, lang),
                     "priority": i.priority,
                     "status": i.status,
                     "status_label": i.status.label(lang),

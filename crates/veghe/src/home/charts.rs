@@ -158,10 +158,11 @@ pub async fn operations(
     .bind(now - 30 * 86_400_000)
     .fetch_all(db.pool())
     .await?;
+    let types = crate::dispatch::catalogue::load(db).await?;
     let mut labels = Vec::new();
     let mut values = Vec::new();
     for (code, n) in &rows {
-        labels.push(crate::dispatch::catalogue::type_label(code, shell.lang).to_string());
+        labels.push(types.label(code, shell.lang));
         values.push(*n as f64);
     }
     charts.push(svg::bar_chart(&BarChart {

@@ -22,6 +22,7 @@ mod forecast;
 mod home;
 mod import;
 mod incident_desk;
+mod incident_types;
 mod interop;
 mod live;
 mod live_pg;

@@ -140,6 +140,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "units_admin",
         include_str!("../../../migrations/0020_units_admin.sql"),
     ),
+    step(
+        21,
+        "incident_types",
+        include_str!("../../../migrations/0021_incident_types.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

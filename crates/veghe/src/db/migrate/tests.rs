@@ -97,6 +97,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "2896f8c8940849ee014a766c45f45afbfcf0fb6c4fc278c0a20ac92ad19d25c0",
         "a9c263b5c9d81067b62e09b77f89cda466ada0fee55822ed62e153033e536e1b",
     ),
+    (
+        21,
+        "e507d9280c60d1717b28ab98c10152a9c096bf99fe538e7b87b1d39315bea3d2",
+        "6c757e7ca44773431bc1e872be1a5937d305adde3081e7a991d1727acd72e437",
+    ),
 ];
 
 fn sha256(text: &str) -> String {

@@ -70,7 +70,8 @@ pub fn parse_reason(text: &str) -> Result<String, AppError> {
     Ok(reason.to_string())
 }
 
-fn mail_text(incident: &Incident, reason: &str, by: &str, id: i64) -> (String, String) {
+/// The notice's subject and text; `kind` is the incident's type as named when it was received.
+fn mail_text(incident: &Incident, kind: &str, reason: &str, by: &str, id: i64) -> (String, String) {
     let subject = format!(
         "[Veghe] Eveniment deosebit: incidentul {}",
         incident.reference
@@ -85,7 +86,6 @@ fn mail_text(incident: &Incident, reason: &str, by: &str, id: i64) -> (String, S
          Raportul scris: /special-events/{id}/report\n",
         declared = crate::web::local_time(now_ms()),
         reference = incident.reference,
-        kind = crate::dispatch::catalogue::type_label(&incident.kind, crate::web::Lang::Ro),
         priority = incident.priority,
         address = incident.address.as_deref().unwrap_or("—"),
         received = crate::web::local_time(incident.received_at),
@@ -104,6 +104,11 @@ pub async fn declare(
 ) -> Result<SpecialEvent, AppError> {
     let reason = parse_reason(reason)?;
     let incident = store::get(db, incident_id).await?;
+    let kind = crate::dispatch::catalogue::load(db).await?.label_at(
+        &incident.kind,
+        incident.received_at,
+        crate::web::Lang::Ro,
+    );
     let mut tx = db.begin().await?;
     if sqlx::query("SELECT id FROM special_events WHERE incident_id = $1")
         .bind(incident_id)
@@ -141,7 +146,7 @@ pub async fn declare(
     .bind(groups::SPECIAL_EVENT_RECIPIENTS[1].code())
     .fetch_all(&mut *tx)
     .await?;
-    let (subject, body) = mail_text(&incident, &reason, &actor.name, id);
+    let (subject, body) = mail_text(&incident, &kind, &reason, &actor.name, id);
     let link = format!("/special-events/{id}");
     for r in &recipients {
         let user_id: i64 = r.try_get("id")?;

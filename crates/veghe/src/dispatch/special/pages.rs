@@ -11,7 +11,6 @@ use super::report::{AckRow, Line, ReportData};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, Role, groups};
-use crate::dispatch::catalogue::type_label;
 use crate::error::AppResult;
 use crate::http::extract::{Form, Id};
 use crate::web::{Shell, Tr, local_time, render};
@@ -180,7 +179,7 @@ async fn report(State(state): State<AppState>, shell: Shell, Id(id): Id) -> AppR
     .collect();
     let lines = super::report::lines(&data);
     render(&ReportPage {
-        kind: type_label(&i.kind, shell.lang),
+        kind: data.kind_in(shell.lang).to_string(),
         acks: ack_rows(&data.event, &shell),
         declared: local_time(data.event.declared_at),
         generated: local_time(crate::db::now_ms()),

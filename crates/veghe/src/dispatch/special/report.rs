@@ -6,7 +6,6 @@ use veghe_docs::docx::Block;
 
 use super::SpecialEvent;
 use crate::db::Db;
-use crate::dispatch::catalogue::type_label;
 use crate::dispatch::store::{self, Incident};
 use crate::dispatch::timeline::{self, TimelineEntry};
 use crate::error::AppError;
@@ -58,7 +57,7 @@ pub fn docx(data: &ReportData, shell: &Shell, acks: &[AckRow]) -> Result<Vec<u8>
         Block::Heading(1, format!("{} — {}", tr.rep_title, i.reference)),
         Block::Paragraph(format!("{} · {}", tr.institution, tr.service)),
         Block::Field(tr.rep_number.into(), i.reference.clone()),
-        Block::Field(tr.rep_type.into(), type_label(&i.kind, shell.lang)),
+        Block::Field(tr.rep_type.into(), data.kind_in(shell.lang).to_string()),
         Block::Field(tr.rep_priority.into(), format!("P{}", i.priority)),
         Block::Field(tr.rep_address.into(), dash(i.address.clone())),
         Block::Field(tr.rep_received.into(), local_time(i.received_at)),
@@ -172,6 +171,18 @@ pub struct ReportData {
     pub crews: Vec<String>,
     pub timeline: Vec<TimelineEntry>,
     pub handovers: Vec<HandoverLine>,
+    /// The incident's type as named when it was received, in Romanian and English.
+    pub kind: (String, String),
+}
+
+impl ReportData {
+    /// The incident's type in `lang`, as named when it was received.
+    pub fn kind_in(&self, lang: crate::web::Lang) -> &str {
+        match lang {
+            crate::web::Lang::Ro => &self.kind.0,
+            crate::web::Lang::En => &self.kind.1,
+        }
+    }
 }
 
 /// Gathers the report of special event `id`.
@@ -204,7 +215,11 @@ pub async fn gather(db: &Db, id: i64) -> Result<ReportData, AppError> {
         })
     })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let types = crate::dispatch::catalogue::load(db).await?;
+    let [kind_ro, kind_en] = [crate::web::Lang::Ro, crate::web::Lang::En]
+        .map(|lang| types.label_at(&incident.kind, incident.received_at, lang));
     Ok(ReportData {
+        kind: (kind_ro, kind_en),
         event,
         incident,
         crews,
