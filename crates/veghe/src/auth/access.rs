@@ -7,7 +7,7 @@ use axum::handler::Handler;
 use axum::http::Method;
 use axum::middleware::{Next, from_fn};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{MethodRouter, delete, get, post, put};
+use axum::routing::{MethodRouter, delete, get, patch, post, put};
 
 use super::{Access, CurrentUser};
 use crate::AppState;
@@ -48,6 +48,7 @@ impl Routes {
     method!(get, get, Method::GET);
     method!(post, post, Method::POST);
     method!(put, put, Method::PUT);
+    method!(patch, patch, Method::PATCH);
     method!(delete, delete, Method::DELETE);
 
     fn add(

@@ -60,4 +60,6 @@ pub fn routes() -> Routes {
         .merge(route_page::routes())
         .merge(log_api::routes())
         .merge(eido::routes())
+        .merge(agencies::api::routes())
+        .merge(agencies::pages::routes())
 }

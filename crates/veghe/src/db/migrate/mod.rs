@@ -135,6 +135,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "registry_attachment_kinds",
         include_str!("../../../migrations/0019_registry_attachment_kinds.sql"),
     ),
+    step(
+        22,
+        "service_settings",
+        include_str!("../../../migrations/0022_service_settings.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {
