@@ -90,6 +90,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         registry::letters::api::LettersApi::openapi(),
         settings::api::SettingsApi::openapi(),
         dispatch::agencies::api::AgenciesApi::openapi(),
+        registry::departments::api::DepartmentsApi::openapi(),
     ] {
         doc.merge(part);
     }

@@ -92,6 +92,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
         "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
     ),
+    (
+        22,
+        "2324a7e5e79a2999e3d18da4d53bc12c361ffddb38a7321e50f3077756420379",
+        "f3d8c8d7d5fe7e93b0daf34157f2c75635d85e6196f58587bffdfbff9027d2c3",
+    ),
 ];
 
 fn sha256(text: &str) -> String {

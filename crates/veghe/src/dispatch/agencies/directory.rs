@@ -8,7 +8,7 @@ use super::{Agency, COLUMNS, KINDS};
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult, Said};
-use crate::http::extract::{email, required, text};
+use crate::http::extract::{code, email, required, text};
 
 /// A new body, as the API and the page send it.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -48,30 +48,6 @@ pub struct NewAgency {
     pub email: Option<String>,
     pub competences: Option<String>,
     pub notes: Option<String>,
-}
-
-fn code(v: Option<String>) -> AppResult<String> {
-    let code = required(v, "code", 30)?;
-    let mut chars = code.chars();
-    let first = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    let rest = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-    if first && rest {
-        Ok(code)
-    } else {
-        Err(AppError::bad(
-            "code",
-            Said::new(
-                format!(
-                    "Codul „{code}”: litere mici fără diacritice, cifre, „_” și „-”, începând cu o literă sau o cifră (de exemplu isu sau politia-rutiera)."
-                ),
-                format!(
-                    "code “{code}”: lower-case letters, digits, `_` and `-`, starting with a letter or digit (e.g. isu)"
-                ),
-            ),
-        ))
-    }
 }
 
 fn kind(v: Option<String>) -> AppResult<&'static str> {
@@ -117,7 +93,7 @@ impl AgencyIn {
     /// Reads and checks every field; a refusal names the first field at fault.
     pub fn parse(self) -> AppResult<NewAgency> {
         Ok(NewAgency {
-            code: code(self.code)?,
+            code: code(self.code, "code")?,
             name: required(self.name, "name", 200)?,
             kind: kind(self.kind)?,
             phone: phone(self.phone)?,
