@@ -40,7 +40,12 @@ struct AdminPage {
 }
 
 /// The index's sections, in order: (heading, [(address, title, what is done there)]).
-fn layout(t: &'static T) -> [(&'static str, Vec<(&'static str, &'static str, &'static str)>); 3] {
+fn layout(
+    t: &'static T,
+) -> [(
+    &'static str,
+    Vec<(&'static str, &'static str, &'static str)>,
+); 3] {
     [
         (
             t.people,

@@ -70,6 +70,7 @@ pub const TABLES: &[&str] = &[
     "registry_archive_files",
     "registry_letters",
     "registry_reminders",
+    "settings",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.

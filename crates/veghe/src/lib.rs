@@ -24,6 +24,7 @@ pub mod http;
 pub mod notify;
 pub mod plans;
 pub mod registry;
+pub mod settings;
 mod state;
 pub mod time;
 pub mod web;
@@ -48,6 +49,8 @@ pub fn routes() -> Routes {
         .get("/lang", auth::Access::Public, web::switch_lang)
         .merge(auth::routes::routes())
         .merge(admin::routes())
+        .merge(settings::page::routes())
+        .merge(settings::api::routes())
         .merge(audit::routes::routes())
         .merge(dispatch::map::routes())
         .merge(geo::tiles::routes())
@@ -87,6 +90,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         registry::reports::ReportsApi::openapi(),
         registry::retention::RetentionApi::openapi(),
         registry::letters::api::LettersApi::openapi(),
+        settings::api::SettingsApi::openapi(),
+        dispatch::agencies::api::AgenciesApi::openapi(),
+        registry::departments::api::DepartmentsApi::openapi(),
     ] {
         doc.merge(part);
     }
@@ -189,7 +195,7 @@ mod tests {
     use std::path::Path;
 
     /// The base layers every feature builds on.
-    const BASE: [&str; 8] = [
+    const BASE: [&str; 9] = [
         "config.rs",
         "error.rs",
         "db",
@@ -198,6 +204,7 @@ mod tests {
         "web",
         "http",
         "api",
+        "settings",
     ];
     const FEATURES: [&str; 14] = [
         "activity",

@@ -35,6 +35,11 @@ impl AppState {
         }
     }
 
+    /// The service's settings in force, read now: several servers may share the database.
+    pub async fn settings(&self) -> crate::error::AppResult<crate::settings::Settings> {
+        crate::settings::load(&self.db, &self.config).await
+    }
+
     /// The signed-in person's unacknowledged notifications: the badge in every page's header.
     pub async fn notices(&self, user_id: i64) -> i64 {
         crate::notify::unacknowledged(&self.db, user_id).await

@@ -48,6 +48,8 @@ pub const CALENDAR: &[Role] = &[
     Management,
     Dispatcher,
 ];
+/// Who may head a registry department (and so be named its head).
+pub const DEPARTMENT_HEADS: &[Role] = &[DepartmentOfficer, HeadOfService];
 /// Those who run the dispatch desk: incidents, crews, alerts, the duty log.
 pub const DISPATCH: &[Role] = &[Administrator, HeadOfService, Dispatcher];
 /// The crews' phone view.

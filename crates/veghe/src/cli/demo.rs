@@ -102,10 +102,11 @@ const OFFICERS: &[&str] = &[
 ];
 
 /// Rosters for the shift under way, for every crew on duty that has none (each start: the shift
-/// changes at 07:00 and 19:00).
-pub async fn ensure_rosters(db: &Db) -> anyhow::Result<()> {
+/// changes at the hours of the service's settings).
+pub async fn ensure_rosters(db: &Db, config: &Config) -> anyhow::Result<()> {
     use crate::dispatch::rosters::{self, NewRoster};
-    let (day, shift) = rosters::shift_at(now_ms());
+    let shifts = crate::settings::load(db, config).await?.shifts;
+    let (day, shift) = shifts.shift_at(now_ms());
     let have = rosters::of_day(db, &day.to_string()).await?;
     let units = crate::dispatch::units::list(db).await?;
     let actor = Actor::system("demo");
@@ -125,6 +126,7 @@ pub async fn ensure_rosters(db: &Db) -> anyhow::Result<()> {
         let members = vec![first, OFFICERS[(2 * i + 1) % OFFICERS.len()].to_string()];
         rosters::save(
             db,
+            &shifts,
             &actor,
             NewRoster {
                 unit_id: u.id,
@@ -148,7 +150,7 @@ pub async fn run(
     simulate: bool,
 ) -> anyhow::Result<ExitCode> {
     seed(&db, &config, seed_value, true).await?;
-    ensure_rosters(&db).await?;
+    ensure_rosters(&db, &config).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.listen))?;

@@ -170,8 +170,8 @@ async fn autopilot(state: &AppState, actor: &Actor, now: i64) -> anyhow::Result<
             continue;
         };
         let units = crate::dispatch::units::list(&state.db).await?;
-        let ranked =
-            crate::dispatch::recommend::rank(&units, lat, lon, now, state.config.stale_after_ms);
+        let stale_after_ms = state.settings().await?.stale_after_ms();
+        let ranked = crate::dispatch::recommend::rank(&units, lat, lon, now, stale_after_ms);
         if let Some(best) = ranked.first() {
             // Another dispatcher may have taken the crew meanwhile: then try next time.
             let _ =

@@ -313,7 +313,7 @@ pub async fn recommendations(
         lat,
         lon,
         crate::db::now_ms(),
-        state.config.stale_after_ms,
+        state.settings().await?.stale_after_ms(),
     )))
 }
 
@@ -344,7 +344,8 @@ pub async fn overdue(
     State(state): State<AppState>,
 ) -> AppResult<Json<Vec<super::checkins::Overdue>>> {
     Ok(Json(
-        super::checkins::overdue_units(&state.db, state.config.checkin_interval_ms).await?,
+        super::checkins::overdue_units(&state.db, state.settings().await?.checkin_interval_ms())
+            .await?,
     ))
 }
 
@@ -472,7 +473,7 @@ pub async fn shift_handover(
     let notes = text(input.notes, "notes", 4000)?;
     let h = super::shift::start(
         &state.db,
-        state.config.checkin_interval_ms,
+        state.settings().await?.checkin_interval_ms(),
         &me,
         notes.as_deref(),
     )

@@ -58,7 +58,7 @@ fn rfc3339(ms: i64) -> String {
 }
 
 fn rows(
-    config: &crate::config::Config,
+    settings: &crate::settings::Settings,
     incidents: Vec<Incident>,
     units: Vec<Unit>,
     lang: Lang,
@@ -85,7 +85,7 @@ fn rows(
                     let minutes = (now - at).max(0) / 60_000;
                     (
                         format!("{minutes} {}", board_texts::of(lang).minutes),
-                        now - at > config.stale_after_ms,
+                        now - at > settings.stale_after_ms(),
                     )
                 }
                 None => (board_texts::of(lang).no_position.to_string(), true),
@@ -95,7 +95,7 @@ fn rows(
                     &u.status,
                     u.last_contact_at,
                     now,
-                    config.checkin_interval_ms,
+                    settings.checkin_interval_ms(),
                 ),
                 has_position: u.last_position_at.is_some(),
                 id: u.id,
@@ -153,7 +153,7 @@ struct BoardQuery {
 async fn board(state: &AppState, shell: Shell, saved: Option<Saved>) -> AppResult<Response> {
     let catalogue = crate::dispatch::catalogue::load(&state.db).await?;
     let (incidents, units) = rows(
-        &state.config,
+        &state.settings().await?,
         store::open(&state.db).await?,
         super::units::list(&state.db).await?,
         shell.lang,
@@ -199,7 +199,7 @@ async fn page(
 async fn tables(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
     let catalogue = crate::dispatch::catalogue::load(&state.db).await?;
     let (incidents, units) = rows(
-        &state.config,
+        &state.settings().await?,
         store::open(&state.db).await?,
         super::units::list(&state.db).await?,
         shell.lang,

@@ -56,7 +56,8 @@ fn moved_on() -> AppError {
 }
 
 async fn my_crew(state: &AppState, me: &CurrentUser) -> AppResult<Roster> {
-    crew_of(&state.db, &me.username, now_ms())
+    let shifts = state.settings().await?.shifts;
+    crew_of(&state.db, &shifts, &me.username, now_ms())
         .await?
         .ok_or_else(|| {
             AppError::conflict(Said::new(
@@ -94,7 +95,8 @@ async fn show(state: &AppState, shell: Shell, message: Option<String>) -> AppRes
         return Err(AppError::Unauthorized);
     };
     let lang = shell.lang;
-    let roster = crew_of(&state.db, &me.username, now_ms()).await?;
+    let shifts = state.settings().await?.shifts;
+    let roster = crew_of(&state.db, &shifts, &me.username, now_ms()).await?;
     let (unit_status, incident) = match &roster {
         Some(r) => assigned(state, r.unit_id).await?,
         None => (String::new(), None),

@@ -11,7 +11,6 @@ use serde::Deserialize;
 use super::duty_shift::DutyShift;
 use super::duty_texts::{self, T};
 use super::dutylog::{self, LogEntry, NewEntry};
-use super::rosters::Shift;
 use super::shift::ShiftHandover;
 use crate::AppState;
 use crate::auth::access::Routes;
@@ -19,6 +18,7 @@ use crate::auth::{Access, CurrentUser, groups};
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Form, Query};
+use crate::settings::{Shift, Shifts};
 use crate::web::{Lang, Shell, local_time, render};
 
 pub fn routes() -> Routes {
@@ -75,6 +75,9 @@ struct DutyPage {
     pending: Vec<Pending>,
     rosters: Vec<super::rosters::Roster>,
     can_dispatch: bool,
+    /// The two shifts in words with their hours, for the shift pickers.
+    day_hours: String,
+    night_hours: String,
 }
 
 /// `/duty`: the shift under way, `?day=YYYY-MM-DD&shift=day|night` a chosen one (a day alone is
@@ -98,14 +101,14 @@ fn said(pick: impl Fn(&T) -> &'static str) -> Said {
 }
 
 /// The shift a query asks for.
-fn chosen(q: &ShiftQuery, now: i64) -> AppResult<DutyShift> {
+fn chosen(q: &ShiftQuery, now: i64, shifts: &Shifts) -> AppResult<DutyShift> {
     if let Some(at) = given(&q.at) {
         let at =
             super::period::moment("at", at).map_err(|_| AppError::bad("at", said(|t| t.bad_at)))?;
-        return Ok(DutyShift::at(at));
+        return Ok(DutyShift::at(at, shifts));
     }
     let Some(day) = given(&q.day) else {
-        return Ok(DutyShift::at(now));
+        return Ok(DutyShift::at(now, shifts));
     };
     let day =
         crate::calendar::parse_date(day).map_err(|_| AppError::bad("day", said(|t| t.bad_day)))?;
@@ -168,8 +171,9 @@ async fn page(
     let lang = shell.lang;
     let t = duty_texts::of(lang);
     let now = now_ms();
-    let shown = chosen(&q, now)?;
-    let (from, to) = shown.bounds();
+    let shifts = state.settings().await?.shifts;
+    let shown = chosen(&q, now, &shifts)?;
+    let (from, to) = shown.bounds(&shifts);
     let rows = dutylog::entries(&state.db, from, to, lang)
         .await?
         .into_iter()
@@ -208,10 +212,12 @@ async fn page(
     render(&DutyPage {
         shift_label: shown.label(lang),
         shift: shown.shift.code(),
-        is_current: shown == DutyShift::at(now),
+        is_current: shown == DutyShift::at(now, &shifts),
         previous: link(shown.previous(), lang),
         next: link(shown.next(), lang),
-        current: link(DutyShift::at(now), lang),
+        current: link(DutyShift::at(now, &shifts), lang),
+        day_hours: format!("{} ({})", t.day_word, shifts.hours(Shift::Day)),
+        night_hours: format!("{} ({})", t.night_word, shifts.hours(Shift::Night)),
         shell,
         t,
         rosters,
@@ -278,7 +284,7 @@ async fn hand_over(
     let notes = crate::http::extract::text(f.notes, "notes", 4000)?;
     super::shift::start(
         &state.db,
-        state.config.checkin_interval_ms,
+        state.settings().await?.checkin_interval_ms(),
         &me,
         notes.as_deref(),
     )
@@ -340,6 +346,7 @@ async fn save_roster(
         shift: roster.shift,
     }
     .href();
-    super::rosters::save(&state.db, &me.actor(), roster).await?;
+    let shifts = state.settings().await?.shifts;
+    super::rosters::save(&state.db, &shifts, &me.actor(), roster).await?;
     Ok(Redirect::to(&back).into_response())
 }

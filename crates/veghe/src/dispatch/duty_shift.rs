@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use super::duty_texts;
-use super::rosters::{Shift, shift_at};
+use crate::settings::{Shift, Shifts};
 use crate::web::Lang;
 
 /// A shift: the day it starts on and which of the two it is.
@@ -15,29 +15,16 @@ pub struct DutyShift {
     pub shift: Shift,
 }
 
-fn local_ms(day: Date, hour: i8) -> i64 {
-    day.at(hour, 0, 0, 0)
-        .to_zoned(crate::time::bucharest())
-        .map(|z| z.timestamp().as_millisecond())
-        .unwrap_or(0)
-}
-
 impl DutyShift {
     /// The shift under way at `ms`.
-    pub fn at(ms: i64) -> DutyShift {
-        let (day, shift) = shift_at(ms);
+    pub fn at(ms: i64, shifts: &Shifts) -> DutyShift {
+        let (day, shift) = shifts.shift_at(ms);
         DutyShift { day, shift }
     }
 
     /// Its start and end, epoch milliseconds (`[from, to)`).
-    pub fn bounds(&self) -> (i64, i64) {
-        match self.shift {
-            Shift::Day => (local_ms(self.day, 7), local_ms(self.day, 19)),
-            Shift::Night => (
-                local_ms(self.day, 19),
-                local_ms(self.day.tomorrow().unwrap_or(self.day), 7),
-            ),
-        }
+    pub fn bounds(&self, shifts: &Shifts) -> (i64, i64) {
+        shifts.bounds(self.day, self.shift)
     }
 
     pub fn previous(&self) -> DutyShift {
@@ -119,11 +106,11 @@ mod tests {
     #[test]
     fn at_six_twenty_five_the_night_shift_is_still_under_way() {
         // 7 December 2026, 06:25 in Timișoara (UTC+2).
-        let s = DutyShift::at(ms("2026-12-07T04:25:00Z"));
+        let s = DutyShift::at(ms("2026-12-07T04:25:00Z"), &Shifts::default());
         assert_eq!(s.shift, Shift::Night);
         assert_eq!(s.day.to_string(), "2026-12-06");
         assert_eq!(
-            s.bounds(),
+            s.bounds(&Shifts::default()),
             (ms("2026-12-06T17:00:00Z"), ms("2026-12-07T05:00:00Z"))
         );
         assert_eq!(s.label(Lang::Ro), "Tura de noapte 6/7 dec.");
@@ -133,9 +120,12 @@ mod tests {
         assert_eq!(s.next().previous(), s);
         assert_eq!(s.href(), "/duty?day=2026-12-06&shift=night");
         // A night across the months names both.
-        let s = DutyShift::at(ms("2026-12-31T23:00:00Z"));
+        let s = DutyShift::at(ms("2026-12-31T23:00:00Z"), &Shifts::default());
         assert_eq!(s.label(Lang::Ro), "Tura de noapte 31 dec./1 ian.");
         // 07:00 starts the day shift.
-        assert_eq!(DutyShift::at(ms("2026-12-07T05:00:00Z")).shift, Shift::Day);
+        assert_eq!(
+            DutyShift::at(ms("2026-12-07T05:00:00Z"), &Shifts::default()).shift,
+            Shift::Day
+        );
     }
 }

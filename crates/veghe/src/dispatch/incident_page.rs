@@ -287,7 +287,7 @@ pub(super) async fn show(
             &units,
             &open,
             now_ms(),
-            state.config.stale_after_ms,
+            state.settings().await?.stale_after_ms(),
             lang,
         )
     } else {
@@ -373,7 +373,7 @@ pub(super) async fn show(
         confirm,
         assigned,
         attachments: super::attachments::list(&state.db, id).await?,
-        agencies: super::agencies::list(&state.db).await?,
+        agencies: super::agencies::active(&state.db).await?,
         channels,
         timeline,
         special_event: super::special::of_incident(&state.db, id).await?,

@@ -101,7 +101,7 @@ pub async fn rosters(
     let day = match q.day.as_deref() {
         Some(d) => crate::calendar::parse_date(d)
             .map_err(|_| AppError::bad("day", format!("`{d}` is not a day (YYYY-MM-DD)")))?,
-        None => super::rosters::shift_at(now_ms()).0,
+        None => state.settings().await?.shifts.shift_at(now_ms()).0,
     };
     Ok(Json(
         super::rosters::of_day(&state.db, &day.to_string()).await?,
@@ -113,7 +113,7 @@ pub struct RosterIn {
     pub unit_id: i64,
     /// The shift's day, YYYY-MM-DD (a night shift belongs to the day it starts).
     pub day: String,
-    /// day (07–19) or night (19–07).
+    /// day or night (their hours are the service's settings: 07–19 and 19–07 unless changed).
     pub shift: String,
     /// The officers' user names; the first leads the crew.
     pub members: Vec<String>,
@@ -168,6 +168,7 @@ pub async fn save_roster(
     Body(payload): Body<RosterIn>,
 ) -> AppResult<(StatusCode, Json<super::rosters::Roster>)> {
     let r = payload.parse()?;
-    let saved = super::rosters::save(&state.db, &me.actor(), r).await?;
+    let shifts = state.settings().await?.shifts;
+    let saved = super::rosters::save(&state.db, &shifts, &me.actor(), r).await?;
     Ok((StatusCode::CREATED, Json(saved)))
 }

@@ -119,6 +119,7 @@ async fn crews(State(state): State<AppState>, shell: Shell) -> AppResult<Respons
         .as_ref()
         .is_some_and(|u| groups::DISPATCH.contains(&u.role));
     let open = super::store::open(&state.db).await?;
+    let stale_after_ms = state.settings().await?.stale_after_ms();
     let features: Vec<serde_json::Value> = super::units::list(&state.db)
         .await?
         .into_iter()
@@ -138,7 +139,7 @@ async fn crews(State(state): State<AppState>, shell: Shell) -> AppResult<Respons
                     "status": u.status,
                     "status_label": board_texts::unit_status(&u.status, shell.lang),
                     "age": format!("{} {}", (now - at).max(0) / 60_000, t.minutes),
-                    "stale": now - at > state.config.stale_after_ms,
+                    "stale": now - at > stale_after_ms,
                     "incident": incident,
                     "url": dispatcher.then(|| format!("/units/{}/route", u.id)),
                 }

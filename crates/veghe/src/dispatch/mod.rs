@@ -62,4 +62,6 @@ pub fn routes() -> Routes {
         .merge(eido::routes())
         .merge(units::routes())
         .merge(catalogue::routes())
+        .merge(agencies::api::routes())
+        .merge(agencies::pages::routes())
 }

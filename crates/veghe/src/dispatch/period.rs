@@ -4,7 +4,7 @@
 
 use jiff::civil::{Date, DateTime};
 
-use super::rosters::{Shift, shift_at};
+use crate::settings::Shifts;
 
 /// The longest period a page replays.
 pub const MAX_DAYS: i64 = 7;
@@ -38,24 +38,6 @@ fn at_local(dt: DateTime) -> Option<i64> {
     dt.to_zoned(crate::time::bucharest())
         .ok()
         .map(|z| z.timestamp().as_millisecond())
-}
-
-/// The start of the shift under way at `now` and the start of the next one.
-pub fn current_shift(now: i64) -> Period {
-    let (day, shift) = shift_at(now);
-    let start = match shift {
-        Shift::Day => day.at(7, 0, 0, 0),
-        Shift::Night => day.at(19, 0, 0, 0),
-    };
-    let end = match shift {
-        Shift::Day => day.at(19, 0, 0, 0),
-        Shift::Night => day.tomorrow().unwrap_or(day).at(7, 0, 0, 0),
-    };
-    let from = at_local(start).unwrap_or(now - 12 * 3_600_000);
-    Period {
-        from,
-        to: at_local(end).unwrap_or(from + 12 * 3_600_000),
-    }
 }
 
 /// One typed instant; a bare day means its start, or with `end`, the start of the next day.
@@ -99,15 +81,20 @@ fn given(text: Option<&str>) -> Option<&str> {
 
 /// Reads a period. Nothing given: the shift under way at `now`. Only `from`: up to the end of
 /// the shift under way. Only `to`: the 12 hours before it.
-pub fn parse(from: Option<&str>, to: Option<&str>, now: i64) -> Result<Period, PeriodError> {
-    let shift = current_shift(now);
+pub fn parse(
+    from: Option<&str>,
+    to: Option<&str>,
+    now: i64,
+    shifts: &Shifts,
+) -> Result<Period, PeriodError> {
+    let (shift_from, shift_to) = shifts.under_way(now);
     let to_ms = match given(to) {
         Some(t) => instant("to", t, true)?,
-        None => shift.to,
+        None => shift_to,
     };
     let from_ms = match (given(from), given(to)) {
         (Some(f), _) => instant("from", f, false)?,
-        (None, None) => shift.from,
+        (None, None) => shift_from,
         (None, Some(_)) => to_ms - 12 * 3_600_000,
     };
     if to_ms <= from_ms {
@@ -152,13 +139,19 @@ mod tests {
     #[test]
     fn nothing_given_is_the_shift_under_way() {
         // 29 November 2026, 10:30 in Timișoara (UTC+2): the day shift, 07:00–19:00.
-        let p = parse(None, None, ms("2026-11-29T08:30:00Z")).expect("period");
+        let p = parse(None, None, ms("2026-11-29T08:30:00Z"), &Shifts::default()).expect("period");
         assert_eq!(
             (p.from, p.to),
             (ms("2026-11-29T05:00:00Z"), ms("2026-11-29T17:00:00Z"))
         );
         // 02:00 belongs to the night shift that began the evening before.
-        let p = parse(Some(""), Some(" "), ms("2026-11-29T00:00:00Z")).expect("period");
+        let p = parse(
+            Some(""),
+            Some(" "),
+            ms("2026-11-29T00:00:00Z"),
+            &Shifts::default(),
+        )
+        .expect("period");
         assert_eq!(
             (p.from, p.to),
             (ms("2026-11-28T17:00:00Z"), ms("2026-11-29T05:00:00Z"))
@@ -177,17 +170,23 @@ mod tests {
             "2026-11-29T06:15:00Z",
             "2026-11-29T08:15:00+02:00",
         ] {
-            let p = parse(Some(text), None, now).expect(text);
+            let p = parse(Some(text), None, now, &Shifts::default()).expect(text);
             assert_eq!(p.from, want, "{text}");
         }
         // A day: from its start to the start of the next day (summer time: UTC+3).
-        let p = parse(Some("2026-07-01"), Some("01.07.2026"), now).expect("days");
+        let p = parse(
+            Some("2026-07-01"),
+            Some("01.07.2026"),
+            now,
+            &Shifts::default(),
+        )
+        .expect("days");
         assert_eq!(
             (p.from, p.to),
             (ms("2026-06-30T21:00:00Z"), ms("2026-07-01T21:00:00Z"))
         );
         // Only the end: the 12 hours before it.
-        let p = parse(None, Some("2026-11-29T12:00"), now).expect("to");
+        let p = parse(None, Some("2026-11-29T12:00"), now, &Shifts::default()).expect("to");
         assert_eq!(p.to - p.from, 12 * 3_600_000);
         assert_eq!(input_value(p.to), "2026-11-29T12:00");
     }
@@ -195,7 +194,7 @@ mod tests {
     #[test]
     fn problems_name_their_field() {
         let now = ms("2026-11-29T08:30:00Z");
-        let err = parse(Some("ieri"), None, now).expect_err("unreadable");
+        let err = parse(Some("ieri"), None, now, &Shifts::default()).expect_err("unreadable");
         assert_eq!(
             err,
             PeriodError {
@@ -203,12 +202,33 @@ mod tests {
                 problem: Problem::Unreadable("ieri".into())
             }
         );
-        let err = parse(None, Some("2026-13-01T00:00"), now).expect_err("month 13");
+        let err =
+            parse(None, Some("2026-13-01T00:00"), now, &Shifts::default()).expect_err("month 13");
         assert_eq!(err.field, "to");
-        let err = parse(Some("2026-11-29T10:00"), Some("2026-11-29T09:00"), now).expect_err("rev");
+        let err = parse(
+            Some("2026-11-29T10:00"),
+            Some("2026-11-29T09:00"),
+            now,
+            &Shifts::default(),
+        )
+        .expect_err("rev");
         assert_eq!((err.field, err.problem), ("to", Problem::Reversed));
-        let err = parse(Some("2026-11-01"), Some("2026-11-29"), now).expect_err("long");
+        let err = parse(
+            Some("2026-11-01"),
+            Some("2026-11-29"),
+            now,
+            &Shifts::default(),
+        )
+        .expect_err("long");
         assert_eq!((err.field, err.problem), ("to", Problem::TooLong));
-        assert!(parse(Some("2026-11-22"), Some("2026-11-28"), now).is_ok());
+        assert!(
+            parse(
+                Some("2026-11-22"),
+                Some("2026-11-28"),
+                now,
+                &Shifts::default()
+            )
+            .is_ok()
+        );
     }
 }

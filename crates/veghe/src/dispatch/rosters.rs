@@ -9,52 +9,8 @@ use sqlx::Row;
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, now_ms};
 use crate::error::AppError;
-
-/// The two shifts of the duty desk: 07:00–19:00 and 19:00–07:00 (Europe/Bucharest).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Shift {
-    Day,
-    Night,
-}
-
-impl Shift {
-    pub fn code(self) -> &'static str {
-        match self {
-            Shift::Day => "day",
-            Shift::Night => "night",
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<Shift, AppError> {
-        match text.trim() {
-            "day" | "zi" => Ok(Shift::Day),
-            "night" | "noapte" => Ok(Shift::Night),
-            other => Err(AppError::bad(
-                "shift",
-                crate::error::Said::new(
-                    format!("Tura „{other}” nu există; turele sunt: zi (07–19), noapte (19–07)."),
-                    format!(
-                        "There is no shift “{other}”; the shifts are: day (07–19), night (19–07)."
-                    ),
-                ),
-            )),
-        }
-    }
-}
-
-/// The shift under way at `ms`: its day (a night shift belongs to the day it starts) and kind.
-pub fn shift_at(ms: i64) -> (jiff::civil::Date, Shift) {
-    let tz = crate::time::bucharest();
-    let z = jiff::Timestamp::from_millisecond(ms)
-        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
-        .to_zoned(tz);
-    match z.hour() {
-        7..=18 => (z.date(), Shift::Day),
-        19..=23 => (z.date(), Shift::Night),
-        _ => (z.date().yesterday().unwrap_or(z.date()), Shift::Night),
-    }
-}
+pub use crate::settings::Shift;
+use crate::settings::Shifts;
 
 /// A crew on a shift.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -84,7 +40,12 @@ pub struct NewRoster {
 
 /// Saves (or replaces) a crew's roster for a shift; for the shift under way, the crew's
 /// vehicle, radio and tracker become the roster's.
-pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppError> {
+pub async fn save(
+    db: &Db,
+    shifts: &Shifts,
+    actor: &Actor,
+    r: NewRoster,
+) -> Result<Roster, AppError> {
     if r.members.is_empty() {
         return Err(AppError::bad(
             "members",
@@ -130,7 +91,7 @@ pub async fn save(db: &Db, actor: &Actor, r: NewRoster) -> Result<Roster, AppErr
     .bind(&actor.name)
     .fetch_one(&mut *tx)
     .await?;
-    if shift_at(now_ms()) == (r.day, r.shift) {
+    if shifts.shift_at(now_ms()) == (r.day, r.shift) {
         if let Some(t) = &r.tracker_id {
             let other =
                 sqlx::query("SELECT call_sign FROM units WHERE tracker_id = $1 AND id <> $2")
@@ -207,34 +168,15 @@ pub async fn of_day(db: &Db, day: &str) -> Result<Vec<Roster>, AppError> {
 }
 
 /// The crew a user is rostered in for the shift under way, if any.
-pub async fn crew_of(db: &Db, username: &str, now: i64) -> Result<Option<Roster>, AppError> {
-    let (day, shift) = shift_at(now);
+pub async fn crew_of(
+    db: &Db,
+    shifts: &Shifts,
+    username: &str,
+    now: i64,
+) -> Result<Option<Roster>, AppError> {
+    let (day, shift) = shifts.shift_at(now);
     let all = of_day(db, &day.to_string()).await?;
     Ok(all
         .into_iter()
         .find(|r| r.shift == shift.code() && r.members.iter().any(|m| m == username)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ms(text: &str) -> i64 {
-        text.parse::<jiff::Timestamp>()
-            .expect("ts")
-            .as_millisecond()
-    }
-
-    #[test]
-    fn shifts_change_at_seven_and_nineteen_bucharest_time() {
-        // 29.11.2026 is winter time: UTC+2.
-        let (d, s) = shift_at(ms("2026-11-29T05:30:00Z"));
-        assert_eq!((d.to_string(), s), ("2026-11-29".into(), Shift::Day));
-        let (d, s) = shift_at(ms("2026-11-29T17:30:00Z"));
-        assert_eq!((d.to_string(), s), ("2026-11-29".into(), Shift::Night));
-        // 03:00 local belongs to the night shift that began the evening before.
-        let (d, s) = shift_at(ms("2026-11-30T01:00:00Z"));
-        assert_eq!((d.to_string(), s), ("2026-11-29".into(), Shift::Night));
-        assert!(Shift::parse("afternoon").is_err());
-    }
 }

@@ -68,6 +68,8 @@ async fn list(State(state): State<AppState>, shell: Shell) -> AppResult<Response
     let t = route_texts::of(shell.lang);
     let now = now_ms();
     let units = super::units::list_all(&state.db)
+    let stale_after_ms = state.settings().await?.stale_after_ms();
+    let units = super::units::list(&state.db)
         .await?
         .into_iter()
         .map(|u| UnitRow {
@@ -77,7 +79,7 @@ async fn list(State(state): State<AppState>, shell: Shell) -> AppResult<Response
                 .unwrap_or("—".into()),
             stale: u
                 .last_position_at
-                .is_none_or(|at| now - at > state.config.stale_after_ms),
+                .is_none_or(|at| now - at > stale_after_ms),
             kind: t.unit_kind(&u.kind),
             department: t.department(&u.department),
             // A retired crew stays in the list for its routes, said to be retired.
@@ -212,7 +214,13 @@ async fn route(
         .find(|u| u.id == id)
         .ok_or(AppError::NotFound)?;
     let t = route_texts::of(shell.lang);
-    let parsed = period::parse(q.from.as_deref(), q.to.as_deref(), now_ms());
+    let settings = state.settings().await?;
+    let parsed = period::parse(
+        q.from.as_deref(),
+        q.to.as_deref(),
+        now_ms(),
+        &settings.shifts,
+    );
     let (from_value, to_value, error, replay) = match parsed {
         Ok(p) => (
             period::input_value(p.from),
@@ -230,7 +238,7 @@ async fn route(
     let bad = error.is_some();
     let mut response = render(&RoutePage {
         status: t.unit_status(&unit.status),
-        stale_ms: state.config.stale_after_ms,
+        stale_ms: settings.stale_after_ms(),
         shell,
         t,
         unit,

@@ -21,7 +21,7 @@ texts_table! { T, "Every text of the crews' pages.";
     period: "Perioada", "Period";
     from: "De la", "From";
     to: "Până la", "To";
-    period_hint: "Ora Timișoarei. Implicit tura în curs (07–19 sau 19–07); cel mult 7 zile.", "Timișoara time. By default the current shift (07–19 or 19–07); at most 7 days.";
+    period_hint: "Ora Timișoarei. Implicit tura în curs; cel mult 7 zile.", "Timișoara time. By default the current shift; at most 7 days.";
     show: "Arată traseul", "Show the route";
     distance: "Distanța parcursă", "Distance travelled";
     fixes: "Poziții primite", "Fixes received";

@@ -134,6 +134,67 @@ pub fn required(v: Option<String>, field: &'static str, max: usize) -> AppResult
     })
 }
 
+/// A code a person types for something they name (a cooperating body, a department): lower-case
+/// letters, digits, `_` and `-`, at most 30, starting with a letter or digit; else refused
+/// naming `field`.
+pub fn code(v: Option<String>, field: &'static str) -> AppResult<String> {
+    let code = required(v, field, 30)?;
+    let mut chars = code.chars();
+    let first = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    let rest = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    if first && rest {
+        Ok(code)
+    } else {
+        Err(AppError::bad(
+            field,
+            Said::new(
+                format!(
+                    "{} „{code}”: litere mici fără diacritice, cifre, „_” și „-”, începând cu o literă sau o cifră (de exemplu ordine_publica).",
+                    super::fields::name(field, Lang::Ro)
+                ),
+                format!(
+                    "{field} “{code}”: lower-case letters, digits, `_` and `-`, starting with a letter or digit (e.g. ordine_publica)"
+                ),
+            ),
+        ))
+    }
+}
+
+/// An e-mail address, when given: one `@` with a name before it and a domain with a dot after
+/// it, no spaces, at most 200 characters; anything else is refused naming `field`.
+pub fn email(v: Option<String>, field: &'static str) -> AppResult<Option<String>> {
+    let Some(address) = text(v, field, 200)? else {
+        return Ok(None);
+    };
+    let well_formed = match address.split_once('@') {
+        Some((name, domain)) => {
+            !name.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !address.chars().any(char::is_whitespace)
+        }
+        None => false,
+    };
+    if well_formed {
+        Ok(Some(address))
+    } else {
+        Err(AppError::bad(
+            field,
+            Said::new(
+                format!(
+                    "{}: „{address}” nu este o adresă de e-mail (de exemplu dispecerat@exemplu.ro).",
+                    super::fields::name(field, Lang::Ro)
+                ),
+                format!("{field}: “{address}” is not an e-mail address (e.g. desk@example.org)"),
+            ),
+        ))
+    }
+}
+
 fn content_type_is(headers: &HeaderMap, ok: impl Fn(&str) -> bool) -> bool {
     headers
         .get(header::CONTENT_TYPE)
@@ -297,5 +358,47 @@ mod tests {
             required(Some(" ".into()), "note", 5).err().and_then(field),
             Some("note")
         );
+    }
+
+    #[test]
+    fn codes_are_read_or_refused_by_name() {
+        assert_eq!(
+            code(Some(" isu-2_b ".into()), "code").ok(),
+            Some("isu-2_b".into())
+        );
+        for bad in ["ISU", "-isu", "_a", "poliția", "a b", ""] {
+            assert_eq!(
+                code(Some(bad.into()), "code").err().and_then(field),
+                Some("code"),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            code(Some("a".repeat(30)), "code").map(|c| c.len()).ok(),
+            Some(30)
+        );
+        assert_eq!(
+            code(Some("a".repeat(31)), "code").err().and_then(field),
+            Some("code")
+        );
+    }
+
+    #[test]
+    fn email_addresses_are_read_or_refused_by_name() {
+        assert_eq!(email(None, "email").ok(), Some(None));
+        assert_eq!(email(Some(" ".into()), "email").ok(), Some(None));
+        assert_eq!(
+            email(Some(" a.b@pl.tm.ro ".into()), "email").ok(),
+            Some(Some("a.b@pl.tm.ro".into()))
+        );
+        for bad in [
+            "ab", "@x.ro", "a@b", "a@.ro", "a@ro.", "a b@x.ro", "a@b@x.ro",
+        ] {
+            assert_eq!(
+                email(Some(bad.into()), "email").err().and_then(field),
+                Some("email"),
+                "{bad}"
+            );
+        }
     }
 }

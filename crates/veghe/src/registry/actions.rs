@@ -88,10 +88,15 @@ async fn exec(tx: &mut Tx, sql: &'static str, id: i64, args: &[Option<String>]) 
     Ok(())
 }
 
-/// Applies `step` to entry `id`; answers the entry as it now stands.
-pub async fn apply(db: &Db, actor: &Actor, id: i64, step: Step) -> AppResult<Entry> {
+/// Applies `step` to entry `id`; answers the entry as it now stands. A case routed is announced
+/// to its department's address through the outbox (`smtp`: whether a relay is configured).
+pub async fn apply(db: &Db, smtp: bool, actor: &Actor, id: i64, step: Step) -> AppResult<Entry> {
+    let routed = matches!(step, Step::Route { .. });
     let mut tx = db.begin().await?;
     let after = apply_in(&mut tx, actor, id, step).await?;
+    if routed {
+        super::departments::announce_routed(&mut tx, smtp, &after).await?;
+    }
     tx.commit().await?;
     Ok(after)
 }

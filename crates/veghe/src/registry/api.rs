@@ -285,9 +285,16 @@ async fn act(
 ) -> AppResult<Json<Entry>> {
     payload.resolve_numbers(&state.db).await?;
     let step = payload.step(action)?;
-    Ok(Json(
-        actions::apply(&state.db, &me.actor(), id, step).await?,
-    ))
+    let after = actions::apply(
+        &state.db,
+        state.config.smtp.is_some(),
+        &me.actor(),
+        id,
+        step,
+    )
+    .await?;
+    state.mailer.queued();
+    Ok(Json(after))
 }
 
 macro_rules! action {

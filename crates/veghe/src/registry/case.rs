@@ -296,9 +296,12 @@ async fn act_page(
         Err(e) => Err(e),
     };
     let result = match result {
-        Ok(step) => actions::apply(&state.db, &me.actor(), id, step)
-            .await
-            .map(|_| ()),
+        Ok(step) => {
+            let smtp = state.config.smtp.is_some();
+            let done = actions::apply(&state.db, smtp, &me.actor(), id, step).await;
+            state.mailer.queued();
+            done.map(|_| ())
+        }
         Err(e) => Err(e),
     };
     match result {

@@ -47,4 +47,6 @@ pub fn routes() -> Routes {
         .merge(letters::routes())
         .merge(archive::routes())
         .merge(deadlines::routes())
+        .merge(departments::api::routes())
+        .merge(departments::pages::routes())
 }

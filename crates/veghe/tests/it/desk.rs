@@ -459,7 +459,7 @@ both!(the_crew_view_follows_the_crews_incident, |app| {
     let disp = app.api("disp", Role::Dispatcher).await;
     let unit = app.add_unit("PL-901", None).await;
     let other = app.add_unit("PL-902", Some("trk-902")).await;
-    let (day, shift) = veghe::dispatch::rosters::shift_at(veghe::db::now_ms());
+    let (day, shift) = veghe::settings::Shifts::default().shift_at(veghe::db::now_ms());
     let roster = json!({"unit_id": unit, "day": day.to_string(), "shift": shift.code(),
         "members": ["agent1", "agent2"], "vehicle": "TM-01-PLT", "radio": "R-17", "tracker_id": "trk-901"});
     let (s, saved) = disp.post("/api/v1/rosters", roster.clone()).await;

@@ -99,7 +99,7 @@ both!(
         assert!(page.contains("at eight in the morning") && !page.contains("at twenty past six"));
 
         // Without a choice, the shift under way now, marked as such.
-        let now = DutyShift::at(veghe::db::now_ms());
+        let now = DutyShift::at(veghe::db::now_ms(), &veghe::settings::Shifts::default());
         let page = browser.get("/duty").await.text().await.expect("page");
         assert!(page.contains(&format!(
             r#"<span id="duty-shift">{}</span>"#,

@@ -23,7 +23,7 @@ async fn create(disp: &Api, body: Value) -> Value {
 
 /// Puts `member` in the crew of `unit` for the shift under way.
 async fn roster(disp: &Api, unit: i64, member: &str) {
-    let (day, shift) = veghe::dispatch::rosters::shift_at(veghe::db::now_ms());
+    let (day, shift) = veghe::settings::Shifts::default().shift_at(veghe::db::now_ms());
     let (s, body) = disp
         .post(
             "/api/v1/rosters",

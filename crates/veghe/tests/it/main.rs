@@ -40,5 +40,6 @@ mod registry_reports;
 mod registry_retention;
 mod registry_search;
 mod route_page;
+mod service_settings;
 mod shell;
 mod special;

@@ -92,7 +92,7 @@ both!(
         assert!(!page.contains("<script>"), "no inline script");
 
         // By default: the shift under way, in the inputs as the browser shows them.
-        let shift = period::current_shift(veghe::db::now_ms());
+        let (from, to) = veghe::settings::Shifts::default().under_way(veghe::db::now_ms());
         let page = browser
             .get(&format!("/units/{unit}/route"))
             .await
@@ -100,8 +100,8 @@ both!(
             .await
             .expect("page");
         assert!(
-            page.contains(&format!(r#"value="{}""#, period::input_value(shift.from)))
-                && page.contains(&format!(r#"value="{}""#, period::input_value(shift.to))),
+            page.contains(&format!(r#"value="{}""#, period::input_value(from)))
+                && page.contains(&format!(r#"value="{}""#, period::input_value(to))),
             "the current shift is the default period"
         );
 

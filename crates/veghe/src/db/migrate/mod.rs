@@ -145,6 +145,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "incident_types",
         include_str!("../../../migrations/0021_incident_types.sql"),
     ),
+    step(
+        22,
+        "service_settings",
+        include_str!("../../../migrations/0022_service_settings.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

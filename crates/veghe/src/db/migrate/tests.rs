@@ -102,6 +102,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "e507d9280c60d1717b28ab98c10152a9c096bf99fe538e7b87b1d39315bea3d2",
         "6c757e7ca44773431bc1e872be1a5937d305adde3081e7a991d1727acd72e437",
     ),
+    (
+        22,
+        "2324a7e5e79a2999e3d18da4d53bc12c361ffddb38a7321e50f3077756420379",
+        "f3d8c8d7d5fe7e93b0daf34157f2c75635d85e6196f58587bffdfbff9027d2c3",
+    ),
 ];
 
 fn sha256(text: &str) -> String {

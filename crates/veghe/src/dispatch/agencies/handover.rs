@@ -1,40 +1,17 @@
-//! Cooperating forces: the directory, and the hand-over of an incident outside the local
-//! police's competence to the competent body (Law 155/2010 art. 2(2)): to whom, when, how,
-//! and their reference. A hand-over closes the incident with the outcome `handed_over`.
+//! The hand-over of an incident outside the local police's competence to the competent body
+//! (Law 155/2010 art. 2(2)): to whom, when, how, and their reference. A hand-over closes the
+//! incident with the outcome `handed_over`; a retired body takes none.
 
-use serde::Serialize;
 use serde_json::json;
 
-use super::model::{Outcome, Status};
-use super::store::{self, Incident};
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, now_ms};
+use crate::dispatch::model::{Outcome, Status};
+use crate::dispatch::store::{self, Incident};
 use crate::error::AppError;
 
 /// How the other body was told.
 pub const CHANNELS: &[&str] = &["phone", "radio", "email", "112", "in_person"];
-
-/// A cooperating body.
-#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct Agency {
-    pub id: i64,
-    pub code: String,
-    pub name: String,
-    pub kind: String,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub notes: Option<String>,
-}
-
-pub async fn list(db: &Db) -> Result<Vec<Agency>, AppError> {
-    Ok(
-        sqlx::query_as(
-            "SELECT id, code, name, kind, phone, email, notes FROM agencies ORDER BY id",
-        )
-        .fetch_all(db.pool())
-        .await?,
-    )
-}
 
 /// A hand-over, parsed.
 pub struct Handover<'a> {
@@ -62,14 +39,20 @@ pub async fn hand_over(
         ));
     }
     let (agency_id, agency_name): (i64, String) =
-        sqlx::query_as("SELECT id, name FROM agencies WHERE code = $1")
+        sqlx::query_as("SELECT id, name FROM agencies WHERE code = $1 AND retired_at IS NULL")
             .bind(h.agency)
             .fetch_optional(db.pool())
             .await?
             .ok_or_else(|| {
                 AppError::bad(
                     "agency",
-                    format!("no cooperating body with code `{}`", h.agency),
+                    crate::error::Said::new(
+                        format!(
+                            "Instituția „{}” nu este în lista forțelor cooperante active.",
+                            h.agency
+                        ),
+                        format!("no active cooperating body with code `{}`", h.agency),
+                    ),
                 )
             })?;
     let note = format!("predat către {agency_name}");
