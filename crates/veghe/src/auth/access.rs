@@ -7,7 +7,7 @@ use axum::handler::Handler;
 use axum::http::Method;
 use axum::middleware::{Next, from_fn};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{MethodRouter, delete, get, post, put};
+use axum::routing::{MethodRouter, delete, get, patch, post, put};
 
 use super::{Access, CurrentUser};
 use crate::AppState;
@@ -48,6 +48,7 @@ impl Routes {
     method!(get, get, Method::GET);
     method!(post, post, Method::POST);
     method!(put, put, Method::PUT);
+    method!(patch, patch, Method::PATCH);
     method!(delete, delete, Method::DELETE);
 
     fn add(
@@ -81,9 +82,13 @@ impl Routes {
 }
 
 /// Lets the request through if its caller's role is allowed; otherwise 401 (API), a redirect
-/// to the login page (pages), or 403.
+/// to the login page (pages), or 403. A session that must change its one-time password first
+/// is sent to do so (`password_due`).
 async fn guard(access: Access, req: Request, next: Next) -> Response {
     let role = req.extensions().get::<CurrentUser>().map(|u| u.role);
+    if super::password_due::holds(&req, matches!(access, Access::Public)) {
+        return super::password_due::divert(&req);
+    }
     if access.allows(role) {
         return next.run(req).await;
     }

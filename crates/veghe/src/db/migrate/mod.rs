@@ -135,6 +135,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "registry_attachment_kinds",
         include_str!("../../../migrations/0019_registry_attachment_kinds.sql"),
     ),
+    step(
+        23,
+        "accounts",
+        include_str!("../../../migrations/0023_accounts.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

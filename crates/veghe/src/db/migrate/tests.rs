@@ -92,6 +92,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
         "962ef8a970a27859e71c4b4bb79446b2619ac14a6778dc03e430bc38e24b6b53",
     ),
+    (
+        23,
+        "04ac86ebfb203841977a8de31022c08b3ef868227630e821ff84b007ee386a61",
+        "468c280c2044d249289d2ce89a4abe4545398e33381eac808d4fba581484e5c9",
+    ),
 ];
 
 fn sha256(text: &str) -> String {
