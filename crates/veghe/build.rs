@@ -1,6 +1,7 @@
 //! Installs the browser libraries and the fonts from `web/package-lock.json` (npm) when they are
 //! missing, writes the table of embedded assets (our `web/src/` files and the vendored library
-//! files) and the fonts the server renders text with (PNG exports and PDF documents).
+//! files), the fonts the server renders text with (PNG exports and PDF documents) and the list of
+//! common passwords a new password is checked against.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -42,6 +43,9 @@ const FONTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The common passwords (npm `@zxcvbn-ts/language-common`, MIT): a JSON array of strings.
+const COMMON_PASSWORDS: &str = "@zxcvbn-ts/language-common/src/passwords.json";
+
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let web = manifest.join("../../web");
@@ -54,7 +58,8 @@ fn main() {
     let wanted = VENDOR
         .iter()
         .map(|(p, _)| p)
-        .chain(FONTS.iter().map(|(p, _)| p));
+        .chain(FONTS.iter().map(|(p, _)| p))
+        .chain([&COMMON_PASSWORDS]);
     if !wanted.into_iter().all(|p| modules.join(p).exists()) {
         let status = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
@@ -116,4 +121,34 @@ fn main() {
     }
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("fonts.rs");
     fs::write(dest, fonts).expect("write fonts.rs");
+    common_passwords(&modules.join(COMMON_PASSWORDS));
+}
+
+/// Writes the common passwords lowercased, sorted and unique, one a line, for `auth::password`
+/// to search. The file is a JSON array of plain strings; an escape would mean the format
+/// changed, and stops the build rather than being misread.
+fn common_passwords(file: &Path) {
+    let text = fs::read_to_string(file)
+        .unwrap_or_else(|e| panic!("missing common passwords {}: {e}", file.display()));
+    assert!(
+        !text.contains('\\'),
+        "unexpected escape in {}",
+        file.display()
+    );
+    let mut words: Vec<String> = text
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort();
+    words.dedup();
+    assert!(
+        words.len() > 10_000,
+        "too few common passwords in {}",
+        file.display()
+    );
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("common-passwords.txt");
+    fs::write(dest, words.join("\n")).expect("write common-passwords.txt");
 }

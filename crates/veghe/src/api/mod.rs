@@ -1,18 +1,18 @@
 //! The JSON API's shared parts: the core of the OpenAPI document (generated from the handlers;
 //! each feature declares its own part beside its routes, `crate::openapi()` merges them), its
-//! readable page, and the account endpoints.
+//! readable page, and the account endpoints (`accounts`).
+
+pub mod accounts;
 
 use askama::Template;
 use axum::Json;
-use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::AppState;
 use crate::auth::access::Routes;
-use crate::auth::{Access, CurrentUser, Role, groups, users};
+use crate::auth::{Access, CurrentUser, Role, users};
 use crate::error::{AppResult, ErrorBody, ErrorInfo};
 use crate::web::{Shell, render};
 
@@ -21,7 +21,7 @@ pub fn routes() -> Routes {
         .get("/api/openapi.json", Access::SignedIn, openapi_json)
         .get("/api", Access::SignedIn, docs_page)
         .get("/api/v1/me", Access::SignedIn, me)
-        .get("/api/v1/users", Access::Roles(groups::ADMIN), list_users)
+        .merge(accounts::routes())
 }
 
 struct BearerAuth;
@@ -41,10 +41,11 @@ impl Modify for BearerAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Veghe API", description = "The JSON API of Veghe, the operations platform of the Communication, Prevention and Dispatch Service of Poliția Locală Timișoara. Every call needs `Authorization: Bearer <token>` (tokens: `veghe token create`)."),
-    paths(me, list_users),
-    components(schemas(Me, users::User, Role, ErrorBody, ErrorInfo)),
+    paths(me, accounts::list_users, accounts::add_user, accounts::edit_user, accounts::reset_password,
+        accounts::sessions, accounts::end_sessions, accounts::own_password),
+    components(schemas(Me, users::User, users::Account, Role, ErrorBody, ErrorInfo)),
     modifiers(&BearerAuth),
-    tags((name = "accounts", description = "Who is calling"))
+    tags((name = "accounts", description = "Who is calling; the accounts, their roles, passwords and sessions"))
 )]
 pub struct ApiDoc;
 
@@ -109,12 +110,4 @@ pub async fn me(user: CurrentUser) -> Json<Me> {
         display_name: user.display_name,
         role: user.role,
     })
-}
-
-/// Every account (administrators only).
-#[utoipa::path(get, path = "/api/v1/users", tag = "accounts",
-    responses((status = 200, body = [users::User]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
-    security(("bearer" = [])))]
-pub async fn list_users(State(state): State<AppState>) -> AppResult<Json<Vec<users::User>>> {
-    Ok(Json(users::list(&state.db).await?))
 }

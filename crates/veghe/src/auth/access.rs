@@ -82,9 +82,13 @@ impl Routes {
 }
 
 /// Lets the request through if its caller's role is allowed; otherwise 401 (API), a redirect
-/// to the login page (pages), or 403.
+/// to the login page (pages), or 403. A session that must change its one-time password first
+/// is sent to do so (`password_due`).
 async fn guard(access: Access, req: Request, next: Next) -> Response {
     let role = req.extensions().get::<CurrentUser>().map(|u| u.role);
+    if super::password_due::holds(&req, matches!(access, Access::Public)) {
+        return super::password_due::divert(&req);
+    }
     if access.allows(role) {
         return next.run(req).await;
     }

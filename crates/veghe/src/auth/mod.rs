@@ -2,12 +2,17 @@
 //! every route declares the roles that may use it.
 
 pub mod access;
+pub mod accounts_pages;
+pub mod changes;
 pub mod csrf;
 pub mod groups;
+pub mod own_password;
 pub mod password;
+pub mod password_due;
 pub mod role;
 pub mod routes;
 pub mod session;
+mod texts;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
@@ -111,10 +116,16 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
             Err(e) => return e.into_response(),
         },
         Some(Err(())) => return AppError::Unauthorized.into_response(),
-        None => match cookie(req.headers(), session::COOKIE) {
+        None => match cookie(req.headers(), session::COOKIE).map(str::to_string) {
             Some(secret) => {
-                match session::resolve(&state.db, secret, state.config.session_hours).await {
-                    Ok(u) => u,
+                match session::resolve(&state.db, &secret, state.config.session_hours).await {
+                    Ok(Some(r)) => {
+                        if r.must_change_password {
+                            req.extensions_mut().insert(password_due::PasswordChangeDue);
+                        }
+                        Some(r.user)
+                    }
+                    Ok(None) => None,
                     Err(e) => return e.into_response(),
                 }
             }

@@ -1,4 +1,5 @@
-//! Sign-in and sign-out pages, and the administrator's page of accounts.
+//! Sign-in and sign-out, and the route table of `auth`: the accounts pages and the own-password
+//! page are merged here.
 
 use std::net::SocketAddr;
 
@@ -10,9 +11,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::access::Routes;
-use super::{Access, CurrentUser, Role, cookie, groups, password, session, throttle, users};
+use super::{Access, Role, cookie, password, session, throttle, users};
 use crate::AppState;
-use crate::error::{AppError, AppResult, Said};
+use crate::error::{AppError, AppResult};
 use crate::http::extract::{Form, Query};
 use crate::web::{Shell, local_path, render};
 
@@ -21,18 +22,8 @@ pub fn routes() -> Routes {
         .get("/login", Access::Public, login_page)
         .post("/login", Access::Public, login)
         .post("/logout", Access::SignedIn, logout)
-        .get("/users", Access::Roles(groups::ADMIN), users_page)
-        .post("/users", Access::Roles(groups::ADMIN), add_user)
-        .post(
-            "/users/{username}/role",
-            Access::Roles(groups::ADMIN),
-            change_role,
-        )
-        .post(
-            "/users/{username}/disabled",
-            Access::Roles(groups::ADMIN),
-            change_disabled,
-        )
+        .merge(super::accounts_pages::routes())
+        .merge(super::own_password::routes())
 }
 
 #[derive(Template)]
@@ -157,10 +148,19 @@ async fn login(
         }
     };
     throttle::succeeded(&state.db, &user.username).await?;
-    let secret = session::create(&state.db, user.id, state.config.session_hours).await?;
+    users::signed_in(&state.db, user.id).await?;
+    let origin = session::Origin {
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok()),
+        address: &address,
+    };
+    let secret = session::create(&state.db, user.id, state.config.session_hours, origin).await?;
     tracing::info!(username = %user.username, %address, "signed in");
-    // Without a page asked for, a crew lands on its phone view, not on the general home.
+    // A one-time password is changed first; without a page asked for, a crew lands on its
+    // phone view, not on the general home.
     let next = match (next.as_str(), user.role) {
+        _ if user.must_change_password => super::password_due::PAGE.to_string(),
         ("/", Role::Crew) => "/crew".to_string(),
         _ => next,
     };
@@ -193,161 +193,4 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<
         response.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(response)
-}
-
-#[derive(Template)]
-#[template(path = "auth/users.html")]
-struct UsersPage {
-    shell: Shell,
-    users: Vec<users::User>,
-    roles: Vec<(&'static str, &'static str)>,
-    message: Option<String>,
-    /// A refusal of the new account's form, in the reader's language.
-    error: Option<String>,
-}
-
-async fn users_page_with(
-    state: &AppState,
-    shell: Shell,
-    message: Option<String>,
-) -> AppResult<Response> {
-    users_page_full(state, shell, message, None).await
-}
-
-async fn users_page_full(
-    state: &AppState,
-    shell: Shell,
-    message: Option<String>,
-    error: Option<String>,
-) -> AppResult<Response> {
-    let list = users::list(&state.db).await?;
-    let roles = Role::ALL
-        .iter()
-        .map(|r| {
-            (
-                r.code(),
-                match shell.lang {
-                    crate::web::Lang::Ro => r.label_ro(),
-                    crate::web::Lang::En => r.label_en(),
-                },
-            )
-        })
-        .collect();
-    render(&UsersPage {
-        shell,
-        users: list,
-        roles,
-        message,
-        error,
-    })
-}
-
-async fn users_page(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
-    users_page_with(&state, shell, None).await
-}
-
-#[derive(Deserialize)]
-struct NewUserForm {
-    username: String,
-    display_name: String,
-    role: String,
-    email: Option<String>,
-    password: String,
-}
-
-fn parse_role(text: &str) -> AppResult<Role> {
-    text.parse().map_err(|e: super::role::UnknownRole| {
-        AppError::bad(
-            "role",
-            Said::new(
-                format!(
-                    "Rolul: „{}” nu este un rol; alegeți unul din listă.",
-                    text.trim()
-                ),
-                e.to_string(),
-            ),
-        )
-    })
-}
-
-async fn add_user(
-    State(state): State<AppState>,
-    shell: Shell,
-    me: CurrentUser,
-    Form(form): Form<NewUserForm>,
-) -> AppResult<Response> {
-    let made = async {
-        let new = users::NewUser {
-            username: users::Username::parse(&form.username)?,
-            display_name: &form.display_name,
-            role: parse_role(&form.role)?,
-            email: form
-                .email
-                .as_deref()
-                .map(str::trim)
-                .filter(|e| !e.is_empty()),
-            password: &form.password,
-        };
-        users::create(&state.db, &me.actor(), new, state.config.password_cost).await
-    }
-    .await;
-    match made {
-        Ok(user) => users_page_with(&state, shell, Some(format!("✓ {}", user.username))).await,
-        Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => {
-            let status = e.status();
-            let text = e.said(shell.lang);
-            let mut r = users_page_full(&state, shell, None, Some(text)).await?;
-            *r.status_mut() = status;
-            Ok(r)
-        }
-        Err(other) => Err(other),
-    }
-}
-
-#[derive(Deserialize)]
-struct RoleForm {
-    role: String,
-}
-
-async fn change_role(
-    State(state): State<AppState>,
-    shell: Shell,
-    me: CurrentUser,
-    axum::extract::Path(username): axum::extract::Path<String>,
-    Form(form): Form<RoleForm>,
-) -> AppResult<Response> {
-    let user = users::set_role(&state.db, &me.actor(), &username, parse_role(&form.role)?).await?;
-    users_page_with(&state, shell, Some(format!("✓ {}", user.username))).await
-}
-
-#[derive(Deserialize)]
-struct DisabledForm {
-    disabled: String,
-}
-
-async fn change_disabled(
-    State(state): State<AppState>,
-    shell: Shell,
-    me: CurrentUser,
-    axum::extract::Path(username): axum::extract::Path<String>,
-    Form(form): Form<DisabledForm>,
-) -> AppResult<Response> {
-    let disabled = match form.disabled.as_str() {
-        "1" | "true" => true,
-        "0" | "false" => false,
-        _ => {
-            return Err(AppError::bad(
-                "disabled",
-                crate::error::Said::new("Activ: alegeți da sau nu.", "must be 1 or 0"),
-            ));
-        }
-    };
-    if disabled && username.trim().eq_ignore_ascii_case(&me.username) {
-        return Err(AppError::conflict(Said::new(
-            "Nu vă puteți dezactiva propriul cont.",
-            "you cannot disable your own account",
-        )));
-    }
-    let user = users::set_disabled(&state.db, &me.actor(), &username, disabled).await?;
-    users_page_with(&state, shell, Some(format!("✓ {}", user.username))).await
 }

@@ -1,9 +1,11 @@
-//! Accounts: creation, listing, roles, disabling, passwords. Every change is audited.
+//! Accounts: what an account is, creating one (with the password given, or a one-time password
+//! made by Veghe), finding and listing them. Changes to an account are in `auth::changes`.
 
 use serde::Serialize;
 use serde_json::json;
 
-use super::password::{check_strength, hash_password};
+pub use super::changes::{reset_password, set_disabled, set_role};
+use super::password::{check_strength, hash_password, one_time_password};
 use super::role::Role;
 use crate::audit::{self, Actor, Change};
 use crate::config::PasswordCost;
@@ -21,6 +23,21 @@ pub struct User {
     pub email: Option<String>,
     #[sqlx(try_from = "crate::db::Flag")]
     pub disabled: bool,
+    /// Signed in with a one-time password: every page leads to the password change until done.
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub must_change_password: bool,
+    /// The last sign-in (epoch ms), none before the first.
+    pub last_login_at: Option<i64>,
+}
+
+/// An account with the number of its live sessions, as the accounts page and API list it.
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Account {
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub user: User,
+    /// Sessions not yet expired (browsers signed in).
+    pub sessions: i64,
 }
 
 /// An account with its stored password hash, for signing in.
@@ -58,6 +75,23 @@ impl Username {
     }
 }
 
+/// The account named in the path (`/users/{username}`); a malformed name is a 400 naming
+/// `username`.
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Username {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, AppError> {
+        let axum::extract::Path(text) =
+            axum::extract::Path::<String>::from_request_parts(parts, state)
+                .await
+                .map_err(|e| AppError::bad("username", e.body_text()))?;
+        Username::parse(&text)
+    }
+}
+
 /// What a new account needs.
 pub struct NewUser<'a> {
     pub username: Username,
@@ -67,26 +101,47 @@ pub struct NewUser<'a> {
     pub password: &'a str,
 }
 
-const COLUMNS: &str = "id, username, display_name, role, email, disabled";
+pub(super) const COLUMNS: &str =
+    "id, username, display_name, role, email, disabled, must_change_password, last_login_at";
 
+/// Creates an account with the password given (the command line, tests): the rule applies, and
+/// the person keeps that password.
 pub async fn create(
     db: &Db,
     actor: &Actor,
     new: NewUser<'_>,
     cost: PasswordCost,
 ) -> Result<User, AppError> {
-    check_strength(new.password).map_err(weak)?;
-    insert(db, actor, new, cost).await
+    require_strong(new.password)?;
+    insert(db, actor, new, false, cost).await
 }
 
-/// A password the rule refuses, in both languages.
-fn weak(m: &'static str) -> AppError {
-    let ro = if m.contains("at least") {
-        "Parola: cel puțin 10 caractere."
-    } else {
-        "Parola: cel mult 1024 de octeți."
-    };
-    AppError::bad("password", crate::error::Said::new(ro, m))
+/// Creates an account with a one-time password made by Veghe, which the person must change at
+/// the first sign-in; answers the account and that password, to be shown once.
+pub async fn create_with_one_time_password(
+    db: &Db,
+    actor: &Actor,
+    new: NewUser<'_>,
+    cost: PasswordCost,
+) -> Result<(User, String), AppError> {
+    let password = one_time_password()?;
+    let user = insert(
+        db,
+        actor,
+        NewUser {
+            password: &password,
+            ..new
+        },
+        true,
+        cost,
+    )
+    .await?;
+    Ok((user, password))
+}
+
+/// A new password by the rule, or a 400 naming `password` in both languages.
+pub fn require_strong(password: &str) -> Result<(), AppError> {
+    check_strength(password).map_err(|weak| AppError::bad("password", weak.said()))
 }
 
 /// Creates a demonstration account, whose published password may be shorter than the rule.
@@ -96,16 +151,12 @@ pub async fn create_demo(
     new: NewUser<'_>,
     cost: PasswordCost,
 ) -> Result<User, AppError> {
-    insert(db, actor, new, cost).await
+    insert(db, actor, new, false, cost).await
 }
 
-async fn insert(
-    db: &Db,
-    actor: &Actor,
-    new: NewUser<'_>,
-    cost: PasswordCost,
-) -> Result<User, AppError> {
-    let display_name = new.display_name.trim();
+/// A display name of 1–100 characters, trimmed.
+pub fn display_name(text: &str) -> Result<&str, AppError> {
+    let display_name = text.trim();
     if display_name.is_empty() || display_name.chars().count() > 100 {
         return Err(AppError::bad(
             "display_name",
@@ -115,6 +166,39 @@ async fn insert(
             ),
         ));
     }
+    Ok(display_name)
+}
+
+/// An e-mail address: trimmed, empty is none, at most 200 characters with one `@` inside.
+pub fn email(text: Option<&str>) -> Result<Option<&str>, AppError> {
+    let Some(e) = text.map(str::trim).filter(|e| !e.is_empty()) else {
+        return Ok(None);
+    };
+    let ok = e.chars().count() <= 200
+        && !e.contains(char::is_whitespace)
+        && e.split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !b.contains('@'));
+    if !ok {
+        return Err(AppError::bad(
+            "email",
+            crate::error::Said::new(
+                "E-mail: o adresă de forma nume@domeniu.ro.",
+                "the e-mail must be an address like name@example.org",
+            ),
+        ));
+    }
+    Ok(Some(e))
+}
+
+async fn insert(
+    db: &Db,
+    actor: &Actor,
+    new: NewUser<'_>,
+    must_change_password: bool,
+    cost: PasswordCost,
+) -> Result<User, AppError> {
+    let display_name = display_name(new.display_name)?;
+    let email = email(new.email)?;
     let hash = hash_password(new.password, cost)?;
     let mut tx = db.begin().await?;
     let exists = sqlx::query("SELECT id FROM users WHERE username = $1")
@@ -131,15 +215,16 @@ async fn insert(
         )));
     }
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (username, display_name, role, email, password_hash, disabled, created_at) \
-         VALUES ($1, $2, $3, $4, $5, 0, $6) RETURNING id",
+        "INSERT INTO users (username, display_name, role, email, password_hash, disabled, created_at, must_change_password) \
+         VALUES ($1, $2, $3, $4, $5, 0, $6, $7) RETURNING id",
     )
     .bind(new.username.as_str())
     .bind(display_name)
     .bind(new.role.code())
-    .bind(new.email)
+    .bind(email)
     .bind(&hash)
     .bind(now_ms())
+    .bind(i64::from(must_change_password))
     .fetch_one(&mut *tx)
     .await?;
     let user = User {
@@ -147,8 +232,10 @@ async fn insert(
         username: new.username.as_str().to_string(),
         display_name: display_name.to_string(),
         role: new.role,
-        email: new.email.map(str::to_string),
+        email: email.map(str::to_string),
         disabled: false,
+        must_change_password,
+        last_login_at: None,
     };
     audit::append(
         &mut tx,
@@ -189,6 +276,38 @@ pub async fn list(db: &Db) -> Result<Vec<User>, AppError> {
     .await?)
 }
 
+/// Every account with its live sessions, by username.
+pub async fn accounts(db: &Db) -> Result<Vec<Account>, AppError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS}, (SELECT COUNT(*) FROM sessions s WHERE s.user_id = users.id AND s.expires_at > $1) AS sessions \
+         FROM users ORDER BY username"
+    )))
+    .bind(now_ms())
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// The account named in a path: 404 when there is none.
+pub async fn get(db: &Db, username: &Username) -> Result<User, AppError> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM users WHERE username = $1"
+    )))
+    .bind(username.as_str())
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+/// Notes a sign-in: the account's last login.
+pub async fn signed_in(db: &Db, user_id: i64) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET last_login_at = $1 WHERE id = $2")
+        .bind(now_ms())
+        .bind(user_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
 pub async fn find(db: &Db, username: &str) -> Result<User, AppError> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM users WHERE username = $1"
@@ -216,121 +335,4 @@ pub async fn credentials(db: &Db, username: &str) -> Result<Option<(User, String
     .fetch_optional(db.pool())
     .await?;
     Ok(found.map(|c| (c.user, c.password_hash)))
-}
-
-/// The new value of the column an update sets.
-enum Value {
-    Text(String),
-    Int(i64),
-}
-
-/// Applies one change to an account, with its audit entry, in one transaction.
-async fn update(
-    db: &Db,
-    actor: &Actor,
-    username: &str,
-    action: &str,
-    sql: &'static str,
-    value: Value,
-) -> Result<User, AppError> {
-    let before = find(db, username).await?;
-    let mut tx = db.begin().await?;
-    let query = sqlx::query(sql);
-    let query = match value {
-        Value::Text(t) => query.bind(t),
-        Value::Int(i) => query.bind(i),
-    };
-    query.bind(before.id).execute(&mut *tx).await?;
-    let after: User = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM users WHERE id = $1"
-    )))
-    .bind(before.id)
-    .fetch_one(&mut *tx)
-    .await?;
-    audit::append(
-        &mut tx,
-        actor,
-        Change {
-            action,
-            entity: "user",
-            entity_id: Some(before.id.to_string()),
-            before: Some(json!(before)),
-            after: Some(json!(after)),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(after)
-}
-
-pub async fn set_role(
-    db: &Db,
-    actor: &Actor,
-    username: &str,
-    role: Role,
-) -> Result<User, AppError> {
-    update(
-        db,
-        actor,
-        username,
-        "user.set_role",
-        "UPDATE users SET role = $1 WHERE id = $2",
-        Value::Text(role.code().to_string()),
-    )
-    .await
-}
-
-/// Disables (or re-enables) an account and ends its sessions.
-pub async fn set_disabled(
-    db: &Db,
-    actor: &Actor,
-    username: &str,
-    disabled: bool,
-) -> Result<User, AppError> {
-    let user = update(
-        db,
-        actor,
-        username,
-        if disabled {
-            "user.disable"
-        } else {
-            "user.enable"
-        },
-        "UPDATE users SET disabled = $1 WHERE id = $2",
-        Value::Int(i64::from(disabled)),
-    )
-    .await?;
-    if disabled {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(user.id)
-            .execute(db.pool())
-            .await?;
-    }
-    Ok(user)
-}
-
-/// Sets a new password and ends the account's sessions.
-pub async fn reset_password(
-    db: &Db,
-    actor: &Actor,
-    username: &str,
-    password: &str,
-    cost: PasswordCost,
-) -> Result<User, AppError> {
-    check_strength(password).map_err(weak)?;
-    let hash = hash_password(password, cost)?;
-    let user = update(
-        db,
-        actor,
-        username,
-        "user.reset_password",
-        "UPDATE users SET password_hash = $1 WHERE id = $2",
-        Value::Text(hash),
-    )
-    .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(user.id)
-        .execute(db.pool())
-        .await?;
-    Ok(user)
 }

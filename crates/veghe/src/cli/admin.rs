@@ -12,7 +12,7 @@ use crate::db::Db;
 
 #[derive(Subcommand)]
 pub enum UserCommand {
-    /// Create an account.
+    /// Create an account with the password read (at least 12 characters, not a common one).
     Add {
         username: String,
         #[arg(long)]
@@ -27,7 +27,7 @@ pub enum UserCommand {
     },
     /// List accounts.
     List,
-    /// Disable an account and end its sessions.
+    /// Disable an account: end its sessions and revoke its API tokens.
     Disable { username: String },
     /// Enable a disabled account.
     Enable { username: String },
@@ -117,12 +117,18 @@ pub async fn user(db: &Db, config: &Config, c: UserCommand) -> anyhow::Result<Ex
             }
         }
         UserCommand::Disable { username } => {
-            let u = users::set_disabled(db, &actor, &username, true).await?;
-            println!("disabled {}", u.username);
+            let (u, done) = users::set_disabled(db, &actor, &username, true).await?;
+            println!(
+                "disabled {}; {} session(s) ended, {} API token(s) revoked",
+                u.username, done.sessions_ended, done.tokens_revoked
+            );
         }
         UserCommand::Enable { username } => {
-            let u = users::set_disabled(db, &actor, &username, false).await?;
-            println!("enabled {}", u.username);
+            let (u, _) = users::set_disabled(db, &actor, &username, false).await?;
+            println!(
+                "enabled {} (API tokens revoked when it was disabled stay revoked)",
+                u.username
+            );
         }
         UserCommand::SetRole { username, role } => {
             let u = users::set_role(db, &actor, &username, role).await?;
@@ -133,9 +139,13 @@ pub async fn user(db: &Db, config: &Config, c: UserCommand) -> anyhow::Result<Ex
             password_stdin,
         } => {
             let password = super::read_password(password_stdin)?;
-            let u = users::reset_password(db, &actor, &username, &password, config.password_cost)
-                .await?;
-            println!("password of {} changed; its sessions ended", u.username);
+            let (u, _, done) =
+                users::reset_password(db, &actor, &username, Some(&password), config.password_cost)
+                    .await?;
+            println!(
+                "password of {} changed; {} session(s) ended",
+                u.username, done.sessions_ended
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -107,6 +107,7 @@ texts_table! { Tr, "Every text of the interface.";
     board_located: "localizat pe hartă.", "placed on the map.";
     board_unlocated: "adresa nu a fost găsită pe hartă: deschideți incidentul pentru a-l repartiza.", "the address was not found on the map: open the incident to assign it.";
     logout: "Ieșire", "Sign out";
+    my_password: "Parola mea", "My password";
     login_title: "Autentificare", "Sign in";
     login_intro: "Introduceți utilizatorul și parola primite de la administrator.", "Enter the username and password your administrator gave you.";
     login_first_start: "Instalare nouă: nu există încă niciun administrator. Pe serverul Veghe, creați-l cu comanda de mai jos (parola se citește de la intrarea standard), apoi autentificați-vă aici.", "New installation: there is no administrator yet. On the Veghe server, create one with the command below (the password is read from standard input), then sign in here.";

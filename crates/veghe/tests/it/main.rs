@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod accounts;
 mod activity;
 mod analysis;
 mod api;

@@ -63,14 +63,14 @@ both!(a_forbidden_page_says_so_in_the_users_language, |app| {
 both!(navigation_shows_only_what_the_role_may_open, |app| {
     let admin = app.signed_in("adm", Role::Administrator).await;
     let page = admin.get("/").await.text().await.expect("body");
-    assert!(page.contains("href=\"/users\"") && page.contains("href=\"/audit\""));
+    assert!(page.contains("href=\"/admin\"") && page.contains("href=\"/audit\""));
     let crew = app.signed_in("crew1", Role::Crew).await;
     // A crew's home is its phone view.
     let r = crew.get("/").await;
     assert_eq!(r.headers()["location"], "/crew");
     let page = crew.get("/crew").await.text().await.expect("body");
     assert!(
-        !page.contains("href=\"/users\"")
+        !page.contains("href=\"/admin\"")
             && !page.contains("href=\"/audit\"")
             && !page.contains("href=\"/map\"")
     );

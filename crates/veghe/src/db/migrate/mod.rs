@@ -150,6 +150,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "service_settings",
         include_str!("../../../migrations/0022_service_settings.sql"),
     ),
+    step(
+        23,
+        "accounts",
+        include_str!("../../../migrations/0023_accounts.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

@@ -107,6 +107,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "2324a7e5e79a2999e3d18da4d53bc12c361ffddb38a7321e50f3077756420379",
         "f3d8c8d7d5fe7e93b0daf34157f2c75635d85e6196f58587bffdfbff9027d2c3",
     ),
+    (
+        23,
+        "04ac86ebfb203841977a8de31022c08b3ef868227630e821ff84b007ee386a61",
+        "468c280c2044d249289d2ce89a4abe4545398e33381eac808d4fba581484e5c9",
+    ),
 ];
 
 fn sha256(text: &str) -> String {

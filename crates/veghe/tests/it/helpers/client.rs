@@ -35,6 +35,11 @@ impl TestApp {
     /// An API token for a new account of `role`.
     pub async fn token_for(&self, username: &str, role: Role) -> String {
         self.create_user(username, role).await;
+        self.token_for_existing(username).await
+    }
+
+    /// A new API token for an existing account.
+    pub async fn token_for_existing(&self, username: &str) -> String {
         let user = users::find(&self.db, username).await.expect("user");
         tokens::create(
             &self.db,

@@ -1,0 +1,63 @@
+//! The words of the accounts pages and of the own-password page, Romanian first and English
+//! second.
+
+use crate::web::i18n::texts_table;
+
+texts_table! { T, "Every text of the accounts pages.";
+    title: "Conturi de utilizator", "User accounts";
+    back_admin: "← Administrare", "← Administration";
+    back_users: "← Toate conturile", "← All accounts";
+    intro: "Fiecare persoană are contul ei, cu un singur rol. Modificările intră în jurnalul de audit.", "Everyone has their own account, with one role. Changes go into the audit trail.";
+    username: "Utilizator", "Username";
+    display_name: "Nume afișat", "Display name";
+    role: "Rol", "Role";
+    email: "E-mail", "E-mail";
+    state: "Stare", "State";
+    last_login: "Ultima autentificare", "Last sign-in";
+    sessions: "Sesiuni", "Sessions";
+    active: "activ", "active";
+    disabled: "dezactivat", "disabled";
+    must_change: "parolă de schimbat", "password to change";
+    never: "niciodată", "never";
+    you: "(dumneavoastră)", "(you)";
+    add_title: "Adaugă un cont", "Add an account";
+    add_intro: "Veghe generează o parolă de unică folosință, afișată o singură dată; persoana o schimbă la prima autentificare.", "Veghe makes a one-time password, shown once; the person changes it at the first sign-in.";
+    add_button: "Adaugă contul", "Add the account";
+    choose_role: "— alegeți rolul —", "— choose a role —";
+    required: "obligatoriu", "required";
+    created: "Contul a fost creat:", "The account is created:";
+    otp_title: "Parola de unică folosință", "One-time password";
+    otp_note: "Predați-o personal titularului, nu prin e-mail sau telefon. Nu va mai fi afișată; la prima autentificare va fi înlocuită cu o parolă aleasă de el.", "Hand it over to the person in person, not by e-mail or phone. It will not be shown again; at the first sign-in they replace it with one of their own.";
+    saved: "Modificarea a fost salvată.", "The change is saved.";
+    sessions_ended: "Sesiuni închise:", "Sessions ended:";
+    tokens_revoked: "Chei API revocate:", "API tokens revoked:";
+    details_title: "Date de contact", "Contact details";
+    save: "Salvează", "Save";
+    role_title: "Rolul", "Role";
+    access_title: "Accesul", "Access";
+    disable_note: "Dezactivarea închide sesiunile contului și îi revocă cheile API; reactivarea nu readuce cheile. Ultimul administrator activ nu poate fi dezactivat.", "Disabling ends the account's sessions and revokes its API tokens; re-enabling does not bring the tokens back. The last enabled administrator cannot be disabled.";
+    disable_button: "Dezactivează contul", "Disable the account";
+    enable_button: "Reactivează contul", "Enable the account";
+    reset_title: "Parola", "Password";
+    reset_note: "Se generează o parolă nouă de unică folosință, de schimbat la următoarea autentificare; sesiunile contului se închid, cheile API rămân.", "A new one-time password is made, to be changed at the next sign-in; the account's sessions end, its API tokens stay.";
+    reset_button: "Generează o parolă nouă", "Make a new password";
+    sessions_title: "Sesiuni active", "Active sessions";
+    started: "Începută", "Started";
+    last_seen: "Ultima activitate", "Last seen";
+    expires: "Expiră", "Expires";
+    browser: "Browser", "Browser";
+    address: "Adresa", "Address";
+    no_sessions: "Nicio sesiune activă.", "No active session.";
+    end_sessions: "Închide toate sesiunile", "End all sessions";
+    own_title: "Schimbarea parolei", "Change your password";
+    own_forced: "V-ați autentificat cu o parolă de unică folosință. Alegeți acum parola dumneavoastră pentru a continua.", "You signed in with a one-time password. Choose your own password now to continue.";
+    own_rule: "Cel puțin 12 caractere, și nu una dintre parolele folosite des. O frază de câteva cuvinte se ține minte ușor.", "At least 12 characters, and not one of the commonly used passwords. A phrase of a few words is easy to remember.";
+    own_others: "Celelalte sesiuni ale contului se închid; aceasta rămâne deschisă.", "Your other sessions end; this one stays open.";
+    current_password: "Parola actuală", "Current password";
+    new_password: "Parola nouă", "New password";
+    repeat_password: "Parola nouă, încă o dată", "New password, again";
+    own_button: "Schimbă parola", "Change the password";
+    own_done: "Parola a fost schimbată.", "Your password is changed.";
+    continue_home: "Mergeți la pagina principală", "Go to the home page";
+    mismatch: "Parola nouă, încă o dată: nu este aceeași cu parola nouă.", "the repeated new password is not the same as the new password";
+}
