@@ -67,9 +67,8 @@ fn age(ms: i64) -> String {
 async fn list(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
     let t = route_texts::of(shell.lang);
     let now = now_ms();
-    let units = super::units::list_all(&state.db)
     let stale_after_ms = state.settings().await?.stale_after_ms();
-    let units = super::units::list(&state.db)
+    let units = super::units::list_all(&state.db)
         .await?
         .into_iter()
         .map(|u| UnitRow {
