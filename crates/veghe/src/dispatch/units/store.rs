@@ -72,16 +72,26 @@ async fn call_sign_free(tx: &mut Tx, call_sign: &CallSign, except: i64) -> AppRe
             } else {
                 ("", "")
             };
-            Err(AppError::conflict(Said::new(
-                format!(
-                    "Indicativul „{}” este al echipajului {other} (nr. {id}{ro_retired}); alegeți alt indicativ.",
-                    call_sign.as_str()
-                ),
-                format!(
-                    "call sign “{}” is crew {other}'s (no. {id}{en_retired}); choose another one",
-                    call_sign.as_str()
-                ),
-            )))
+            let given = call_sign.as_str();
+            Err(AppError::conflict(if given == other {
+                Said::new(
+                    format!(
+                        "Indicativul „{given}” există deja (echipajul nr. {id}{ro_retired}); alegeți alt indicativ."
+                    ),
+                    format!(
+                        "call sign “{given}” already exists (crew no. {id}{en_retired}); choose another one"
+                    ),
+                )
+            } else {
+                Said::new(
+                    format!(
+                        "Indicativul „{given}” se confundă cu al echipajului {other} (nr. {id}{ro_retired}); alegeți alt indicativ."
+                    ),
+                    format!(
+                        "call sign “{given}” is too like crew {other}'s (no. {id}{en_retired}); choose another one"
+                    ),
+                )
+            }))
         }
     }
 }
