@@ -8,13 +8,20 @@ use serde_json::{Value, json};
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::TestApp;
 use crate::helpers::fixtures::noise_call;
+use crate::helpers::{Api, TestApp};
 
 /// A crew as the API takes it.
 fn crew(call_sign: &str, tracker: Option<&str>) -> Value {
     json!({"call_sign": call_sign, "kind": "car", "department": "proximity",
            "vehicle": "TM-09-PLT", "radio": "TETRA-4109", "tracker_id": tracker})
+}
+
+/// Adds a crew through the API; its id.
+async fn added(admin: &Api, body: Value) -> i64 {
+    admin.post_ok("/api/v1/units", body).await["id"]
+        .as_i64()
+        .expect("id")
 }
 
 /// The crews' rows and the audit entries about crews.
@@ -154,11 +161,7 @@ both!(
     |app| {
         // Arrange
         let admin = app.api("adm", Role::Administrator).await;
-        let id = admin
-            .post_ok("/api/v1/units", crew("PL-110", Some("trk-110")))
-            .await["id"]
-            .as_i64()
-            .expect("id");
+        let id = added(&admin, crew("PL-110", Some("trk-110"))).await;
 
         // Act
         let retired = admin
@@ -200,9 +203,7 @@ both!(
         admin
             .post_ok("/api/v1/units", crew("PL-101", Some("trk-9")))
             .await;
-        let second = admin.post_ok("/api/v1/units", crew("PL-102", None)).await["id"]
-            .as_i64()
-            .expect("id");
+        let second = added(&admin, crew("PL-102", None)).await;
         let before = saved(&app).await;
 
         // Act
@@ -319,11 +320,7 @@ both!(a_bad_field_is_refused_by_name_and_nothing_is_saved, |app| {
     assert_eq!(saved(&app).await, (0, 0), "nothing saved");
 
     // A change is refused by name too, leaving the crew as it was.
-    let id = admin
-        .post_ok("/api/v1/units", crew("PL-1", Some("trk-1")))
-        .await["id"]
-        .as_i64()
-        .expect("id");
+    let id = added(&admin, crew("PL-1", Some("trk-1"))).await;
     let (s, answer) = admin
         .send(
             Method::PATCH,
@@ -344,11 +341,7 @@ both!(a_bad_field_is_refused_by_name_and_nothing_is_saved, |app| {
 both!(only_the_administrator_administers_crews, |app| {
     // Arrange
     let admin = app.api("adm", Role::Administrator).await;
-    let id = admin
-        .post_ok("/api/v1/units", crew("PL-120", Some("trk-120")))
-        .await["id"]
-        .as_i64()
-        .expect("id");
+    let id = added(&admin, crew("PL-120", Some("trk-120"))).await;
     let before = saved(&app).await;
 
     for role in Role::ALL.into_iter().filter(|r| *r != Role::Administrator) {
@@ -392,11 +385,7 @@ both!(
     |app| {
         // Arrange
         let admin = app.api("adm", Role::Administrator).await;
-        let id = admin
-            .post_ok("/api/v1/units", crew("PL-130", Some("trk-130")))
-            .await["id"]
-            .as_i64()
-            .expect("id");
+        let id = added(&admin, crew("PL-130", Some("trk-130"))).await;
 
         // Act
         let accepted = fix(&app, "trk-130", 45.7561).await;
@@ -435,11 +424,7 @@ both!(
         for (sign, tracker) in [("PL-140", "trk-140"), ("PL-141", "trk-141")] {
             let mut body = crew(sign, Some(tracker));
             body["status"] = json!("available");
-            ids.push(
-                admin.post_ok("/api/v1/units", body).await["id"]
-                    .as_i64()
-                    .expect("id"),
-            );
+            ids.push(added(&admin, body).await);
             assert_eq!(fix(&app, tracker, 45.7540).await, StatusCode::OK);
         }
         let (busy, idle) = (ids[0], ids[1]);

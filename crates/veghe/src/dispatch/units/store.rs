@@ -55,6 +55,14 @@ async fn recorded(
     Ok(())
 }
 
+/// Reads the crew as written, records the change and commits: what each change ends with.
+async fn finish(mut tx: Tx, actor: &Actor, action: &str, before: &Unit) -> AppResult<Unit> {
+    let after = get(&mut *tx, before.id).await?;
+    recorded(&mut tx, actor, action, Some(before), &after).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
 /// Refuses a call sign another crew has (letter case aside), naming that crew.
 async fn call_sign_free(tx: &mut Tx, call_sign: &CallSign, except: i64) -> AppResult<()> {
     let other: Option<(i64, String, Option<i64>)> = sqlx::query_as(
@@ -72,16 +80,26 @@ async fn call_sign_free(tx: &mut Tx, call_sign: &CallSign, except: i64) -> AppRe
             } else {
                 ("", "")
             };
-            Err(AppError::conflict(Said::new(
-                format!(
-                    "Indicativul „{}” este al echipajului {other} (nr. {id}{ro_retired}); alegeți alt indicativ.",
-                    call_sign.as_str()
-                ),
-                format!(
-                    "call sign “{}” is crew {other}'s (no. {id}{en_retired}); choose another one",
-                    call_sign.as_str()
-                ),
-            )))
+            let given = call_sign.as_str();
+            Err(AppError::conflict(if given == other {
+                Said::new(
+                    format!(
+                        "Indicativul „{given}” există deja (echipajul nr. {id}{ro_retired}); alegeți alt indicativ."
+                    ),
+                    format!(
+                        "call sign “{given}” already exists (crew no. {id}{en_retired}); choose another one"
+                    ),
+                )
+            } else {
+                Said::new(
+                    format!(
+                        "Indicativul „{given}” se confundă cu al echipajului {other} (nr. {id}{ro_retired}); alegeți alt indicativ."
+                    ),
+                    format!(
+                        "call sign “{given}” is too like crew {other}'s (no. {id}{en_retired}); choose another one"
+                    ),
+                )
+            }))
         }
     }
 }
@@ -253,10 +271,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: UnitChange) -> AppR
     .execute(&mut *tx)
     .await
     .map_err(taken)?;
-    let after = get(&mut *tx, id).await?;
-    recorded(&mut tx, actor, "unit.update", Some(&before), &after).await?;
-    tx.commit().await?;
-    Ok(after)
+    finish(tx, actor, "unit.update", &before).await
 }
 
 /// Retires a crew: off duty, its tracker freed (the audit keeps which it was), gone from the
@@ -303,10 +318,7 @@ pub async fn retire(db: &Db, actor: &Actor, id: i64) -> AppResult<Unit> {
             ),
         )));
     }
-    let after = get(&mut *tx, id).await?;
-    recorded(&mut tx, actor, "unit.retire", Some(&before), &after).await?;
-    tx.commit().await?;
-    Ok(after)
+    finish(tx, actor, "unit.retire", &before).await
 }
 
 /// Brings a retired crew back, off duty and without a tracker.
@@ -326,8 +338,5 @@ pub async fn reinstate(db: &Db, actor: &Actor, id: i64) -> AppResult<Unit> {
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    let after = get(&mut *tx, id).await?;
-    recorded(&mut tx, actor, "unit.reinstate", Some(&before), &after).await?;
-    tx.commit().await?;
-    Ok(after)
+    finish(tx, actor, "unit.reinstate", &before).await
 }
