@@ -7,11 +7,12 @@ mod texts;
 
 use askama::Template;
 
+use axum::response::Response;
+use texts::T;
+
 use crate::auth::{Access, groups};
 use crate::error::AppResult;
 use crate::web::{Shell, render};
-use axum::response::Response;
-use texts::T;
 
 /// The route of the index itself.
 pub fn routes() -> crate::auth::access::Routes {
@@ -39,13 +40,11 @@ struct AdminPage {
     sections: Vec<Section>,
 }
 
-/// The index's sections, in order: (heading, [(address, title, what is done there)]).
-fn layout(
-    t: &'static T,
-) -> [(
-    &'static str,
-    Vec<(&'static str, &'static str, &'static str)>,
-); 3] {
+/// A link as laid out: (address, title, what is done there).
+type Entry = (&'static str, &'static str, &'static str);
+
+/// The index's sections, in order: a heading and its links.
+fn layout(t: &'static T) -> [(&'static str, Vec<Entry>); 3] {
     [
         (
             t.people,
@@ -93,4 +92,26 @@ async fn index(shell: Shell) -> AppResult<Response> {
         .filter(|s| !s.links.is_empty())
         .collect();
     render(&AdminPage { shell, t, sections })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::Role;
+    use crate::web::Lang;
+
+    /// Every link of the index is a page of the route table that the administrator may open.
+    #[test]
+    fn every_link_is_an_administrators_page() {
+        for lang in [Lang::Ro, Lang::En] {
+            for (_, links) in layout(texts::of(lang)) {
+                for (href, _, _) in links {
+                    assert!(
+                        crate::web::page_access(href).allows(Some(Role::Administrator)),
+                        "{href} is not a page the administrator may open"
+                    );
+                }
+            }
+        }
+    }
 }
