@@ -7,6 +7,7 @@ texts_table! { T, "Every text of the departments' pages.";
     back: "Înapoi la administrare", "Back to administration";
     back_list: "Înapoi la compartimente", "Back to departments";
     intro: "Compartimentele cărora li se repartizează lucrările registraturii: termenul intern, șeful și adresa de e-mail la care se anunță fiecare lucrare repartizată. Fiecare modificare intră în jurnalul de audit.", "The departments the registry's cases are routed to: the internal deadline, the head and the e-mail address each routed case is announced to. Every change goes into the audit trail.";
+    name: "Denumire", "Name";
     name_ro: "Denumire", "Name in Romanian";
     name_en: "Denumire în engleză", "Name in English";
     code: "Cod", "Code";
