@@ -11,7 +11,7 @@ texts_table! { T, "Every text of the departments' pages.";
     name_ro: "Denumire", "Name in Romanian";
     name_en: "Denumire în engleză", "Name in English";
     code: "Cod", "Code";
-    code_hint: "Litere mici fără diacritice, cifre, „_” și „-”; nu se mai schimbă.", "Lower-case letters, digits, `_` and `-`; it does not change later.";
+    code_hint: "Litere mici fără diacritice, cifre, „_” și „-”; nu se mai schimbă.", "Lower-case letters, digits, “_” and “-”; it does not change later.";
     days_before: "Termen intern (zile lucrătoare înainte de termenul legal)", "Internal deadline (working days before the legal one)";
     days_short: "Termen intern", "Internal deadline";
     days_hint: "Între 1 și 20.", "From 1 to 20.";
