@@ -122,6 +122,17 @@ impl AppError {
         }
     }
 
+    /// For a page that shows a refusal beside its form: bad input or a conflict as its status
+    /// and words in `lang`; any other error stays an error (the error page).
+    pub fn refusal(self, lang: Lang) -> Result<(StatusCode, String), AppError> {
+        match self {
+            AppError::BadRequest { .. } | AppError::Conflict(_) => {
+                Ok((self.status(), self.said(lang)))
+            }
+            other => Err(other),
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,

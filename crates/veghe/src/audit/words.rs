@@ -43,6 +43,8 @@ pub fn action(code: &str, lang: Lang) -> String {
         "registry.department_member" => {
             l("membru adăugat în compartiment", "department member added")
         }
+        "registry.department_add" => l("compartiment adăugat", "department added"),
+        "registry.department_edit" => l("compartiment modificat", "department edited"),
         "registry.letter_draft" => l("scrisoare redactată", "letter drafted"),
         "registry.letter_edit" => l("scrisoare modificată", "letter edited"),
         "registry.letter_submit" => l(
@@ -77,6 +79,13 @@ pub fn action(code: &str, lang: Lang) -> String {
         "incident.attachment" => l("fișier atașat la incident", "file attached to the incident"),
         "incident.call_joined" => l("apel suplimentar alăturat", "further call joined"),
         "incident.handover" => l("predat altei instituții", "handed over to another agency"),
+        "agency.add" => l("forță cooperantă adăugată", "cooperating force added"),
+        "agency.edit" => l("forță cooperantă modificată", "cooperating force edited"),
+        "agency.retire" => l("forță cooperantă retrasă", "cooperating force retired"),
+        "settings.change" => l(
+            "setările serviciului modificate",
+            "service settings changed",
+        ),
         "unit.checkin" => l("echipaj prezent la tură", "crew checked in"),
         "unit.create" => l("echipaj adăugat", "crew added"),
         "unit.update" => l("echipaj modificat", "crew changed"),
@@ -136,6 +145,8 @@ pub fn entity(code: &str, lang: Lang) -> &'static str {
         "registry_letter" => l("Scrisoarea la lucrarea nr.", "Letter of case no."),
         "registry_reservation" => l("Număr rezervat", "Reserved number"),
         "registry_department" => l("Compartimentul", "Department"),
+        "agency" => l("Forța cooperantă", "Cooperating force"),
+        "settings" => l("Setările serviciului", "Service settings"),
         "registry_template" => l("Modelul de document", "Document template"),
         "registry_archive_file" => l("Dosarul de arhivă", "Archive file"),
         "registry_retention" => l("Termenul de păstrare", "Keeping term"),

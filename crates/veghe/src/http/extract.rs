@@ -155,7 +155,7 @@ pub fn code(v: Option<String>, field: &'static str) -> AppResult<String> {
                     super::fields::name(field, Lang::Ro)
                 ),
                 format!(
-                    "{field} “{code}”: lower-case letters, digits, `_` and `-`, starting with a letter or digit (e.g. ordine_publica)"
+                    "{field} “{code}”: lower-case letters, digits, “_” and “-”, starting with a letter or digit (e.g. ordine_publica)"
                 ),
             ),
         ))

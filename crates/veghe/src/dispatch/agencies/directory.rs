@@ -82,7 +82,7 @@ fn phone(v: Option<String>) -> AppResult<String> {
                     "Telefonul „{phone}”: între 3 și 20 de caractere, doar cifre, spații, „+” și „-” (de exemplu 0256 123 456)."
                 ),
                 format!(
-                    "phone “{phone}”: 3 to 20 characters, only digits, spaces, `+` and `-` (e.g. 0256 123 456)"
+                    "phone “{phone}”: 3 to 20 characters, only digits, spaces, “+” and “-” (e.g. 0256 123 456)"
                 ),
             ),
         ))
@@ -176,7 +176,7 @@ pub async fn add(db: &Db, actor: &Actor, a: NewAgency) -> AppResult<Agency> {
                 "Codul „{}” este deja folosit de o altă instituție; alegeți altul.",
                 a.code
             ),
-            format!("the code `{}` is already used by another body", a.code),
+            format!("the code “{}” is already used by another body", a.code),
         )));
     }
     let added = audited(&mut tx, actor, "agency.add", &a.code, None).await?;
@@ -213,7 +213,7 @@ pub async fn retire(db: &Db, actor: &Actor, code: &str) -> AppResult<Agency> {
     if before.retired_at.is_some() {
         return Err(AppError::conflict(Said::new(
             format!("Instituția „{}” este deja retrasă.", before.name),
-            format!("`{code}` is already retired"),
+            format!("“{code}” is already retired"),
         )));
     }
     sqlx::query("UPDATE agencies SET retired_at = $2 WHERE id = $1")

@@ -109,14 +109,6 @@ fn kinds(lang: Lang) -> Vec<(&'static str, String)> {
     KINDS.iter().map(|k| (*k, texts::kind(k, lang))).collect()
 }
 
-/// A refusal the page shows beside the form; anything else is the error page.
-fn refusal(e: AppError, lang: Lang) -> AppResult<(StatusCode, String)> {
-    match e {
-        AppError::BadRequest { .. } | AppError::Conflict(_) => Ok((e.status(), e.said(lang))),
-        other => Err(other),
-    }
-}
-
 #[derive(Deserialize)]
 struct Done {
     done: Option<String>,
@@ -197,7 +189,7 @@ async fn add(
     match result {
         Ok(_) => Ok(Redirect::to("/admin/agencies?done=added").into_response()),
         Err(e) => {
-            let refused = refusal(e, shell.lang)?;
+            let refused = e.refusal(shell.lang)?;
             list_view(&state, shell, typed, None, Some(refused)).await
         }
     }
@@ -267,7 +259,7 @@ async fn edit(
             Ok(Redirect::to(&format!("/admin/agencies/{}?done=saved", a.code)).into_response())
         }
         Err(e) => {
-            let refused = refusal(e, shell.lang)?;
+            let refused = e.refusal(shell.lang)?;
             edit_view(shell, agency, typed, None, Some(refused)).await
         }
     }
@@ -300,7 +292,7 @@ async fn retire(
     match result {
         Ok(_) => Ok(Redirect::to("/admin/agencies?done=retired").into_response()),
         Err(e) => {
-            let refused = refusal(e, shell.lang)?;
+            let refused = e.refusal(shell.lang)?;
             let form = Fields::from(&agency);
             edit_view(shell, agency, form, None, Some(refused)).await
         }

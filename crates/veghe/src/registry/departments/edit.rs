@@ -121,7 +121,7 @@ async fn head_id(tx: &mut Tx, head: Option<&str>) -> AppResult<Option<i64>> {
                     "Șeful compartimentului: „{username}” nu este un cont activ de ofițer de compartiment sau de șef de serviciu."
                 ),
                 format!(
-                    "head: `{username}` is not an active department officer's or head of service's account"
+                    "head: “{username}” is not an active department officer's or head of service's account"
                 ),
             ),
         )),
@@ -182,7 +182,7 @@ pub async fn add(db: &Db, actor: &Actor, d: NewDepartment) -> AppResult<Departme
                 d.code
             ),
             format!(
-                "the code `{}` is already used by another department",
+                "the code “{}” is already used by another department",
                 d.code
             ),
         )));

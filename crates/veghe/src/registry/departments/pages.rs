@@ -154,14 +154,6 @@ fn name(d: &Department, lang: Lang) -> String {
     }
 }
 
-/// A refusal the page shows beside the form; anything else is the error page.
-fn refusal(e: AppError, lang: Lang) -> AppResult<(StatusCode, String)> {
-    match e {
-        AppError::BadRequest { .. } | AppError::Conflict(_) => Ok((e.status(), e.said(lang))),
-        other => Err(other),
-    }
-}
-
 #[derive(Deserialize)]
 struct Done {
     done: Option<String>,
@@ -250,7 +242,7 @@ async fn add(
             Ok(Redirect::to(&format!("/admin/departments/{}?done=added", d.id)).into_response())
         }
         Err(e) => {
-            let refused = refusal(e, shell.lang)?;
+            let refused = e.refusal(shell.lang)?;
             list_view(&state, shell, &form, None, Some(refused)).await
         }
     }
@@ -319,7 +311,7 @@ async fn edit(
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/admin/departments/{id}?done=saved")).into_response()),
         Err(e) => {
-            let refused = refusal(e, shell.lang)?;
+            let refused = e.refusal(shell.lang)?;
             edit_view(&state, shell, department, &form, None, Some(refused)).await
         }
     }
@@ -347,7 +339,7 @@ async fn add_member(
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/admin/departments/{id}?done=member")).into_response()),
         Err(e) => {
-            let refused = refusal(e, shell.lang)?;
+            let refused = e.refusal(shell.lang)?;
             let form = DepartmentForm::of(&department);
             edit_view(&state, shell, department, &form, None, Some(refused)).await
         }
