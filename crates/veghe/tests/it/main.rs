@@ -42,5 +42,6 @@ mod registry_retention;
 mod registry_search;
 mod route_page;
 mod service_settings;
+mod setup_journey;
 mod shell;
 mod special;
