@@ -29,6 +29,8 @@ if [ ! -x "$VEGHE_BIN" ]; then
   echo "e2e: server binary $VEGHE_BIN not found" >&2
   exit 1
 fi
+# Tests that start a server of their own (a new installation) run this binary.
+export VEGHE_BIN
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/veghe-e2e.XXXXXX")"
 LOG="$TMP/server.log"
