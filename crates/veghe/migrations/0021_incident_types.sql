@@ -21,6 +21,8 @@ CREATE TABLE incident_types (
     active_to        INTEGER
 );
 CREATE INDEX incident_types_code ON incident_types(code);
+-- At most one open version per type, whatever two writers do at once.
+CREATE UNIQUE INDEX incident_types_open ON incident_types(code) WHERE active_to IS NULL;
 
 INSERT INTO incident_types (code, name_ro, name_en, default_priority, our_competence, legal_basis, agency, cap_category, eido_type, position) VALUES
     ('noise', 'Tulburarea liniștii publice', 'Disturbing the peace (noise)', 2, 1, 'Legea 61/1991, art. 2 pct. 25', NULL, 'Safety', 'Law Enforcement', 1),

@@ -99,8 +99,8 @@ const PINNED: &[(i64, &str, &str)] = &[
     ),
     (
         21,
-        "e507d9280c60d1717b28ab98c10152a9c096bf99fe538e7b87b1d39315bea3d2",
-        "6c757e7ca44773431bc1e872be1a5937d305adde3081e7a991d1727acd72e437",
+        "38892e4912c03ae51da494339aa28442052c33ae769257f91b8982ad2979d5fb",
+        "a6c409df5a04c0fe18b7412cf2bba4230934bfb45efd0e336fc6aa2dc8b6441a",
     ),
     (
         22,

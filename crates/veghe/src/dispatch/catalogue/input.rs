@@ -127,38 +127,30 @@ struct Draft<'a> {
 }
 
 fn fields(d: Draft<'_>) -> AppResult<Fields> {
-    let Draft {
-        name_ro,
-        name_en,
-        default_priority,
-        our_competence,
-        legal_basis,
-        agency,
-        cap_category,
-        eido_type,
-    } = d;
-    let name_ro = name(name_ro, "name_ro", |t| t.bad_name_ro)?;
-    let name_en = name(name_en, "name_en", |t| t.bad_name_en)?;
-    let default_priority = default_priority
+    let name_ro = name(d.name_ro, "name_ro", |t| t.bad_name_ro)?;
+    let name_en = name(d.name_en, "name_en", |t| t.bad_name_en)?;
+    let default_priority = d
+        .default_priority
         .filter(|p| (1..=3).contains(p))
         .ok_or_else(|| AppError::bad("default_priority", said(|t| t.bad_priority)))?;
-    let legal_basis = legal_basis.trim().to_string();
+    let legal_basis = d.legal_basis.trim().to_string();
     if legal_basis.chars().count() > 200 {
         return Err(AppError::bad("legal_basis", said(|t| t.bad_legal_basis)));
     }
-    let agency = agency
+    let agency = d
+        .agency
         .map(str::trim)
         .filter(|a| !a.is_empty())
         .map(str::to_string);
-    if !our_competence && agency.is_none() {
+    if !d.our_competence && agency.is_none() {
         return Err(AppError::bad("agency", said(|t| t.agency_needed)));
     }
     let cap_category = CAP_CATEGORIES
         .iter()
         .copied()
-        .find(|c| *c == cap_category.trim())
+        .find(|c| *c == d.cap_category.trim())
         .ok_or_else(|| AppError::bad("cap_category", said(|t| t.bad_cap)))?;
-    let eido_type = eido_type.trim().to_string();
+    let eido_type = d.eido_type.trim().to_string();
     if eido_type.is_empty() || eido_type.chars().count() > 60 {
         return Err(AppError::bad("eido_type", said(|t| t.bad_eido)));
     }
@@ -166,7 +158,7 @@ fn fields(d: Draft<'_>) -> AppResult<Fields> {
         name_ro,
         name_en,
         default_priority,
-        our_competence,
+        our_competence: d.our_competence,
         legal_basis,
         agency,
         cap_category,

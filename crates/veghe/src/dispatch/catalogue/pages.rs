@@ -43,7 +43,8 @@ pub struct Row {
     pub retired: bool,
 }
 
-fn row(t: &IncidentType, tr: &T) -> Row {
+/// `retired`: the type's last version has ended (an earlier version closed by a rename is not).
+fn row(t: &IncidentType, tr: &T, retired: bool) -> Row {
     Row {
         code: t.code.clone(),
         name_ro: t.name_ro.clone(),
@@ -57,7 +58,7 @@ fn row(t: &IncidentType, tr: &T) -> Row {
             .active_from
             .map_or_else(|| tr.always.to_string(), local_time),
         to: t.active_to.map(local_time).unwrap_or_default(),
-        retired: t.retired(),
+        retired,
     }
 }
 
@@ -182,7 +183,11 @@ async fn show_list(
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
     let types = store::load(&state.db).await?;
-    let rows = types.current().into_iter().map(|v| row(v, t)).collect();
+    let rows = types
+        .current()
+        .into_iter()
+        .map(|v| row(v, t, v.retired()))
+        .collect();
     render(&ListPage {
         shell,
         t,
@@ -257,12 +262,12 @@ async fn show_edit(
         .versions()
         .iter()
         .filter(|v| v.code == code && v.id != current.id)
-        .map(|v| row(v, t))
+        .map(|v| row(v, t, false))
         .collect();
     earlier.reverse();
     render(&EditPage {
         t,
-        current: row(&current, t),
+        current: row(&current, t, current.retired()),
         earlier,
         used: store::used(state.db.pool(), &code).await?,
         form: form.unwrap_or_else(|| TypeForm::of(&current)),

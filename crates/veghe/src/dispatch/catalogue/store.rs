@@ -69,46 +69,70 @@ async fn insert(
     position: i64,
     from: Option<i64>,
 ) -> AppResult<IncidentType> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO incident_types (code, name_ro, name_en, default_priority, our_competence, legal_basis, agency, cap_category, eido_type, position, active_from) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING {COLUMNS}"
-    )))
+    Ok(with_fields(
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO incident_types (name_ro, name_en, default_priority, our_competence, legal_basis, agency, cap_category, eido_type, code, position, active_from) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING {COLUMNS}"
+        ))),
+        f,
+    )
     .bind(code)
-    .bind(&f.name_ro)
-    .bind(&f.name_en)
-    .bind(f.default_priority)
-    .bind(i64::from(f.our_competence))
-    .bind(&f.legal_basis)
-    .bind(&f.agency)
-    .bind(f.cap_category)
-    .bind(&f.eido_type)
     .bind(position)
     .bind(from)
     .fetch_one(&mut **tx)
     .await?)
 }
 
-async fn audited(
-    tx: &mut Tx,
+type Statement<'q> =
+    sqlx::query::QueryAs<'q, sqlx::Any, IncidentType, <sqlx::Any as sqlx::Database>::Arguments>;
+
+/// Binds a type's fields as `$1…$8`: names, priority, competence, legal basis, agency, CAP, EIDO.
+fn with_fields<'q>(q: Statement<'q>, f: &'q Fields) -> Statement<'q> {
+    q.bind(&f.name_ro)
+        .bind(&f.name_en)
+        .bind(f.default_priority)
+        .bind(i64::from(f.our_competence))
+        .bind(&f.legal_basis)
+        .bind(&f.agency)
+        .bind(f.cap_category)
+        .bind(&f.eido_type)
+}
+
+/// Writes the change's audit entry and commits: the one end of every write here.
+async fn commit_audited(
+    mut tx: Tx,
     actor: &Actor,
     action: &str,
-    code: &str,
     before: Option<&IncidentType>,
-    after: &IncidentType,
-) -> AppResult<()> {
+    after: IncidentType,
+) -> AppResult<IncidentType> {
     audit::append(
-        tx,
+        &mut tx,
         actor,
         Change {
             action,
             entity: "incident_type",
-            entity_id: Some(code.to_string()),
+            entity_id: Some(after.code.clone()),
             before: before.map(|b| json!(b)),
             after: Some(json!(after)),
         },
     )
     .await?;
-    Ok(())
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// The current version of `code`, which must exist (else 404) and not be retired (else 409).
+async fn open_version(tx: &mut Tx, code: &str) -> AppResult<IncidentType> {
+    let versions = versions_in(tx, code).await?;
+    let current = versions.get(code).ok_or(AppError::NotFound)?.clone();
+    if current.retired() {
+        return Err(AppError::conflict(Said::new(
+            RO.retired_refused,
+            EN.retired_refused,
+        )));
+    }
+    Ok(current)
 }
 
 /// Adds a type, in force from now; a code already in the catalogue (retired too) is a conflict.
@@ -124,9 +148,7 @@ pub async fn create(db: &Db, actor: &Actor, input: &TypeIn) -> AppResult<Inciden
             .fetch_one(&mut *tx)
             .await?;
     let t = insert(&mut tx, &code, &f, position, Some(now_ms())).await?;
-    audited(&mut tx, actor, "incident_type.create", &code, None, &t).await?;
-    tx.commit().await?;
-    Ok(t)
+    commit_audited(tx, actor, "incident_type.create", None, t).await
 }
 
 /// Changes a type. Used by incidents and renamed: its version ends now and a new one begins;
@@ -138,14 +160,7 @@ pub async fn update(
     patch: &TypePatch,
 ) -> AppResult<IncidentType> {
     let mut tx = db.begin().await?;
-    let versions = versions_in(&mut tx, code).await?;
-    let current = versions.get(code).ok_or(AppError::NotFound)?.clone();
-    if current.retired() {
-        return Err(AppError::conflict(Said::new(
-            RO.retired_refused,
-            EN.retired_refused,
-        )));
-    }
+    let current = open_version(&mut tx, code).await?;
     let f = patch.apply(&current)?;
     check_agency(&mut tx, &f).await?;
     let after = if f.renames(&current) && used(&mut *tx, code).await? {
@@ -157,46 +172,24 @@ pub async fn update(
             .await?;
         insert(&mut tx, code, &f, current.position, Some(now)).await?
     } else {
-        sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "UPDATE incident_types SET name_ro = $1, name_en = $2, default_priority = $3, our_competence = $4, \
-             legal_basis = $5, agency = $6, cap_category = $7, eido_type = $8 WHERE id = $9 RETURNING {COLUMNS}"
-        )))
-        .bind(&f.name_ro)
-        .bind(&f.name_en)
-        .bind(f.default_priority)
-        .bind(i64::from(f.our_competence))
-        .bind(&f.legal_basis)
-        .bind(&f.agency)
-        .bind(f.cap_category)
-        .bind(&f.eido_type)
+        with_fields(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "UPDATE incident_types SET name_ro = $1, name_en = $2, default_priority = $3, our_competence = $4, \
+                 legal_basis = $5, agency = $6, cap_category = $7, eido_type = $8 WHERE id = $9 RETURNING {COLUMNS}"
+            ))),
+            &f,
+        )
         .bind(current.id)
         .fetch_one(&mut *tx)
         .await?
     };
-    audited(
-        &mut tx,
-        actor,
-        "incident_type.update",
-        code,
-        Some(&current),
-        &after,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(after)
+    commit_audited(tx, actor, "incident_type.update", Some(&current), after).await
 }
 
 /// Retires a type from now: no new call takes it; incidents keep its name.
 pub async fn retire(db: &Db, actor: &Actor, code: &str) -> AppResult<IncidentType> {
     let mut tx = db.begin().await?;
-    let versions = versions_in(&mut tx, code).await?;
-    let current = versions.get(code).ok_or(AppError::NotFound)?.clone();
-    if current.retired() {
-        return Err(AppError::conflict(Said::new(
-            RO.retired_refused,
-            EN.retired_refused,
-        )));
-    }
+    let current = open_version(&mut tx, code).await?;
     let after: IncidentType = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "UPDATE incident_types SET active_to = $1 WHERE id = $2 RETURNING {COLUMNS}"
     )))
@@ -204,15 +197,5 @@ pub async fn retire(db: &Db, actor: &Actor, code: &str) -> AppResult<IncidentTyp
     .bind(current.id)
     .fetch_one(&mut *tx)
     .await?;
-    audited(
-        &mut tx,
-        actor,
-        "incident_type.retire",
-        code,
-        Some(&current),
-        &after,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(after)
+    commit_audited(tx, actor, "incident_type.retire", Some(&current), after).await
 }
