@@ -179,7 +179,8 @@ test('a new installation is set up in the browser and takes its first call', { t
     await phone.locator('#current_password').fill(oneTime);
     await phone.locator('#password').fill(DISPATCHER_PASSWORD);
     await phone.locator('#password_repeat').fill(DISPATCHER_PASSWORD);
-    await submit(phone, 'form:has(#password_repeat)', (u) => u.pathname !== '/account/password');
+    await submit(phone, 'form:has(#password_repeat)', (u) => u.searchParams.has('changed'));
+    await seen(phone, 'password-changed');
 
     // At the desk: a call of the new type.
     const disp = await sized(1366, 768);
