@@ -23,9 +23,11 @@ let browser;
 before(async () => { browser = await h.launch(); });
 after(async () => { if (browser) await browser.close(); });
 
-// One page of each kind: ids become N, the query is left out.
+// One page of each kind: ids and the codes that name a record (an account, a type, a force)
+// become N, the query is left out.
 function kind(p) {
-  return p.split('?')[0].replace(/\/\d+(?=\/|$)/g, '/N').replace(/\/[0-9a-f-]{16,}(?=\/|$)/g, '/ID');
+  return p.split('?')[0].replace(/\/\d+(?=\/|$)/g, '/N').replace(/\/[0-9a-f-]{16,}(?=\/|$)/g, '/ID')
+    .replace(/^\/(users|admin\/incident-types|admin\/agencies)\/[^/]+/, '/$1/N');
 }
 
 async function links(page) {
