@@ -3,6 +3,8 @@
 //! oversight pages beside them. It links pages of several features, so it sits beside the route
 //! table; each link is shown only to whom the page's own route admits.
 
+#[cfg(test)]
+mod props;
 mod texts;
 
 use askama::Template;

@@ -4,7 +4,7 @@
 //! statuses (Romanian labels first).
 
 pub mod api;
-mod input;
+pub(crate) mod input;
 pub mod pages;
 mod store;
 mod texts;
