@@ -132,7 +132,7 @@ test('a new installation is set up in the browser and takes its first call', { t
     await desk.locator('#it-code').fill('railway_trespass');
     await desk.locator('#it-name-ro').fill('Persoane pe calea ferată');
     await desk.locator('#it-name-en').fill('People on the railway');
-    await desk.locator('#it-priority').selectOption('2');
+    await desk.locator('#it-priority').selectOption('1');
     await desk.locator('#it-ours').uncheck();
     await desk.locator('#it-agency').selectOption('ptf');
     await desk.locator('#it-cap').selectOption('Safety');
@@ -187,7 +187,7 @@ test('a new installation is set up in the browser and takes its first call', { t
     await signIn(disp, 'dan', DISPATCHER_PASSWORD);
     await go(disp, '/board');
     await disp.locator('#in-type').selectOption('railway_trespass');
-    await disp.locator('#in-priority').selectOption('2');
+    assert.equal(await disp.locator('#in-priority').inputValue(), '1', 'the type brings its usual priority');
     await disp.locator('#in-address').fill('Gara de Nord');
     await disp.locator('#in-lat').fill('45.7507');
     await disp.locator('#in-lon').fill('21.2078');

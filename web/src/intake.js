@@ -1,6 +1,7 @@
 /* Veghe — call intake on the board: street type-ahead (diacritics optional), a click on the
  * map sets the coordinates, and open incidents within 100 m of the last hour are offered to
- * join instead of opening a duplicate. Without JavaScript the form still works as plain HTML. */
+ * join instead of opening a duplicate; a chosen type preselects its usual priority. Without
+ * JavaScript the form still works as plain HTML. */
 (function () {
   'use strict';
   var form = document.getElementById('intake');
@@ -11,7 +12,17 @@
   var lon = document.getElementById('in-lon');
   var type = document.getElementById('in-type');
   var box = document.getElementById('join-box');
+  var priority = document.getElementById('in-priority');
   var timer = null;
+
+  // A chosen type brings its usual priority; the dispatcher may still change it.
+  function typePriority() {
+    var o = type.options[type.selectedIndex];
+    var p = o && o.getAttribute('data-priority');
+    if (p && priority) { priority.value = p; }
+  }
+  type.addEventListener('change', typePriority);
+  typePriority();
 
   function getJSON(url) {
     return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })

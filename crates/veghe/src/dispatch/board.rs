@@ -121,7 +121,8 @@ struct BoardPage {
     t: &'static T,
     incidents: Vec<IncidentRow>,
     units: Vec<UnitRow>,
-    types: Vec<(String, String)>,
+    /// The active types: code, name, default priority (the intake preselects it).
+    types: Vec<(String, String, i64)>,
     can_dispatch: bool,
     /// The call just saved: its number, with a link, and whether it is on the map.
     saved: Option<Saved>,
@@ -163,7 +164,7 @@ async fn board(state: &AppState, shell: Shell, saved: Option<Saved>) -> AppResul
     let types = catalogue
         .active()
         .into_iter()
-        .map(|t| (t.code.clone(), t.name(lang).to_string()))
+        .map(|t| (t.code.clone(), t.name(lang).to_string(), t.default_priority))
         .collect();
     let can_dispatch = shell
         .user
@@ -280,18 +281,16 @@ async fn intake(
     }
     let input = IncidentIn {
         kind: form.kind,
-        priority: Some(
-            form.priority
-                .trim()
-                .trim_start_matches(['P', 'p'])
-                .parse()
-                .map_err(|_| {
-                    AppError::bad(
-                        "priority",
-                        Said::new(board_texts::RO.priority_bad, board_texts::EN.priority_bad),
-                    )
-                })?,
-        ),
+        // None chosen: the type's default priority.
+        priority: match form.priority.trim().trim_start_matches(['P', 'p']) {
+            "" => None,
+            p => Some(p.parse().map_err(|_| {
+                AppError::bad(
+                    "priority",
+                    Said::new(board_texts::RO.priority_bad, board_texts::EN.priority_bad),
+                )
+            })?),
+        },
         lat: opt_number("lat", form.lat)?,
         lon: opt_number("lon", form.lon)?,
         address: Some(form.address),

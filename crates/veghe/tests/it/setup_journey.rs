@@ -38,7 +38,7 @@ both!(
             .post(
                 "/api/v1/incident-types",
                 json!({"code": "railway_trespass", "name_ro": "Persoane pe calea ferată",
-                   "name_en": "People on the railway", "default_priority": 2,
+                   "name_en": "People on the railway", "default_priority": 3,
                    "our_competence": false, "agency": "ptf", "cap_category": "Safety"}),
             )
             .await;
@@ -120,13 +120,13 @@ both!(
             "the board offers the new type"
         );
 
-        // A call of the new type, taken on the board.
+        // A call of the new type, taken on the board with no priority chosen: the type's own.
         let r = dan
             .post_form(
                 "/board/incidents",
                 &[
                     ("type", "railway_trespass"),
-                    ("priority", "1"),
+                    ("priority", ""),
                     ("address", "Gara de Nord"),
                     ("lat", "45.7507"),
                     ("lon", "21.2078"),
@@ -141,7 +141,7 @@ both!(
             .and_then(|a| a.iter().find(|i| i["type"] == "railway_trespass"))
             .cloned()
             .unwrap_or_else(|| panic!("the call is not among {incidents}"));
-        assert_eq!(inc["priority"], 1, "{inc}");
+        assert_eq!(inc["priority"], 3, "{inc}");
         let id = inc["id"].as_i64().expect("id");
 
         // Handed to the new force from the incident page.
