@@ -43,6 +43,9 @@ pub fn action(code: &str, lang: Lang) -> String {
         "registry.department_member" => {
             l("membru adăugat în compartiment", "department member added")
         }
+        "registry.department_member_removed" => {
+            l("membru scos din compartiment", "department member removed")
+        }
         "registry.department_add" => l("compartiment adăugat", "department added"),
         "registry.department_edit" => l("compartiment modificat", "department edited"),
         "registry.letter_draft" => l("scrisoare redactată", "letter drafted"),

@@ -44,6 +44,7 @@ use crate::http::extract::{Body, Id, Query};
         reserve,
         list_departments,
         departments::add_member,
+        departments::remove_member,
         attachments::upload,
         attachments::list,
         attachments::download
@@ -96,6 +97,11 @@ pub fn routes() -> Routes {
             "/api/v1/registry/departments/{id}/members",
             Access::Roles(groups::OVERSIGHT),
             departments::add_member,
+        )
+        .delete(
+            "/api/v1/registry/departments/{id}/members/{username}",
+            Access::Roles(groups::OVERSIGHT),
+            departments::remove_member,
         )
         .post(
             "/api/v1/petitions/{id}/attachments",

@@ -563,6 +563,62 @@ async fn routing_a_petition_mails_the_department_postgres() {
     routing_announces_the_case(Engine::Postgres).await;
 }
 
+both!(a_member_is_taken_out_of_a_department, |app| {
+    // Arrange: an officer in the public-order department.
+    let admin = app.api("adm", Role::Administrator).await;
+    app.create_user("ofiter", Role::DepartmentOfficer).await;
+    let members = "/api/v1/registry/departments/ordine_publica/members";
+    let (s, _) = admin.post(members, json!({"username": "ofiter"})).await;
+    assert_eq!(s, StatusCode::OK);
+    let in_department = || {
+        app.count(
+            "SELECT COUNT(*) FROM registry_department_members m JOIN users u ON u.id = m.user_id \
+             WHERE u.username = 'ofiter'",
+        )
+    };
+    assert_eq!(in_department().await, 1);
+
+    // Act: taken out by the API; a second time is refused naming the person.
+    let (s, _) = admin
+        .send(Method::DELETE, &format!("{members}/ofiter"), Value::Null)
+        .await;
+    let (again, refusal) = admin
+        .send(Method::DELETE, &format!("{members}/ofiter"), Value::Null)
+        .await;
+
+    // Assert
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    assert_eq!(in_department().await, 0);
+    assert_eq!(
+        (again, field(&refusal)),
+        (StatusCode::BAD_REQUEST, "username")
+    );
+    assert_eq!(audited(&app, "registry.department_member_removed").await, 1);
+
+    // The same from the department's page, by its button.
+    let (s, _) = admin.post(members, json!({"username": "ofiter"})).await;
+    assert_eq!(s, StatusCode::OK);
+    let browser = app.signed_in("adm2", Role::Administrator).await;
+    let id = app
+        .count("SELECT id FROM registry_departments WHERE code = 'ordine_publica'")
+        .await;
+    let page = browser
+        .get(&format!("/admin/departments/{id}"))
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert!(page.contains("/members/remove"), "each member has a button");
+    let r = browser
+        .post_form(
+            &format!("/admin/departments/{id}/members/remove"),
+            &[("username", "ofiter")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(in_department().await, 0);
+});
+
 both!(every_role_but_the_administrator_is_refused, |app| {
     for role in Role::ALL.into_iter().filter(|r| *r != Role::Administrator) {
         let who = app

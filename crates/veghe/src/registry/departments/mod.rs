@@ -139,6 +139,65 @@ pub async fn add_member_to(db: &Db, actor: &Actor, code: &str, username: &str) -
     Ok(user)
 }
 
+/// Takes an officer out of a department (by its code): its cases no longer reach their queue.
+/// Refused, naming `username`, when the person is not a member.
+pub async fn remove_member_from(
+    db: &Db,
+    actor: &Actor,
+    code: &str,
+    username: &str,
+) -> AppResult<()> {
+    let mut tx = db.begin().await?;
+    let removed = sqlx::query(
+        "DELETE FROM registry_department_members WHERE department_id = \
+         (SELECT id FROM registry_departments WHERE code = $1) \
+         AND user_id = (SELECT id FROM users WHERE username = $2)",
+    )
+    .bind(code)
+    .bind(username)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if removed == 0 {
+        return Err(AppError::bad(
+            "username",
+            Said::new(
+                format!("„{username}” nu este membru al compartimentului „{code}”."),
+                format!("`{username}` is not a member of the department `{code}`"),
+            ),
+        ));
+    }
+    crate::audit::append(
+        &mut tx,
+        actor,
+        crate::audit::Change {
+            action: "registry.department_member_removed",
+            entity: "registry_department",
+            entity_id: Some(code.to_string()),
+            before: Some(serde_json::json!({"username": username})),
+            after: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Takes an officer out of a department (`{id}` is the department's code).
+#[utoipa::path(delete, path = "/api/v1/registry/departments/{id}/members/{username}", tag = "registry",
+    params(("id" = String, Path, description = "department code"),
+        ("username" = String, Path, description = "the member's username")),
+    responses((status = 204), (status = 400, body = crate::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn remove_member(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    me: crate::auth::CurrentUser,
+    axum::extract::Path((code, username)): axum::extract::Path<(String, String)>,
+) -> AppResult<axum::http::StatusCode> {
+    remove_member_from(&state.db, &me.actor(), &code, &username).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
 /// Adds an officer to a department (`{id}` is the department's code); their queue shows it.
 #[utoipa::path(post, path = "/api/v1/registry/departments/{id}/members", tag = "registry",
     params(("id" = String, Path, description = "department code")), request_body = MemberIn,

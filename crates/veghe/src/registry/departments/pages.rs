@@ -27,6 +27,11 @@ pub fn routes() -> Routes {
         .get("/admin/departments/{id}", admin, edit_page)
         .post("/admin/departments/{id}", admin, edit)
         .post("/admin/departments/{id}/members", admin, add_member)
+        .post(
+            "/admin/departments/{id}/members/remove",
+            admin,
+            remove_member,
+        )
 }
 
 /// The form as a page sends it (every field text).
@@ -164,6 +169,7 @@ fn done(q: &Done, t: &'static T) -> Option<&'static str> {
         Some("added") => Some(t.added),
         Some("saved") => Some(t.saved),
         Some("member") => Some(t.member_added),
+        Some("member_removed") => Some(t.member_removed),
         _ => None,
     }
 }
@@ -344,4 +350,17 @@ async fn add_member(
             edit_view(&state, shell, department, &form, None, Some(refused)).await
         }
     }
+}
+
+/// Takes a member out, from the button beside their name.
+async fn remove_member(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Id(id): Id,
+    Form(f): Form<MemberForm>,
+) -> AppResult<Response> {
+    let department = super::get(&state.db, id).await?;
+    let username = crate::http::extract::required(f.username, "username", 100)?;
+    super::remove_member_from(&state.db, &me.actor(), &department.code, &username).await?;
+    Ok(Redirect::to(&format!("/admin/departments/{id}?done=member_removed")).into_response())
 }

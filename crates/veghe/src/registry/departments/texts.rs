@@ -35,4 +35,6 @@ texts_table! { T, "Every text of the departments' pages.";
     added: "Compartimentul a fost adăugat.", "The department is added.";
     saved: "Modificările au fost salvate.", "The changes are saved.";
     member_added: "Membrul a fost adăugat.", "The member is added.";
+    member_removed: "Membrul a fost scos din compartiment.", "The member is taken out of the department.";
+    remove_member: "Scoate din compartiment", "Take out of the department";
 }
