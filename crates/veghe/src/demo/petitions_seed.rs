@@ -161,9 +161,32 @@ pub async fn seed_petitions(db: &Db, seed: u64, now_ms: i64) -> anyhow::Result<u
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("INSERT INTO registry_department_members (department_id, user_id) SELECT d.id, u.id FROM registry_departments d, users u WHERE d.code = 'ordine_publica' AND u.username = 'compartiment'")
-        .execute(&mut *tx)
-        .await?;
     tx.commit().await?;
+    staff_public_order(db).await?;
     Ok(entries.len())
+}
+
+/// The public-order department's officer, its head and its address, set as an administrator
+/// would, through the departments' own store (when the demo's officer account exists).
+async fn staff_public_order(db: &Db) -> anyhow::Result<()> {
+    use crate::registry::departments::{DepartmentPatch, add_member_to, change};
+    if crate::auth::users::credentials(db, "compartiment")
+        .await?
+        .is_none()
+    {
+        return Ok(());
+    }
+    let actor = crate::audit::Actor::system("demo");
+    add_member_to(db, &actor, "ordine_publica", "compartiment").await?;
+    let id: i64 =
+        sqlx::query_scalar("SELECT id FROM registry_departments WHERE code = 'ordine_publica'")
+            .fetch_one(db.pool())
+            .await?;
+    let patch = DepartmentPatch {
+        head: Some("compartiment".into()),
+        email: Some("ordine.publica@politialocalatm.example".into()),
+        ..DepartmentPatch::default()
+    };
+    change(db, &actor, id, patch).await?;
+    Ok(())
 }
