@@ -85,6 +85,7 @@ pub fn action(code: &str, lang: Lang) -> String {
         "agency.add" => l("forță cooperantă adăugată", "cooperating force added"),
         "agency.edit" => l("forță cooperantă modificată", "cooperating force edited"),
         "agency.retire" => l("forță cooperantă retrasă", "cooperating force retired"),
+        "agency.reinstate" => l("forță cooperantă repusă", "cooperating force reinstated"),
         "settings.change" => l(
             "setările serviciului modificate",
             "service settings changed",

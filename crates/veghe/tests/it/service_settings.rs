@@ -386,6 +386,28 @@ both!(cooperating_forces_are_added_edited_and_retired, |app| {
     assert_eq!(audited(&app, "agency.edit").await, 1);
     assert_eq!(audited(&app, "agency.retire").await, 1);
 
+    // Reinstated: offered for hand-overs again, audited; a second time is a conflict.
+    let (s, back) = admin
+        .post("/api/v1/agencies/politia-rutiera/reinstate", json!({}))
+        .await;
+    assert_eq!(
+        (s, back["retired_at"].is_null()),
+        (StatusCode::OK, true),
+        "{back}"
+    );
+    let (s, _) = admin
+        .post("/api/v1/agencies/politia-rutiera/reinstate", json!({}))
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    let page = desk
+        .get(&format!("/incidents/{}", other["id"]))
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert!(page.contains(r#"value="politia-rutiera""#));
+    assert_eq!(audited(&app, "agency.reinstate").await, 1);
+
     // The page flags the bodies still without a phone.
     let browser = app.signed_in("adm2", Role::Administrator).await;
     let page = browser
@@ -630,6 +652,7 @@ both!(every_role_but_the_administrator_is_refused, |app| {
             (Method::POST, "/api/v1/agencies"),
             (Method::PATCH, "/api/v1/agencies/isu"),
             (Method::POST, "/api/v1/agencies/isu/retire"),
+            (Method::POST, "/api/v1/agencies/isu/reinstate"),
             (Method::POST, "/api/v1/registry/departments"),
             (Method::PATCH, "/api/v1/registry/departments/1"),
             (Method::GET, "/admin/settings"),

@@ -15,7 +15,7 @@ use crate::http::extract::Body;
 /// This module's part of the API description.
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    paths(create, change, retire),
+    paths(create, change, retire, reinstate),
     components(schemas(AgencyIn, AgencyPatch)),
     tags((name = "agencies", description = "Cooperating forces: the directory"))
 )]
@@ -27,6 +27,7 @@ pub fn routes() -> Routes {
         .post("/api/v1/agencies", admin, create)
         .patch("/api/v1/agencies/{code}", admin, change)
         .post("/api/v1/agencies/{code}/retire", admin, retire)
+        .post("/api/v1/agencies/{code}/reinstate", admin, reinstate)
 }
 
 /// Adds a cooperating body; `phone` is required, a code in use is a conflict.
@@ -72,4 +73,17 @@ pub async fn retire(
     Path(code): Path<String>,
 ) -> AppResult<Json<Agency>> {
     Ok(Json(super::retire(&state.db, &me.actor(), &code).await?))
+}
+
+/// Brings a retired body back: it is offered for hand-overs again.
+#[utoipa::path(post, path = "/api/v1/agencies/{code}/reinstate", tag = "agencies",
+    params(("code" = String, Path)),
+    responses((status = 200, body = Agency), (status = 404), (status = 409, body = crate::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn reinstate(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(code): Path<String>,
+) -> AppResult<Json<Agency>> {
+    Ok(Json(super::reinstate(&state.db, &me.actor(), &code).await?))
 }

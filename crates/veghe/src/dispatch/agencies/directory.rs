@@ -226,6 +226,25 @@ pub async fn retire(db: &Db, actor: &Actor, code: &str) -> AppResult<Agency> {
     Ok(after)
 }
 
+/// Brings a retired body back into the hand-over list.
+pub async fn reinstate(db: &Db, actor: &Actor, code: &str) -> AppResult<Agency> {
+    let mut tx = db.begin().await?;
+    let before = get_in(&mut tx, code).await?;
+    if before.retired_at.is_none() {
+        return Err(AppError::conflict(Said::new(
+            format!("Instituția „{}” nu este retrasă.", before.name),
+            format!("“{code}” is not retired"),
+        )));
+    }
+    sqlx::query("UPDATE agencies SET retired_at = NULL WHERE id = $1")
+        .bind(before.id)
+        .execute(&mut *tx)
+        .await?;
+    let after = audited(&mut tx, actor, "agency.reinstate", code, Some(&before)).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ mod handover;
 pub mod pages;
 mod texts;
 
-pub use directory::{AgencyIn, AgencyPatch, NewAgency, add, edit, retire};
+pub use directory::{AgencyIn, AgencyPatch, NewAgency, add, edit, reinstate, retire};
 pub use handover::{CHANNELS, Handover, hand_over};
 
 use serde::Serialize;

@@ -25,6 +25,7 @@ pub fn routes() -> Routes {
         .get("/admin/agencies/{code}", admin, edit_page)
         .post("/admin/agencies/{code}", admin, edit)
         .post("/admin/agencies/{code}/retire", admin, retire)
+        .post("/admin/agencies/{code}/reinstate", admin, reinstate)
 }
 
 /// A body in the list.
@@ -119,6 +120,7 @@ fn done(q: &Done, t: &'static T) -> Option<&'static str> {
         Some("added") => Some(t.added),
         Some("saved") => Some(t.saved),
         Some("retired") => Some(t.retired_done),
+        Some("reinstated") => Some(t.reinstated_done),
         _ => None,
     }
 }
@@ -297,4 +299,14 @@ async fn retire(
             edit_view(shell, agency, form, None, Some(refused)).await
         }
     }
+}
+
+/// Brings a retired body back into the hand-over list.
+async fn reinstate(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    super::reinstate(&state.db, &me.actor(), &code).await?;
+    Ok(Redirect::to("/admin/agencies?done=reinstated").into_response())
 }
