@@ -8,7 +8,7 @@ use serde_json::Value;
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::fixtures::{noise_call, petition};
+use crate::helpers::fixtures::{HEADER, good_row, noise_call, petition, upload_sanctions};
 
 /// The poisons: NUL, escape, DEL and a C1 control.
 const BAD: [&str; 4] = ["\u{0}", "\u{1b}[31m", "\u{7f}", "\u{85}"];
@@ -217,5 +217,25 @@ both!(
         assert_eq!(r.status(), StatusCode::BAD_REQUEST);
         assert!(r.text().await.expect("body").contains("device_id"));
         assert_eq!(app.count("SELECT COUNT(*) FROM positions").await, 40);
+    }
+);
+
+both!(
+    an_uploads_text_part_with_a_control_character_is_refused,
+    |app| {
+        // Arrange
+        let b = app.signed_in("ana", Role::Analyst).await;
+        let csv = format!("{HEADER}\n{}\n", good_row(1));
+
+        // Act
+        let r = upload_sanctions(&b, "op\u{0}", &csv).await;
+
+        // Assert
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        let page = r.text().await.expect("page");
+        assert!(
+            page.contains("Sursa: textul conține un caracter de control"),
+            "{page}"
+        );
     }
 );
