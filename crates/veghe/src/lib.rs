@@ -109,7 +109,9 @@ pub fn app(state: AppState) -> Router {
     let (router, _) = routes().into_parts();
     router
         .fallback(web::errors::not_found)
-        // Layers run bottom-up on the way in: trace, metrics, headers, size limit, who is it, CSRF, error pages.
+        // Layers run bottom-up on the way in: trace, metrics, headers, size limit, who is it, CSRF,
+        // error pages, a path with no control character.
+        .layer(from_fn(http::clean::clean_path))
         .layer(from_fn(web::errors::html_errors))
         .layer(from_fn_with_state(state.clone(), auth::csrf::protect))
         .layer(from_fn_with_state(state.clone(), auth::authenticate))

@@ -21,7 +21,7 @@ use crate::audit::access_log::Reason;
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult};
-use crate::http::extract::{Form, Query};
+use crate::http::extract::{self, Form, Query};
 use crate::web::{Shell, render};
 
 pub fn routes() -> Routes {
@@ -221,7 +221,8 @@ async fn upload(
     {
         match field.name() {
             Some("file") => {
-                let name = field.file_name().unwrap_or("fisier.csv").to_string();
+                let name =
+                    extract::clean("file", field.file_name().unwrap_or("fisier.csv"))?.to_string();
                 let bytes = field
                     .bytes()
                     .await
@@ -230,6 +231,7 @@ async fn upload(
             }
             Some("source") => {
                 let s = field.text().await.unwrap_or_default();
+                extract::clean("source", &s)?;
                 if !s.trim().is_empty() {
                     source = s.trim().to_string();
                 }

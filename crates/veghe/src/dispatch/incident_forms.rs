@@ -14,7 +14,7 @@ use crate::auth::groups;
 use crate::auth::{Access, CurrentUser};
 use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::text;
-use crate::http::extract::{Form, Id};
+use crate::http::extract::{self, Form, Id};
 use crate::web::Shell;
 
 pub fn routes() -> Routes {
@@ -229,7 +229,7 @@ pub async fn first_file(mut form: Multipart) -> AppResult<(String, Vec<u8>)> {
         if field.name() != Some("file") {
             continue;
         }
-        let name = field.file_name().unwrap_or("fisier").to_string();
+        let name = extract::clean("file", field.file_name().unwrap_or("fisier"))?.to_string();
         let bytes = field
             .bytes()
             .await

@@ -12,6 +12,7 @@ use super::model::LatLon;
 use crate::AppState;
 use crate::db::{Db, now_ms};
 use crate::error::{AppError, AppResult};
+use crate::http::extract;
 
 /// One reported position, parsed.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +26,22 @@ pub struct Fix {
     pub accuracy: Option<f64>,
     pub battery: Option<f64>,
 }
+
+/// The fields a tracker sends, named when one holds a control character.
+const FIELDS: &[&str] = &[
+    "id",
+    "deviceid",
+    "lat",
+    "lon",
+    "timestamp",
+    "speed",
+    "bearing",
+    "altitude",
+    "accuracy",
+    "batt",
+    "device_id",
+    "location",
+];
 
 const KNOT_MPS: f64 = 1852.0 / 3600.0;
 
@@ -234,6 +251,7 @@ pub async fn receive(
     let fix = if is_json {
         let value: Value = serde_json::from_slice(&body)
             .map_err(|e| AppError::bad("body", format!("the JSON body does not parse: {e}")))?;
+        extract::clean_json(&value, FIELDS, "body")?;
         parse_json(&value, now)?
     } else {
         let mut pairs: Vec<(String, String)> =
@@ -244,8 +262,11 @@ pub async fn receive(
                 .map_err(|_| AppError::bad("body", "the form body does not parse"))?;
             pairs.extend(form);
         }
+        extract::clean_pairs(pairs.iter().map(|(k, v)| (k, v)), FIELDS, "query")?;
         parse_fields(&pairs, now)?
     };
+    // A fix refused above never reaches the group commit, so it cannot fail the fixes
+    // committed with it.
     state.positions.submit(&state.db, &state.live, fix).await?;
     Ok(StatusCode::OK)
 }

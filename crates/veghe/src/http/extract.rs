@@ -15,6 +15,8 @@ use serde_path_to_error::{Segment, Track};
 use crate::error::{AppError, AppResult, Said};
 use crate::web::Lang;
 
+pub use super::clean::{clean, clean_json, clean_pairs};
+
 /// A positive id from the path (`/…/{id}`); anything else is a 400 naming `id`.
 #[derive(Clone, Copy, Debug)]
 pub struct Id(pub i64);
@@ -56,6 +58,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
             ));
         }
         let bytes = body_bytes(req, state).await?;
+        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            clean_json(&value, fields_of::<T>(), "body")?;
+        }
         let mut de = serde_json::Deserializer::from_slice(&bytes);
         let value = deserialize::<T, _>(&mut de, "body", |e: &serde_json::Error| e.is_data())?;
         de.end().map_err(|e| AppError::bad("body", e.to_string()))?;
@@ -210,6 +215,7 @@ async fn body_bytes<S: Send + Sync>(req: Request, state: &S) -> AppResult<Bytes>
 }
 
 fn urlencoded<T: DeserializeOwned>(bytes: &[u8], whole: &'static str) -> AppResult<T> {
+    clean_pairs(form_urlencoded::parse(bytes), fields_of::<T>(), whole)?;
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(bytes));
     deserialize(de, whole, |_| true)
 }

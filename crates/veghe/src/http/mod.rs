@@ -2,6 +2,7 @@
 //! Prometheus metrics, and the embedded browser assets.
 
 pub mod assets;
+pub mod clean;
 pub mod extract;
 pub mod fields;
 pub mod metrics;

@@ -9,7 +9,7 @@ use super::attachments::{self, FORM_MAX_BYTES, MAX_BYTES, Part, Upload};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult, Said};
-use crate::http::extract::Id;
+use crate::http::extract::{self, Id};
 use crate::web::{Lang, Shell};
 
 /// The body the form's route accepts (the extractor's own default is 2 MB).
@@ -37,7 +37,8 @@ async fn read(mut form: Multipart) -> AppResult<Vec<(Upload, Part)>> {
     while let Some(mut field) = form.next_field().await.map_err(|_| cut_short())? {
         match field.name() {
             Some("file") => {
-                let name = field.file_name().unwrap_or_default().to_string();
+                let name =
+                    extract::clean("file", field.file_name().unwrap_or_default())?.to_string();
                 let mut data = Vec::new();
                 while let Some(chunk) = field.chunk().await.map_err(|_| cut_short())? {
                     data.extend_from_slice(&chunk);

@@ -8,7 +8,7 @@ use veghe::auth::Role;
 
 use crate::both;
 use crate::helpers::Api;
-use crate::helpers::fixtures::{HEADER, cnp, good_row, import_sanctions};
+use crate::helpers::fixtures::{HEADER, cnp, good_row, import_sanctions, upload_sanctions};
 
 /// Imports the valid rows of a CSV file: the import's report.
 async fn import_csv(api: &Api, text: String) -> Value {
@@ -250,22 +250,7 @@ both!(
             good_row(1),
             good_row(2).replace("29.11.2026", "31.02.2026")
         );
-        let boundary = "veghe-test-boundary";
-        let csrf = b.csrf().await;
-        let body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nop\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"pv.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
-        );
-        let r = b
-            .send(
-                app.client
-                    .post(app.url(&format!("/activity/import?csrf={csrf}")))
-                    .header(
-                        "content-type",
-                        format!("multipart/form-data; boundary={boundary}"),
-                    )
-                    .body(body),
-            )
-            .await;
+        let r = upload_sanctions(&b, "op", &csv).await;
         assert_eq!(r.status(), StatusCode::OK);
         let page = r.text().await.expect("page");
         assert!(

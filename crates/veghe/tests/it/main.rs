@@ -12,6 +12,7 @@ mod audit;
 mod auth;
 mod backup;
 mod cli;
+mod control_chars;
 mod crews_admin;
 mod desk;
 mod desk_pages;

@@ -128,6 +128,16 @@ both!(open311_reports_posted_with_a_key_and_read_back, |app| {
             "attribute[culoare]",
         ),
         (without("email"), StatusCode::BAD_REQUEST, "email"),
+        (
+            with("description", "Mașini\u{0}"),
+            StatusCode::BAD_REQUEST,
+            "description",
+        ),
+        (
+            with("first_name", "Ana\u{1b}[0m"),
+            StatusCode::BAD_REQUEST,
+            "first_name",
+        ),
     ] {
         let mut f = form;
         if word == "long" || word == "lat" {

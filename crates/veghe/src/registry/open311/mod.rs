@@ -12,7 +12,7 @@ pub mod wire;
 use std::collections::HashMap;
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 
@@ -23,6 +23,8 @@ use crate::AppState;
 use crate::audit::Actor;
 use crate::auth::Access;
 use crate::auth::access::Routes;
+use crate::error::AppError;
+use crate::http::extract::{self, Query};
 
 pub const BASE: &str = "/open311/v2";
 
@@ -121,10 +123,14 @@ async fn top(
     State(state): State<AppState>,
     Path(file): Path<String>,
     headers: HeaderMap,
-    Query(filter): Query<requests::Filter>,
+    filter: Result<Query<requests::Filter>, AppError>,
 ) -> Response {
     let Some((stem, fmt)) = Fmt::split(&file) else {
         return not_found(Fmt::Json, "resource");
+    };
+    let filter = match filter {
+        Ok(Query(filter)) => filter,
+        Err(e) => return Error::from(e).send(fmt),
     };
     match stem {
         "discovery" => ok(fmt, "discovery", &discovery(&base_url(&state, &headers))),
@@ -234,10 +240,29 @@ fn number(form: &HashMap<String, String>, field: &str, range: f64) -> Result<Opt
     }
 }
 
+/// The fields of a posted request, named when one holds a control character.
+const FIELDS: &[&str] = &[
+    "api_key",
+    "service_code",
+    "lat",
+    "long",
+    "address_string",
+    "address_id",
+    "description",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "device_id",
+    "account_id",
+    "media_url",
+];
+
 /// Registers a posted request: the key checked, every field checked, one transaction.
 async fn create(state: &AppState, body: &[u8]) -> Result<V, Error> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
         .map_err(|e| Error::bad(format!("the body is not a URL-encoded form: {e}")))?;
+    extract::clean_pairs(pairs.iter().map(|(k, v)| (k, v)), FIELDS, "body")?;
     let form: HashMap<String, String> = pairs
         .into_iter()
         .map(|(k, v)| (k, v.trim().to_string()))

@@ -212,7 +212,7 @@ async fn status_and_json(r: Response) -> (StatusCode, Value) {
 
 /// A browser: a cookie jar over the app's client.
 pub struct Browser<'a> {
-    app: &'a TestApp,
+    pub(super) app: &'a TestApp,
     cookies: Mutex<BTreeMap<String, String>>,
 }
 

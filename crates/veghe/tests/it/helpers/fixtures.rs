@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use veghe::auth::Role;
 
-use super::{Api, TestApp};
+use super::{Api, Browser, TestApp};
 
 impl TestApp {
     /// The single number a `SELECT COUNT(*) …` (or any one-integer query) answers.
@@ -134,6 +134,27 @@ pub async fn import_sanctions(
     api.upload(
         &format!("/api/v1/sanctions/import?name={name}&mode={mode}"),
         bytes,
+    )
+    .await
+}
+
+/// The sanctions import page's first step, as the browser sends it: a multipart form with the
+/// `source` and the file `pv.csv` holding `csv`.
+pub async fn upload_sanctions(b: &Browser<'_>, source: &str, csv: &str) -> reqwest::Response {
+    let boundary = "veghe-test-boundary";
+    let csrf = b.csrf().await;
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\n{source}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"pv.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+    );
+    b.send(
+        b.app
+            .client
+            .post(b.app.url(&format!("/activity/import?csrf={csrf}")))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body),
     )
     .await
 }
