@@ -93,7 +93,11 @@ both!(a_new_type_takes_calls_with_its_default_priority, |app| {
     assert_eq!(incident["priority"], 1);
     assert!(codes(&disp.get_ok("/api/v1/incident-types").await).contains(&"drones".to_string()));
     let board = page_text(&app, "disp2", "/board").await;
-    assert!(board.contains("<option value=\"drones\">Drone deasupra mulțimii</option>"));
+    assert!(
+        board.contains(
+            "<option value=\"drones\" data-priority=\"1\">Drone deasupra mulțimii</option>"
+        )
+    );
     let page = page_text(&app, "disp3", &format!("/incidents/{}", incident["id"])).await;
     assert!(page.contains("Drone deasupra mulțimii"));
     assert_eq!(
