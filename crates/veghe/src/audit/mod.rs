@@ -38,6 +38,25 @@ pub struct Change<'a> {
     pub after: Option<Value>,
 }
 
+impl<'a> Change<'a> {
+    /// The change of one record: as it was (none when it is new) and as it is, in JSON.
+    pub fn of<T: serde::Serialize>(
+        action: &'a str,
+        entity: &'a str,
+        id: impl ToString,
+        before: Option<&T>,
+        after: &T,
+    ) -> Change<'a> {
+        Change {
+            action,
+            entity,
+            entity_id: Some(id.to_string()),
+            before: before.map(|b| serde_json::json!(b)),
+            after: Some(serde_json::json!(after)),
+        }
+    }
+}
+
 /// A stored entry.
 #[derive(Clone, Debug, serde::Serialize, sqlx::FromRow)]
 pub struct Entry {

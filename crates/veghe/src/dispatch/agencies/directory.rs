@@ -2,7 +2,6 @@
 //! a phone the desk can call) and written in one transaction with its audit entry.
 
 use serde::Deserialize;
-use serde_json::json;
 
 use super::{Agency, COLUMNS, KINDS};
 use crate::audit::{self, Actor, Change};
@@ -139,18 +138,8 @@ async fn audited(
     before: Option<&Agency>,
 ) -> AppResult<Agency> {
     let after = get_in(tx, code).await?;
-    audit::append(
-        tx,
-        actor,
-        Change {
-            action,
-            entity: "agency",
-            entity_id: Some(after.code.clone()),
-            before: before.map(|b| json!(b)),
-            after: Some(json!(after)),
-        },
-    )
-    .await?;
+    let change = Change::of(action, "agency", &after.code, before, &after);
+    audit::append(tx, actor, change).await?;
     Ok(after)
 }
 
@@ -208,39 +197,40 @@ pub async fn edit(db: &Db, actor: &Actor, code: &str, patch: AgencyPatch) -> App
 
 /// Retires a body: it keeps its hand-overs and leaves the hand-over list.
 pub async fn retire(db: &Db, actor: &Actor, code: &str) -> AppResult<Agency> {
-    let mut tx = db.begin().await?;
-    let before = get_in(&mut tx, code).await?;
-    if before.retired_at.is_some() {
-        return Err(AppError::conflict(Said::new(
-            format!("Instituția „{}” este deja retrasă.", before.name),
-            format!("“{code}” is already retired"),
-        )));
-    }
-    sqlx::query("UPDATE agencies SET retired_at = $2 WHERE id = $1")
-        .bind(before.id)
-        .bind(now_ms())
-        .execute(&mut *tx)
-        .await?;
-    let after = audited(&mut tx, actor, "agency.retire", code, Some(&before)).await?;
-    tx.commit().await?;
-    Ok(after)
+    set_retired(db, actor, code, true).await
 }
 
 /// Brings a retired body back into the hand-over list.
 pub async fn reinstate(db: &Db, actor: &Actor, code: &str) -> AppResult<Agency> {
+    set_retired(db, actor, code, false).await
+}
+
+/// Retires a body or brings it back; asking for the state it is already in is a conflict.
+async fn set_retired(db: &Db, actor: &Actor, code: &str, retire: bool) -> AppResult<Agency> {
     let mut tx = db.begin().await?;
     let before = get_in(&mut tx, code).await?;
-    if before.retired_at.is_none() {
+    if before.retired_at.is_some() == retire {
+        let (ro, en) = if retire {
+            ("este deja retrasă", "is already retired")
+        } else {
+            ("nu este retrasă", "is not retired")
+        };
         return Err(AppError::conflict(Said::new(
-            format!("Instituția „{}” nu este retrasă.", before.name),
-            format!("“{code}” is not retired"),
+            format!("Instituția „{}” {ro}.", before.name),
+            format!("“{code}” {en}"),
         )));
     }
-    sqlx::query("UPDATE agencies SET retired_at = NULL WHERE id = $1")
+    sqlx::query("UPDATE agencies SET retired_at = $2 WHERE id = $1")
         .bind(before.id)
+        .bind(retire.then(now_ms))
         .execute(&mut *tx)
         .await?;
-    let after = audited(&mut tx, actor, "agency.reinstate", code, Some(&before)).await?;
+    let action = if retire {
+        "agency.retire"
+    } else {
+        "agency.reinstate"
+    };
+    let after = audited(&mut tx, actor, action, code, Some(&before)).await?;
     tx.commit().await?;
     Ok(after)
 }

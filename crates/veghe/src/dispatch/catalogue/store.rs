@@ -2,8 +2,6 @@
 //! type's new names open a new version from now), retiring one; each write one transaction with
 //! its audit entry.
 
-use serde_json::json;
-
 use super::input::{Fields, TypeIn, TypePatch};
 use super::texts::{EN, RO};
 use super::types::{IncidentType, Types};
@@ -106,18 +104,8 @@ async fn commit_audited(
     before: Option<&IncidentType>,
     after: IncidentType,
 ) -> AppResult<IncidentType> {
-    audit::append(
-        &mut tx,
-        actor,
-        Change {
-            action,
-            entity: "incident_type",
-            entity_id: Some(after.code.clone()),
-            before: before.map(|b| json!(b)),
-            after: Some(json!(after)),
-        },
-    )
-    .await?;
+    let change = Change::of(action, "incident_type", &after.code, before, &after);
+    audit::append(&mut tx, actor, change).await?;
     tx.commit().await?;
     Ok(after)
 }

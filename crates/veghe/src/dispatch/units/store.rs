@@ -34,18 +34,9 @@ async fn recorded(
     before: Option<&Unit>,
     after: &Unit,
 ) -> AppResult<()> {
-    audit::append(
-        tx,
-        actor,
-        Change {
-            action,
-            entity: "unit",
-            entity_id: Some(after.id.to_string()),
-            before: before.map(record),
-            after: Some(record(after)),
-        },
-    )
-    .await?;
+    let before = before.map(record);
+    let change = Change::of(action, "unit", after.id, before.as_ref(), &record(after));
+    audit::append(tx, actor, change).await?;
     events::publish(
         tx,
         "unit.status",

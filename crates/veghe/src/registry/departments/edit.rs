@@ -3,7 +3,6 @@
 //! address, checked whole and written in one transaction with its audit entry.
 
 use serde::Deserialize;
-use serde_json::json;
 
 use super::{Department, SELECT};
 use crate::audit::{self, Actor, Change};
@@ -144,18 +143,8 @@ async fn audited(
     before: Option<&Department>,
 ) -> AppResult<Department> {
     let after = get_in(tx, id).await?;
-    audit::append(
-        tx,
-        actor,
-        Change {
-            action,
-            entity: "registry_department",
-            entity_id: Some(after.code.clone()),
-            before: before.map(|b| json!(b)),
-            after: Some(json!(after)),
-        },
-    )
-    .await?;
+    let change = Change::of(action, "registry_department", &after.code, before, &after);
+    audit::append(tx, actor, change).await?;
     Ok(after)
 }
 
