@@ -152,6 +152,17 @@ function slug(s) {
 // Waits until the page's maps (if any) have loaded their layers, so that
 // screenshots and axe see the finished page.
 async function settle(page) {
+  // An analysis computing in the background loads its page again when done (analysis.js).
+  const running = page.locator('[data-job]:not([data-job-state="failed"])');
+  for (let waited = 0; waited < 60000; waited += 250) {
+    try {
+      if (await running.count() === 0) break;
+    } catch (err) {
+      // The page is being loaded again.
+    }
+    await page.waitForTimeout(250);
+  }
+  await page.waitForLoadState('load');
   if (await page.locator('div.vg-map').count() === 0) return;
   try {
     await page.waitForFunction(

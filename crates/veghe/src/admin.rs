@@ -14,24 +14,12 @@ use texts::T;
 
 use crate::auth::{Access, groups};
 use crate::error::AppResult;
+use crate::web::links::{Entry, Section, sections};
 use crate::web::{Shell, render};
 
 /// The route of the index itself.
 pub fn routes() -> crate::auth::access::Routes {
     crate::auth::access::Routes::new().get("/admin", Access::Roles(groups::ADMIN), index)
-}
-
-/// One link of the index: its address, its title and what is done there.
-pub struct Link {
-    pub href: &'static str,
-    pub title: &'static str,
-    pub about: &'static str,
-}
-
-/// A group of links under a heading.
-pub struct Section {
-    pub title: &'static str,
-    pub links: Vec<Link>,
 }
 
 #[derive(Template)]
@@ -41,9 +29,6 @@ struct AdminPage {
     t: &'static T,
     sections: Vec<Section>,
 }
-
-/// A link as laid out: (address, title, what is done there).
-type Entry = (&'static str, &'static str, &'static str);
 
 /// The index's sections, in order: a heading and its links.
 fn layout(t: &'static T) -> [(&'static str, Vec<Entry>); 3] {
@@ -81,18 +66,7 @@ fn layout(t: &'static T) -> [(&'static str, Vec<Entry>); 3] {
 async fn index(shell: Shell) -> AppResult<Response> {
     let t = texts::of(shell.lang);
     let role = shell.user.as_ref().map(|u| u.role);
-    let sections = layout(t)
-        .into_iter()
-        .map(|(title, links)| Section {
-            title,
-            links: links
-                .into_iter()
-                .filter(|(href, _, _)| crate::web::page_access(href).allows(role))
-                .map(|(href, title, about)| Link { href, title, about })
-                .collect(),
-        })
-        .filter(|s| !s.links.is_empty())
-        .collect();
+    let sections = sections(layout(t), role);
     render(&AdminPage { shell, t, sections })
 }
 

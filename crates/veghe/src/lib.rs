@@ -23,6 +23,7 @@ pub mod home;
 pub mod http;
 pub mod notify;
 pub mod plans;
+pub mod press;
 pub mod registry;
 pub mod settings;
 mod state;
@@ -63,6 +64,7 @@ pub fn routes() -> Routes {
         .merge(registry::routes())
         .merge(activity::routes())
         .merge(analysis::routes())
+        .merge(press::routes())
         .merge(http::routes())
 }
 
@@ -208,7 +210,7 @@ mod tests {
         "api",
         "settings",
     ];
-    const FEATURES: [&str; 14] = [
+    const FEATURES: [&str; 15] = [
         "activity",
         "alerts",
         "analysis",
@@ -222,6 +224,7 @@ mod tests {
         "home",
         "notify",
         "plans",
+        "press",
         "registry",
     ];
 

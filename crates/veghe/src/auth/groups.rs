@@ -70,3 +70,10 @@ pub const REGISTRY_REPORTS: &[Role] = &[Administrator, HeadOfService, RegistryCl
 pub const PROPOSE_MEASURES: &[Role] = &[Administrator, HeadOfService, Analyst];
 /// Who decides on a proposed measure.
 pub const DECIDE_MEASURES: &[Role] = &[HeadOfService, Management];
+/// The press office: releases, journalists and outlets, accreditations, media requests,
+/// conferences, the communication strategy.
+pub const PRESS: &[Role] = &[Administrator, HeadOfService, PressOfficer];
+/// Who approves or gives back the press office's releases and the strategy: the head of service.
+pub const PRESS_APPROVE: &[Role] = &[HeadOfService];
+/// Who reads the press office's records without writing them: management too.
+pub const PRESS_READ: &[Role] = &[Administrator, HeadOfService, PressOfficer, Management];

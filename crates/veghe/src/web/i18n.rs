@@ -95,6 +95,7 @@ texts_table! { Tr, "Every text of the interface.";
     nav_api: "API", "API";
     nav_alerts: "Avertizări publice", "Public alerts";
     nav_activity: "Activitate", "Activity";
+    nav_press: "Presă", "Press office";
     signed_in_as: "Autentificat ca", "Signed in as";
     choose_role: "— alegeți rolul —", "— choose a role —";
     board_saved: "Apelul a fost înregistrat ca incidentul", "The call is registered as incident";

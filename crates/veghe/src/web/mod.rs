@@ -4,6 +4,7 @@
 pub mod errors;
 pub mod fonts;
 pub mod i18n;
+pub mod links;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -63,7 +64,7 @@ impl Shell {
 }
 
 /// The main navigation in its order: each page's address and label.
-fn menu(tr: &'static Tr) -> [(&'static str, &'static str); 19] {
+fn menu(tr: &'static Tr) -> [(&'static str, &'static str); 20] {
     [
         ("/", tr.nav_home),
         ("/board", tr.nav_board),
@@ -79,6 +80,7 @@ fn menu(tr: &'static Tr) -> [(&'static str, &'static str); 19] {
         ("/plans", tr.nav_plans),
         ("/map", tr.nav_map),
         ("/analysis", tr.nav_analysis),
+        ("/press", tr.nav_press),
         ("/calendar", tr.nav_calendar),
         ("/admin", tr.nav_admin),
         ("/audit", tr.nav_audit),

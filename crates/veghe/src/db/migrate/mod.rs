@@ -155,6 +155,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "accounts",
         include_str!("../../../migrations/0023_accounts.sql"),
     ),
+    step(
+        24,
+        "press",
+        include_str!("../../../migrations/0024_press.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

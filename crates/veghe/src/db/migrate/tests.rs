@@ -112,6 +112,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "04ac86ebfb203841977a8de31022c08b3ef868227630e821ff84b007ee386a61",
         "468c280c2044d249289d2ce89a4abe4545398e33381eac808d4fba581484e5c9",
     ),
+    (
+        24,
+        "1c7c361fc2f4166207da33532edc62d82862e45cd76e83b69fa6366953af8f9d",
+        "276ea63298e4e047814195276f9942170d2ee10e82bef64c5f2854d6260e4d72",
+    ),
 ];
 
 fn sha256(text: &str) -> String {
