@@ -13,6 +13,7 @@ pub mod backup;
 pub mod calendar;
 pub mod cli;
 pub mod config;
+pub mod csv_file;
 pub mod db;
 pub mod demo;
 pub mod dispatch;

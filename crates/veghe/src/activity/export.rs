@@ -115,14 +115,10 @@ pub fn render(format: Format, records: &[Sanction]) -> Result<Vec<u8>, AppError>
     let internal = |e: String| AppError::Internal(anyhow::anyhow!("export: {e}"));
     match format {
         Format::Csv => {
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .from_writer(Vec::new());
-            w.write_record(HEADERS)
-                .map_err(|e| internal(e.to_string()))?;
+            let mut w = crate::csv_file::Writer::new(Vec::new(), b';');
+            w.record(HEADERS).map_err(|e| internal(e.to_string()))?;
             for s in records {
-                w.write_record(cells(s))
-                    .map_err(|e| internal(e.to_string()))?;
+                w.record(cells(s)).map_err(|e| internal(e.to_string()))?;
             }
             w.into_inner().map_err(|e| internal(e.to_string()))
         }

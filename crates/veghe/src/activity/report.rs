@@ -54,7 +54,7 @@ pub const SHOWN: usize = 200;
 
 /// Collects problems: all into the CSV sink, the first `SHOWN` into `shown`.
 pub struct Report {
-    sink: Option<csv::Writer<Box<dyn Write + Send>>>,
+    sink: Option<crate::csv_file::Writer<Box<dyn Write + Send>>>,
     pub shown: Vec<Line>,
     pub total: u64,
     /// Rows with at least one problem.
@@ -64,8 +64,8 @@ pub struct Report {
 impl Report {
     pub fn new(sink: Option<Box<dyn Write + Send>>) -> Report {
         let sink = sink.map(|w| {
-            let mut w = csv::WriterBuilder::new().from_writer(w);
-            let _ = w.write_record([
+            let mut w = crate::csv_file::Writer::new(w, b',');
+            let _ = w.record([
                 "fișier / file",
                 "rând / row",
                 "celula / cell",
@@ -87,7 +87,7 @@ impl Report {
     pub fn add(&mut self, line: Line) -> std::io::Result<()> {
         self.total += 1;
         if let Some(w) = self.sink.as_mut() {
-            w.write_record([
+            w.record([
                 line.file.as_str(),
                 &line.row.to_string(),
                 &line.cell,

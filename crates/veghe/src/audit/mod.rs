@@ -94,6 +94,9 @@ impl Entry {
 
 /// Appends one entry in the caller's transaction and returns its sequence number.
 pub async fn append(tx: &mut Tx, actor: &Actor, change: Change<'_>) -> Result<i64, sqlx::Error> {
+    // The events' ordering lock before the audit head, as every writer takes them, so that a
+    // transaction that audits and publishes never waits for one doing the same the other way round.
+    crate::db::events::order(tx).await?;
     let (seq, prev_hash): (i64, String) =
         sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
             .fetch_one(&mut **tx)

@@ -48,7 +48,7 @@ async fn login_page(
     Query(q): Query<NextQuery>,
 ) -> AppResult<Response> {
     if shell.user.is_some() {
-        return Ok(Redirect::to(local_path(q.next.as_deref())).into_response());
+        return Ok(Redirect::to(&local_path(q.next.as_deref())).into_response());
     }
     render(&LoginPage {
         shell,

@@ -143,6 +143,7 @@ async fn write(db: &Db, fixes: &[&Fix]) -> Result<(Vec<AppResult<i64>>, bool), s
         })
         .collect();
     if !events.is_empty() {
+        crate::db::events::order(&mut tx).await?;
         let sql = format!(
             "INSERT INTO events (at, name, payload) SELECT $2, 'unit.position', v.c0 FROM ({}) AS v",
             spread(backend, &[(0, TEXT)])

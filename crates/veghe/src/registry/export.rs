@@ -1,6 +1,6 @@
 //! CSV export of a registry list, with the list page's filters; petitioners masked (initials) as in
 //! every list, or in full (name, CNP, CUI, contact) when a reason is given, which the access log
-//! keeps. Cells that a spreadsheet would read as a formula are quoted with a leading `'`.
+//! keeps. Written by `csv_file`, which defuses what a spreadsheet would run as a formula.
 
 use std::collections::HashMap;
 
@@ -16,6 +16,7 @@ use crate::AppState;
 use crate::audit::access_log::{self, Reason};
 use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
+use crate::csv_file;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::http::extract::{Form, Query};
@@ -28,14 +29,6 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/registry/export.csv", read, export)
         .post("/registry/export-full.csv", read, export_full)
-}
-
-/// A cell a spreadsheet will not run.
-fn cell(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
-    }
 }
 
 const HEADER: [&str; 14] = [
@@ -56,14 +49,14 @@ const HEADER: [&str; 14] = [
 ];
 
 fn record(e: &Entry) -> [String; 14] {
-    let o = |v: &Option<String>| cell(v.as_deref().unwrap_or_default());
+    let o = |v: &Option<String>| v.clone().unwrap_or_default();
     [
-        cell(&e.number),
+        e.number.clone(),
         e.register.clone(),
         e.kind.clone(),
         e.channel.clone(),
-        cell(&e.petitioner),
-        cell(&e.subject),
+        e.petitioner.clone(),
+        e.subject.clone(),
         e.status.clone(),
         o(&e.due_date),
         o(&e.original_due_date),
@@ -79,7 +72,7 @@ fn record(e: &Entry) -> [String; 14] {
 const FULL_HEADER: [&str; 6] = ["petent_nume", "cnp", "cui", "email", "telefon", "adresa"];
 
 fn full_record(p: Option<&PetitionerData>) -> [String; 6] {
-    let o = |v: Option<&Option<String>>| cell(v.and_then(|v| v.as_deref()).unwrap_or_default());
+    let o = |v: Option<&Option<String>>| v.and_then(|v| v.clone()).unwrap_or_default();
     [
         o(p.map(|p| &p.name)),
         o(p.map(|p| &p.cnp)),
@@ -97,19 +90,19 @@ pub fn csv_of(entries: &[Entry]) -> AppResult<String> {
 
 /// [`csv_of`], with the petitioners' identity after the masked columns when `full` is given.
 fn csv_with(entries: &[Entry], full: Option<&HashMap<i64, PetitionerData>>) -> AppResult<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv_file::Writer::new(Vec::new(), b',');
     let fail = |e: csv::Error| AppError::Internal(anyhow::anyhow!("csv: {e}"));
     let mut header: Vec<&str> = HEADER.to_vec();
     if full.is_some() {
         header.extend(FULL_HEADER);
     }
-    w.write_record(&header).map_err(fail)?;
+    w.record(&header).map_err(fail)?;
     for e in entries {
         let mut row = record(e).to_vec();
         if let Some(full) = full {
             row.extend(full_record(full.get(&e.id)));
         }
-        w.write_record(&row).map_err(fail)?;
+        w.record(&row).map_err(fail)?;
     }
     let bytes = w
         .into_inner()
@@ -201,15 +194,4 @@ async fn petitioners(db: &Db, entries: &[Entry]) -> AppResult<HashMap<i64, Petit
         out.extend(found.into_iter().map(|k| (k.id, k.petitioner)));
     }
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn formulas_are_defused() {
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(cell("Zgomot"), "Zgomot");
-    }
 }

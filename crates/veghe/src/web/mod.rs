@@ -6,6 +6,7 @@ pub mod fonts;
 pub mod i18n;
 pub mod links;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -182,11 +183,43 @@ pub struct LangSwitch {
     next: Option<String>,
 }
 
-/// A path inside Veghe to return to, never another site.
-pub fn local_path(next: Option<&str>) -> &str {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
-        _ => "/",
+/// A path inside Veghe to return to, never another site: an absolute path that parses as a URI
+/// back to itself, with no host, no second slash or backslash after the first (`//evil`, `/\\evil`)
+/// and no whitespace or control character (browsers drop tabs and line feeds, so `/\t/evil` would
+/// become `//evil`). Letters beyond ASCII (a search for "poliția") are percent-encoded, as a
+/// `Location` header must be. Anything else returns home.
+pub fn local_path(next: Option<&str>) -> Cow<'_, str> {
+    let Some(p) = next else { return "/".into() };
+    let plain = p.starts_with('/')
+        && !p[1..].starts_with(['/', '\\'])
+        && !p
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if !plain {
+        return "/".into();
+    }
+    let encoded: Cow<'_, str> = if p.is_ascii() {
+        p.into()
+    } else {
+        let mut out = String::with_capacity(p.len() * 2);
+        for c in p.chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else {
+                for byte in c.to_string().bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+        }
+        out.into()
+    };
+    let parses_to_itself = axum::http::Uri::try_from(encoded.as_ref()).is_ok_and(|u| {
+        u.host().is_none() && u.path_and_query().is_some_and(|pq| pq.as_str() == encoded)
+    });
+    if parses_to_itself {
+        encoded
+    } else {
+        "/".into()
     }
 }
 
@@ -195,7 +228,7 @@ pub async fn switch_lang(Query(q): Query<LangSwitch>) -> Result<Response, AppErr
     let lang: Lang =
         q.to.parse()
             .map_err(|_| AppError::bad("to", "language must be `ro` or `en`"))?;
-    let mut response = Redirect::to(local_path(q.next.as_deref())).into_response();
+    let mut response = Redirect::to(&local_path(q.next.as_deref())).into_response();
     let value = format!(
         "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
         Lang::COOKIE,
@@ -220,6 +253,48 @@ pub fn local_time(ms: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_return_path_stays_on_this_site() {
+        for ok in ["/", "/registry?q=a&page=2", "/incidents/12"] {
+            assert_eq!(local_path(Some(ok)), ok, "{ok:?}");
+        }
+        assert_eq!(
+            local_path(Some("/presa?q=poliția")),
+            "/presa?q=poli%C8%9Bia"
+        );
+        for bad in [
+            "//evil.example/x",
+            "/\\evil.example",
+            "/\t/evil.example/phish",
+            "/\n/evil.example",
+            "/ /evil.example",
+            "/x\ny",
+            "http://evil.example/",
+            "evil.example",
+            "",
+            "/\u{0}",
+        ] {
+            assert_eq!(local_path(Some(bad)), "/", "{bad:?}");
+        }
+        assert_eq!(local_path(None), "/");
+    }
+
+    proptest! {
+        /// Whatever is asked, the answer is home or a path whose second character cannot start a
+        /// host, and which a browser reads as a path of this site.
+        #[test]
+        fn no_return_path_leaves_the_site(s in "\\PC*", prefix in prop::sample::select(vec!["", "/", "//", "/\t/", "/\\"])) {
+            let asked = format!("{prefix}{s}");
+            let p = local_path(Some(&asked));
+            let p = p.as_ref();
+            prop_assert!(p.starts_with('/'));
+            prop_assert!(!p[1..].starts_with(['/', '\\']));
+            prop_assert!(!p.chars().any(|c| c.is_control() || c.is_whitespace()));
+            prop_assert!(axum::http::Uri::try_from(p).is_ok_and(|u| u.host().is_none()));
+        }
+    }
 
     #[test]
     fn every_menu_entry_is_a_page() {

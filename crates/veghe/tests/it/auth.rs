@@ -240,3 +240,49 @@ both!(
         assert!(!page.contains("is taken"), "{page}");
     }
 );
+
+both!(a_return_address_never_leads_to_another_site, |app| {
+    let password = app.create_user("ion", Role::Dispatcher).await;
+    // (as sent in a query, as typed in a form)
+    let attacks = [
+        ("/%09/evil.example/phish", "/\t/evil.example/phish"),
+        ("/%0A/evil.example", "/\n/evil.example"),
+        ("//evil.example/x", "//evil.example/x"),
+        ("/%5Cevil.example", "/\\evil.example"),
+        ("https://evil.example/", "https://evil.example/"),
+        ("/%00", "/\0"),
+    ];
+    let home_or_refused = |r: &reqwest::Response| {
+        r.status() == StatusCode::BAD_REQUEST
+            || (r.status() == StatusCode::SEE_OTHER && r.headers()["location"] == "/")
+    };
+    // Signing in with a crafted return address lands at home (a NUL is refused at the edge).
+    for (_, typed) in attacks {
+        let b = app.new_browser();
+        let r = b
+            .post_form(
+                "/login",
+                &[
+                    ("username", "ion"),
+                    ("password", &password),
+                    ("next", typed),
+                ],
+            )
+            .await;
+        assert!(home_or_refused(&r), "{typed:?}: {r:?}");
+    }
+    // Already signed in, and switching the language: home too, never a 500.
+    let b = app.signed_in("ana", Role::Dispatcher).await;
+    for (sent, _) in attacks {
+        for path in [
+            format!("/login?next={sent}"),
+            format!("/lang?to=en&next={sent}"),
+        ] {
+            let r = b.get(&path).await;
+            assert!(home_or_refused(&r), "{path}: {r:?}");
+        }
+    }
+    // A path of this site with a Romanian word comes back, encoded.
+    let r = b.get("/lang?to=ro&next=/presa%3Fq%3Dpoli%C8%9Bia").await;
+    assert_eq!(r.headers()["location"], "/presa?q=poli%C8%9Bia");
+});

@@ -547,3 +547,47 @@ both!(the_shipped_sample_does_not_reuse_the_demo_numbers, |app| {
     assert_eq!(v["inserted"], 5, "{v}");
     assert_eq!(v["conflicts"], 0, "{v}");
 });
+
+both!(
+    formulas_in_imported_cells_never_reach_a_spreadsheet,
+    |app| {
+        let officer = app.api("ana", Role::DepartmentOfficer).await;
+        let csv = [
+        HEADER.to_string(),
+        format!(
+            "TM;0000001;29.11.2026;22:01;+cmd|' /C calc'!A0;45,7537;21,2257;Ordine publică;@SUM(A1);Ion Popescu;{};Legea 61/1991 art. 2 pct. 25;nu;amendă;1.000,00;;",
+            cnp(1)
+        ),
+        format!(
+            "TM;0000002;=1+1;22:01;Str. Florilor 2;;;OP;A;Ion Pop;{};Legea 61/1991 art. 2 pct. 25;nu;amendă;500;;",
+            cnp(2)
+        ),
+    ]
+    .join("\n");
+        let (s, v) = import_sanctions(&officer, "pv.csv", "valid", csv.into_bytes()).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        // The problem report quotes the bad cell defused.
+        let report = officer
+            .get(&format!(
+                "/api/v1/import-reports/{}",
+                v["report"].as_str().expect("report")
+            ))
+            .await
+            .text()
+            .await
+            .expect("report");
+        assert!(report.contains(",'=1+1,"), "{report}");
+        // The export writes the imported text defused, and the numbers as they are.
+        let export = officer
+            .get("/api/v1/sanctions/export?format=csv")
+            .await
+            .text()
+            .await
+            .expect("csv");
+        assert!(
+            export.contains(";'+cmd|' /C calc'!A0;") && export.contains(";'@SUM(A1);"),
+            "{export}"
+        );
+        assert!(export.contains(";45.7537;21.2257;"), "{export}");
+    }
+);

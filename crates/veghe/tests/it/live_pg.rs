@@ -86,3 +86,56 @@ async fn another_server_streams_an_incident_at_once_through_notify() {
         tokio::time::sleep(Duration::from_millis(37)).await;
     }
 }
+
+/// Two writers on PostgreSQL: the one that took the lower event id commits after the other. The
+/// stream must still deliver both, in id order; without the events' ordering lock the reader moved
+/// past the higher id and never looked back (`Last-Event-ID` could not recover it either).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_committed_after_a_later_one_still_reaches_the_stream() {
+    let Some(app) = TestApp::spawn_postgres().await else {
+        eprintln!("not run: VEGHE_TEST_POSTGRES_URL is not set");
+        return;
+    };
+    let disp = app.api("disp", Role::Dispatcher).await;
+    let r = disp.get("/api/v1/events").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let mut stream = Sse::new(r);
+    // The stream follows the table once it has delivered an event.
+    create_incident(&disp).await;
+    stream
+        .next("incident.created", Duration::from_secs(5))
+        .await
+        .expect("the stream follows");
+
+    let mut first = app.db.begin().await.expect("first transaction");
+    veghe::db::events::publish(&mut first, "test.first", &serde_json::json!({"n": 1}))
+        .await
+        .expect("first event");
+    let db = app.db.clone();
+    let second = tokio::spawn(async move {
+        let mut tx = db.begin().await.expect("second transaction");
+        veghe::db::events::publish(&mut tx, "test.second", &serde_json::json!({"n": 2}))
+            .await
+            .expect("second event");
+        tx.commit().await.expect("second commit");
+    });
+    // Long enough for the reader's 500 ms poll to pass over a committed second event.
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    first.commit().await.expect("first commit");
+    second.await.expect("second writer");
+
+    assert!(
+        stream
+            .next("test.first", Duration::from_secs(5))
+            .await
+            .is_some(),
+        "the event committed last, with the lower id, never reached the stream"
+    );
+    assert!(
+        stream
+            .next("test.second", Duration::from_secs(5))
+            .await
+            .is_some(),
+        "the second event did not follow the first"
+    );
+}
