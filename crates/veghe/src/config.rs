@@ -68,6 +68,10 @@ pub struct ServerArgs {
     /// Trust X-Forwarded-For from a reverse proxy for the client address.
     #[arg(long, env = "VEGHE_TRUST_PROXY")]
     pub trust_proxy: Option<bool>,
+    /// The reverse proxies trusted with X-Forwarded-For, as address ranges separated by commas
+    /// (default 127.0.0.0/8,::1/128); the client is the rightmost address not among them.
+    #[arg(long, env = "VEGHE_TRUSTED_PROXIES")]
+    pub trusted_proxies: Option<String>,
     /// A second address where GPS trackers post positions at `/` (OsmAnd / Traccar Client).
     #[arg(long, env = "VEGHE_OSMAND_LISTEN")]
     pub osmand_listen: Option<String>,
@@ -191,6 +195,7 @@ struct FileConfig {
     cookie_secure: Option<bool>,
     tile_url: Option<String>,
     trust_proxy: Option<bool>,
+    trusted_proxies: Option<String>,
     session_hours: Option<u32>,
     osmand_listen: Option<String>,
     stale_after_minutes: Option<u32>,
@@ -208,6 +213,8 @@ pub struct Config {
     pub cookie_secure: bool,
     pub tile_url: Option<String>,
     pub trust_proxy: bool,
+    /// The proxies whose X-Forwarded-For is believed (when `trust_proxy`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     pub session_hours: u32,
     /// Where trackers post positions at `/`, besides `/osmand` on the main address.
     pub osmand_listen: Option<SocketAddr>,
@@ -263,6 +270,8 @@ pub enum ConfigError {
     MqttUrl(String),
     #[error("{0}")]
     Smtp(String),
+    #[error("trusted proxy `{0}` is not an address or an address range (e.g. 10.0.0.0/8)")]
+    Proxy(String),
 }
 
 impl Config {
@@ -302,6 +311,13 @@ impl Config {
                 .or(file.tile_url)
                 .filter(|u| !u.is_empty()),
             trust_proxy: server.trust_proxy.or(file.trust_proxy).unwrap_or(false),
+            trusted_proxies: parse_proxies(
+                server
+                    .trusted_proxies
+                    .as_deref()
+                    .or(file.trusted_proxies.as_deref())
+                    .unwrap_or(DEFAULT_PROXIES),
+            )?,
             session_hours: file.session_hours.unwrap_or(12),
             osmand_listen: server
                 .osmand_listen
@@ -343,6 +359,7 @@ impl Config {
             cookie_secure: true,
             tile_url: None,
             trust_proxy: false,
+            trusted_proxies: parse_proxies(DEFAULT_PROXIES).unwrap_or_default(),
             session_hours: 12,
             osmand_listen: None,
             smtp: None,
@@ -355,6 +372,22 @@ impl Config {
 }
 
 /// Parses `HOST:PORT`, accepting `localhost`.
+/// The proxies trusted by default: this machine's own.
+const DEFAULT_PROXIES: &str = "127.0.0.0/8,::1/128";
+
+/// Address ranges separated by commas; a bare address is a range of one.
+pub fn parse_proxies(text: &str) -> Result<Vec<ipnet::IpNet>, ConfigError> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            t.parse::<ipnet::IpNet>()
+                .or_else(|_| t.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| ConfigError::Proxy(t.to_string()))
+        })
+        .collect()
+}
+
 pub fn parse_listen(text: &str) -> Result<SocketAddr, ConfigError> {
     let normalised = text.replace("localhost", "127.0.0.1");
     normalised

@@ -87,17 +87,15 @@ impl<S: Send + Sync> FromRequestParts<S> for Peer {
     }
 }
 
-/// The client's address: the peer, or the first X-Forwarded-For hop behind a trusted proxy.
+/// The client's address: the peer, or behind a trusted proxy the rightmost untrusted
+/// X-Forwarded-For hop (`http::client`).
 pub fn client_address(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
-    if state.config.trust_proxy
-        && let Some(first) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-    {
-        return first.trim().to_string();
-    }
-    peer.map_or_else(|| "unknown".to_string(), |p| p.ip().to_string())
+    crate::http::client::address(
+        state.config.trust_proxy,
+        &state.config.trusted_proxies,
+        headers,
+        peer.map(|p| p.ip()),
+    )
 }
 
 async fn login(
@@ -117,17 +115,19 @@ async fn login(
         username: form.username.chars().take(40).collect(),
         first_start: first,
     };
-    if let Err(AppError::TooManyRequests { retry_after_secs }) =
-        throttle::check(&state.db, &form.username, &address).await
-    {
-        let message = shell.tr.login_throttled;
-        let mut response = render(&refuse(shell, message))?;
-        *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
-        if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, v);
+    let attempt = match throttle::attempt(&state.db, &form.username, &address).await {
+        Ok(attempt) => attempt,
+        Err(AppError::TooManyRequests { retry_after_secs }) => {
+            let message = shell.tr.login_throttled;
+            let mut response = render(&refuse(shell, message))?;
+            *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            return Ok(response);
         }
-        return Ok(response);
-    }
+        Err(e) => return Err(e),
+    };
     let found = users::credentials(&state.db, &form.username).await?;
     let user = match found {
         Some((user, hash))
@@ -139,7 +139,7 @@ async fn login(
             if other.is_none() {
                 password::dummy_verify(&form.password);
             }
-            throttle::failed(&state.db, &form.username, &address).await?;
+            attempt.failed(&state.db).await?;
             tracing::info!(username = %form.username.chars().take(40).collect::<String>(), %address, "sign-in failed");
             let message = shell.tr.login_failed;
             let mut response = render(&refuse(shell, message))?;
@@ -147,7 +147,7 @@ async fn login(
             return Ok(response);
         }
     };
-    throttle::succeeded(&state.db, &user.username).await?;
+    attempt.succeeded(&state.db).await?;
     users::signed_in(&state.db, user.id).await?;
     let origin = session::Origin {
         user_agent: headers

@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod clean;
+pub mod client;
 pub mod extract;
 pub mod fields;
 pub mod metrics;

@@ -19,8 +19,8 @@ use crate::auth::Access;
 use crate::auth::access::Routes;
 use crate::auth::password::{constant_time_eq, digest, random_secret};
 use crate::auth::routes::{Peer, client_address};
-use crate::auth::throttle::WINDOW_MS;
-use crate::db::{Db, now_ms};
+use crate::auth::throttle;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::http::extract::{Form, Query};
 use crate::web::{Shell, render};
@@ -72,38 +72,6 @@ pub async fn find(db: &Db, number: &str, code: &str) -> AppResult<Option<i64>> {
         }
     }
     Ok(found)
-}
-
-async fn throttle(db: &Db, address: &str) -> AppResult<()> {
-    let since = now_ms() - WINDOW_MS;
-    let n: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) AS n FROM login_failures WHERE key = $1 AND at > $2")
-            .bind(format!("petition:{address}"))
-            .bind(since)
-            .fetch_one(db.pool())
-            .await?;
-    if n >= PER_ADDRESS {
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: (WINDOW_MS / 1000) as u64,
-        });
-    }
-    Ok(())
-}
-
-async fn count(db: &Db, address: &str) -> AppResult<()> {
-    let now = now_ms();
-    let mut tx = db.begin().await?;
-    sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
-        .bind(format!("petition:{address}"))
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM login_failures WHERE key LIKE 'petition:%' AND at < $1")
-        .bind(now - WINDOW_MS)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 /// The public form's fields.
@@ -230,12 +198,15 @@ async fn submit(
     Form(f): Form<CitizenForm>,
 ) -> AppResult<Response> {
     let address = client_address(&state, &headers, peer);
-    if throttle(&state.db, &address).await.is_err() {
+    // Counted before it is registered, so parallel submissions cannot pass the limit together.
+    let Ok(reserved) =
+        throttle::reserve(&state.db, &format!("petition:{address}"), PER_ADDRESS).await
+    else {
         let message = shell.tr.cit_throttled.to_string();
         let mut r = form(shell, f, Some(message))?;
         *r.status_mut() = StatusCode::TOO_MANY_REQUESTS;
         return Ok(r);
-    }
+    };
     match f.input().and_then(PetitionIn::parse) {
         Ok(new) => {
             let code = new_code()?;
@@ -244,7 +215,6 @@ async fn submit(
                 ..Extra::default()
             };
             let e = store::create_with(&state.db, &Actor::system("online"), new, extra).await?;
-            count(&state.db, &address).await?;
             render(&DonePage {
                 shell,
                 number: e.number,
@@ -253,6 +223,7 @@ async fn submit(
             })
         }
         Err(e @ AppError::BadRequest { .. }) => {
+            reserved.release(&state.db).await?;
             let text = e.said(shell.lang);
             let mut r = form(shell, f, Some(text))?;
             *r.status_mut() = StatusCode::BAD_REQUEST;

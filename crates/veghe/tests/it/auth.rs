@@ -4,6 +4,7 @@ use reqwest::StatusCode;
 use veghe::auth::Role;
 
 use crate::both;
+use crate::helpers::{Engine, TestApp};
 
 both!(login_journey_wrong_then_right_then_logout, |app| {
     let password = app.create_user("ana", Role::Dispatcher).await;
@@ -67,7 +68,7 @@ both!(
 
 both!(repeated_failures_are_throttled_with_retry_after, |app| {
     app.create_user("ion", Role::Dispatcher).await;
-    for _ in 0..veghe::auth::throttle::PER_ACCOUNT {
+    for _ in 0..veghe::auth::throttle::PER_PAIR {
         assert_eq!(
             app.login("ion", "wrong-password").await.status(),
             StatusCode::UNAUTHORIZED
@@ -81,7 +82,7 @@ both!(repeated_failures_are_throttled_with_retry_after, |app| {
         .parse()
         .expect("seconds");
     assert!(retry > 0 && retry <= 900, "{retry}");
-    // Even the right password waits: the account is throttled, not just the guess.
+    // Even the right password waits from this address: the pair is throttled, not just the guess.
     let right = app.login("ion", "pw-ion-1234567").await;
     assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
 });
@@ -285,4 +286,84 @@ both!(a_return_address_never_leads_to_another_site, |app| {
     // A path of this site with a Romanian word comes back, encoded.
     let r = b.get("/lang?to=ro&next=/presa%3Fq%3Dpoli%C8%9Bia").await;
     assert_eq!(r.headers()["location"], "/presa?q=poli%C8%9Bia");
+});
+
+/// Signs in as `user` from `address` (behind the trusted local proxy): the answer's status.
+async fn login_from(app: &TestApp, user: &str, password: &str, address: &str) -> StatusCode {
+    let b = app.new_browser();
+    let token = b.csrf().await;
+    b.send(
+        app.client
+            .post(app.url("/login"))
+            .header("x-forwarded-for", address)
+            .form(&[("username", user), ("password", password), ("csrf", &token)]),
+    )
+    .await
+    .status()
+}
+
+async fn nobody_locks_out_the_owner(engine: Engine) {
+    let Some(app) = TestApp::spawn_with(engine, |c| c.trust_proxy = true).await else {
+        return;
+    };
+    let password = app.create_user("ion", Role::Dispatcher).await;
+    // An attacker guesses from one address until refused...
+    let mut refused = false;
+    for _ in 0..8 {
+        refused |= login_from(&app, "ion", "guess-guess-1", "203.0.113.9").await
+            == StatusCode::TOO_MANY_REQUESTS;
+    }
+    assert!(refused, "the attacker's address was never throttled");
+    // ...then from twenty more, rotating the address the header claims.
+    for n in 0..20 {
+        login_from(&app, "ion", "guess-guess-1", &format!("198.51.100.{n}")).await;
+    }
+    // The owner, from an address with no failure, signs in at once.
+    assert_eq!(
+        login_from(&app, "ion", &password, "192.0.2.44").await,
+        StatusCode::SEE_OTHER
+    );
+    // A client cannot choose its address: what it writes in the header stays to the left of
+    // what the proxy saw, so the attacker's own address is still refused.
+    assert_eq!(
+        login_from(&app, "ion", &password, "192.0.2.44, 203.0.113.9").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nobody_locks_out_the_owner_sqlite() {
+    nobody_locks_out_the_owner(Engine::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nobody_locks_out_the_owner_postgres() {
+    nobody_locks_out_the_owner(Engine::Postgres).await;
+}
+
+both!(parallel_guesses_do_not_pass_the_limit_together, |app| {
+    app.create_user("ana", Role::Dispatcher).await;
+    let tries: Vec<_> = (0..40)
+        .map(|_| {
+            let b = app.new_browser();
+            async move { b.login("ana", "guess-guess-2").await.status() }
+        })
+        .collect();
+    let answers = futures_util::future::join_all(tries).await;
+    let judged = answers
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    assert!(
+        judged as i64 <= veghe::auth::throttle::PER_PAIR,
+        "{judged} of 40 parallel guesses were judged: {answers:?}"
+    );
+    assert_eq!(
+        judged
+            + answers
+                .iter()
+                .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+                .count(),
+        40
+    );
 });

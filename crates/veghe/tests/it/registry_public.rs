@@ -105,3 +105,40 @@ both!(a_citizen_registers_online_and_follows_the_status, |app| {
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(app.count("SELECT COUNT(*) FROM registry_entries").await, 5);
 });
+
+both!(
+    parallel_and_spoofed_submissions_stay_within_the_limit,
+    |app| {
+        // Twenty at once from one address, each claiming another address in X-Forwarded-For, which
+        // is not believed without a trusted proxy.
+        let sends: Vec<_> = (0..20)
+            .map(|n| {
+                let b = app.new_browser();
+                let app = &app;
+                async move {
+                    let token = b.csrf().await;
+                    let mut fields: Vec<(&str, &str)> = FORM.to_vec();
+                    fields.push(("csrf", &token));
+                    b.send(
+                        app.client
+                            .post(app.url("/citizen/petition"))
+                            .header("x-forwarded-for", format!("198.51.100.{n}"))
+                            .form(&fields),
+                    )
+                    .await
+                    .status()
+                }
+            })
+            .collect();
+        let answers = futures_util::future::join_all(sends).await;
+        let saved = app.count("SELECT COUNT(*) FROM registry_entries").await;
+        assert!(
+            saved <= veghe::registry::public::PER_ADDRESS,
+            "{saved} registered: {answers:?}"
+        );
+        assert_eq!(
+            answers.iter().filter(|s| **s == StatusCode::OK).count() as i64,
+            saved
+        );
+    }
+);
