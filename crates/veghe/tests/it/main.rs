@@ -31,6 +31,7 @@ mod live_pg;
 mod open311;
 mod owntracks;
 mod places;
+mod press_accreditation;
 mod plans;
 mod registry;
 mod registry_dashboard;

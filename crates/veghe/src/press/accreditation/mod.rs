@@ -12,7 +12,7 @@ mod texts;
 
 pub use store::{
     Journalist, Which,
-    AccreditationIn, DecisionIn, Facts, decide, events, get, journalists, list, overdue, pending,
+    AccreditationIn, DecisionIn, Facts, decide, decide_at, events, get, journalists, list, overdue, pending,
     register,
 };
 

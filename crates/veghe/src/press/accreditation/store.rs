@@ -339,7 +339,18 @@ pub async fn register(db: &Db, actor: &Actor, input: AccreditationIn) -> AppResu
 /// Decides: a pending request is granted (to 31 December of this year, or to the event's day)
 /// or refused; a granted one may be withdrawn. A refusal or withdrawal keeps its facts.
 pub async fn decide(db: &Db, actor: &Actor, id: i64, input: DecisionIn) -> AppResult<Accreditation> {
-    let day = today();
+    decide_at(db, actor, id, input, now_ms()).await
+}
+
+/// [`decide`] as of the instant `at` (the demo's history decides in the past).
+pub async fn decide_at(
+    db: &Db,
+    actor: &Actor,
+    id: i64,
+    input: DecisionIn,
+    at: i64,
+) -> AppResult<Accreditation> {
+    let day = day_of(at);
     let (status, facts) = input.parse(day)?;
     let mut tx = db.begin().await?;
     let before = get_in(&mut tx, id).await?;
@@ -371,7 +382,7 @@ pub async fn decide(db: &Db, actor: &Actor, id: i64, input: DecisionIn) -> AppRe
     .bind(status)
     .bind(valid_until)
     .bind(actor.user_id)
-    .bind(now_ms())
+    .bind(at)
     .bind(facts.as_ref().map(Facts::written))
     .execute(&mut *tx)
     .await?;

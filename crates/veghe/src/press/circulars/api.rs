@@ -90,6 +90,6 @@ pub async fn read(
     me: CurrentUser,
     Id(id): Id,
 ) -> AppResult<Json<serde_json::Value>> {
-    let at = super::confirm(&state.db, &me.actor(), id).await?;
+    let at = super::confirm(&state.db, &me.actor(), id, now_ms()).await?;
     Ok(Json(serde_json::json!({"id": id, "read_at": at})))
 }

@@ -234,6 +234,6 @@ async fn read(
     me: CurrentUser,
     Id(id): Id,
 ) -> AppResult<Response> {
-    super::confirm(&state.db, &me.actor(), id).await?;
+    super::confirm(&state.db, &me.actor(), id, now_ms()).await?;
     Ok(Redirect::to(&format!("/circulars/{id}")).into_response())
 }

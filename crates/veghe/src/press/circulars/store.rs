@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::{AUDIENCES, Circular, Recipient, SELECT};
 use crate::audit::{self, Actor, Change};
 use crate::auth::Role;
-use crate::db::{Db, Tx, now_ms};
+use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::required;
 use crate::notify::{self, NewNotification};
@@ -206,7 +206,7 @@ pub async fn publish(db: &Db, actor: &Actor, input: CircularIn, at: i64) -> AppR
 
 /// The addressee confirms reading, once (a second time changes nothing); their notification of
 /// it is acknowledged with it. Someone not addressed gets a 404.
-pub async fn confirm(db: &Db, actor: &Actor, id: i64) -> AppResult<i64> {
+pub async fn confirm(db: &Db, actor: &Actor, id: i64, at: i64) -> AppResult<i64> {
     let user = actor.user_id.ok_or(AppError::Forbidden)?;
     let mut tx = db.begin().await?;
     let read_at: Option<Option<i64>> = sqlx::query_scalar(
@@ -220,7 +220,6 @@ pub async fn confirm(db: &Db, actor: &Actor, id: i64) -> AppResult<i64> {
         None => Err(AppError::NotFound),
         Some(Some(at)) => Ok(at),
         Some(None) => {
-            let at = now_ms();
             sqlx::query("UPDATE press_circular_recipients SET read_at = $3 WHERE circular_id = $1 AND user_id = $2 AND read_at IS NULL")
                 .bind(id)
                 .bind(user)
