@@ -30,10 +30,10 @@ both!(an_accreditation_is_due_by_the_calendar_rule_across_holidays, |app| {
     // Arrange
     let presa = app.api("presa", Role::PressOfficer).await;
     let ana = journalist(&app, "Ana Pop", "Tion").await;
-    // Act: registered before Christmas, before Orthodox Easter 2026 and before 30 November–1 December.
+    // Act: registered before Christmas 2025, before Orthodox Easter 2026 and before 30 November–1 December.
     let mut dues = Vec::new();
     for (requested, day) in [
-        ("2026-12-23T10:00", "2026-12-23"),
+        ("2025-12-23T10:00", "2025-12-23"),
         ("2026-04-08T09:30", "2026-04-08"),
         ("2026-11-28T12:00", "2026-11-28"),
     ] {
@@ -54,7 +54,7 @@ both!(an_accreditation_is_due_by_the_calendar_rule_across_holidays, |app| {
         assert_eq!(stored, printed);
     }
     let stored: Vec<&str> = dues.iter().map(|(s, _)| s.as_str()).collect();
-    assert_eq!(stored, ["2026-12-28", "2026-04-14", "2026-12-02"]);
+    assert_eq!(stored, ["2025-12-29", "2026-04-14", "2026-12-02"]);
     // The spring request is long past its due day: flagged, and listed among the pending.
     let pending = presa.get_ok("/api/v1/press/accreditations?show=pending").await;
     let spring = pending
