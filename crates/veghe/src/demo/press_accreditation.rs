@@ -91,7 +91,9 @@ async fn events(db: &Db, today: Date, now: i64) -> anyhow::Result<Vec<(i64, Date
         (5, "Acțiune: siguranța în jurul școlilor"),
         (2, "Conferința de presă: pregătirea sezonului de iarnă"),
     ] {
-        let day = today.saturating_sub(jiff::Span::new().months(months)).saturating_sub(jiff::Span::new().days(3));
+        let day = today
+            .saturating_sub(jiff::Span::new().months(months))
+            .saturating_sub(jiff::Span::new().days(3));
         sqlx::query(
             "INSERT INTO press_events (kind, title, place, starts_at, ends_at, status, created_at) \
              VALUES ('conference', $1, 'Sediul Poliției Locale, str. Gheorghe Lazăr 9', $2, $3, 'held', $4)",
@@ -117,8 +119,11 @@ pub async fn seed(db: &Db, seed: u64, now: i64) -> anyhow::Result<(usize, usize,
     // Permanent accreditations requested in the first working days of January, decided within a
     // day or two; a journalist's first one of the year.
     let january = Date::new(today.year(), 1, 5).unwrap_or(today);
-    for (i, (journalist, _)) in journalists.iter().enumerate() {
-        let requested = at(january, 9, 0) + (i as i64 % 5) * 86_400_000 + rng.int(0, 6 * 60) * 60_000;
+    // The last journalist's request is the one still waiting (below).
+    let permanent = &journalists[..journalists.len().saturating_sub(1)];
+    for (i, (journalist, _)) in permanent.iter().enumerate() {
+        let requested =
+            at(january, 9, 0) + (i as i64 % 5) * 86_400_000 + rng.int(0, 6 * 60) * 60_000;
         if requested >= now - 2 * 86_400_000 {
             break;
         }
@@ -186,7 +191,7 @@ pub async fn seed(db: &Db, seed: u64, now: i64) -> anyhow::Result<(usize, usize,
             AccreditationIn {
                 journalist_id: Some(*journalist),
                 kind: Some("permanent".into()),
-                requested_at: Some(field_value((now - 20 * H).max(at(today, 0, 0)))),
+                requested_at: Some(field_value(now - 3 * H)),
                 ..Default::default()
             },
         )
@@ -235,7 +240,7 @@ pub async fn seed(db: &Db, seed: u64, now: i64) -> anyhow::Result<(usize, usize,
             )
             .await?;
             requests += 1;
-            let late = counter % 13 == 0;
+            let late = counter.is_multiple_of(13);
             let after = if late {
                 (26.0 + rng.uniform(0.0, 30.0)) * H as f64
             } else {
@@ -256,10 +261,7 @@ pub async fn seed(db: &Db, seed: u64, now: i64) -> anyhow::Result<(usize, usize,
         day = day.tomorrow().unwrap_or(today);
     }
     // Two open: one received this morning, one the day before yesterday (past its 24 hours).
-    for (back, question) in [
-        (2 * H, QUESTIONS[1]),
-        (50 * H, QUESTIONS[3]),
-    ] {
+    for (back, question) in [(2 * H, QUESTIONS[1]), (50 * H, QUESTIONS[3])] {
         requests::register(
             db,
             &presa,

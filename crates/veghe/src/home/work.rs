@@ -152,11 +152,26 @@ async fn petitions(db: &Db, t: &'static T, day: Date, dashboard: bool) -> AppRes
 async fn press(db: &Db, t: &'static T) -> AppResult<Group> {
     let c = crate::press::queue::counts(db).await?;
     let mut g = Group::new("press", t.press);
-    g.item(c.accreditations.1, t.press_accreditations_overdue, "/press/accreditations", true);
-    g.item(c.accreditations.0, t.press_accreditations, "/press/accreditations", false);
+    g.item(
+        c.accreditations.1,
+        t.press_accreditations_overdue,
+        "/press/accreditations",
+        true,
+    );
+    g.item(
+        c.accreditations.0,
+        t.press_accreditations,
+        "/press/accreditations",
+        false,
+    );
     g.item(c.verbal.1, t.press_verbal_overdue, "/press/requests", true);
     g.item(c.verbal.0, t.press_verbal, "/press/requests", false);
-    g.item(c.written.1, t.press_written_overdue, "/press/requests", true);
+    g.item(
+        c.written.1,
+        t.press_written_overdue,
+        "/press/requests",
+        true,
+    );
     g.item(c.written.0, t.press_written, "/press/requests", false);
     g.links.push(("/press".into(), t.open_press));
     Ok(g)

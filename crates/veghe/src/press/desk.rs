@@ -6,8 +6,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 
-use super::texts::{self, T};
 use super::queue::{self, Item};
+use super::texts::{self, T};
 use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};

@@ -10,11 +10,7 @@ use crate::error::{AppError, AppResult, Said};
 
 /// The instant `text` names in Timișoara's time; empty is none. A time more than five minutes
 /// ahead of `now` is refused: what is registered has already happened.
-pub fn local_instant(
-    v: Option<String>,
-    field: &'static str,
-    now: i64,
-) -> AppResult<Option<i64>> {
+pub fn local_instant(v: Option<String>, field: &'static str, now: i64) -> AppResult<Option<i64>> {
     let Some(text) = v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) else {
         return Ok(None);
     };
@@ -126,12 +122,21 @@ mod tests {
         // 14:30 in Timișoara in winter is 12:30 UTC.
         assert_eq!(iso, Some(1_796_646_600_000));
         assert_eq!(field_value(iso.expect("some")), "2026-12-07T14:30");
-        assert_eq!(local_instant(Some("  ".into()), "at", NOW).expect("empty"), None);
+        assert_eq!(
+            local_instant(Some("  ".into()), "at", NOW).expect("empty"),
+            None
+        );
     }
 
     #[test]
     fn refuses_what_is_not_an_instant_or_is_ahead() {
-        for bad in ["2026-12-07", "31.02.2026 10:00", "2026-12-07T25:00", "x", "07.12.2026 10:00:00:00"] {
+        for bad in [
+            "2026-12-07",
+            "31.02.2026 10:00",
+            "2026-12-07T25:00",
+            "x",
+            "07.12.2026 10:00:00:00",
+        ] {
             assert!(local_instant(Some(bad.into()), "at", NOW).is_err(), "{bad}");
         }
         assert!(local_instant(Some("2031-01-01T00:00".into()), "at", NOW).is_err());

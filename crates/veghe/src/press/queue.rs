@@ -62,7 +62,11 @@ pub async fn items(db: &Db, lang: Lang, role: Option<Role>) -> AppResult<Vec<Ite
     for r in requests::open(db).await? {
         out.push(Item {
             kind: verbal,
-            what: format!("{}: {}", r.journalist, r.question.chars().take(80).collect::<String>()),
+            what: format!(
+                "{}: {}",
+                r.journalist,
+                r.question.chars().take(80).collect::<String>()
+            ),
             due: local_time(r.due_at),
             overdue: now > r.due_at,
             href: Some(format!("/press/requests/{}", r.id)),
@@ -71,7 +75,12 @@ pub async fn items(db: &Db, lang: Lang, role: Option<Role>) -> AppResult<Vec<Ite
     }
     let registry = role.is_some_and(|r| groups::REGISTRY.contains(&r));
     for w in requests::written(db).await? {
-        let due = w.due_on.as_deref().and_then(|d| d.parse::<Date>().ok()).map(end_of).unwrap_or(i64::MAX);
+        let due = w
+            .due_on
+            .as_deref()
+            .and_then(|d| d.parse::<Date>().ok())
+            .map(end_of)
+            .unwrap_or(i64::MAX);
         out.push(Item {
             kind: written,
             what: format!("{} · {}", w.number, w.subject),
@@ -110,6 +119,9 @@ pub async fn counts(db: &Db) -> AppResult<Counts> {
     Ok(Counts {
         accreditations: (pending, accreditation::overdue(db).await?),
         verbal: (open, late),
-        written: (written.len() as i64, written.iter().filter(|w| w.overdue).count() as i64),
+        written: (
+            written.len() as i64,
+            written.iter().filter(|w| w.overdue).count() as i64,
+        ),
     })
 }

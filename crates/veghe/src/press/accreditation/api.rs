@@ -36,7 +36,11 @@ pub fn routes() -> Routes {
         .get("/api/v1/press/accreditations", read, list)
         .post("/api/v1/press/accreditations", write, create)
         .get("/api/v1/press/accreditations/{id}", read, one)
-        .post("/api/v1/press/accreditations/{id}/decision", write, decision)
+        .post(
+            "/api/v1/press/accreditations/{id}/decision",
+            write,
+            decision,
+        )
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -66,7 +70,10 @@ pub async fn list(
         (None, Some("all")) => super::list(&state.db, Which::Year(year)).await?,
         (None, Some("pending")) => super::pending(&state.db).await?,
         (None, Some(_)) => {
-            return Err(AppError::bad("show", "show is one of: permanent, all, pending"));
+            return Err(AppError::bad(
+                "show",
+                "show is one of: permanent, all, pending",
+            ));
         }
     };
     Ok(Json(rows))
@@ -107,5 +114,7 @@ pub async fn decision(
     Id(id): Id,
     Body(input): Body<DecisionIn>,
 ) -> AppResult<Json<Accreditation>> {
-    Ok(Json(super::decide(&state.db, &me.actor(), id, input).await?))
+    Ok(Json(
+        super::decide(&state.db, &me.actor(), id, input).await?,
+    ))
 }

@@ -52,7 +52,11 @@ pub fn letter(a: &Accreditation) -> Option<Document> {
             )));
         }
         status => {
-            let verb = if status == "refused" { "refuzată" } else { "retrasă" };
+            let verb = if status == "refused" {
+                "refuzată"
+            } else {
+                "retrasă"
+            };
             doc.push(Block::Paragraph(format!(
                 "În temeiul art. 18 alin. (2) din Legea nr. 544/2001, vă comunicăm că acreditarea dumneavoastră ({scope}) a fost {verb}, pentru fapte care împiedică desfășurarea normală a activității instituției:"
             )));
@@ -103,9 +107,12 @@ mod tests {
             "07.12.2026: a blocat intrarea".into()
         )));
         let granted = letter(&accreditation("granted")).expect("letter");
-        assert!(granted.blocks.iter().any(
-            |b| matches!(b, Block::Paragraph(p) if p.contains("31.12.2026"))
-        ));
+        assert!(
+            granted
+                .blocks
+                .iter()
+                .any(|b| matches!(b, Block::Paragraph(p) if p.contains("31.12.2026")))
+        );
         assert!(letter(&accreditation("pending")).is_none());
     }
 }

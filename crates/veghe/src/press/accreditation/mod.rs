@@ -11,9 +11,8 @@ mod store;
 mod texts;
 
 pub use store::{
-    Journalist, Which,
-    AccreditationIn, DecisionIn, Facts, decide, decide_at, events, get, journalists, list, overdue, pending,
-    register,
+    AccreditationIn, DecisionIn, Facts, Journalist, Which, decide, decide_at, events, get,
+    journalists, list, overdue, pending, register,
 };
 
 use serde::Serialize;

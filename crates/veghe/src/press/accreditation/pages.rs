@@ -171,7 +171,10 @@ async fn list_view(
                 .ok_or(AppError::NotFound)?;
             (Which::Event(e), format!("{} {title}", t.event_title))
         }
-        None => (Which::Permanent(year), format!("{} {year}", t.permanent_title)),
+        None => (
+            Which::Permanent(year),
+            format!("{} {year}", t.permanent_title),
+        ),
     };
     let rows = |v: Vec<Accreditation>| v.iter().map(|a| Row::of(a, lang)).collect::<Vec<_>>();
     let pending = rows(store::pending(&state.db).await?);
@@ -222,10 +225,16 @@ async fn add(
         Err(e) => Err(e),
     };
     match result {
-        Ok(a) => Ok(Redirect::to(&format!("/press/accreditations/{}?done=registered", a.id)).into_response()),
+        Ok(a) => Ok(
+            Redirect::to(&format!("/press/accreditations/{}?done=registered", a.id))
+                .into_response(),
+        ),
         Err(e) => {
             let refused = e.refusal(shell.lang)?;
-            let q = ListQuery { event: None, year: None };
+            let q = ListQuery {
+                event: None,
+                year: None,
+            };
             list_view(&state, shell, q, typed, Some(refused)).await
         }
     }
@@ -262,15 +271,16 @@ async fn detail_view(
 ) -> AppResult<Response> {
     let lang = shell.lang;
     let a = super::get(&state.db, id).await?;
-    let same_outlet = if matches!(a.status.as_str(), "refused" | "withdrawn") && a.outlet_id.is_some() {
-        store::journalists(&state.db)
-            .await?
-            .into_iter()
-            .filter(|j| j.outlet_id == a.outlet_id && j.id != a.journalist_id)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let same_outlet =
+        if matches!(a.status.as_str(), "refused" | "withdrawn") && a.outlet_id.is_some() {
+            store::journalists(&state.db)
+                .await?
+                .into_iter()
+                .filter(|j| j.outlet_id == a.outlet_id && j.id != a.journalist_id)
+                .collect()
+        } else {
+            Vec::new()
+        };
     let (status, error) = match error {
         Some((s, m)) => (s, Some(m)),
         None => (StatusCode::OK, None),
@@ -323,7 +333,9 @@ async fn decision(
         input.act_on.clone().unwrap_or_default(),
     );
     match super::decide(&state.db, &me.actor(), id, input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/press/accreditations/{id}?done=decided")).into_response()),
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/press/accreditations/{id}?done=decided")).into_response())
+        }
         Err(AppError::NotFound) => Err(AppError::NotFound),
         Err(e) => {
             let refused = e.refusal(shell.lang)?;

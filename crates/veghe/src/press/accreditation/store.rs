@@ -91,7 +91,8 @@ impl DecisionIn {
         if act.chars().filter(|c| c.is_alphanumeric()).count() < 20 {
             return Err(refused_without_facts("act"));
         }
-        let given = required(self.act_on, "act_on", 20).map_err(|_| refused_without_facts("act_on"))?;
+        let given =
+            required(self.act_on, "act_on", 20).map_err(|_| refused_without_facts("act_on"))?;
         let act_on = crate::calendar::parse_date(&given)
             .ok()
             .filter(|d| *d <= today)
@@ -109,11 +110,12 @@ impl DecisionIn {
 }
 
 async fn get_in(tx: &mut Tx, id: i64) -> AppResult<Accreditation> {
-    let mut a: Accreditation = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE a.id = $1")))
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let mut a: Accreditation =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE a.id = $1")))
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?
+            .ok_or(AppError::NotFound)?;
     a.overdue = is_overdue(&a, today());
     Ok(a)
 }
@@ -249,7 +251,11 @@ fn not_found_field(field: &'static str, ro: &str, en: &str) -> AppError {
 pub async fn register(db: &Db, actor: &Actor, input: AccreditationIn) -> AppResult<Accreditation> {
     let now = now_ms();
     let journalist = input.journalist_id.ok_or_else(|| {
-        not_found_field("journalist_id", "Alegeți jurnalistul.", "journalist_id is required")
+        not_found_field(
+            "journalist_id",
+            "Alegeți jurnalistul.",
+            "journalist_id is required",
+        )
     })?;
     let kind = match input.kind.as_deref().map(str::trim) {
         Some("permanent") => "permanent",
@@ -280,13 +286,18 @@ pub async fn register(db: &Db, actor: &Actor, input: AccreditationIn) -> AppResu
     };
     let event = match (kind, input.event_id) {
         ("event", Some(e)) => {
-            let found: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM press_events WHERE id = $1 AND status <> 'cancelled'")
-                    .bind(e)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM press_events WHERE id = $1 AND status <> 'cancelled'",
+            )
+            .bind(e)
+            .fetch_optional(&mut *tx)
+            .await?;
             Some(found.ok_or_else(|| {
-                not_found_field("event_id", "Evenimentul ales nu există sau a fost anulat.", "event_id: no such event")
+                not_found_field(
+                    "event_id",
+                    "Evenimentul ales nu există sau a fost anulat.",
+                    "event_id: no such event",
+                )
             })?)
         }
         ("event", None) => {
@@ -305,7 +316,9 @@ pub async fn register(db: &Db, actor: &Actor, input: AccreditationIn) -> AppResu
                 .fetch_optional(&mut *tx)
                 .await?;
         match row {
-            Some((status, o)) if (status == "refused" || status == "withdrawn") && o.is_some() && o == outlet => {}
+            Some((status, o))
+                if (status == "refused" || status == "withdrawn") && o.is_some() && o == outlet => {
+            }
             _ => {
                 return Err(not_found_field(
                     "replaces_id",
@@ -330,15 +343,36 @@ pub async fn register(db: &Db, actor: &Actor, input: AccreditationIn) -> AppResu
     .fetch_one(&mut *tx)
     .await?;
     let after = get_in(&mut tx, id).await?;
-    audit::append(&mut tx, actor, Change::of("press_accreditation.register", "press_accreditation", id, None, &after)).await?;
-    crate::db::events::publish(&mut tx, "press.accreditation", &serde_json::json!({"id": id, "status": "pending"})).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change::of(
+            "press_accreditation.register",
+            "press_accreditation",
+            id,
+            None,
+            &after,
+        ),
+    )
+    .await?;
+    crate::db::events::publish(
+        &mut tx,
+        "press.accreditation",
+        &serde_json::json!({"id": id, "status": "pending"}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
 
 /// Decides: a pending request is granted (to 31 December of this year, or to the event's day)
 /// or refused; a granted one may be withdrawn. A refusal or withdrawal keeps its facts.
-pub async fn decide(db: &Db, actor: &Actor, id: i64, input: DecisionIn) -> AppResult<Accreditation> {
+pub async fn decide(
+    db: &Db,
+    actor: &Actor,
+    id: i64,
+    input: DecisionIn,
+) -> AppResult<Accreditation> {
     decide_at(db, actor, id, input, now_ms()).await
 }
 
@@ -361,7 +395,10 @@ pub async fn decide_at(
     if !allowed {
         return Err(AppError::conflict(Said::new(
             "O cerere în așteptare se acordă sau se refuză; doar o acreditare acordată se retrage.",
-            format!("an accreditation that is {} cannot be {status}", before.status),
+            format!(
+                "an accreditation that is {} cannot be {status}",
+                before.status
+            ),
         )));
     }
     let valid_until = match (status, before.event_id) {
@@ -392,8 +429,18 @@ pub async fn decide_at(
         "refused" => "press_accreditation.refuse",
         _ => "press_accreditation.withdraw",
     };
-    audit::append(&mut tx, actor, Change::of(action, "press_accreditation", id, Some(&before), &after)).await?;
-    crate::db::events::publish(&mut tx, "press.accreditation", &serde_json::json!({"id": id, "status": status})).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change::of(action, "press_accreditation", id, Some(&before), &after),
+    )
+    .await?;
+    crate::db::events::publish(
+        &mut tx,
+        "press.accreditation",
+        &serde_json::json!({"id": id, "status": status}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }

@@ -76,5 +76,9 @@ pub fn status(code: &str, lang: Lang) -> &'static str {
 /// A kind in words.
 pub fn kind(code: &str, lang: Lang) -> &'static str {
     let t = of(lang);
-    if code == "event" { t.kind_event } else { t.kind_permanent }
+    if code == "event" {
+        t.kind_event
+    } else {
+        t.kind_permanent
+    }
 }

@@ -16,7 +16,11 @@ use crate::http::extract::{Body, Id};
 pub fn routes() -> Routes {
     Routes::new()
         .get("/api/v1/circulars", Access::SignedIn, mine)
-        .post("/api/v1/circulars", Access::Roles(groups::CIRCULARS_WRITE), create)
+        .post(
+            "/api/v1/circulars",
+            Access::Roles(groups::CIRCULARS_WRITE),
+            create,
+        )
         .get("/api/v1/circulars/{id}", Access::SignedIn, one)
         .post("/api/v1/circulars/{id}/read", Access::SignedIn, read)
 }

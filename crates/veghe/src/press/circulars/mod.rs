@@ -8,7 +8,9 @@ pub mod pages;
 mod store;
 mod texts;
 
-pub use store::{CircularIn, confirm, get, is_addressee, mine, publish, recipients, unread, written};
+pub use store::{
+    CircularIn, confirm, get, is_addressee, mine, publish, recipients, unread, written,
+};
 
 use serde::Serialize;
 

@@ -115,18 +115,40 @@ async fn list_view(
         .map(|(c, at)| row(c, *at))
         .collect();
     let all = if writer {
-        super::written(&state.db).await?.iter().map(|c| row(c, None)).collect()
+        super::written(&state.db)
+            .await?
+            .iter()
+            .map(|c| row(c, None))
+            .collect()
     } else {
         Vec::new()
     };
     let roles = Role::ALL
         .iter()
-        .map(|r| (r.code(), if lang == Lang::Ro { r.label_ro() } else { r.label_en() }))
+        .map(|r| {
+            (
+                r.code(),
+                if lang == Lang::Ro {
+                    r.label_ro()
+                } else {
+                    r.label_en()
+                },
+            )
+        })
         .collect();
     let departments = crate::registry::departments::all(&state.db)
         .await?
         .into_iter()
-        .map(|d| (d.id, if lang == Lang::Ro { d.name_ro } else { d.name_en }))
+        .map(|d| {
+            (
+                d.id,
+                if lang == Lang::Ro {
+                    d.name_ro
+                } else {
+                    d.name_en
+                },
+            )
+        })
         .collect();
     let (status, error) = match error {
         Some((s, m)) => (s, Some(m)),
@@ -229,11 +251,7 @@ async fn page(
     })
 }
 
-async fn read(
-    State(state): State<AppState>,
-    me: CurrentUser,
-    Id(id): Id,
-) -> AppResult<Response> {
+async fn read(State(state): State<AppState>, me: CurrentUser, Id(id): Id) -> AppResult<Response> {
     super::confirm(&state.db, &me.actor(), id, now_ms()).await?;
     Ok(Redirect::to(&format!("/circulars/{id}")).into_response())
 }

@@ -37,11 +37,11 @@ async fn get_in(tx: &mut Tx, id: i64) -> AppResult<Circular> {
 
 /// One circular.
 pub async fn get(db: &Db, id: i64) -> AppResult<Circular> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE c.id = $1")))
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE c.id = $1")))
         .bind(id)
         .fetch_optional(db.pool())
         .await?
-        .ok_or(AppError::NotFound)?)
+        .ok_or(AppError::NotFound)
 }
 
 /// The circulars addressed to a person, unread first, newest first, with when they read each.
@@ -64,9 +64,11 @@ pub async fn mine(db: &Db, user_id: i64) -> AppResult<Vec<(Circular, Option<i64>
 
 /// Every circular, newest first (the writers' list).
 pub async fn written(db: &Db) -> AppResult<Vec<Circular>> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY c.id DESC LIMIT 200")))
-        .fetch_all(db.pool())
-        .await?)
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} ORDER BY c.id DESC LIMIT 200"
+    )))
+    .fetch_all(db.pool())
+    .await?)
 }
 
 /// How many circulars a person has not confirmed reading.
@@ -129,33 +131,49 @@ pub async fn publish(db: &Db, actor: &Actor, input: CircularIn, at: i64) -> AppR
                 .role
                 .as_deref()
                 .and_then(|r| r.trim().parse::<Role>().ok())
-                .ok_or_else(|| bad("role", "Alegeți rolul destinatarilor.", "role: a role's code"))?
+                .ok_or_else(|| {
+                    bad(
+                        "role",
+                        "Alegeți rolul destinatarilor.",
+                        "role: a role's code",
+                    )
+                })?
                 .code(),
         ),
         _ => None,
     };
     let department = match audience {
         "department" => Some(input.department_id.ok_or_else(|| {
-            bad("department_id", "Alegeți compartimentul destinatarilor.", "department_id is required")
+            bad(
+                "department_id",
+                "Alegeți compartimentul destinatarilor.",
+                "department_id is required",
+            )
         })?),
         _ => None,
     };
     let mut tx = db.begin().await?;
     let users: Vec<i64> = match (role, department) {
-        (Some(r), _) => sqlx::query_scalar("SELECT id FROM users WHERE disabled = 0 AND role = $1 ORDER BY id")
-            .bind(r)
-            .fetch_all(&mut *tx)
-            .await?,
-        (_, Some(d)) => sqlx::query_scalar(
-            "SELECT u.id FROM users u JOIN registry_department_members m ON m.user_id = u.id \
+        (Some(r), _) => {
+            sqlx::query_scalar("SELECT id FROM users WHERE disabled = 0 AND role = $1 ORDER BY id")
+                .bind(r)
+                .fetch_all(&mut *tx)
+                .await?
+        }
+        (_, Some(d)) => {
+            sqlx::query_scalar(
+                "SELECT u.id FROM users u JOIN registry_department_members m ON m.user_id = u.id \
              WHERE u.disabled = 0 AND m.department_id = $1 ORDER BY u.id",
-        )
-        .bind(d)
-        .fetch_all(&mut *tx)
-        .await?,
-        _ => sqlx::query_scalar("SELECT id FROM users WHERE disabled = 0 ORDER BY id")
+            )
+            .bind(d)
             .fetch_all(&mut *tx)
-            .await?,
+            .await?
+        }
+        _ => {
+            sqlx::query_scalar("SELECT id FROM users WHERE disabled = 0 ORDER BY id")
+                .fetch_all(&mut *tx)
+                .await?
+        }
     };
     if users.is_empty() {
         return Err(bad(
@@ -199,7 +217,12 @@ pub async fn publish(db: &Db, actor: &Actor, input: CircularIn, at: i64) -> AppR
         .await?;
     }
     let after = get_in(&mut tx, id).await?;
-    audit::append(&mut tx, actor, Change::of("circular.publish", "circular", id, None, &after)).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change::of("circular.publish", "circular", id, None, &after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -237,7 +260,13 @@ pub async fn confirm(db: &Db, actor: &Actor, id: i64, at: i64) -> AppResult<i64>
             audit::append(
                 &mut tx,
                 actor,
-                Change::of("circular.read", "circular", id, None, &serde_json::json!({"user_id": user, "read_at": at})),
+                Change::of(
+                    "circular.read",
+                    "circular",
+                    id,
+                    None,
+                    &serde_json::json!({"user_id": user, "read_at": at}),
+                ),
             )
             .await?;
             tx.commit().await?;

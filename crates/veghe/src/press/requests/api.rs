@@ -79,5 +79,7 @@ pub async fn answer(
     Id(id): Id,
     Body(input): Body<AnswerIn>,
 ) -> AppResult<Json<MediaRequest>> {
-    Ok(Json(super::answer(&state.db, &me.actor(), id, input).await?))
+    Ok(Json(
+        super::answer(&state.db, &me.actor(), id, input).await?,
+    ))
 }

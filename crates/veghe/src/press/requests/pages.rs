@@ -105,7 +105,10 @@ async fn list_view(
     let now = now_ms();
     let open = super::open(&state.db).await?;
     let year = super::list(&state.db, now - 366 * 86_400_000, now + 1).await?;
-    let pairs: Vec<(i64, Option<i64>)> = year.iter().map(|r| (r.received_at, r.answered_at)).collect();
+    let pairs: Vec<(i64, Option<i64>)> = year
+        .iter()
+        .map(|r| (r.received_at, r.answered_at))
+        .collect();
     let months = times::monthly(&pairs, TARGET_MS)
         .into_iter()
         .rev()
@@ -113,7 +116,10 @@ async fn list_view(
             month: m.month,
             received: m.received,
             answered: m.answered,
-            median: m.median_ms.map(|ms| times::duration(ms, t.days)).unwrap_or_else(|| "—".into()),
+            median: m
+                .median_ms
+                .map(|ms| times::duration(ms, t.days))
+                .unwrap_or_else(|| "—".into()),
             within: format!("{:.0} %", m.within_share * 100.0),
         })
         .collect();
@@ -175,7 +181,9 @@ async fn add(
         Err(e) => Err(e),
     };
     match result {
-        Ok(r) => Ok(Redirect::to(&format!("/press/requests/{}?done=registered", r.id)).into_response()),
+        Ok(r) => {
+            Ok(Redirect::to(&format!("/press/requests/{}?done=registered", r.id)).into_response())
+        }
         Err(e) => {
             let refused = e.refusal(shell.lang)?;
             list_view(&state, shell, raw, Some(refused)).await

@@ -116,14 +116,18 @@ pub async fn register(db: &Db, actor: &Actor, input: RequestIn) -> AppResult<Med
     };
     let mut tx = db.begin().await?;
     if let Some(j) = input.journalist_id {
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM press_journalists WHERE id = $1")
-            .bind(j)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM press_journalists WHERE id = $1")
+                .bind(j)
+                .fetch_optional(&mut *tx)
+                .await?;
         if found.is_none() {
             return Err(AppError::bad(
                 "journalist_id",
-                Said::new("Jurnalistul ales nu există.", "journalist_id: no such journalist"),
+                Said::new(
+                    "Jurnalistul ales nu există.",
+                    "journalist_id: no such journalist",
+                ),
             ));
         }
     }
@@ -143,7 +147,12 @@ pub async fn register(db: &Db, actor: &Actor, input: RequestIn) -> AppResult<Med
     .fetch_one(&mut *tx)
     .await?;
     let after = get_in(&mut tx, id).await?;
-    audit::append(&mut tx, actor, Change::of("press_request.register", "press_request", id, None, &after)).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change::of("press_request.register", "press_request", id, None, &after),
+    )
+    .await?;
     crate::db::events::publish(&mut tx, "press.request", &serde_json::json!({"id": id})).await?;
     tx.commit().await?;
     Ok(after)
@@ -179,8 +188,24 @@ pub async fn answer(db: &Db, actor: &Actor, id: i64, input: AnswerIn) -> AppResu
         .execute(&mut *tx)
         .await?;
     let after = get_in(&mut tx, id).await?;
-    audit::append(&mut tx, actor, Change::of("press_request.answer", "press_request", id, Some(&before), &after)).await?;
-    crate::db::events::publish(&mut tx, "press.request", &serde_json::json!({"id": id, "answered": true})).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Change::of(
+            "press_request.answer",
+            "press_request",
+            id,
+            Some(&before),
+            &after,
+        ),
+    )
+    .await?;
+    crate::db::events::publish(
+        &mut tx,
+        "press.request",
+        &serde_json::json!({"id": id, "answered": true}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }

@@ -39,7 +39,10 @@ pub fn monthly(requests: &[(i64, Option<i64>)], target_ms: i64) -> Vec<Month> {
             continue;
         };
         let month = ts.to_zoned(tz.clone()).strftime("%Y-%m").to_string();
-        by_month.entry(month).or_default().push((received, answered));
+        by_month
+            .entry(month)
+            .or_default()
+            .push((received, answered));
     }
     by_month
         .into_iter()

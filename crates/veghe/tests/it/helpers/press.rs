@@ -21,10 +21,7 @@ pub async fn journalist(app: &TestApp, name: &str, outlet: &str) -> i64 {
         .await
         .expect("insert outlet"),
     };
-    let email = format!(
-        "{}@presa.example",
-        name.to_lowercase().replace(' ', ".")
-    );
+    let email = format!("{}@presa.example", name.to_lowercase().replace(' ', "."));
     sqlx::query_scalar(
         "INSERT INTO press_journalists (outlet_id, name, email, created_at) VALUES ($1, $2, $3, 0) RETURNING id",
     )
