@@ -107,6 +107,15 @@ pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> 
     }
 }
 
+/// An id from a page form's field: empty is none; anything else not a positive integer is a 400
+/// naming `id`.
+pub fn form_id(v: Option<&str>) -> AppResult<Option<i64>> {
+    match v.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => crate::http::extract::id(t).map(Some),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

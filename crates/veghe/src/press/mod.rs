@@ -9,6 +9,7 @@ pub mod input;
 pub mod queue;
 pub mod requests;
 mod texts;
+mod view;
 
 use crate::auth::access::Routes;
 

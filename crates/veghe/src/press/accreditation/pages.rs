@@ -18,6 +18,8 @@ use crate::auth::{Access, CurrentUser, groups};
 use crate::documents::{Format, download};
 use crate::error::{AppError, AppResult};
 use crate::http::extract::{Form, Id, Query};
+use crate::press::input::form_id;
+use crate::press::view::{refusal, with_status, writes};
 use crate::registry::numbers::today;
 use crate::web::{Lang, Shell, local_time, render};
 
@@ -99,20 +101,12 @@ impl RawIn {
     }
 
     fn parse(self) -> AppResult<AccreditationIn> {
-        let id = |v: Option<String>, field: &'static str| -> AppResult<Option<i64>> {
-            match v.as_deref().map(str::trim) {
-                None | Some("") => Ok(None),
-                Some(t) => crate::http::extract::id(t)
-                    .map(Some)
-                    .map_err(|_| AppError::bad(field, format!("{field} is not an id"))),
-            }
-        };
         Ok(AccreditationIn {
-            journalist_id: id(self.journalist_id, "journalist_id")?,
+            journalist_id: form_id(self.journalist_id.as_deref())?,
             kind: self.kind,
-            event_id: id(self.event_id, "event_id")?,
+            event_id: form_id(self.event_id.as_deref())?,
             requested_at: self.requested_at,
-            replaces_id: id(self.replaces_id, "replaces_id")?,
+            replaces_id: form_id(self.replaces_id.as_deref())?,
         })
     }
 }
@@ -179,30 +173,25 @@ async fn list_view(
     let rows = |v: Vec<Accreditation>| v.iter().map(|a| Row::of(a, lang)).collect::<Vec<_>>();
     let pending = rows(store::pending(&state.db).await?);
     let accredited = rows(store::list(&state.db, which).await?);
-    let (status, error) = match error {
-        Some((s, m)) => (s, Some(m)),
-        None => (StatusCode::OK, None),
-    };
-    let can_write = shell
-        .user
-        .as_ref()
-        .is_some_and(|u| groups::PRESS.contains(&u.role));
-    let mut response = render(&ListPage {
-        t,
-        can_write,
-        pending,
-        accredited,
-        heading,
-        year,
-        event,
-        events,
-        journalists: store::journalists(&state.db).await?,
-        form,
-        error,
-        shell,
-    })?;
-    *response.status_mut() = status;
-    Ok(response)
+    let (status, error) = refusal(error);
+    let can_write = writes(&shell);
+    with_status(
+        render(&ListPage {
+            t,
+            can_write,
+            pending,
+            accredited,
+            heading,
+            year,
+            event,
+            events,
+            journalists: store::journalists(&state.db).await?,
+            form,
+            error,
+            shell,
+        }),
+        status,
+    )
 }
 
 async fn list(
@@ -281,29 +270,24 @@ async fn detail_view(
         } else {
             Vec::new()
         };
-    let (status, error) = match error {
-        Some((s, m)) => (s, Some(m)),
-        None => (StatusCode::OK, None),
-    };
-    let can_write = shell
-        .user
-        .as_ref()
-        .is_some_and(|u| groups::PRESS.contains(&u.role));
-    let mut response = render(&DetailPage {
-        t: texts::of(lang),
-        can_write,
-        row: Row::of(&a, lang),
-        decided: a.decided_at.map(local_time).unwrap_or_default(),
-        a,
-        same_outlet,
-        act: typed.0,
-        act_on: typed.1,
-        done,
-        error,
-        shell,
-    })?;
-    *response.status_mut() = status;
-    Ok(response)
+    let (status, error) = refusal(error);
+    let can_write = writes(&shell);
+    with_status(
+        render(&DetailPage {
+            t: texts::of(lang),
+            can_write,
+            row: Row::of(&a, lang),
+            decided: a.decided_at.map(local_time).unwrap_or_default(),
+            a,
+            same_outlet,
+            act: typed.0,
+            act_on: typed.1,
+            done,
+            error,
+            shell,
+        }),
+        status,
+    )
 }
 
 async fn page(

@@ -7,11 +7,12 @@ use serde::{Deserialize, Serialize};
 use veghe_ro::deadline::{Rule, due_date};
 
 use super::{Accreditation, SELECT};
-use crate::audit::{self, Actor, Change};
+use crate::audit::{Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::required;
 use crate::press::input::{local_instant, opt_id};
+use crate::press::view;
 use crate::registry::numbers::{day_of, today};
 
 /// A request, as the API and the page send it.
@@ -343,8 +344,8 @@ pub async fn register(db: &Db, actor: &Actor, input: AccreditationIn) -> AppResu
     .fetch_one(&mut *tx)
     .await?;
     let after = get_in(&mut tx, id).await?;
-    audit::append(
-        &mut tx,
+    view::commit(
+        tx,
         actor,
         Change::of(
             "press_accreditation.register",
@@ -353,15 +354,10 @@ pub async fn register(db: &Db, actor: &Actor, input: AccreditationIn) -> AppResu
             None,
             &after,
         ),
-    )
-    .await?;
-    crate::db::events::publish(
-        &mut tx,
         "press.accreditation",
-        &serde_json::json!({"id": id, "status": "pending"}),
+        serde_json::json!({"id": id, "status": "pending"}),
     )
     .await?;
-    tx.commit().await?;
     Ok(after)
 }
 
@@ -429,18 +425,13 @@ pub async fn decide_at(
         "refused" => "press_accreditation.refuse",
         _ => "press_accreditation.withdraw",
     };
-    audit::append(
-        &mut tx,
+    view::commit(
+        tx,
         actor,
         Change::of(action, "press_accreditation", id, Some(&before), &after),
-    )
-    .await?;
-    crate::db::events::publish(
-        &mut tx,
         "press.accreditation",
-        &serde_json::json!({"id": id, "status": status}),
+        serde_json::json!({"id": id, "status": status}),
     )
     .await?;
-    tx.commit().await?;
     Ok(after)
 }

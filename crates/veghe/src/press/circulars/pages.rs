@@ -16,6 +16,8 @@ use crate::auth::{Access, CurrentUser, Role, groups};
 use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
 use crate::http::extract::{Form, Id, Query};
+use crate::press::input::form_id;
+use crate::press::view::{refusal, with_status};
 use crate::web::{Lang, Shell, local_time, render};
 
 pub fn routes() -> Routes {
@@ -150,23 +152,21 @@ async fn list_view(
             )
         })
         .collect();
-    let (status, error) = match error {
-        Some((s, m)) => (s, Some(m)),
-        None => (StatusCode::OK, None),
-    };
-    let mut response = render(&ListPage {
-        t: texts::of(lang),
-        writer,
-        mine,
-        all,
-        roles,
-        departments,
-        form,
-        error,
-        shell,
-    })?;
-    *response.status_mut() = status;
-    Ok(response)
+    let (status, error) = refusal(error);
+    with_status(
+        render(&ListPage {
+            t: texts::of(lang),
+            writer,
+            mine,
+            all,
+            roles,
+            departments,
+            form,
+            error,
+            shell,
+        }),
+        status,
+    )
 }
 
 async fn list(State(state): State<AppState>, me: CurrentUser, shell: Shell) -> AppResult<Response> {
@@ -179,10 +179,7 @@ async fn add(
     shell: Shell,
     Form(raw): Form<RawIn>,
 ) -> AppResult<Response> {
-    let department_id = match raw.department_id.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => crate::http::extract::id(t).map(Some),
-    };
+    let department_id = form_id(raw.department_id.as_deref());
     let result = match department_id {
         Ok(department_id) => {
             let input = CircularIn {

@@ -17,6 +17,8 @@ use crate::db::now_ms;
 use crate::error::{AppError, AppResult};
 use crate::http::extract::{Form, Id, Query};
 use crate::press::accreditation::{Journalist, journalists};
+use crate::press::input::form_id;
+use crate::press::view::{refusal, with_status, writes};
 use crate::web::{Lang, Shell, local_time, render};
 
 pub fn routes() -> Routes {
@@ -128,28 +130,23 @@ async fn list_view(
         .filter(|r| r.received_at >= now - 30 * 86_400_000)
         .map(|r| Row::of(r, lang))
         .collect();
-    let (status, error) = match error {
-        Some((s, m)) => (s, Some(m)),
-        None => (StatusCode::OK, None),
-    };
-    let can_write = shell
-        .user
-        .as_ref()
-        .is_some_and(|u| groups::PRESS.contains(&u.role));
-    let mut response = render(&ListPage {
-        t,
-        can_write,
-        open: open.iter().map(|r| Row::of(r, lang)).collect(),
-        written: super::written(&state.db).await?,
-        recent,
-        months,
-        journalists: journalists(&state.db).await?,
-        form,
-        error,
-        shell,
-    })?;
-    *response.status_mut() = status;
-    Ok(response)
+    let (status, error) = refusal(error);
+    let can_write = writes(&shell);
+    with_status(
+        render(&ListPage {
+            t,
+            can_write,
+            open: open.iter().map(|r| Row::of(r, lang)).collect(),
+            written: super::written(&state.db).await?,
+            recent,
+            months,
+            journalists: journalists(&state.db).await?,
+            form,
+            error,
+            shell,
+        }),
+        status,
+    )
 }
 
 async fn list(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
@@ -162,10 +159,7 @@ async fn add(
     shell: Shell,
     Form(raw): Form<RawIn>,
 ) -> AppResult<Response> {
-    let journalist_id = match raw.journalist_id.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => crate::http::extract::id(t).map(Some),
-    };
+    let journalist_id = form_id(raw.journalist_id.as_deref());
     let result = match journalist_id {
         Ok(journalist_id) => {
             let input = super::RequestIn {
@@ -227,27 +221,22 @@ async fn detail_view(
             .unwrap_or_default(),
         None => String::new(),
     };
-    let (status, error) = match error {
-        Some((s, m)) => (s, Some(m)),
-        None => (StatusCode::OK, None),
-    };
-    let can_write = shell
-        .user
-        .as_ref()
-        .is_some_and(|u| groups::PRESS.contains(&u.role));
-    let mut response = render(&DetailPage {
-        t: texts::of(shell.lang),
-        can_write,
-        row: Row::of(&r, shell.lang),
-        r,
-        answered_by,
-        typed,
-        done,
-        error,
-        shell,
-    })?;
-    *response.status_mut() = status;
-    Ok(response)
+    let (status, error) = refusal(error);
+    let can_write = writes(&shell);
+    with_status(
+        render(&DetailPage {
+            t: texts::of(shell.lang),
+            can_write,
+            row: Row::of(&r, shell.lang),
+            r,
+            answered_by,
+            typed,
+            done,
+            error,
+            shell,
+        }),
+        status,
+    )
 }
 
 async fn page(

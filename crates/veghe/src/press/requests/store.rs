@@ -4,11 +4,12 @@
 use serde::Deserialize;
 
 use super::{CHANNELS, MediaRequest, SELECT, TARGET_MS};
-use crate::audit::{self, Actor, Change};
+use crate::audit::{Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{required, text};
 use crate::press::input::{local_instant, opt_id};
+use crate::press::view;
 
 /// A verbal request, as the API and the page send it: a journalist on file, or a name (and an
 /// outlet) as given.
@@ -147,14 +148,14 @@ pub async fn register(db: &Db, actor: &Actor, input: RequestIn) -> AppResult<Med
     .fetch_one(&mut *tx)
     .await?;
     let after = get_in(&mut tx, id).await?;
-    audit::append(
-        &mut tx,
+    view::commit(
+        tx,
         actor,
         Change::of("press_request.register", "press_request", id, None, &after),
+        "press.request",
+        serde_json::json!({"id": id}),
     )
     .await?;
-    crate::db::events::publish(&mut tx, "press.request", &serde_json::json!({"id": id})).await?;
-    tx.commit().await?;
     Ok(after)
 }
 
@@ -188,8 +189,8 @@ pub async fn answer(db: &Db, actor: &Actor, id: i64, input: AnswerIn) -> AppResu
         .execute(&mut *tx)
         .await?;
     let after = get_in(&mut tx, id).await?;
-    audit::append(
-        &mut tx,
+    view::commit(
+        tx,
         actor,
         Change::of(
             "press_request.answer",
@@ -198,14 +199,9 @@ pub async fn answer(db: &Db, actor: &Actor, id: i64, input: AnswerIn) -> AppResu
             Some(&before),
             &after,
         ),
-    )
-    .await?;
-    crate::db::events::publish(
-        &mut tx,
         "press.request",
-        &serde_json::json!({"id": id, "answered": true}),
+        serde_json::json!({"id": id, "answered": true}),
     )
     .await?;
-    tx.commit().await?;
     Ok(after)
 }
