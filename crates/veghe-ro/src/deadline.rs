@@ -1,4 +1,5 @@
-//! Legal deadlines for petitions (OG 27/2002) and public-information requests (Law 544/2001).
+//! Legal deadlines for petitions (OG 27/2002), public-information requests and journalists'
+//! accreditations (Law 544/2001).
 //!
 //! Terms are counted by Civil Code art. 2553: a term in days excludes the day it starts from and
 //! ends at 24:00 of its last day; when the last day is non-working (weekend or public holiday) the
@@ -34,9 +35,12 @@ pub enum Rule {
     InfoRefusal,
     /// Answer a founded administrative complaint: 15 days from its filing (Law 544/2001 art. 21(2)).
     InfoComplaintAnswer,
+    /// Decide on a journalist's accreditation: 2 days from the request's registration
+    /// (Law 544/2001 art. 18(1)).
+    PressAccreditation,
 }
 
-const ALL_RULES: [Rule; 7] = [
+const ALL_RULES: [Rule; 8] = [
     Rule::PetitionAnswer,
     Rule::PetitionForward,
     Rule::PetitionExtension,
@@ -44,6 +48,7 @@ const ALL_RULES: [Rule; 7] = [
     Rule::InfoComplex,
     Rule::InfoRefusal,
     Rule::InfoComplaintAnswer,
+    Rule::PressAccreditation,
 ];
 
 impl Rule {
@@ -62,6 +67,7 @@ impl Rule {
             Self::InfoComplex => "info-complex",
             Self::InfoRefusal => "info-refusal",
             Self::InfoComplaintAnswer => "info-complaint-answer",
+            Self::PressAccreditation => "press-accreditation",
         }
     }
 
@@ -72,6 +78,7 @@ impl Rule {
             Self::PetitionForward | Self::InfoRefusal => 5,
             Self::PetitionExtension | Self::InfoComplaintAnswer => 15,
             Self::InfoAnswer => 10,
+            Self::PressAccreditation => 2,
         }
     }
 
@@ -84,6 +91,7 @@ impl Rule {
             Self::InfoAnswer | Self::InfoComplex => "Legea 544/2001 art. 7 alin. (1)",
             Self::InfoRefusal => "Legea 544/2001 art. 7 alin. (2)",
             Self::InfoComplaintAnswer => "Legea 544/2001 art. 21 alin. (2)",
+            Self::PressAccreditation => "Legea 544/2001 art. 18 alin. (1)",
         }
     }
 
@@ -105,6 +113,9 @@ impl Rule {
             Self::InfoComplaintAnswer => {
                 "Răspuns la reclamația administrativă întemeiată: 15 zile de la depunere"
             }
+            Self::PressAccreditation => {
+                "Acreditarea unui jurnalist: 2 zile de la înregistrarea cererii"
+            }
         }
     }
 
@@ -125,6 +136,9 @@ impl Rule {
             Self::InfoRefusal => "Reasoned refusal to disclose: 5 days from registration",
             Self::InfoComplaintAnswer => {
                 "Answer to a founded administrative complaint: 15 days from its filing"
+            }
+            Self::PressAccreditation => {
+                "A journalist's accreditation: 2 days from the request's registration"
             }
         }
     }

@@ -27,6 +27,7 @@ fn rule_table() {
                 15,
                 "Legea 544/2001 art. 21 alin. (2)"
             ),
+            ("press-accreditation", 2, "Legea 544/2001 art. 18 alin. (1)"),
         ]
     );
     for rule in Rule::all() {
@@ -171,4 +172,38 @@ fn configurable_form_and_extremes() {
     assert_eq!(due_date_days(i32::MAX, from, true), Date::MAX);
     assert_eq!(due_date_days(i32::MIN, from, false), Date::MIN);
     assert_eq!(due_date_days(30, Date::MAX, true), Date::MAX);
+}
+
+/// An accreditation is decided within 2 days of the request's registration; a last day that is
+/// not a working day moves to the next working day (Easter, 30 November–1 December, Christmas,
+/// a weekend).
+#[test]
+fn press_accreditation_across_holidays() {
+    let rule = Rule::PressAccreditation;
+    // Orthodox Easter 2026 is 12 April: Good Friday 10, Easter Monday 13.
+    assert_eq!(due_date(rule, d(2026, 4, 8)), d(2026, 4, 14));
+    // Orthodox Easter 2027 is 2 May: Good Friday 30 April, 1 May, Easter Monday 3 May.
+    assert_eq!(due_date(rule, d(2027, 4, 28)), d(2027, 5, 4));
+    // Saint Andrew (30 November, a Monday in 2026) and the National Day (1 December).
+    assert_eq!(due_date(rule, d(2026, 11, 28)), d(2026, 12, 2));
+    assert_eq!(due_date(rule, d(2026, 11, 29)), d(2026, 12, 2));
+    // Christmas 2026: 25 (Friday) and 26 December, then the Sunday.
+    assert_eq!(due_date(rule, d(2026, 12, 23)), d(2026, 12, 28));
+    // A plain weekend: Thursday 3 December 2026 + 2 = Saturday, so Monday the 7th.
+    assert_eq!(due_date(rule, d(2026, 12, 3)), d(2026, 12, 7));
+    // A working day two days on stays as it is.
+    assert_eq!(due_date(rule, d(2026, 12, 7)), d(2026, 12, 9));
+    // Every day of 2026 and 2027: the first working day on or after registration + 2 days.
+    let mut from = d(2026, 1, 1);
+    while from < d(2028, 1, 1) {
+        let due = due_date(rule, from);
+        assert!(is_working_day(due), "from {from}");
+        assert!(due >= from + 2.days(), "from {from}");
+        let mut day = from + 2.days();
+        while day < due {
+            assert!(!is_working_day(day), "from {from}: {day} skipped");
+            day += 1.days();
+        }
+        from += 1.days();
+    }
 }

@@ -96,6 +96,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         settings::api::SettingsApi::openapi(),
         dispatch::agencies::api::AgenciesApi::openapi(),
         registry::departments::api::DepartmentsApi::openapi(),
+        press::accreditation::api::AccreditationApi::openapi(),
     ] {
         doc.merge(part);
     }

@@ -77,3 +77,6 @@ pub const PRESS: &[Role] = &[Administrator, HeadOfService, PressOfficer];
 pub const PRESS_APPROVE: &[Role] = &[HeadOfService];
 /// Who reads the press office's records without writing them: management too.
 pub const PRESS_READ: &[Role] = &[Administrator, HeadOfService, PressOfficer, Management];
+/// Who writes internal circulars to staff: the press office and oversight. Every signed-in
+/// person reads those addressed to them.
+pub const CIRCULARS_WRITE: &[Role] = &[Administrator, HeadOfService, PressOfficer];

@@ -78,7 +78,8 @@ pub async fn of(db: &Db, user: &CurrentUser, t: &'static T, day: Date) -> AppRes
             out.push(imports(db, t).await?);
             out.push(checks(db, t).await?);
         }
-        Role::PressOfficer | Role::PreventionOfficer | Role::Crew => {}
+        Role::PressOfficer => out.push(press(db, t).await?),
+        Role::PreventionOfficer | Role::Crew => {}
     }
     Ok(out)
 }
@@ -144,6 +145,35 @@ async fn petitions(db: &Db, t: &'static T, day: Date, dashboard: bool) -> AppRes
     }
     g.links
         .push(("/registry/deadlines".into(), t.open_deadlines));
+    Ok(g)
+}
+
+/// The press office's queue: accreditations to decide, verbal and written requests to answer.
+async fn press(db: &Db, t: &'static T) -> AppResult<Group> {
+    let c = crate::press::queue::counts(db).await?;
+    let mut g = Group::new("press", t.press);
+    g.item(
+        c.accreditations.1,
+        t.press_accreditations_overdue,
+        "/press/accreditations",
+        true,
+    );
+    g.item(
+        c.accreditations.0,
+        t.press_accreditations,
+        "/press/accreditations",
+        false,
+    );
+    g.item(c.verbal.1, t.press_verbal_overdue, "/press/requests", true);
+    g.item(c.verbal.0, t.press_verbal, "/press/requests", false);
+    g.item(
+        c.written.1,
+        t.press_written_overdue,
+        "/press/requests",
+        true,
+    );
+    g.item(c.written.0, t.press_written, "/press/requests", false);
+    g.links.push(("/press".into(), t.open_press));
     Ok(g)
 }
 

@@ -1,10 +1,14 @@
-//! The press office's desk `/press`: its parts, each link shown to whom the part's own route
-//! admits.
+//! The press office's desk `/press`: what waits for the office ("De rezolvat": accreditations,
+//! verbal and written requests, overdue first), then its parts, each link shown to whom the
+//! part's own route admits.
 
 use askama::Template;
+use axum::extract::State;
 use axum::response::Response;
 
+use super::queue::{self, Item};
 use super::texts::{self, T};
+use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::error::AppResult;
@@ -22,6 +26,7 @@ struct DeskPage {
     shell: Shell,
     t: &'static T,
     sections: Vec<Section>,
+    queue: Vec<Item>,
 }
 
 /// The desk's parts, in order: a heading and its links.
@@ -59,9 +64,15 @@ fn layout(t: &'static T) -> [(&'static str, Vec<Entry>); 3] {
 }
 
 /// `GET /press`
-async fn desk(shell: Shell) -> AppResult<Response> {
+async fn desk(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
     let t = texts::of(shell.lang);
     let role = shell.user.as_ref().map(|u| u.role);
     let sections = sections(layout(t), role);
-    render(&DeskPage { shell, t, sections })
+    let queue = queue::items(&state.db, shell.lang, role).await?;
+    render(&DeskPage {
+        shell,
+        t,
+        sections,
+        queue,
+    })
 }

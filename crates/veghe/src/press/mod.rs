@@ -2,12 +2,22 @@
 //! and the public newsroom `/presa`, outlets and journalists, accreditations and media requests,
 //! press conferences, the communication strategy and campaigns, internal circulars.
 
+pub mod accreditation;
+pub mod circulars;
 pub mod desk;
+pub mod input;
+pub mod queue;
+pub mod requests;
 mod texts;
+mod view;
 
 use crate::auth::access::Routes;
 
 /// Every route of the press office.
 pub fn routes() -> Routes {
-    Routes::new().merge(desk::routes())
+    Routes::new()
+        .merge(desk::routes())
+        .merge(accreditation::routes())
+        .merge(requests::routes())
+        .merge(circulars::routes())
 }

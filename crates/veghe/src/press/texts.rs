@@ -25,5 +25,11 @@ texts_table! { T, "Every text of the press office's desk.";
     campaigns: "Campanii", "Campaigns";
     campaigns_about: "Perioade, canale, comunicatele fiecărei campanii", "Dates, channels, each campaign's releases";
     circulars: "Circulare interne", "Internal circulars";
+    todo: "De rezolvat", "To do";
+    todo_none: "Nimic nu așteaptă: nicio cerere de acreditare și nicio solicitare fără răspuns.", "Nothing waits: no accreditation request and no unanswered request.";
+    todo_kind: "Ce", "What";
+    todo_who: "Cine și despre ce", "Who and about what";
+    todo_due: "Termen", "Due";
+    overdue: "termen depășit", "overdue";
     circulars_about: "Anunțuri către personal, cu confirmarea citirii", "Announcements to staff, with read confirmations";
 }

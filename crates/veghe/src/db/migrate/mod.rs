@@ -160,6 +160,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "press",
         include_str!("../../../migrations/0024_press.sql"),
     ),
+    step(
+        28,
+        "press_requests",
+        include_str!("../../../migrations/0028_press_requests.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

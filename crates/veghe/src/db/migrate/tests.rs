@@ -117,6 +117,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "1c7c361fc2f4166207da33532edc62d82862e45cd76e83b69fa6366953af8f9d",
         "276ea63298e4e047814195276f9942170d2ee10e82bef64c5f2854d6260e4d72",
     ),
+    (
+        28,
+        "3941e01ab41a016725c9d46cf7993930eb7a67450b87e833c39ed6e8342453fb",
+        "e87184aebdd41708e7499094106393c3e27b462cd7bfa1e2633ae40a2e555d72",
+    ),
 ];
 
 fn sha256(text: &str) -> String {
