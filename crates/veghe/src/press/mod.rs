@@ -2,6 +2,7 @@
 //! and the public newsroom `/presa`, outlets and journalists, accreditations and media requests,
 //! press conferences, the communication strategy and campaigns, internal circulars.
 
+pub mod contacts;
 pub mod desk;
 mod texts;
 
@@ -9,5 +10,7 @@ use crate::auth::access::Routes;
 
 /// Every route of the press office.
 pub fn routes() -> Routes {
-    Routes::new().merge(desk::routes())
+    Routes::new()
+        .merge(desk::routes())
+        .merge(contacts::routes())
 }

@@ -160,6 +160,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "press",
         include_str!("../../../migrations/0024_press.sql"),
     ),
+    step(
+        26,
+        "press_lists",
+        include_str!("../../../migrations/0026_press_lists.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

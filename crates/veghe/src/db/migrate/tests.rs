@@ -117,6 +117,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "1c7c361fc2f4166207da33532edc62d82862e45cd76e83b69fa6366953af8f9d",
         "276ea63298e4e047814195276f9942170d2ee10e82bef64c5f2854d6260e4d72",
     ),
+    (
+        26,
+        "0698d3cc55e9de205c347d3bbeedaad817b7ef883621e3835eb61631e9f5e220",
+        "2c9daa9a7adb15b92a2983113f664323491c695f24c90479c98d93e6e012a5b3",
+    ),
 ];
 
 fn sha256(text: &str) -> String {
