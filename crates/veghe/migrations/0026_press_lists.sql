@@ -38,3 +38,8 @@ CREATE TABLE press_sends (
 );
 CREATE UNIQUE INDEX press_sends_recipient ON press_sends(release_id, recipient);
 CREATE INDEX press_sends_list ON press_sends(list_id);
+
+-- Journalists' contacts and notes follow the registers' retention: erased (name, outlet and
+-- beats kept) once the term has run from 1 January of the year after the journalist's retirement.
+INSERT INTO registry_retention (register, years, basis) VALUES
+    ('press_journalist', 2, 'Regulamentul (UE) 2016/679, art. 5 alin. (1) lit. (e): datele de contact și notele despre un jurnalist retras se șterg la 2 ani de la sfârșitul anului retragerii (de confirmat cu compartimentul juridic)');

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use veghe::auth::Role;
 
 use crate::both;
-use crate::helpers::{Api, TestApp};
+use crate::helpers::Api;
 
 /// Adds an outlet through the API; its id.
 async fn outlet(api: &Api, name: &str, email: Option<&str>) -> i64 {
@@ -683,3 +683,57 @@ both!(a_release_goes_to_a_list_once_per_address, |app| {
         5
     );
 });
+
+both!(
+    a_retired_journalists_contacts_are_erased_past_the_term,
+    |app| {
+        // Arrange: one retired three years ago, one retired now, one active.
+        let press = app.api("presa", Role::PressOfficer).await;
+        let admin = app.api("admin", Role::Administrator).await;
+        let body = |name: &str| json!({"name": name, "email": format!("{}@tion.ro", name.to_lowercase()), "phone": "0723456123", "notes": "note"});
+        let old = journalist(&press, body("Vechi")).await;
+        let recent = journalist(&press, body("Recent")).await;
+        let active = journalist(&press, body("Activ")).await;
+        for id in [old, recent] {
+            press
+                .post_ok(&format!("/api/v1/press/journalists/{id}/retire"), json!({}))
+                .await;
+        }
+        let three_years = 3 * 366 * 86_400_000_i64;
+        sqlx::query("UPDATE press_journalists SET retired_at = retired_at - $1 WHERE id = $2")
+            .bind(three_years)
+            .bind(old)
+            .execute(app.db.pool())
+            .await
+            .expect("backdate");
+        let terms = admin.get_ok("/api/v1/registry/retention").await;
+        assert!(terms.to_string().contains("press_journalist"), "{terms}");
+
+        // Act
+        let (_, dry) = admin
+            .post("/api/v1/registry/purge", json!({"dry_run": true}))
+            .await;
+        let (s, done) = admin.post("/api/v1/registry/purge", json!({})).await;
+        let (_, again) = admin.post("/api/v1/registry/purge", json!({})).await;
+
+        // Assert: only the one past the term, its name kept; counted once.
+        assert_eq!(dry["by_register"], json!({"press_journalist": 1}), "{dry}");
+        assert_eq!(s, StatusCode::OK, "{done}");
+        assert_eq!(
+            done["by_register"],
+            json!({"press_journalist": 1}),
+            "{done}"
+        );
+        assert_eq!(again["anonymised"], 0);
+        let rows: Vec<(i64, String, Option<String>, Option<String>, Option<String>)> =
+            sqlx::query_as(
+                "SELECT id, name, email, phone, notes FROM press_journalists ORDER BY id",
+            )
+            .fetch_all(app.db.pool())
+            .await
+            .expect("rows");
+        assert_eq!(rows[0], (old, "Vechi".into(), None, None, None));
+        assert!(rows[1].2.is_some() && rows[2].2.is_some(), "{rows:?}");
+        assert_eq!((rows[1].0, rows[2].0), (recent, active));
+    }
+);

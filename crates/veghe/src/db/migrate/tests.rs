@@ -119,8 +119,8 @@ const PINNED: &[(i64, &str, &str)] = &[
     ),
     (
         26,
-        "0698d3cc55e9de205c347d3bbeedaad817b7ef883621e3835eb61631e9f5e220",
-        "2c9daa9a7adb15b92a2983113f664323491c695f24c90479c98d93e6e012a5b3",
+        "d6e648e6da978e6fbdb7f089b7cf827e2105dd084d1cb1ee7db278c249f88a47",
+        "c73e3f0395a436f34681201c48d3787b46c388c660068993605b77a411496670",
     ),
 ];
 

@@ -9,6 +9,7 @@ pub mod mask;
 pub mod outlets;
 mod pages;
 mod pages_lists;
+pub mod retention;
 pub mod send;
 mod texts;
 

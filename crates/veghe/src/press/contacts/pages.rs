@@ -173,12 +173,29 @@ impl JournalistFields {
 struct OutletRow {
     o: Outlet,
     kind: String,
+    reach: String,
     journalists: usize,
 }
 
 /// A journalist in the list (masked).
 struct JournalistRow {
     j: Shown,
+}
+
+/// A number with its thousands set apart by dots, as Romanian writes them: `25.000`.
+fn grouped(n: Option<i64>) -> String {
+    let Some(n) = n else {
+        return String::new();
+    };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// An option of a select: value and words.
@@ -252,6 +269,7 @@ async fn contacts_view(
         .into_iter()
         .map(|o| OutletRow {
             kind: texts::kind(&o.kind, lang),
+            reach: grouped(o.reach),
             journalists: all
                 .iter()
                 .filter(|j| j.outlet_id == Some(o.id) && j.retired_at.is_none())
@@ -367,6 +385,7 @@ struct OutletPage {
     can_write: bool,
     outlet: Outlet,
     kind: String,
+    reach: String,
     retired_on: Option<String>,
     journalists: Vec<JournalistRow>,
     kinds: Vec<Choice>,
@@ -398,6 +417,7 @@ async fn outlet_view(
         t: texts::of(lang),
         can_write: writes(&shell),
         kind: texts::kind(&outlet.kind, lang),
+        reach: grouped(outlet.reach),
         retired_on: outlet.retired_at.map(local_time),
         journalists,
         kinds: kinds(lang),
@@ -708,4 +728,15 @@ async fn reinstate_journalist(
     Id(id): Id,
 ) -> AppResult<Response> {
     journalist_retired(&state, &me, shell, id, Ok(false)).await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn audiences_are_grouped_by_thousands() {
+        assert_eq!(super::grouped(Some(500_000)), "500.000");
+        assert_eq!(super::grouped(Some(9_000)), "9.000");
+        assert_eq!(super::grouped(Some(999)), "999");
+        assert_eq!(super::grouped(None), "");
+    }
 }
