@@ -30,6 +30,9 @@ async fn journalist(api: &Api, body: Value) -> i64 {
     j["id"].as_i64().expect("id")
 }
 
+/// A journalist's id, name, e-mail, phone and notes, as stored.
+type Contacts = (i64, String, Option<String>, Option<String>, Option<String>);
+
 fn names(list: &Value) -> Vec<&str> {
     list.as_array()
         .expect("array")
@@ -725,13 +728,12 @@ both!(
             "{done}"
         );
         assert_eq!(again["anonymised"], 0);
-        let rows: Vec<(i64, String, Option<String>, Option<String>, Option<String>)> =
-            sqlx::query_as(
-                "SELECT id, name, email, phone, notes FROM press_journalists ORDER BY id",
-            )
-            .fetch_all(app.db.pool())
-            .await
-            .expect("rows");
+        let rows: Vec<Contacts> = sqlx::query_as(
+            "SELECT id, name, email, phone, notes FROM press_journalists ORDER BY id",
+        )
+        .fetch_all(app.db.pool())
+        .await
+        .expect("rows");
         assert_eq!(rows[0], (old, "Vechi".into(), None, None, None));
         assert!(rows[1].2.is_some() && rows[2].2.is_some(), "{rows:?}");
         assert_eq!((rows[1].0, rows[2].0), (recent, active));

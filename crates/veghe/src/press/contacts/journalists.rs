@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::mask::{self, parse_beats, parse_phone};
+use super::retire;
 use crate::audit::access_log::{self, Reason};
 use crate::audit::{self, Actor, Change};
 use crate::auth::CurrentUser;
@@ -287,7 +288,7 @@ async fn audited(
         Change::of(
             action,
             "press_journalist",
-            &id.to_string(),
+            id,
             before.as_ref(),
             &audited_view(&after),
         ),
@@ -372,27 +373,16 @@ pub async fn edit(db: &Db, actor: &Actor, id: i64, patch: JournalistIn) -> AppRe
 pub async fn set_retired(db: &Db, actor: &Actor, id: i64, retire: bool) -> AppResult<Stored> {
     let mut tx = db.begin().await?;
     let before = get_in(&mut tx, id).await?;
-    if before.retired_at.is_some() == retire {
-        let (ro, en) = if retire {
-            ("este deja retras", "is already retired")
-        } else {
-            ("nu este retras", "is not retired")
-        };
-        return Err(AppError::conflict(Said::new(
-            format!("Jurnalistul „{}” {ro}.", before.name),
-            format!("“{}” {en}", before.name),
-        )));
-    }
-    sqlx::query("UPDATE press_journalists SET retired_at = $2 WHERE id = $1")
-        .bind(id)
-        .bind(retire.then(now_ms))
-        .execute(&mut *tx)
-        .await?;
-    let action = if retire {
-        "press_journalist.retire"
-    } else {
-        "press_journalist.reinstate"
-    };
+    let was = before.retired_at.is_some();
+    let action = retire::toggle(
+        &mut tx,
+        retire::Kind::Journalist,
+        id,
+        &before.name,
+        was,
+        retire,
+    )
+    .await?;
     let after = audited(&mut tx, actor, action, id, Some(&before)).await?;
     tx.commit().await?;
     Ok(after)

@@ -10,6 +10,7 @@ pub mod outlets;
 mod pages;
 mod pages_lists;
 pub mod retention;
+mod retire;
 pub mod send;
 mod texts;
 

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::mask::parse_phone;
+use super::retire;
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult, Said};
@@ -211,7 +212,7 @@ async fn audited(
     audit::append(
         tx,
         actor,
-        Change::of(action, "press_outlet", &id.to_string(), before, &after),
+        Change::of(action, "press_outlet", id, before, &after),
     )
     .await?;
     Ok(after)
@@ -277,27 +278,9 @@ pub async fn edit(db: &Db, actor: &Actor, id: i64, patch: OutletIn) -> AppResult
 pub async fn set_retired(db: &Db, actor: &Actor, id: i64, retire: bool) -> AppResult<Outlet> {
     let mut tx = db.begin().await?;
     let before = get_in(&mut tx, id).await?;
-    if before.retired_at.is_some() == retire {
-        let (ro, en) = if retire {
-            ("este deja retrasă", "is already retired")
-        } else {
-            ("nu este retrasă", "is not retired")
-        };
-        return Err(AppError::conflict(Said::new(
-            format!("Redacția „{}” {ro}.", before.name),
-            format!("“{}” {en}", before.name),
-        )));
-    }
-    sqlx::query("UPDATE press_outlets SET retired_at = $2 WHERE id = $1")
-        .bind(id)
-        .bind(retire.then(now_ms))
-        .execute(&mut *tx)
-        .await?;
-    let action = if retire {
-        "press_outlet.retire"
-    } else {
-        "press_outlet.reinstate"
-    };
+    let was = before.retired_at.is_some();
+    let action =
+        retire::toggle(&mut tx, retire::Kind::Outlet, id, &before.name, was, retire).await?;
     let after = audited(&mut tx, actor, action, id, Some(&before)).await?;
     tx.commit().await?;
     Ok(after)
