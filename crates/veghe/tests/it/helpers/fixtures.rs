@@ -1,5 +1,5 @@
 //! The data tests start from: counts read straight from the database, a crew, a call, a petition,
-//! a case routed to a department, and rows of a sanctions import.
+//! a case routed to a department, rows of a sanctions import, a published press release.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
