@@ -436,6 +436,47 @@ both!(the_pages_add_mask_reveal_and_refuse_by_field, |app| {
         ("marius.ciobanu@pressalert.ro".into(), "editor".into())
     );
 
+    // Retiring from the page needs the confirmation; a retired one comes back.
+    let unconfirmed = b
+        .post_form(&format!("/press/journalists/{id}/retire"), &[])
+        .await;
+    assert_eq!(unconfirmed.status(), StatusCode::BAD_REQUEST);
+    let r = b
+        .post_form(
+            &format!("/press/journalists/{id}/retire"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(
+        r.headers()["location"],
+        format!("/press/journalists/{id}?done=retired").as_str()
+    );
+    let retired = app
+        .count("SELECT COUNT(*) FROM press_journalists WHERE retired_at IS NOT NULL")
+        .await;
+    let r = b
+        .post_form(
+            &format!("/press/outlets/{outlet_id}/retire"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = b
+        .post_form(&format!("/press/journalists/{id}/reinstate"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(retired, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM press_journalists WHERE retired_at IS NOT NULL")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM press_outlets WHERE retired_at IS NOT NULL")
+            .await,
+        1
+    );
+
     // Management sees the page masked, with no reveal form; the dispatcher not at all.
     let m = app.signed_in("conducere", Role::Management).await;
     let seen = m

@@ -38,3 +38,12 @@ fn number_or_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::
         Given::Text(t) => t,
     }))
 }
+
+/// The field a refusal names, for the tests of what a form or the API sends.
+#[cfg(test)]
+fn refused_field(e: crate::error::AppError) -> Option<&'static str> {
+    match e {
+        crate::error::AppError::BadRequest { field, .. } => field,
+        _ => None,
+    }
+}

@@ -288,14 +288,8 @@ pub async fn set_retired(db: &Db, actor: &Actor, id: i64, retire: bool) -> AppRe
 
 #[cfg(test)]
 mod tests {
+    use super::super::refused_field as field;
     use super::*;
-
-    fn field(e: AppError) -> Option<&'static str> {
-        match e {
-            AppError::BadRequest { field, .. } => field,
-            _ => None,
-        }
-    }
 
     fn good() -> OutletIn {
         OutletIn {

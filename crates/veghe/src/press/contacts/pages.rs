@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::journalists::{self, Filter, JournalistIn, Shown};
 use super::outlets::{self, KINDS, Outlet, OutletIn};
+use super::retire::Kind;
 use super::texts::{self, T};
 use crate::AppState;
 use crate::audit::access_log::Reason;
@@ -490,28 +491,49 @@ fn confirmed(c: &Confirm) -> AppResult<()> {
     }
 }
 
-async fn outlet_retired(
+/// Retires (`Ok(true)`) or reinstates an outlet or a journalist from its page: back to the page
+/// with the outcome, or the page again with the refusal.
+async fn retired(
     state: &AppState,
     me: &CurrentUser,
     shell: Shell,
+    kind: Kind,
     id: i64,
     retire: Result<bool, AppError>,
 ) -> AppResult<Response> {
-    let result = match retire {
-        Ok(r) => outlets::set_retired(&state.db, &me.actor(), id, r)
+    let actor = me.actor();
+    let result = match (retire, kind) {
+        (Ok(r), Kind::Outlet) => outlets::set_retired(&state.db, &actor, id, r)
             .await
             .map(|_| r),
-        Err(e) => Err(e),
+        (Ok(r), Kind::Journalist) => journalists::set_retired(&state.db, &actor, id, r)
+            .await
+            .map(|_| r),
+        (Err(e), _) => Err(e),
     };
-    match result {
+    let refused = match result {
         Ok(r) => {
+            let page = match kind {
+                Kind::Outlet => "outlets",
+                Kind::Journalist => "journalists",
+            };
             let done = if r { "retired" } else { "reinstated" };
-            Ok(Redirect::to(&format!("/press/outlets/{id}?done={done}")).into_response())
+            return Ok(Redirect::to(&format!("/press/{page}/{id}?done={done}")).into_response());
         }
-        Err(e) => {
+        Err(e) => Some(e.refusal(shell.lang)?),
+    };
+    match kind {
+        Kind::Outlet => {
             let outlet = outlets::get(&state.db, id).await?;
-            let refused = Some(e.refusal(shell.lang)?);
             outlet_view(state, shell, outlet, None, refused, None).await
+        }
+        Kind::Journalist => {
+            let j = journalists::get(&state.db, id).await?.masked();
+            let s = JournalistState {
+                error: refused,
+                ..JournalistState::default()
+            };
+            journalist_view(state, shell, j, s).await
         }
     }
 }
@@ -523,7 +545,15 @@ async fn retire_outlet(
     Id(id): Id,
     Form(c): Form<Confirm>,
 ) -> AppResult<Response> {
-    outlet_retired(&state, &me, shell, id, confirmed(&c).map(|()| true)).await
+    retired(
+        &state,
+        &me,
+        shell,
+        Kind::Outlet,
+        id,
+        confirmed(&c).map(|()| true),
+    )
+    .await
 }
 
 async fn reinstate_outlet(
@@ -532,7 +562,7 @@ async fn reinstate_outlet(
     shell: Shell,
     Id(id): Id,
 ) -> AppResult<Response> {
-    outlet_retired(&state, &me, shell, id, Ok(false)).await
+    retired(&state, &me, shell, Kind::Outlet, id, Ok(false)).await
 }
 
 #[derive(Template)]
@@ -682,35 +712,6 @@ async fn edit_journalist(
     }
 }
 
-async fn journalist_retired(
-    state: &AppState,
-    me: &CurrentUser,
-    shell: Shell,
-    id: i64,
-    retire: Result<bool, AppError>,
-) -> AppResult<Response> {
-    let result = match retire {
-        Ok(r) => journalists::set_retired(&state.db, &me.actor(), id, r)
-            .await
-            .map(|_| r),
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(r) => {
-            let done = if r { "retired" } else { "reinstated" };
-            Ok(Redirect::to(&format!("/press/journalists/{id}?done={done}")).into_response())
-        }
-        Err(e) => {
-            let j = journalists::get(&state.db, id).await?.masked();
-            let s = JournalistState {
-                error: Some(e.refusal(shell.lang)?),
-                ..JournalistState::default()
-            };
-            journalist_view(state, shell, j, s).await
-        }
-    }
-}
-
 async fn retire_journalist(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -718,7 +719,15 @@ async fn retire_journalist(
     Id(id): Id,
     Form(c): Form<Confirm>,
 ) -> AppResult<Response> {
-    journalist_retired(&state, &me, shell, id, confirmed(&c).map(|()| true)).await
+    retired(
+        &state,
+        &me,
+        shell,
+        Kind::Journalist,
+        id,
+        confirmed(&c).map(|()| true),
+    )
+    .await
 }
 
 async fn reinstate_journalist(
@@ -727,7 +736,7 @@ async fn reinstate_journalist(
     shell: Shell,
     Id(id): Id,
 ) -> AppResult<Response> {
-    journalist_retired(&state, &me, shell, id, Ok(false)).await
+    retired(&state, &me, shell, Kind::Journalist, id, Ok(false)).await
 }
 
 #[cfg(test)]
