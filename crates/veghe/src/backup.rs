@@ -71,6 +71,16 @@ pub const TABLES: &[&str] = &[
     "registry_letters",
     "registry_reminders",
     "settings",
+    "press_outlets",
+    "press_journalists",
+    "press_campaigns",
+    "press_events",
+    "press_releases",
+    "press_release_photos",
+    "press_accreditations",
+    "press_lists",
+    "press_list_members",
+    "press_sends",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.

@@ -97,6 +97,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         dispatch::agencies::api::AgenciesApi::openapi(),
         registry::departments::api::DepartmentsApi::openapi(),
         press::accreditation::api::AccreditationApi::openapi(),
+        press::contacts::api::ContactsApi::openapi(),
     ] {
         doc.merge(part);
     }

@@ -70,6 +70,8 @@ pub async fn seed(db: &Db, config: &Config, seed: u64, progress: bool) -> anyhow
     tracing::info!(entries = petitions, "demo registry seeded");
     let sanctions = crate::demo::sanctions::seed_sanctions(db, seed).await?;
     tracing::info!(records = sanctions, "demo sanction records seeded");
+    let journalists = crate::demo::press_contacts::seed(db).await?;
+    tracing::info!(journalists, "demo press contacts seeded");
     let (accreditations, requests, circulars) =
         crate::demo::press_accreditation::seed(db, seed, now_ms()).await?;
     tracing::info!(

@@ -56,6 +56,7 @@ mod petitions_seed;
 mod petitions_text;
 pub mod places;
 pub mod press_accreditation;
+pub mod press_contacts;
 mod rng;
 pub mod sanctions;
 mod seed;

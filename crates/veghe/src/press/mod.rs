@@ -4,6 +4,7 @@
 
 pub mod accreditation;
 pub mod circulars;
+pub mod contacts;
 pub mod desk;
 pub mod input;
 pub mod queue;
@@ -20,4 +21,5 @@ pub fn routes() -> Routes {
         .merge(accreditation::routes())
         .merge(requests::routes())
         .merge(circulars::routes())
+        .merge(contacts::routes())
 }

@@ -7,6 +7,7 @@ texts_table! { Words, "The registry's codes in words.";
     register_petition: "petiții", "petitions";
     register_info: "informații publice", "public information";
     register_internal: "intern", "internal";
+    register_press_journalist: "jurnaliști retrași (date de contact)", "retired journalists (contacts)";
     kind_request: "cerere", "request";
     kind_complaint: "reclamație", "complaint";
     kind_notification: "sesizare", "notification";
@@ -53,6 +54,7 @@ pub fn register(code: &str, lang: Lang) -> &'static str {
         "petition" => w.register_petition,
         "info" => w.register_info,
         "internal" => w.register_internal,
+        "press_journalist" => w.register_press_journalist,
         _ => "?",
     }
 }

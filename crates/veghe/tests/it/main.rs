@@ -33,6 +33,7 @@ mod owntracks;
 mod places;
 mod plans;
 mod press_accreditation;
+mod press_contacts;
 mod registry;
 mod registry_dashboard;
 mod registry_files;

@@ -161,6 +161,11 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../../../migrations/0024_press.sql"),
     ),
     step(
+        26,
+        "press_lists",
+        include_str!("../../../migrations/0026_press_lists.sql"),
+    ),
+    step(
         28,
         "press_requests",
         include_str!("../../../migrations/0028_press_requests.sql"),

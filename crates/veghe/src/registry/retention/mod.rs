@@ -41,7 +41,7 @@ pub struct RetentionApi;
 /// A register's retention term.
 #[derive(Clone, Debug, PartialEq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Term {
-    /// petition, info, internal.
+    /// petition, info, internal; press_journalist (a retired journalist's contacts).
     pub register: String,
     pub years: i64,
     /// The legal basis, as the administrator states it.

@@ -17,6 +17,7 @@ use crate::audit::access_log::Reason;
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult};
+use crate::press::contacts::retention as press;
 use crate::registry::numbers::{day_of, reference, today};
 
 /// An entry kept, and why.
@@ -165,20 +166,28 @@ async fn expired(
     Ok((due, held))
 }
 
-/// Anonymises every entry past its register's term; `dry_run` only counts them, reading
-/// without a write transaction.
+/// Anonymises every entry past its register's term, and erases the contacts of journalists
+/// retired past theirs (`press_journalist`, counted in `by_register`); `dry_run` only counts
+/// them, reading without a write transaction.
 pub async fn purge(db: &Db, actor: &Actor, dry_run: bool) -> AppResult<PurgeReport> {
     let day = today();
     let terms = terms(db).await?;
-    let report = |due: &[Stored], held: Vec<Kept>| {
+    let press_term = terms
+        .iter()
+        .find(|t| t.register == press::REGISTER)
+        .map(|t| t.years);
+    let report = |due: &[Stored], held: Vec<Kept>, press: usize| {
         let mut by_register = BTreeMap::new();
         for r in due {
             *by_register.entry(r.register.clone()).or_default() += 1;
         }
+        if press > 0 {
+            by_register.insert(press::REGISTER.to_string(), press as i64);
+        }
         PurgeReport {
             dry_run,
             as_of: day.to_string(),
-            anonymised: due.len() as i64,
+            anonymised: (due.len() + press) as i64,
             by_register,
             held,
         }
@@ -186,18 +195,30 @@ pub async fn purge(db: &Db, actor: &Actor, dry_run: bool) -> AppResult<PurgeRepo
     if dry_run {
         let mut conn = db.pool().acquire().await?;
         let (due, held) = expired(&mut conn, &terms, day).await?;
-        return Ok(report(&due, held));
+        let press = match press_term {
+            Some(years) => press::expired(&mut conn, years, day).await?,
+            None => Vec::new(),
+        };
+        return Ok(report(&due, held, press.len()));
     }
     let mut tx = db.begin().await?;
     let (due, held) = expired(&mut tx, &terms, day).await?;
-    let report = report(&due, held);
-    if due.is_empty() {
+    let press = match press_term {
+        Some(years) => press::expired(&mut tx, years, day).await?,
+        None => Vec::new(),
+    };
+    let report = report(&due, held, press.len());
+    if due.is_empty() && press.is_empty() {
         tx.rollback().await?;
         return Ok(report);
     }
     anonymise(&mut tx, actor, &due).await?;
+    press::erase(&mut tx, &press).await?;
     let ids: Vec<i64> = due.iter().map(|r| r.id).collect();
-    let detail = json!({"by_register": report.by_register, "held": report.held, "ids": ids});
+    let mut detail = json!({"by_register": report.by_register, "held": report.held, "ids": ids});
+    if !press.is_empty() {
+        detail["press_journalists"] = json!(press);
+    }
     record(
         &mut tx,
         actor,

@@ -1,5 +1,5 @@
 //! The data tests start from: counts read straight from the database, a crew, a call, a petition,
-//! a case routed to a department, and rows of a sanctions import.
+//! a case routed to a department, rows of a sanctions import, a published press release.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -27,6 +27,28 @@ impl TestApp {
         .fetch_one(self.db.pool())
         .await
         .expect("unit");
+        row.0
+    }
+
+    /// A press release approved and published a minute ago, inserted straight into
+    /// `press_releases` (its author a new press officer); answers its id.
+    pub async fn published_release(&self, title: &str) -> i64 {
+        let n = self.count("SELECT COUNT(*) FROM press_releases").await + 1;
+        let author = format!("autor-comunicat-{n}");
+        self.create_user(&author, Role::PressOfficer).await;
+        let now = veghe::db::now_ms();
+        let row: (i64,) = sqlx::query_as(
+            "INSERT INTO press_releases (kind, status, title, summary, body_html, number, published_at, author_id, created_at, updated_at, decided_at) \
+             VALUES ('release', 'approved', $1, $2, '<p>Textul comunicatului.</p>', $3, $4, (SELECT id FROM users WHERE username = $5), $4, $4, $4) RETURNING id",
+        )
+        .bind(title)
+        .bind(format!("Rezumat: {title}"))
+        .bind(format!("Comunicat 07.12.2026-{n}"))
+        .bind(now - 60_000)
+        .bind(&author)
+        .fetch_one(self.db.pool())
+        .await
+        .expect("release");
         row.0
     }
 }
