@@ -2,9 +2,11 @@
 //! admits.
 
 use askama::Template;
+use axum::extract::State;
 use axum::response::Response;
 
 use super::texts::{self, T};
+use crate::AppState;
 use crate::auth::access::Routes;
 use crate::auth::{Access, groups};
 use crate::error::AppResult;
@@ -22,6 +24,10 @@ struct DeskPage {
     shell: Shell,
     t: &'static T,
     sections: Vec<Section>,
+    /// The months (current, next) with no press conference planned, in words.
+    gaps: Vec<String>,
+    /// The spokesperson in force: name and phone.
+    spokesperson: Option<String>,
 }
 
 /// The desk's parts, in order: a heading and its links.
@@ -59,9 +65,30 @@ fn layout(t: &'static T) -> [(&'static str, Vec<Entry>); 3] {
 }
 
 /// `GET /press`
-async fn desk(shell: Shell) -> AppResult<Response> {
+async fn desk(State(state): State<AppState>, shell: Shell) -> AppResult<Response> {
     let t = texts::of(shell.lang);
     let role = shell.user.as_ref().map(|u| u.role);
     let sections = sections(layout(t), role);
-    render(&DeskPage { shell, t, sections })
+    let today = super::strategy::today_in_timisoara();
+    let gaps = super::events::check::gaps(&state.db, today)
+        .await?
+        .iter()
+        .map(|g| super::events::check::month_ro(&g.month))
+        .collect();
+    let spokesperson = super::strategy::current_spokesperson(&state.db)
+        .await?
+        .map(|s| {
+            [Some(s.name), s.phone]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+    render(&DeskPage {
+        shell,
+        t,
+        sections,
+        gaps,
+        spokesperson,
+    })
 }

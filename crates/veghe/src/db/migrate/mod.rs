@@ -160,6 +160,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "press",
         include_str!("../../../migrations/0024_press.sql"),
     ),
+    step(
+        27,
+        "press_strategy",
+        include_str!("../../../migrations/0027_press_strategy.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

@@ -117,6 +117,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "1c7c361fc2f4166207da33532edc62d82862e45cd76e83b69fa6366953af8f9d",
         "276ea63298e4e047814195276f9942170d2ee10e82bef64c5f2854d6260e4d72",
     ),
+    (
+        27,
+        "344bbeb9f9b747a880871d4767a5bb50d3bec03c1bfe4dff3204aedbeb302813",
+        "36d3a611674e272359cdaa56fee4e5442092dbd26a8e04d84c137af63e54d0a2",
+    ),
 ];
 
 fn sha256(text: &str) -> String {
