@@ -32,6 +32,7 @@ mod open311;
 mod owntracks;
 mod places;
 mod plans;
+mod press_strategy;
 mod registry;
 mod registry_dashboard;
 mod registry_files;

@@ -111,15 +111,16 @@ pub async fn run_once(db: &Db, today: Date) -> AppResult<Run> {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if claimed != 1 {
-            tx.rollback().await?;
-            continue;
-        }
         let officers: Vec<i64> =
             sqlx::query_scalar("SELECT id FROM users WHERE role = $1 AND disabled = 0 ORDER BY id")
                 .bind(Role::PressOfficer.code())
                 .fetch_all(&mut *tx)
                 .await?;
+        // Told once: the claim must take; with no press officer yet, the month waits for one.
+        if claimed != 1 || officers.is_empty() {
+            tx.rollback().await?;
+            continue;
+        }
         let title = format!(
             "Nicio conferință de presă planificată în {}",
             month_ro(&gap.month)
