@@ -164,3 +164,10 @@ pub fn today_in_timisoara() -> jiff::civil::Date {
 }
 
 pub(crate) use today_in_timisoara as today;
+
+/// A day stored as YYYY-MM-DD shown as Timișoara writes it: 31.12.2026.
+pub fn ro_day(iso: &str) -> String {
+    iso.parse::<jiff::civil::Date>()
+        .map(|d| d.strftime("%d.%m.%Y").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}

@@ -162,6 +162,8 @@ struct VersionPage {
     t: &'static T,
     s: Strategy,
     row: Row,
+    /// The approved version it copies: id and label.
+    based_on: Option<(i64, String)>,
     editable: bool,
     can_write: bool,
     can_approve: bool,
@@ -218,7 +220,15 @@ async fn version_view(
         _ => None,
     };
     let status_code = error.as_ref().map_or(StatusCode::OK, |(s, _)| *s);
+    let based_on = match s.version.based_on_id {
+        Some(b) => {
+            let v = store::get(&state.db, b).await?.version;
+            Some((b, format!("{} / v{}", v.year, v.version)))
+        }
+        None => None,
+    };
     let page = VersionPage {
+        based_on,
         row: row(t, &s.version),
         editable: matches!(s.version.status.as_str(), "draft" | "returned"),
         can_write: may(&shell, groups::PRESS),

@@ -19,6 +19,7 @@ texts_table! { T, "Every text of the strategy's and campaigns' pages.";
     drafted_by: "Redactată de", "Drafted by";
     decided: "Decizia", "Decision";
     decided_by: "Aprobată sau returnată de", "Approved or returned by";
+    approved_by: "Aprobată de", "Approved by";
     st_draft: "ciornă", "draft";
     st_submitted: "trimisă spre aprobare", "submitted";
     st_returned: "returnată", "returned";
