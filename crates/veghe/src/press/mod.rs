@@ -16,3 +16,23 @@ pub fn routes() -> Routes {
         .merge(strategy::routes())
         .merge(events::routes())
 }
+
+/// A refusal to show on a page: the status the page answers with (200 when none) and the words.
+pub(crate) fn refusal(
+    error: Option<(axum::http::StatusCode, String)>,
+) -> (axum::http::StatusCode, Option<String>) {
+    match error {
+        Some((status, words)) => (status, Some(words)),
+        None => (axum::http::StatusCode::OK, None),
+    }
+}
+
+/// A page rendered and answered with `status`.
+pub(crate) fn page_with<T: askama::Template>(
+    page: &T,
+    status: axum::http::StatusCode,
+) -> crate::error::AppResult<axum::response::Response> {
+    let mut r = crate::web::render(page)?;
+    *r.status_mut() = status;
+    Ok(r)
+}

@@ -20,7 +20,7 @@ use crate::error::AppResult;
 use crate::http::extract::{Form, Id, Query};
 use crate::press::strategy::spokesperson::{self, Spokesperson, SpokespersonIn};
 use crate::press::strategy::today_in_timisoara;
-use crate::web::{Shell, local_time, render};
+use crate::web::{Shell, local_time};
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::PRESS_READ);
@@ -149,7 +149,7 @@ async fn list_view(
     let now = now_ms();
     let all = store::between(&state.db, now - YEAR_MS, i64::MAX).await?;
     let (past, upcoming): (Vec<Event>, Vec<Event>) = all.into_iter().partition(|e| e.ends_at < now);
-    let status = error.as_ref().map_or(StatusCode::OK, |(s, _)| *s);
+    let (status, error) = crate::press::refusal(error);
     let page = ListPage {
         gaps: check::gaps(&state.db, today_in_timisoara())
             .await?
@@ -169,14 +169,12 @@ async fn list_view(
             Some("designated") => Some(t.designated_ok),
             _ => None,
         },
-        error: error.map(|(_, m)| m),
+        error,
         shell,
         t,
         form,
     };
-    let mut r = render(&page)?;
-    *r.status_mut() = status;
-    Ok(r)
+    crate::press::page_with(&page, status)
 }
 
 /// `GET /press/events`
@@ -278,7 +276,7 @@ async fn one_view(
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
     let e = store::get(&state.db, id).await?;
-    let status = error.as_ref().map_or(StatusCode::OK, |(s, _)| *s);
+    let (status, error) = crate::press::refusal(error);
     let page = OnePage {
         row: row(t, &e),
         invitations: invite::of_event(&state.db, id)
@@ -295,15 +293,13 @@ async fn one_view(
             .as_ref()
             .is_some_and(|u| groups::PRESS.contains(&u.role)),
         may_invite: e.status == "planned" && e.starts_at > now_ms(),
-        error: error.map(|(_, m)| m),
+        error,
         shell,
         t,
         e,
         done,
     };
-    let mut r = render(&page)?;
-    *r.status_mut() = status;
-    Ok(r)
+    crate::press::page_with(&page, status)
 }
 
 /// `GET /press/events/{id}`

@@ -16,7 +16,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::AppResult;
 use crate::http::extract::{Form, Id, Query};
-use crate::web::{Shell, render};
+use crate::web::Shell;
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::PRESS_READ);
@@ -95,19 +95,17 @@ async fn list_view(
     form: Typed,
     error: Option<(StatusCode, String)>,
 ) -> AppResult<Response> {
-    let status = error.as_ref().map_or(StatusCode::OK, |(s, _)| *s);
+    let (status, error) = crate::press::refusal(error);
     let page = ListPage {
         t: texts::of(shell.lang),
         campaigns: campaigns::list(&state.db).await?,
         today: today().to_string(),
         can_write: may_write(&shell),
-        error: error.map(|(_, m)| m),
+        error,
         shell,
         form,
     };
-    let mut r = render(&page)?;
-    *r.status_mut() = status;
-    Ok(r)
+    crate::press::page_with(&page, status)
 }
 
 /// `GET /press/campaigns`
@@ -186,7 +184,7 @@ async fn one_view(
         ),
         None => (Vec::new(), Vec::new()),
     };
-    let status = error.as_ref().map_or(StatusCode::OK, |(s, _)| *s);
+    let (status, error) = crate::press::refusal(error);
     let page = OnePage {
         t,
         form: form.unwrap_or_else(|| Typed::of(&c)),
@@ -196,7 +194,7 @@ async fn one_view(
             Some("saved") => Some(t.saved),
             _ => None,
         },
-        error: error.map(|(_, m)| m),
+        error,
         groups: [(t.objectives, objectives), (t.messages, messages)]
             .into_iter()
             .filter(|(_, p)| !p.is_empty())
@@ -204,9 +202,7 @@ async fn one_view(
         c,
         shell,
     };
-    let mut r = render(&page)?;
-    *r.status_mut() = status;
-    Ok(r)
+    crate::press::page_with(&page, status)
 }
 
 /// `GET /press/campaigns/{id}`

@@ -19,7 +19,7 @@ use crate::auth::access::Routes;
 use crate::auth::{Access, CurrentUser, groups};
 use crate::error::{AppError, AppResult, Said};
 use crate::http::extract::{Form, Id, Query};
-use crate::web::{Shell, local_time, render};
+use crate::web::{Shell, local_time};
 
 pub fn routes() -> Routes {
     let read = Access::Roles(groups::PRESS_READ);
@@ -114,7 +114,7 @@ async fn overview_view(
     let in_force = store::in_force(&state.db, year).await?;
     let open = store::open(&state.db, year).await?;
     let history = store::versions(&state.db, None).await?;
-    let status_code = error.as_ref().map_or(StatusCode::OK, |(s, _)| *s);
+    let (status_code, error) = crate::press::refusal(error);
     let page = OverviewPage {
         can_write: may(&shell, groups::PRESS),
         editable: false,
@@ -123,14 +123,12 @@ async fn overview_view(
         open: open.as_ref().map(|v| row(t, v)),
         history: history.iter().map(|v| row(t, v)).collect(),
         spokesperson: current_spokesperson(&state.db).await?,
-        error: error.map(|(_, m)| m),
+        error,
         shell,
         t,
         year,
     };
-    let mut r = render(&page)?;
-    *r.status_mut() = status_code;
-    Ok(r)
+    crate::press::page_with(&page, status_code)
 }
 
 /// `GET /press/strategy`
@@ -219,7 +217,7 @@ async fn version_view(
         Some("started") => Some(t.started),
         _ => None,
     };
-    let status_code = error.as_ref().map_or(StatusCode::OK, |(s, _)| *s);
+    let (status_code, error) = crate::press::refusal(error);
     let based_on = match s.version.based_on_id {
         Some(b) => {
             let v = store::get(&state.db, b).await?.version;
@@ -233,16 +231,14 @@ async fn version_view(
         editable: matches!(s.version.status.as_str(), "draft" | "returned"),
         can_write: may(&shell, groups::PRESS),
         can_approve: may(&shell, groups::PRESS_APPROVE),
-        error: error.map(|(_, m)| m),
+        error,
         s,
         shell,
         t,
         done,
         form,
     };
-    let mut r = render(&page)?;
-    *r.status_mut() = status_code;
-    Ok(r)
+    crate::press::page_with(&page, status_code)
 }
 
 /// `GET /press/strategy/{id}`

@@ -219,13 +219,40 @@ async fn touched(tx: &mut Tx, id: i64) -> AppResult<()> {
     Ok(())
 }
 
-async fn next_position(tx: &mut Tx, table: &str, id: i64) -> AppResult<i64> {
+/// A draft locked for a new part in `table`: the part's position, after the others.
+async fn adding(tx: &mut Tx, table: &str, id: i64) -> AppResult<i64> {
+    editable(tx, id).await?;
     Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM {table} WHERE version_id = $1"
     )))
     .bind(id)
     .fetch_one(&mut **tx)
     .await?)
+}
+
+/// A new part written: its own origin, the version marked changed, the audit entry.
+async fn added<T: serde::Serialize>(
+    tx: &mut Tx,
+    actor: &Actor,
+    (table, action): (&str, &str),
+    id: i64,
+    part_id: i64,
+    part: &T,
+) -> AppResult<()> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE {table} SET origin_id = id WHERE id = $1"
+    )))
+    .bind(part_id)
+    .execute(&mut **tx)
+    .await?;
+    touched(tx, id).await?;
+    audit::append(
+        tx,
+        actor,
+        Change::of(action, "press_strategy", id, None, part),
+    )
+    .await?;
+    Ok(())
 }
 
 /// Changes a draft's summary.
@@ -291,8 +318,7 @@ pub async fn add_objective(
     let unit = required(input.unit, "unit", 60)?;
     let due_on = day(input.due_on, "due_on")?;
     let mut tx = db.begin().await?;
-    editable(&mut tx, id).await?;
-    let position = next_position(&mut tx, "press_strategy_objectives", id).await?;
+    let position = adding(&mut tx, "press_strategy_objectives", id).await?;
     let o: Objective = sqlx::query_as(
         "INSERT INTO press_strategy_objectives (version_id, position, title, indicator, baseline, target, unit, due_on) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
@@ -308,15 +334,13 @@ pub async fn add_objective(
     .bind(&due_on)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE press_strategy_objectives SET origin_id = id WHERE id = $1")
-        .bind(o.id)
-        .execute(&mut *tx)
-        .await?;
-    touched(&mut tx, id).await?;
-    audit::append(
+    added(
         &mut tx,
         actor,
-        Change::of("press.strategy_objective", "press_strategy", id, None, &o),
+        ("press_strategy_objectives", "press.strategy_objective"),
+        id,
+        o.id,
+        &o,
     )
     .await?;
     tx.commit().await?;
@@ -333,8 +357,7 @@ pub async fn add_audience(
     let name = required(input.name, "name", 200)?;
     let description = text(input.description, "description", 1000)?;
     let mut tx = db.begin().await?;
-    editable(&mut tx, id).await?;
-    let position = next_position(&mut tx, "press_strategy_audiences", id).await?;
+    let position = adding(&mut tx, "press_strategy_audiences", id).await?;
     let a: Audience = sqlx::query_as(
         "INSERT INTO press_strategy_audiences (version_id, position, name, description) VALUES ($1, $2, $3, $4) \
          RETURNING id, id AS origin_id, position, name, description",
@@ -345,15 +368,13 @@ pub async fn add_audience(
     .bind(&description)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE press_strategy_audiences SET origin_id = id WHERE id = $1")
-        .bind(a.id)
-        .execute(&mut *tx)
-        .await?;
-    touched(&mut tx, id).await?;
-    audit::append(
+    added(
         &mut tx,
         actor,
-        Change::of("press.strategy_audience", "press_strategy", id, None, &a),
+        ("press_strategy_audiences", "press.strategy_audience"),
+        id,
+        a.id,
+        &a,
     )
     .await?;
     tx.commit().await?;
@@ -365,8 +386,7 @@ pub async fn add_message(db: &Db, actor: &Actor, id: i64, input: MessageIn) -> A
     let title = required(input.title, "title", 300)?;
     let phrases = super::phrases::lines(&required(input.phrases, "phrases", 4000)?).join("\n");
     let mut tx = db.begin().await?;
-    editable(&mut tx, id).await?;
-    let position = next_position(&mut tx, "press_strategy_messages", id).await?;
+    let position = adding(&mut tx, "press_strategy_messages", id).await?;
     let m: Message = sqlx::query_as(
         "INSERT INTO press_strategy_messages (version_id, position, title, phrases) VALUES ($1, $2, $3, $4) \
          RETURNING id, id AS origin_id, position, title, phrases",
@@ -377,15 +397,13 @@ pub async fn add_message(db: &Db, actor: &Actor, id: i64, input: MessageIn) -> A
     .bind(&phrases)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE press_strategy_messages SET origin_id = id WHERE id = $1")
-        .bind(m.id)
-        .execute(&mut *tx)
-        .await?;
-    touched(&mut tx, id).await?;
-    audit::append(
+    added(
         &mut tx,
         actor,
-        Change::of("press.strategy_message", "press_strategy", id, None, &m),
+        ("press_strategy_messages", "press.strategy_message"),
+        id,
+        m.id,
+        &m,
     )
     .await?;
     tx.commit().await?;
