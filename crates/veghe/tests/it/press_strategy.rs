@@ -382,6 +382,11 @@ both!(
             .filter_map(|i| i["journalist"].as_str())
             .collect();
         assert_eq!(names, vec!["Ana Pop", "Dan Ionescu"]);
+        // Each address read for it is in the access log.
+        assert_eq!(
+        app.count("SELECT COUNT(*) FROM access_log WHERE entity = 'press_journalist' AND fields = 'email'").await,
+        2
+    );
         // A cancelled event invites nobody.
         officer
             .post_ok(

@@ -147,14 +147,7 @@ pub async fn invitations(
     Id(id): Id,
 ) -> AppResult<Json<Sent>> {
     let url = calendar_url(&state, &headers);
-    let sent = invite::send(
-        &state.db,
-        state.config.smtp.is_some(),
-        &me.actor(),
-        id,
-        &url,
-    )
-    .await?;
+    let sent = invite::send(&state.db, state.config.smtp.is_some(), &me, id, &url).await?;
     if sent.queued > 0 {
         state.mailer.queued();
     }

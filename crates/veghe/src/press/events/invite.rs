@@ -7,7 +7,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::Event;
-use crate::audit::{self, Actor, Change};
+use crate::audit::access_log::{self, Reason};
+use crate::audit::{self, Change};
+use crate::auth::CurrentUser;
 use crate::db::{Db, now_ms};
 use crate::error::{AppError, AppResult, Said};
 use crate::notify::outbox::{self, NewMail};
@@ -79,14 +81,17 @@ fn body(e: &Event, calendar: &str, contact: Option<&str>) -> String {
 }
 
 /// Invites the journalists accredited for the event and not invited yet; `smtp` says whether a
-/// relay is configured, `calendar` is the feed's address.
+/// relay is configured, `calendar` is the feed's address. Each address read for it is recorded
+/// in the access log.
 pub async fn send(
     db: &Db,
     smtp: bool,
-    actor: &Actor,
+    me: &CurrentUser,
     event_id: i64,
     calendar: &str,
 ) -> AppResult<Sent> {
+    let actor = &me.actor();
+    let reason = Reason::parse(&format!("Invitație la evenimentul de presă nr. {event_id}"))?;
     let e = super::store::get(db, event_id).await?;
     if e.status != "planned" || e.starts_at < now_ms() {
         return Err(AppError::conflict(Said::new(
@@ -149,6 +154,15 @@ pub async fn send(
         .bind(actor.user_id)
         .bind(now_ms())
         .execute(&mut *tx)
+        .await?;
+        access_log::record_in(
+            &mut tx,
+            me,
+            "press_journalist",
+            &journalist.to_string(),
+            &["email"],
+            &reason,
+        )
         .await?;
         invited.push(journalist);
         sent.queued += 1;

@@ -354,15 +354,7 @@ async fn invitations(
     Id(id): Id,
 ) -> AppResult<Response> {
     let url = super::api::calendar_url(&state, &headers);
-    match invite::send(
-        &state.db,
-        state.config.smtp.is_some(),
-        &me.actor(),
-        id,
-        &url,
-    )
-    .await
-    {
+    match invite::send(&state.db, state.config.smtp.is_some(), &me, id, &url).await {
         Ok(Sent { queued, already }) => {
             if queued > 0 {
                 state.mailer.queued();
