@@ -613,3 +613,40 @@ both!(
         assert!(desk.contains("Nicio conferință de presă planificată"));
     }
 );
+
+both!(
+    the_demo_seeds_an_approved_strategy_campaigns_and_a_monthly_conference,
+    |app| {
+        // Arrange: the demo's press officer and head of service.
+        let officer = app.api("presa", Role::PressOfficer).await;
+        app.api("sef", Role::HeadOfService).await;
+
+        // Act
+        let events = veghe::demo::press_strategy::seed(&app.db)
+            .await
+            .expect("seed");
+
+        // Assert
+        let s = officer.get_ok("/api/v1/press/strategy").await;
+        assert_eq!(
+            s["in_force"]["objectives"].as_array().map(Vec::len),
+            Some(4)
+        );
+        assert_eq!(s["in_force"]["audiences"].as_array().map(Vec::len), Some(4));
+        assert_eq!(s["open"]["status"], "draft");
+        let campaigns = officer.get_ok("/api/v1/press/campaigns").await;
+        assert_eq!(campaigns.as_array().map(Vec::len), Some(5));
+        assert!(
+            campaigns
+                .as_array()
+                .expect("list")
+                .iter()
+                .all(|c| !c["objectives"].as_array().expect("links").is_empty())
+        );
+        let who = officer.get_ok("/api/v1/press/spokesperson").await;
+        assert_eq!(who["current"]["username"], "presa");
+        assert_eq!(events, 19);
+        let listed = officer.get_ok("/api/v1/press/events").await;
+        assert_eq!(listed["months_without_conference"], json!([]));
+    }
+);
