@@ -98,6 +98,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         registry::departments::api::DepartmentsApi::openapi(),
         press::accreditation::api::AccreditationApi::openapi(),
         press::contacts::api::ContactsApi::openapi(),
+        press::strategy::api::StrategyApi::openapi(),
+        press::events::api::EventsApi::openapi(),
     ] {
         doc.merge(part);
     }
@@ -141,7 +143,8 @@ pub fn tracker_app(state: AppState) -> Router {
 }
 
 /// Serves the application on `listener` until `shutdown` completes, then drains open requests.
-/// The e-mail sender and the registry's deadline reminders run beside it for as long.
+/// The e-mail sender, the registry's deadline reminders and the press office's monthly
+/// conference check run beside it for as long.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
@@ -159,6 +162,7 @@ pub async fn serve(
         state.config.smtp.is_some(),
         state.mailer.clone(),
     ));
+    let conferences = tokio::spawn(press::events::check::run(state.db.clone()));
     let served = axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
@@ -171,6 +175,7 @@ pub async fn serve(
     sender.abort();
     backfill.abort();
     reminders.abort();
+    conferences.abort();
     served
 }
 

@@ -68,6 +68,11 @@ pub async fn seed(db: &Db, config: &Config, seed: u64, progress: bool) -> anyhow
     let petitions = crate::demo::petitions::seed_petitions(db, seed, now_ms()).await?;
     crate::demo::petitions_reports::seed_report_facts(db, seed).await?;
     tracing::info!(entries = petitions, "demo registry seeded");
+    let press_events = crate::demo::press_strategy::seed(db).await?;
+    tracing::info!(
+        events = press_events,
+        "demo press strategy and events seeded"
+    );
     let sanctions = crate::demo::sanctions::seed_sanctions(db, seed).await?;
     tracing::info!(records = sanctions, "demo sanction records seeded");
     let journalists = crate::demo::press_contacts::seed(db).await?;

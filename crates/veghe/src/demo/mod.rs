@@ -57,6 +57,7 @@ mod petitions_text;
 pub mod places;
 pub mod press_accreditation;
 pub mod press_contacts;
+pub mod press_strategy;
 mod rng;
 pub mod sanctions;
 mod seed;

@@ -27,6 +27,10 @@ struct DeskPage {
     t: &'static T,
     sections: Vec<Section>,
     queue: Vec<Item>,
+    /// The months (current, next) with no press conference planned, in words.
+    gaps: Vec<String>,
+    /// The spokesperson in force: name and phone.
+    spokesperson: Option<String>,
 }
 
 /// The desk's parts, in order: a heading and its links.
@@ -69,10 +73,27 @@ async fn desk(State(state): State<AppState>, shell: Shell) -> AppResult<Response
     let role = shell.user.as_ref().map(|u| u.role);
     let sections = sections(layout(t), role);
     let queue = queue::items(&state.db, shell.lang, role).await?;
+    let today = super::strategy::today_in_timisoara();
+    let gaps = super::events::check::gaps(&state.db, today)
+        .await?
+        .iter()
+        .map(|g| super::events::check::month_ro(&g.month))
+        .collect();
+    let spokesperson = super::strategy::current_spokesperson(&state.db)
+        .await?
+        .map(|s| {
+            [Some(s.name), s.phone]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
     render(&DeskPage {
         shell,
         t,
         sections,
         queue,
+        gaps,
+        spokesperson,
     })
 }

@@ -9,6 +9,8 @@ pub mod desk;
 pub mod input;
 pub mod queue;
 pub mod requests;
+pub mod events;
+pub mod strategy;
 mod texts;
 mod view;
 
@@ -22,4 +24,26 @@ pub fn routes() -> Routes {
         .merge(requests::routes())
         .merge(circulars::routes())
         .merge(contacts::routes())
+        .merge(strategy::routes())
+        .merge(events::routes())
+}
+
+/// A refusal to show on a page: the status the page answers with (200 when none) and the words.
+pub(crate) fn refusal(
+    error: Option<(axum::http::StatusCode, String)>,
+) -> (axum::http::StatusCode, Option<String>) {
+    match error {
+        Some((status, words)) => (status, Some(words)),
+        None => (axum::http::StatusCode::OK, None),
+    }
+}
+
+/// A page rendered and answered with `status`.
+pub(crate) fn page_with<T: askama::Template>(
+    page: &T,
+    status: axum::http::StatusCode,
+) -> crate::error::AppResult<axum::response::Response> {
+    let mut r = crate::web::render(page)?;
+    *r.status_mut() = status;
+    Ok(r)
 }

@@ -31,5 +31,8 @@ texts_table! { T, "Every text of the press office's desk.";
     todo_who: "Cine și despre ce", "Who and about what";
     todo_due: "Termen", "Due";
     overdue: "termen depășit", "overdue";
+    no_conference: "Nicio conferință de presă planificată în", "No press conference planned in";
+    no_conference_hint: "Legea 544/2001, art. 17: de regulă lunar. Planificați una la", "Law 544/2001 art. 17: as a rule monthly. Plan one at";
+    spokesperson: "Purtător de cuvânt", "Spokesperson";
     circulars_about: "Anunțuri către personal, cu confirmarea citirii", "Announcements to staff, with read confirmations";
 }

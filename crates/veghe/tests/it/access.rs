@@ -26,6 +26,7 @@ const PUBLIC: &[&str] = &[
     "POST /open311/v2/{file}",
     "GET /open311/v2/services/{file}",
     "GET /open311/v2/requests/{file}",
+    "GET /presa/evenimente.ics",
 ];
 
 fn concrete(path: &str) -> String {

@@ -34,6 +34,7 @@ mod places;
 mod plans;
 mod press_accreditation;
 mod press_contacts;
+mod press_strategy;
 mod registry;
 mod registry_dashboard;
 mod registry_files;

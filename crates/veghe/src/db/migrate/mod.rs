@@ -170,6 +170,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "press_requests",
         include_str!("../../../migrations/0028_press_requests.sql"),
     ),
+    step(
+        27,
+        "press_strategy",
+        include_str!("../../../migrations/0027_press_strategy.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

@@ -127,6 +127,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "3941e01ab41a016725c9d46cf7993930eb7a67450b87e833c39ed6e8342453fb",
         "e87184aebdd41708e7499094106393c3e27b462cd7bfa1e2633ae40a2e555d72",
     ),
+    (
+        27,
+        "344bbeb9f9b747a880871d4767a5bb50d3bec03c1bfe4dff3204aedbeb302813",
+        "36d3a611674e272359cdaa56fee4e5442092dbd26a8e04d84c137af63e54d0a2",
+    ),
 ];
 
 fn sha256(text: &str) -> String {
