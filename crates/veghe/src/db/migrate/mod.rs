@@ -166,14 +166,14 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../../../migrations/0026_press_lists.sql"),
     ),
     step(
-        28,
-        "press_requests",
-        include_str!("../../../migrations/0028_press_requests.sql"),
-    ),
-    step(
         27,
         "press_strategy",
         include_str!("../../../migrations/0027_press_strategy.sql"),
+    ),
+    step(
+        28,
+        "press_requests",
+        include_str!("../../../migrations/0028_press_requests.sql"),
     ),
 ];
 
