@@ -81,6 +81,17 @@ pub const TABLES: &[&str] = &[
     "press_lists",
     "press_list_members",
     "press_sends",
+    "press_strategy_versions",
+    "press_strategy_objectives",
+    "press_strategy_audiences",
+    "press_strategy_messages",
+    "press_campaign_links",
+    "press_spokespersons",
+    "press_event_invitations",
+    "press_conference_gaps",
+    "press_requests",
+    "press_circulars",
+    "press_circular_recipients",
 ];
 
 /// Tables not kept by a backup: transient state and the schema's own record.
