@@ -95,6 +95,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         settings::api::SettingsApi::openapi(),
         dispatch::agencies::api::AgenciesApi::openapi(),
         registry::departments::api::DepartmentsApi::openapi(),
+        press::releases::api::ReleasesApi::openapi(),
     ] {
         doc.merge(part);
     }

@@ -55,6 +55,7 @@ pub mod petitions_reports;
 mod petitions_seed;
 mod petitions_text;
 pub mod places;
+pub mod press_releases;
 mod rng;
 pub mod sanctions;
 mod seed;

@@ -3,11 +3,14 @@
 //! press conferences, the communication strategy and campaigns, internal circulars.
 
 pub mod desk;
+pub mod releases;
 mod texts;
 
 use crate::auth::access::Routes;
 
 /// Every route of the press office.
 pub fn routes() -> Routes {
-    Routes::new().merge(desk::routes())
+    Routes::new()
+        .merge(desk::routes())
+        .merge(releases::routes())
 }

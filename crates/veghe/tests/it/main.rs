@@ -30,6 +30,7 @@ mod live;
 mod live_pg;
 mod open311;
 mod owntracks;
+mod press_releases;
 mod places;
 mod plans;
 mod registry;

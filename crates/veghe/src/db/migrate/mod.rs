@@ -160,6 +160,11 @@ pub const MIGRATIONS: &[Migration] = &[
         "press",
         include_str!("../../../migrations/0024_press.sql"),
     ),
+    step(
+        25,
+        "press_releases",
+        include_str!("../../../migrations/0025_press_releases.sql"),
+    ),
 ];
 
 pub(super) async fn run(db: &Db) -> Result<Vec<&'static str>, sqlx::Error> {

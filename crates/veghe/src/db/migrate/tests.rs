@@ -117,6 +117,11 @@ const PINNED: &[(i64, &str, &str)] = &[
         "1c7c361fc2f4166207da33532edc62d82862e45cd76e83b69fa6366953af8f9d",
         "276ea63298e4e047814195276f9942170d2ee10e82bef64c5f2854d6260e4d72",
     ),
+    (
+        25,
+        "ab60e50e8e0755ef98e31082eb1f15c5d1d3083a38f409daab4d82d43d2ff88b",
+        "ab60e50e8e0755ef98e31082eb1f15c5d1d3083a38f409daab4d82d43d2ff88b",
+    ),
 ];
 
 fn sha256(text: &str) -> String {
