@@ -181,9 +181,10 @@ pub async fn seed_releases(db: &Db, seed: u64, now_ms: i64) -> anyhow::Result<us
     let mut rng = Rng::stream(seed, 0x5052_4553_53);
     let mut count = 0usize;
     let mut approved: Vec<i64> = Vec::new();
-    let start = now_ms - 365 * DAY_MS;
+    // Midnight (UTC) a year ago, so that the hours below fall in the office's working day.
+    let start = (now_ms - 365 * DAY_MS).div_euclid(DAY_MS) * DAY_MS;
     let mut week = 0;
-    while start + (week + 1) * 7 * DAY_MS < now_ms - 2 * DAY_MS {
+    while start + week * 7 * DAY_MS < now_ms - DAY_MS {
         let in_week = rng.int(2, 3);
         let mut days: Vec<i64> = (0..5).collect();
         for _ in 0..in_week {
@@ -191,9 +192,14 @@ pub async fn seed_releases(db: &Db, seed: u64, now_ms: i64) -> anyhow::Result<us
             let day = days.remove(i);
             // Between 09:00 and 15:00 Timișoara time, roughly (07–13 UTC).
             let at = start + (week * 7 + day) * DAY_MS + rng.int(7 * 60, 13 * 60) * 60_000;
+            if at > now_ms - DAY_MS {
+                continue;
+            }
             let statement = rng.chance(0.12);
             let input = if statement {
-                let Some((title, text)) = rng.pick(STATEMENTS) else { continue };
+                let Some((title, text)) = rng.pick(STATEMENTS) else {
+                    continue;
+                };
                 ReleaseIn {
                     kind: Some("statement".into()),
                     title: Some((*title).to_string()),
@@ -201,7 +207,9 @@ pub async fn seed_releases(db: &Db, seed: u64, now_ms: i64) -> anyhow::Result<us
                     ..ReleaseIn::default()
                 }
             } else {
-                let Some(topic) = rng.pick(TOPICS) else { continue };
+                let Some(topic) = rng.pick(TOPICS) else {
+                    continue;
+                };
                 let incident_id = match topic.incident_type {
                     Some(kind) => incident_on(db, kind, at).await?,
                     None => None,

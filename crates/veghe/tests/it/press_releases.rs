@@ -160,40 +160,48 @@ both!(the_workflow_returns_resubmits_and_numbers_by_day, |app| {
     );
 });
 
-both!(links_are_checked_and_corrections_name_a_published_release, |app| {
-    let officer = app.api("presa", Role::PressOfficer).await;
-    let head = app.api("sef", Role::HeadOfService).await;
-    for field in ["incident_id", "special_event_id", "campaign_id", "proposal_id"] {
-        let mut body = release("Legat");
-        body[field] = json!(999_999);
-        let (s, e) = officer.post("/api/v1/press/releases", body).await;
-        assert_eq!(s, StatusCode::BAD_REQUEST, "{field}: {e}");
-        assert_eq!(e["error"]["field"], field);
+both!(
+    links_are_checked_and_corrections_name_a_published_release,
+    |app| {
+        let officer = app.api("presa", Role::PressOfficer).await;
+        let head = app.api("sef", Role::HeadOfService).await;
+        for field in [
+            "incident_id",
+            "special_event_id",
+            "campaign_id",
+            "proposal_id",
+        ] {
+            let mut body = release("Legat");
+            body[field] = json!(999_999);
+            let (s, e) = officer.post("/api/v1/press/releases", body).await;
+            assert_eq!(s, StatusCode::BAD_REQUEST, "{field}: {e}");
+            assert_eq!(e["error"]["field"], field);
+        }
+        let mut correction = release("Rectificare");
+        correction["kind"] = json!("correction");
+        let (s, e) = officer
+            .post("/api/v1/press/releases", correction.clone())
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST);
+        assert_eq!(e["error"]["field"], "corrects_id");
+        let original = published(&officer, &head, release("Original")).await;
+        let oid = original["id"].as_i64().expect("id");
+        correction["corrects_id"] = json!(oid);
+        let fixed = published(&officer, &head, correction).await;
+        let fid = fixed["id"].as_i64().expect("id");
+        assert!(
+            fixed["number"]
+                .as_str()
+                .is_some_and(|n| n.starts_with("Rectificare "))
+        );
+        // The correction notice links both ways.
+        let (s, page) = text(&app, &format!("/presa/comunicate/{oid}")).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(page.contains(&format!("href=\"/presa/comunicate/{fid}\"")));
+        let (_, page) = text(&app, &format!("/presa/comunicate/{fid}")).await;
+        assert!(page.contains(&format!("href=\"/presa/comunicate/{oid}\"")));
     }
-    let mut correction = release("Rectificare");
-    correction["kind"] = json!("correction");
-    let (s, e) = officer
-        .post("/api/v1/press/releases", correction.clone())
-        .await;
-    assert_eq!(s, StatusCode::BAD_REQUEST);
-    assert_eq!(e["error"]["field"], "corrects_id");
-    let original = published(&officer, &head, release("Original")).await;
-    let oid = original["id"].as_i64().expect("id");
-    correction["corrects_id"] = json!(oid);
-    let fixed = published(&officer, &head, correction).await;
-    let fid = fixed["id"].as_i64().expect("id");
-    assert!(
-        fixed["number"]
-            .as_str()
-            .is_some_and(|n| n.starts_with("Rectificare "))
-    );
-    // The correction notice links both ways.
-    let (s, page) = text(&app, &format!("/presa/comunicate/{oid}")).await;
-    assert_eq!(s, StatusCode::OK);
-    assert!(page.contains(&format!("href=\"/presa/comunicate/{fid}\"")));
-    let (_, page) = text(&app, &format!("/presa/comunicate/{fid}")).await;
-    assert!(page.contains(&format!("href=\"/presa/comunicate/{oid}\"")));
-});
+);
 
 both!(the_embargo_holds_to_the_second, |app| {
     let officer = app.api("presa", Role::PressOfficer).await;
@@ -220,7 +228,10 @@ both!(the_embargo_holds_to_the_second, |app| {
     assert_eq!(r["published_at"], json!(until));
 
     // Before its second: in none of the public places.
-    assert!(now_ms() < until, "the test ran too slowly to see the embargo");
+    assert!(
+        now_ms() < until,
+        "the test ran too slowly to see the embargo"
+    );
     let (s, _) = text(&app, &format!("/presa/comunicate/{id}")).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     let (_, list) = text(&app, "/presa").await;
@@ -287,8 +298,16 @@ both!(the_feeds_are_read_by_a_standard_parser, |app| {
     let rss = r.text().await.expect("rss");
     let feed = feed_rs::parser::parse(rss.as_bytes()).expect("RSS parses");
     assert_eq!(feed.entries.len(), 2);
-    assert!(feed.entries[0].title.as_ref().is_some_and(|t| t.content.contains("Al doilea")));
-    assert!(feed.entries.iter().all(|e| e.published.is_some()), "pubDate read");
+    assert!(
+        feed.entries[0]
+            .title
+            .as_ref()
+            .is_some_and(|t| t.content.contains("Al doilea"))
+    );
+    assert!(
+        feed.entries.iter().all(|e| e.published.is_some()),
+        "pubDate read"
+    );
     let doc = roxmltree::Document::parse(&rss).expect("xml");
     let channel = doc
         .descendants()
@@ -301,7 +320,10 @@ both!(the_feeds_are_read_by_a_standard_parser, |app| {
             .unwrap_or_else(|| panic!("channel {essential}"));
         assert!(n.text().is_some_and(|t| !t.is_empty()), "{essential}");
     }
-    let items: Vec<_> = channel.children().filter(|n| n.has_tag_name("item")).collect();
+    let items: Vec<_> = channel
+        .children()
+        .filter(|n| n.has_tag_name("item"))
+        .collect();
     assert_eq!(items.len(), 2);
     for item in &items {
         let guid = item
@@ -335,9 +357,12 @@ both!(the_feeds_are_read_by_a_standard_parser, |app| {
         for need in ["id", "updated", "title"] {
             assert!(entry.children().any(|n| n.has_tag_name(need)), "{need}");
         }
-        assert!(entry.children().any(|n| n.has_tag_name("link")
-            && n.attribute("rel") == Some("alternate")
-            && n.attribute("href").is_some_and(|h| h.starts_with("http://"))));
+        assert!(entry.children().any(|n| {
+            n.has_tag_name("link")
+                && n.attribute("rel") == Some("alternate")
+                && n.attribute("href")
+                    .is_some_and(|h| h.starts_with("http://"))
+        }));
     }
     let ids = [a["id"].as_i64(), b["id"].as_i64()];
     for id in ids.into_iter().flatten() {
@@ -345,36 +370,47 @@ both!(the_feeds_are_read_by_a_standard_parser, |app| {
     }
 });
 
-both!(hostile_text_is_cleaned_before_it_is_stored_and_shown, |app| {
-    let officer = app.api("presa", Role::PressOfficer).await;
-    let head = app.api("sef", Role::HeadOfService).await;
-    let mut body = release("Curat");
-    body["body"] = json!(
-        "<p onclick=\"steal()\">Text <script>alert('xss')</script><strong>bun</strong></p>\
+both!(
+    hostile_text_is_cleaned_before_it_is_stored_and_shown,
+    |app| {
+        let officer = app.api("presa", Role::PressOfficer).await;
+        let head = app.api("sef", Role::HeadOfService).await;
+        let mut body = release("Curat");
+        body["body"] = json!(
+            "<p onclick=\"steal()\">Text <script>alert('xss')</script><strong>bun</strong></p>\
          <img src=x onerror=\"alert(2)\"><a href=\"javascript:alert(3)\">rău</a>\
          <a href=\"https://www.primariatm.ro\">bun</a><iframe src=\"https://x.example\"></iframe>"
-    );
-    let r = published(&officer, &head, body).await;
-    let stored = r["body_html"].as_str().expect("body");
-    for bad in ["script", "onclick", "onerror", "javascript", "iframe", "<img", "alert"] {
-        assert!(!stored.contains(bad), "{bad} stored: {stored}");
+        );
+        let r = published(&officer, &head, body).await;
+        let stored = r["body_html"].as_str().expect("body");
+        for bad in [
+            "script",
+            "onclick",
+            "onerror",
+            "javascript",
+            "iframe",
+            "<img",
+            "alert",
+        ] {
+            assert!(!stored.contains(bad), "{bad} stored: {stored}");
+        }
+        assert!(stored.contains("<strong>bun</strong>"));
+        assert!(stored.contains("href=\"https://www.primariatm.ro\""));
+        let id = r["id"].as_i64().expect("id");
+        let (_, page) = text(&app, &format!("/presa/comunicate/{id}")).await;
+        for bad in ["steal()", "onerror", "javascript:", "alert("] {
+            assert!(!page.contains(bad), "{bad} shown");
+        }
+        let (_, rss) = text(&app, "/presa/comunicate.rss").await;
+        assert!(!rss.contains("javascript") && !rss.contains("onerror"));
+        // A text with nothing left once cleaned is refused.
+        let mut empty = release("Gol");
+        empty["body"] = json!("<script>alert(1)</script>");
+        let (s, e) = officer.post("/api/v1/press/releases", empty).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST);
+        assert_eq!(e["error"]["field"], "body");
     }
-    assert!(stored.contains("<strong>bun</strong>"));
-    assert!(stored.contains("href=\"https://www.primariatm.ro\""));
-    let id = r["id"].as_i64().expect("id");
-    let (_, page) = text(&app, &format!("/presa/comunicate/{id}")).await;
-    for bad in ["steal()", "onerror", "javascript:", "alert("] {
-        assert!(!page.contains(bad), "{bad} shown");
-    }
-    let (_, rss) = text(&app, "/presa/comunicate.rss").await;
-    assert!(!rss.contains("javascript") && !rss.contains("onerror"));
-    // A text with nothing left once cleaned is refused.
-    let mut empty = release("Gol");
-    empty["body"] = json!("<script>alert(1)</script>");
-    let (s, e) = officer.post("/api/v1/press/releases", empty).await;
-    assert_eq!(s, StatusCode::BAD_REQUEST);
-    assert_eq!(e["error"]["field"], "body");
-});
+);
 
 /// A 40×30 JPEG carrying an EXIF block with a GPS position (Timișoara).
 fn jpeg_with_gps() -> Vec<u8> {
@@ -405,75 +441,84 @@ fn jpeg_with_gps() -> Vec<u8> {
     out
 }
 
-both!(photos_are_reencoded_without_exif_and_text_is_refused, |app| {
-    let officer = app.api("presa", Role::PressOfficer).await;
-    let (_, r) = officer
-        .post("/api/v1/press/releases", release("Cu fotografii"))
-        .await;
-    let id = r["id"].as_i64().expect("id");
-    let original = jpeg_with_gps();
-    assert!(original.windows(4).any(|w| w == b"Exif"));
-    let (s, p) = officer
-        .upload(&format!("/api/v1/press/releases/{id}/photos"), original)
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{p}");
-    assert_eq!((p["width"].as_i64(), p["height"].as_i64()), (Some(40), Some(30)));
-    let r = officer
-        .request(
-            reqwest::Method::GET,
-            &format!("/press/releases/photos/{}", p["id"]),
-        )
-        .send()
-        .await
-        .expect("photo");
-    assert_eq!(r.headers()["content-type"], "image/jpeg");
-    let served = r.bytes().await.expect("bytes").to_vec();
-    assert_eq!(&served[..2], &[0xFF, 0xD8]);
-    assert!(!served.windows(4).any(|w| w == b"Exif"), "EXIF left");
-    assert!(!served.windows(2).any(|w| w == [0xFF, 0xE1]), "APP1 left");
+both!(
+    photos_are_reencoded_without_exif_and_text_is_refused,
+    |app| {
+        let officer = app.api("presa", Role::PressOfficer).await;
+        let (_, r) = officer
+            .post("/api/v1/press/releases", release("Cu fotografii"))
+            .await;
+        let id = r["id"].as_i64().expect("id");
+        let original = jpeg_with_gps();
+        assert!(original.windows(4).any(|w| w == b"Exif"));
+        let (s, p) = officer
+            .upload(&format!("/api/v1/press/releases/{id}/photos"), original)
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{p}");
+        assert_eq!(
+            (p["width"].as_i64(), p["height"].as_i64()),
+            (Some(40), Some(30))
+        );
+        let r = officer
+            .request(
+                reqwest::Method::GET,
+                &format!("/press/releases/photos/{}", p["id"]),
+            )
+            .send()
+            .await
+            .expect("photo");
+        assert_eq!(r.headers()["content-type"], "image/jpeg");
+        let served = r.bytes().await.expect("bytes").to_vec();
+        assert_eq!(&served[..2], &[0xFF, 0xD8]);
+        assert!(!served.windows(4).any(|w| w == b"Exif"), "EXIF left");
+        assert!(!served.windows(2).any(|w| w == [0xFF, 0xE1]), "APP1 left");
 
-    // A text file named .jpg, through the API and through the page's form.
-    let (s, e) = officer
-        .upload(
-            &format!("/api/v1/press/releases/{id}/photos"),
-            b"not a photo at all".to_vec(),
-        )
-        .await;
-    assert_eq!(s, StatusCode::BAD_REQUEST);
-    assert_eq!(e["error"]["field"], "photo");
-    let b = app.signed_in("presa2", Role::PressOfficer).await;
-    let csrf = b.csrf().await;
-    let r = b
-        .send(
-            app.client
-                .post(app.url(&format!("/press/releases/{id}/photos?csrf={csrf}")))
-                .header(
-                    "content-type",
-                    format!("multipart/form-data; boundary={}", multipart::BOUNDARY),
-                )
-                .body(multipart::body(&[
-                    ("photo", Some("poza.jpg"), b"hello, I am text"),
-                    ("caption", None, b"x"),
-                ])),
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-    let page = r.text().await.expect("page");
-    assert!(page.contains("Fotografia: doar imagini JPEG sau PNG"), "{page}");
-    // A photo over 10 MB is refused naming the field.
-    let (s, e) = officer
-        .upload(
-            &format!("/api/v1/press/releases/{id}/photos"),
-            vec![0xFF; 10 * 1024 * 1024 + 1],
-        )
-        .await;
-    assert_eq!(s, StatusCode::BAD_REQUEST);
-    assert_eq!(e["error"]["field"], "photo");
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM press_release_photos").await,
-        1
-    );
-});
+        // A text file named .jpg, through the API and through the page's form.
+        let (s, e) = officer
+            .upload(
+                &format!("/api/v1/press/releases/{id}/photos"),
+                b"not a photo at all".to_vec(),
+            )
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST);
+        assert_eq!(e["error"]["field"], "photo");
+        let b = app.signed_in("presa2", Role::PressOfficer).await;
+        let csrf = b.csrf().await;
+        let r = b
+            .send(
+                app.client
+                    .post(app.url(&format!("/press/releases/{id}/photos?csrf={csrf}")))
+                    .header(
+                        "content-type",
+                        format!("multipart/form-data; boundary={}", multipart::BOUNDARY),
+                    )
+                    .body(multipart::body(&[
+                        ("photo", Some("poza.jpg"), b"hello, I am text"),
+                        ("caption", None, b"x"),
+                    ])),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        let page = r.text().await.expect("page");
+        assert!(
+            page.contains("Fotografia: doar imagini JPEG sau PNG"),
+            "{page}"
+        );
+        // A photo over 10 MB is refused naming the field.
+        let (s, e) = officer
+            .upload(
+                &format!("/api/v1/press/releases/{id}/photos"),
+                vec![0xFF; 10 * 1024 * 1024 + 1],
+            )
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST);
+        assert_eq!(e["error"]["field"], "photo");
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM press_release_photos").await,
+            1
+        );
+    }
+);
 
 both!(documents_open_as_pdf_and_docx, |app| {
     let officer = app.api("presa", Role::PressOfficer).await;
@@ -493,7 +538,12 @@ both!(documents_open_as_pdf_and_docx, |app| {
     assert!(pdf.starts_with(b"%PDF"));
     let doc = lopdf::Document::load_mem(&pdf).expect("lopdf reads it");
     assert!(!doc.get_pages().is_empty());
-    let docx = get("docx").await.expect("docx").bytes().await.expect("docx");
+    let docx = get("docx")
+        .await
+        .expect("docx")
+        .bytes()
+        .await
+        .expect("docx");
     let mut zip = zip::ZipArchive::new(Cursor::new(docx.to_vec())).expect("zip");
     let mut xml = String::new();
     zip.by_name("word/document.xml")
@@ -516,7 +566,12 @@ both!(the_pages_draft_submit_approve_and_publish, |app| {
     let r = officer
         .post_form(
             "/press/releases",
-            &[("kind", "release"), ("title", "Titlu păstrat"), ("body", ""), ("embargo", "")],
+            &[
+                ("kind", "release"),
+                ("title", "Titlu păstrat"),
+                ("body", ""),
+                ("embargo", ""),
+            ],
         )
         .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
@@ -529,7 +584,10 @@ both!(the_pages_draft_submit_approve_and_publish, |app| {
                 ("kind", "release"),
                 ("title", "Vehicule abandonate ridicate"),
                 ("summary", ""),
-                ("body", "Poliția Locală a ridicat 12 vehicule.\n\nProprietarii le pot recupera."),
+                (
+                    "body",
+                    "Poliția Locală a ridicat 12 vehicule.\n\nProprietarii le pot recupera.",
+                ),
                 ("embargo", ""),
                 ("corrects_id", ""),
                 ("campaign_id", ""),
@@ -540,7 +598,10 @@ both!(the_pages_draft_submit_approve_and_publish, |app| {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let location = r.headers()["location"].to_str().expect("location").to_string();
+    let location = r.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_string();
     let id: i64 = location
         .rsplit('/')
         .next()

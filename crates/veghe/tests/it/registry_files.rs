@@ -7,8 +7,8 @@ use veghe::auth::Role;
 
 use crate::both;
 use crate::helpers::TestApp;
-use crate::helpers::multipart;
 use crate::helpers::fixtures::petition;
+use crate::helpers::multipart;
 use crate::helpers::{Api, Browser};
 
 /// Posts the files form of entry `id`; `csrf` goes in the form's address, as the page sends it.

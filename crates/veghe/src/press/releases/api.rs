@@ -8,10 +8,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
+use super::document;
 use super::model::Status;
 use super::photos::{self, Photo};
 use super::store::{self, Release, ReleaseIn};
-use super::document;
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::documents::{self, Format};

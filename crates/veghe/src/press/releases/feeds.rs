@@ -67,7 +67,11 @@ fn title_of(r: &Release) -> String {
 
 /// The RSS 2.0 channel of `releases` (newest first).
 pub fn rss(releases: &[Release], origin: &str, now: i64) -> String {
-    let updated = releases.iter().filter_map(|r| r.published_at).max().unwrap_or(now);
+    let updated = releases
+        .iter()
+        .filter_map(|r| r.published_at)
+        .max()
+        .unwrap_or(now);
     let mut w = Writer::new();
     w.open("rss", &[("version", "2.0"), ("xmlns:atom", ATOM_NS)])
         .open("channel", &[])
@@ -101,7 +105,11 @@ pub fn rss(releases: &[Release], origin: &str, now: i64) -> String {
 
 /// The Atom 1.0 feed of `releases` (newest first).
 pub fn atom(releases: &[Release], origin: &str, now: i64) -> String {
-    let updated = releases.iter().filter_map(|r| r.published_at).max().unwrap_or(now);
+    let updated = releases
+        .iter()
+        .filter_map(|r| r.published_at)
+        .max()
+        .unwrap_or(now);
     let mut w = Writer::new();
     w.open("feed", &[("xmlns", ATOM_NS), ("xml:lang", "ro")])
         .leaf("id", TAG)

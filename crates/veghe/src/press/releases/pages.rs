@@ -38,15 +38,20 @@ pub struct ReleaseForm {
 fn opt_id(v: &Option<String>, field: &'static str) -> AppResult<Option<i64>> {
     match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => s.parse::<i64>().ok().filter(|i| *i > 0).map(Some).ok_or_else(|| {
-            AppError::bad(
-                field,
-                Said::new(
-                    format!("„{s}” nu este un număr de ordine; scrieți cifrele lui."),
-                    format!("{field}: “{s}” is not an id"),
-                ),
-            )
-        }),
+        Some(s) => s
+            .parse::<i64>()
+            .ok()
+            .filter(|i| *i > 0)
+            .map(Some)
+            .ok_or_else(|| {
+                AppError::bad(
+                    field,
+                    Said::new(
+                        format!("„{s}” nu este un număr de ordine; scrieți cifrele lui."),
+                        format!("{field}: “{s}” is not an id"),
+                    ),
+                )
+            }),
     }
 }
 
@@ -184,7 +189,7 @@ async fn list_with(
     error: Option<String>,
 ) -> AppResult<Response> {
     let t = texts::of(shell.lang);
-    let rows = store::list(&state.db, Status::parse(&filter), 300)
+    let rows = store::list(&state.db, Status::parse(&filter), 60)
         .await?
         .into_iter()
         .map(|r| Row {
@@ -298,7 +303,9 @@ async fn detail_with(
         status: texts::status(t, &r.status),
         body: sanitize::clean_html(&r.body_html),
         published: r.published_at.map(local_time).unwrap_or_default(),
-        public_url: r.is_public(now).then(|| format!("/presa/comunicate/{}", r.id)),
+        public_url: r
+            .is_public(now)
+            .then(|| format!("/presa/comunicate/{}", r.id)),
         embargoed: r.published_at.is_some_and(|p| p > now),
         can_edit: writer && status.editable(),
         can_submit: writer && status.editable(),
@@ -431,11 +438,8 @@ async fn read_photo(mut form: Multipart) -> AppResult<(Vec<u8>, Option<String>)>
                 }
             }
             Some("caption") => {
-                caption = extract::text(
-                    Some(field.text().await.map_err(|_| cut())?),
-                    "caption",
-                    300,
-                )?;
+                caption =
+                    extract::text(Some(field.text().await.map_err(|_| cut())?), "caption", 300)?;
             }
             _ => {}
         }

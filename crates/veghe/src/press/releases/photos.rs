@@ -11,7 +11,7 @@ use image::{ImageFormat, ImageReader, Limits};
 use serde::Serialize;
 
 use super::model;
-use super::store::{get_in, Release};
+use super::store::{Release, get_in};
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{Db, now_ms};
@@ -107,10 +107,9 @@ pub async fn add(
         model::may_edit(r.status())?;
         tx.rollback().await?;
     }
-    let (content_type, width, height, data) =
-        tokio::task::spawn_blocking(move || reencode(&bytes))
-            .await
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("photo: {e}")))??;
+    let (content_type, width, height, data) = tokio::task::spawn_blocking(move || reencode(&bytes))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("photo: {e}")))??;
     let mut tx = db.begin().await?;
     let r: Release = get_in(&mut tx, release_id).await?;
     model::may_edit(r.status())?;
@@ -147,7 +146,13 @@ pub async fn add(
     audit::append(
         &mut tx,
         &me.actor(),
-        Change::of("press.release_photo", "press_release", release_id, None, &photo),
+        Change::of(
+            "press.release_photo",
+            "press_release",
+            release_id,
+            None,
+            &photo,
+        ),
     )
     .await?;
     tx.commit().await?;

@@ -39,7 +39,6 @@ struct Item {
     number: String,
     title: String,
     summary: String,
-    kind: &'static str,
     day: String,
 }
 
@@ -106,7 +105,6 @@ pub async fn newsroom(
                 }
                 s
             }),
-            kind: texts::kind(t, &r.kind),
             day: r.published_at.map(local_time).unwrap_or_default(),
             title: r.title,
         })
@@ -130,7 +128,6 @@ struct ReleasePage {
     shell: Shell,
     t: &'static T,
     r: Release,
-    kind: &'static str,
     day: String,
     body: String,
     photos: Vec<Photo>,
@@ -153,7 +150,6 @@ pub async fn release(
         None => None,
     };
     render(&ReleasePage {
-        kind: texts::kind(t, &r.kind),
         day: r.published_at.map(local_time).unwrap_or_default(),
         body: sanitize::clean_html(&r.body_html),
         photos: photos::of_release(&state.db, id).await?,
@@ -166,7 +162,9 @@ pub async fn release(
 }
 
 async fn feed_rows(state: &AppState) -> AppResult<Vec<Release>> {
-    Ok(store::published(&state.db, now_ms(), "", 0, IN_FEED).await?.0)
+    Ok(store::published(&state.db, now_ms(), "", 0, IN_FEED)
+        .await?
+        .0)
 }
 
 /// `GET /presa/comunicate.rss`

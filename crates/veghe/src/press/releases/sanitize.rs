@@ -137,8 +137,18 @@ mod tests {
 <h2>Titlu</h2><blockquote>citat</blockquote><ul><li>unu</li></ul><!-- comentariu -->"#;
         let c = clean(dirty);
         for bad in [
-            "script", "onclick", "onerror", "onmouseover", "javascript", "<img", "iframe",
-            "style", "<svg", "relativ\"", "comentariu", "alert(1)",
+            "script",
+            "onclick",
+            "onerror",
+            "onmouseover",
+            "javascript",
+            "<img",
+            "iframe",
+            "style",
+            "<svg",
+            "relativ\"",
+            "comentariu",
+            "alert(1)",
         ] {
             assert!(!c.contains(bad), "{bad} in {c}");
         }

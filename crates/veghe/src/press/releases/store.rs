@@ -150,7 +150,13 @@ impl ReleaseIn {
 /// be published.
 async fn check_links(tx: &mut Tx, c: &Checked, own_id: Option<i64>) -> AppResult<()> {
     let links: [(&'static str, &str, Option<i64>, &str, &str); 4] = [
-        ("incident_id", "incidents", c.incident_id, "Incidentul", "incident"),
+        (
+            "incident_id",
+            "incidents",
+            c.incident_id,
+            "Incidentul",
+            "incident",
+        ),
         (
             "special_event_id",
             "special_events",
@@ -158,7 +164,13 @@ async fn check_links(tx: &mut Tx, c: &Checked, own_id: Option<i64>) -> AppResult
             "Evenimentul deosebit",
             "special event",
         ),
-        ("campaign_id", "press_campaigns", c.campaign_id, "Campania", "campaign"),
+        (
+            "campaign_id",
+            "press_campaigns",
+            c.campaign_id,
+            "Campania",
+            "campaign",
+        ),
         (
             "proposal_id",
             "analysis_proposals",
@@ -172,9 +184,9 @@ async fn check_links(tx: &mut Tx, c: &Checked, own_id: Option<i64>) -> AppResult
         let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
             "SELECT COUNT(*) FROM {table} WHERE id = $1"
         )))
-            .bind(id)
-            .fetch_one(&mut **tx)
-            .await?;
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
         if n == 0 {
             return Err(AppError::bad(
                 field,
@@ -252,7 +264,12 @@ pub async fn create(db: &Db, me: &CurrentUser, input: ReleaseIn) -> AppResult<Re
     create_at(db, me, input, now_ms()).await
 }
 
-pub async fn create_at(db: &Db, me: &CurrentUser, input: ReleaseIn, now: i64) -> AppResult<Release> {
+pub async fn create_at(
+    db: &Db,
+    me: &CurrentUser,
+    input: ReleaseIn,
+    now: i64,
+) -> AppResult<Release> {
     let c = input.check()?;
     let mut tx = db.begin().await?;
     check_links(&mut tx, &c, None).await?;
@@ -383,7 +400,12 @@ pub async fn decide_at(
         )
         .await?;
     } else {
-        let reason: String = reason.unwrap_or_default().trim().chars().take(2000).collect();
+        let reason: String = reason
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(2000)
+            .collect();
         sqlx::query(
             "UPDATE press_releases SET status = 'returned', return_reason = $2, decided_by = $3, decided_at = $4, \
              updated_at = $4 WHERE id = $1",

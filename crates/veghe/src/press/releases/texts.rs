@@ -6,6 +6,7 @@ texts_table! { T, "Every text of the press releases and the public newsroom.";
     title: "Comunicate de presă", "Press releases";
     intro: "Comunicatul se redactează aici, se trimite șefului serviciului spre aprobare și primește numărul zilei publicării la aprobare. Nimic nu apare public înainte de aprobare și de ora de embargo.", "A release is drafted here, submitted to the head of service and numbered by its day of publication when approved. Nothing is public before approval and its embargo.";
     new_release: "Comunicat nou", "New release";
+    latest: "Ultimele 60 modificate", "The 60 last changed";
     filter: "Stare", "Status";
     all: "Toate", "All";
     show: "Arată", "Show";
