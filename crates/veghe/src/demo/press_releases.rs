@@ -178,7 +178,7 @@ pub async fn seed_releases(db: &Db, seed: u64, now_ms: i64) -> anyhow::Result<us
     if existing > 0 {
         return Ok(0);
     }
-    let mut rng = Rng::stream(seed, 0x5052_4553_53);
+    let mut rng = Rng::stream(seed, 0x0050_5245_5353);
     let mut count = 0usize;
     let mut approved: Vec<i64> = Vec::new();
     // Midnight (UTC) a year ago, so that the hours below fall in the office's working day.

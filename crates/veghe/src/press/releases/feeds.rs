@@ -65,13 +65,18 @@ fn title_of(r: &Release) -> String {
     }
 }
 
-/// The RSS 2.0 channel of `releases` (newest first).
-pub fn rss(releases: &[Release], origin: &str, now: i64) -> String {
-    let updated = releases
+/// The newest publication of `releases`, or `now` when there is none.
+fn latest(releases: &[Release], now: i64) -> i64 {
+    releases
         .iter()
         .filter_map(|r| r.published_at)
         .max()
-        .unwrap_or(now);
+        .unwrap_or(now)
+}
+
+/// The RSS 2.0 channel of `releases` (newest first).
+pub fn rss(releases: &[Release], origin: &str, now: i64) -> String {
+    let updated = latest(releases, now);
     let mut w = Writer::new();
     w.open("rss", &[("version", "2.0"), ("xmlns:atom", ATOM_NS)])
         .open("channel", &[])
@@ -105,11 +110,7 @@ pub fn rss(releases: &[Release], origin: &str, now: i64) -> String {
 
 /// The Atom 1.0 feed of `releases` (newest first).
 pub fn atom(releases: &[Release], origin: &str, now: i64) -> String {
-    let updated = releases
-        .iter()
-        .filter_map(|r| r.published_at)
-        .max()
-        .unwrap_or(now);
+    let updated = latest(releases, now);
     let mut w = Writer::new();
     w.open("feed", &[("xmlns", ATOM_NS), ("xml:lang", "ro")])
         .leaf("id", TAG)

@@ -259,53 +259,8 @@ async fn audit_step(
     Ok(())
 }
 
-/// Drafts a release.
-pub async fn create(db: &Db, me: &CurrentUser, input: ReleaseIn) -> AppResult<Release> {
-    create_at(db, me, input, now_ms()).await
-}
-
-pub async fn create_at(
-    db: &Db,
-    me: &CurrentUser,
-    input: ReleaseIn,
-    now: i64,
-) -> AppResult<Release> {
-    let c = input.check()?;
-    let mut tx = db.begin().await?;
-    check_links(&mut tx, &c, None).await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO press_releases (kind, status, title, summary, body_html, embargo_until, corrects_id, incident_id, \
-         special_event_id, campaign_id, proposal_id, author_id, created_at, updated_at, search_text) \
-         VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
-    )
-    .bind(c.kind.code())
-    .bind(&c.title)
-    .bind(&c.summary)
-    .bind(&c.body_html)
-    .bind(c.embargo_until)
-    .bind(c.corrects_id)
-    .bind(c.incident_id)
-    .bind(c.special_event_id)
-    .bind(c.campaign_id)
-    .bind(c.proposal_id)
-    .bind(me.id)
-    .bind(now)
-    .bind(search_text(&c))
-    .fetch_one(&mut *tx)
-    .await?;
-    let after = get_in(&mut tx, id).await?;
-    audit_step(&mut tx, me, "press.release_draft", None, &after).await?;
-    tx.commit().await?;
-    Ok(after)
-}
-
-/// Changes a draft or a returned release.
-pub async fn edit(db: &Db, me: &CurrentUser, id: i64, input: ReleaseIn) -> AppResult<Release> {
-    let c = input.check()?;
-    let mut tx = db.begin().await?;
-    let before = get_in(&mut tx, id).await?;
-    model::may_edit(before.status())?;
-    check_links(&mut tx, &c, Some(id)).await?;
+/// Writes the checked fields of release `id`.
+async fn write(tx: &mut Tx, id: i64, c: &Checked, now: i64) -> AppResult<()> {
     sqlx::query(
         "UPDATE press_releases SET kind = $2, title = $3, summary = $4, body_html = $5, embargo_until = $6, \
          corrects_id = $7, incident_id = $8, special_event_id = $9, campaign_id = $10, proposal_id = $11, \
@@ -322,10 +277,53 @@ pub async fn edit(db: &Db, me: &CurrentUser, id: i64, input: ReleaseIn) -> AppRe
     .bind(c.special_event_id)
     .bind(c.campaign_id)
     .bind(c.proposal_id)
-    .bind(now_ms())
-    .bind(search_text(&c))
-    .execute(&mut *tx)
+    .bind(now)
+    .bind(search_text(c))
+    .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// Drafts a release.
+pub async fn create(db: &Db, me: &CurrentUser, input: ReleaseIn) -> AppResult<Release> {
+    create_at(db, me, input, now_ms()).await
+}
+
+pub async fn create_at(
+    db: &Db,
+    me: &CurrentUser,
+    input: ReleaseIn,
+    now: i64,
+) -> AppResult<Release> {
+    let c = input.check()?;
+    let mut tx = db.begin().await?;
+    check_links(&mut tx, &c, None).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO press_releases (kind, status, title, body_html, author_id, created_at, updated_at) \
+         VALUES ($1, 'draft', $2, $3, $4, $5, $5) RETURNING id",
+    )
+    .bind(c.kind.code())
+    .bind(&c.title)
+    .bind(&c.body_html)
+    .bind(me.id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    write(&mut tx, id, &c, now).await?;
+    let after = get_in(&mut tx, id).await?;
+    audit_step(&mut tx, me, "press.release_draft", None, &after).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Changes a draft or a returned release.
+pub async fn edit(db: &Db, me: &CurrentUser, id: i64, input: ReleaseIn) -> AppResult<Release> {
+    let c = input.check()?;
+    let mut tx = db.begin().await?;
+    let before = get_in(&mut tx, id).await?;
+    model::may_edit(before.status())?;
+    check_links(&mut tx, &c, Some(id)).await?;
+    write(&mut tx, id, &c, now_ms()).await?;
     let after = get_in(&mut tx, id).await?;
     audit_step(&mut tx, me, "press.release_edit", Some(&before), &after).await?;
     tx.commit().await?;
