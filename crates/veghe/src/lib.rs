@@ -100,6 +100,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         press::contacts::api::ContactsApi::openapi(),
         press::strategy::api::StrategyApi::openapi(),
         press::events::api::EventsApi::openapi(),
+        press::releases::api::ReleasesApi::openapi(),
     ] {
         doc.merge(part);
     }

@@ -74,6 +74,13 @@ impl Writer {
         self
     }
 
+    /// Text inside the innermost open element (an element with attributes and text: `open`,
+    /// `text`, `close`).
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        self.out.push_str(&escape(text));
+        self
+    }
+
     /// An element holding text, when there is text.
     pub fn leaf_opt(&mut self, tag: &str, text: Option<&str>) -> &mut Self {
         if let Some(t) = text {

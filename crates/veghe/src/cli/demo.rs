@@ -85,6 +85,8 @@ pub async fn seed(db: &Db, config: &Config, seed: u64, progress: bool) -> anyhow
         circulars,
         "demo press accreditations, media requests and circulars seeded"
     );
+    let releases = crate::demo::press_releases::seed_releases(db, seed, now_ms()).await?;
+    tracing::info!(releases, "demo press releases seeded");
     // The last contact with each crew on duty, spread over the last two and a half hours, so
     // that the board shows a few check-ins overdue, as a real shift does.
     sqlx::query(

@@ -58,6 +58,7 @@ pub mod places;
 pub mod press_accreditation;
 pub mod press_contacts;
 pub mod press_strategy;
+pub mod press_releases;
 mod rng;
 pub mod sanctions;
 mod seed;

@@ -11,6 +11,7 @@ pub mod queue;
 pub mod requests;
 pub mod events;
 pub mod strategy;
+pub mod releases;
 mod texts;
 mod view;
 
@@ -46,4 +47,5 @@ pub(crate) fn page_with<T: askama::Template>(
     let mut r = crate::web::render(page)?;
     *r.status_mut() = status;
     Ok(r)
+        .merge(releases::routes())
 }

@@ -27,6 +27,11 @@ const PUBLIC: &[&str] = &[
     "GET /open311/v2/services/{file}",
     "GET /open311/v2/requests/{file}",
     "GET /presa/evenimente.ics",
+    "GET /presa",
+    "GET /presa/comunicate/{id}",
+    "GET /presa/comunicate.rss",
+    "GET /presa/comunicate.atom",
+    "GET /presa/foto/{id}",
 ];
 
 fn concrete(path: &str) -> String {

@@ -35,6 +35,7 @@ mod plans;
 mod press_accreditation;
 mod press_contacts;
 mod press_strategy;
+mod press_releases;
 mod registry;
 mod registry_dashboard;
 mod registry_files;

@@ -8,32 +8,8 @@ use veghe::auth::Role;
 use crate::both;
 use crate::helpers::TestApp;
 use crate::helpers::fixtures::petition;
+use crate::helpers::multipart;
 use crate::helpers::{Api, Browser};
-
-const BOUNDARY: &str = "veghe-case-files";
-
-/// A multipart body of (field, file name, bytes) parts; a text field has no file name.
-fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, file, data) in parts {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
-        match file {
-            Some(f) => body.extend_from_slice(
-                format!(
-                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-                )
-                .as_bytes(),
-            ),
-            None => body.extend_from_slice(
-                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
-            ),
-        }
-        body.extend_from_slice(data);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
-}
 
 /// Posts the files form of entry `id`; `csrf` goes in the form's address, as the page sends it.
 async fn post_files(
@@ -52,7 +28,7 @@ async fn post_files(
             .post(app.url(&path))
             .header(
                 "content-type",
-                format!("multipart/form-data; boundary={BOUNDARY}"),
+                format!("multipart/form-data; boundary={}", multipart::BOUNDARY),
             )
             .body(body),
     )
@@ -87,7 +63,7 @@ both!(
         let b = app.signed_in("ghiseu", Role::RegistryClerk).await;
         let csrf = b.csrf().await;
         let png = png();
-        let body = multipart(&[
+        let body = multipart::body(&[
             ("file", Some("petitie-scanata.pdf"), &pdf()),
             ("kind", None, b"scan"),
             // Two files picked at once in one row, with what they are.
@@ -169,7 +145,7 @@ both!(
         let csrf = b.csrf().await;
         let exe: &[u8] = &[0x4D, 0x5A, 0x90, 0x00, 0x03];
         let body = || {
-            multipart(&[
+            multipart::body(&[
                 ("file", Some("petitie.pdf"), &pdf()),
                 ("kind", None, b"scan"),
                 ("file", Some("program.exe"), exe),
@@ -215,7 +191,7 @@ both!(the_files_form_needs_its_csrf_token, |app| {
         &b,
         id,
         None,
-        multipart(&[("file", Some("a.pdf"), &pdf()), ("kind", None, b"scan")]),
+        multipart::body(&[("file", Some("a.pdf"), &pdf()), ("kind", None, b"scan")]),
     )
     .await;
 

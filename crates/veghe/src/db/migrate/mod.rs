@@ -161,6 +161,11 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../../../migrations/0024_press.sql"),
     ),
     step(
+        25,
+        "press_releases",
+        include_str!("../../../migrations/0025_press_releases.sql"),
+    ),
+    step(
         26,
         "press_lists",
         include_str!("../../../migrations/0026_press_lists.sql"),

@@ -6,6 +6,7 @@ mod client;
 pub mod command;
 pub mod fixtures;
 pub mod known;
+pub mod multipart;
 pub mod press;
 pub mod smtp;
 
