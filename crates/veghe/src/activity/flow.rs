@@ -84,7 +84,11 @@ pub async fn run(
         mode,
         report: Some(Box::new(std::io::BufWriter::new(report))),
     };
-    import::run(db, actor, &catalogue, job, &mut |_| {}).await
+    let outcome = import::run(db, actor, &catalogue, job, &mut |_| {}).await?;
+    if mode != Mode::Check {
+        uploads::forget(token)?;
+    }
+    Ok(outcome)
 }
 
 /// The report of the import of `token`, as a CSV download.

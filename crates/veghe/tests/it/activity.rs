@@ -315,6 +315,13 @@ both!(
             app.count("SELECT COUNT(*) FROM activity_sanctions").await,
             1
         );
+        // The upload (CNPs) is gone once imported; its report stays to be read.
+        let again = b
+            .post_form(&format!("/activity/import/{token}"), &refs)
+            .await;
+        assert_eq!(again.status(), reqwest::StatusCode::NOT_FOUND);
+        let report = b.get(&format!("/activity/import/{token}/report")).await;
+        assert_eq!(report.status(), reqwest::StatusCode::OK);
         // The mapping was saved for the source.
         let saved: (String,) =
             sqlx::query_as("SELECT mapping FROM activity_mappings WHERE source = 'op'")
