@@ -6,12 +6,12 @@ pub mod accreditation;
 pub mod circulars;
 pub mod contacts;
 pub mod desk;
+pub mod events;
 pub mod input;
 pub mod queue;
-pub mod requests;
-pub mod events;
-pub mod strategy;
 pub mod releases;
+pub mod requests;
+pub mod strategy;
 mod texts;
 mod view;
 
@@ -27,6 +27,7 @@ pub fn routes() -> Routes {
         .merge(contacts::routes())
         .merge(strategy::routes())
         .merge(events::routes())
+        .merge(releases::routes())
 }
 
 /// A refusal to show on a page: the status the page answers with (200 when none) and the words.
@@ -47,5 +48,4 @@ pub(crate) fn page_with<T: askama::Template>(
     let mut r = crate::web::render(page)?;
     *r.status_mut() = status;
     Ok(r)
-        .merge(releases::routes())
 }
