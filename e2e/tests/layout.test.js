@@ -16,7 +16,7 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ];
 // Not pages: downloads, machine formats, and links that act.
-const SKIP = /^\/(logout|lang|api\/v1|api\/openapi|assets|cap\/|open311\/|metrics|healthz|readyz|osmand)|\.(csv|pdf|docx|xlsx|json|geojson|xml|png|svg|txt)(\?|$)|\/(export|download|print)\b|[?&]format=/;
+const SKIP = /^\/(logout|lang|api\/v1|api\/openapi|assets|cap\/|open311\/|metrics|healthz|readyz|osmand)|\.(csv|pdf|docx|xlsx|json|geojson|xml|png|svg|txt|ics|rss|atom)(\?|$)|\/(export|download|print)\b|[?&]format=/;
 const MAX_PAGES = 60;
 
 let browser;

@@ -80,6 +80,8 @@ struct Row {
     id: i64,
     when: String,
     title: String,
+    /// The title is a person's words (a circular's), shown as written in either language.
+    own_words: bool,
     body: String,
     link: Option<String>,
     acknowledged: Option<String>,
@@ -97,6 +99,31 @@ struct Page {
 fn title_in(title: String, lang: crate::web::Lang) -> String {
     if lang == crate::web::Lang::Ro {
         return title;
+    }
+    // The press office's reminder of a month with no conference: "… în decembrie 2026".
+    if let Some(month) = title.strip_prefix("Nicio conferință de presă planificată în ") {
+        const MONTHS: [(&str, &str); 12] = [
+            ("ianuarie", "January"),
+            ("februarie", "February"),
+            ("martie", "March"),
+            ("aprilie", "April"),
+            ("mai", "May"),
+            ("iunie", "June"),
+            ("iulie", "July"),
+            ("august", "August"),
+            ("septembrie", "September"),
+            ("octombrie", "October"),
+            ("noiembrie", "November"),
+            ("decembrie", "December"),
+        ];
+        let (name, year) = month.split_once(' ').unwrap_or((month, ""));
+        let name = MONTHS
+            .iter()
+            .find(|(ro, _)| *ro == name)
+            .map_or(name, |(_, en)| en);
+        return format!("No press conference planned in {name} {year}")
+            .trim_end()
+            .to_string();
     }
     const WORDS: [(&str, &str); 9] = [
         ("Termen intern depășit", "Internal deadline passed"),
@@ -129,6 +156,7 @@ async fn page(State(state): State<AppState>, me: CurrentUser, shell: Shell) -> A
         .map(|n| Row {
             id: n.id,
             when: local_time(n.created_at),
+            own_words: n.kind == "circular",
             title: title_in(n.title, lang),
             body: n.body,
             link: n.link,
@@ -161,6 +189,13 @@ mod tests {
             "Legal deadline passed (02.12.2026): no. 1173/30.10.2026"
         );
         assert_eq!(title_in(t.clone(), Lang::Ro), t);
+        assert_eq!(
+            title_in(
+                "Nicio conferință de presă planificată în decembrie 2026".into(),
+                Lang::En
+            ),
+            "No press conference planned in December 2026"
+        );
         assert_eq!(
             title_in(
                 "Termenul intern expiră peste 5 zile lucrătoare (09.12.2026): nr. 1/2026".into(),

@@ -120,6 +120,8 @@ struct ListPage {
     pending: Vec<Row>,
     accredited: Vec<Row>,
     heading: String,
+    /// The event's own title and time, shown as written.
+    heading_event: Option<String>,
     year: i16,
     event: Option<i64>,
     events: Vec<(i64, String, String)>,
@@ -156,18 +158,19 @@ async fn list_view(
         .into_iter()
         .map(|(id, title, at)| (id, title, local_time(at)))
         .collect();
-    let (which, heading) = match event {
+    let (which, heading, heading_event) = match event {
         Some(e) => {
             let title = events
                 .iter()
                 .find(|(id, _, _)| *id == e)
                 .map(|(_, title, at)| format!("„{title}” ({at})"))
                 .ok_or(AppError::NotFound)?;
-            (Which::Event(e), format!("{} {title}", t.event_title))
+            (Which::Event(e), t.event_title.to_string(), Some(title))
         }
         None => (
             Which::Permanent(year),
             format!("{} {year}", t.permanent_title),
+            None,
         ),
     };
     let rows = |v: Vec<Accreditation>| v.iter().map(|a| Row::of(a, lang)).collect::<Vec<_>>();
@@ -182,6 +185,7 @@ async fn list_view(
             pending,
             accredited,
             heading,
+            heading_event,
             year,
             event,
             events,
