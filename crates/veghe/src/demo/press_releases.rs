@@ -159,6 +159,33 @@ async fn incident_on(db: &Db, kind: &str, from: i64) -> anyhow::Result<Option<i6
     .await?)
 }
 
+/// The campaign of the strategy a release on this title serves, when it runs on the day `at`.
+async fn campaign_for(db: &Db, title: &str, at: i64) -> anyhow::Result<Option<i64>> {
+    let t = title.to_lowercase();
+    let name = if t.contains("șantier") {
+        "Șantiere fără praf și noroi"
+    } else if t.contains("gheață") || t.contains("zăpadă") {
+        "Iarna în siguranță: gheața de pe trotuare"
+    } else if t.contains("zgomot") || t.contains("liniște") {
+        "Vara liniștită: zgomotul"
+    } else if t.contains("școl") || t.contains("elev") {
+        "Școala în siguranță"
+    } else {
+        return Ok(None);
+    };
+    let day = jiff::Timestamp::from_millisecond(at)?
+        .to_zoned(crate::time::bucharest())
+        .date()
+        .to_string();
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM press_campaigns WHERE name = $1 AND starts_on <= $2 AND ends_on >= $2 ORDER BY id LIMIT 1",
+    )
+    .bind(name)
+    .bind(day)
+    .fetch_optional(db.pool())
+    .await?)
+}
+
 fn body_of(paragraphs: &[&str]) -> String {
     paragraphs.join("\n\n")
 }
@@ -220,6 +247,7 @@ pub async fn seed_releases(db: &Db, seed: u64, now_ms: i64) -> anyhow::Result<us
                     summary: Some(topic.summary.to_string()),
                     body: Some(body_of(topic.body)),
                     incident_id,
+                    campaign_id: campaign_for(db, topic.title, at).await?,
                     ..ReleaseIn::default()
                 }
             };

@@ -576,6 +576,27 @@ both!(
             .get_ok(&format!("/api/v1/press/campaigns/{cid}"))
             .await;
         assert_eq!(c["messages"], json!([s["messages"][0]["origin_id"]]));
+        // A release linked to the campaign is listed on the campaign's page.
+        let release = app
+            .published_release("Drumul spre școală, în siguranță")
+            .await;
+        sqlx::query("UPDATE press_releases SET campaign_id = $1 WHERE id = $2")
+            .bind(cid)
+            .bind(release)
+            .execute(app.db.pool())
+            .await
+            .expect("link");
+        let page = b
+            .get(&format!("/press/campaigns/{cid}"))
+            .await
+            .text()
+            .await
+            .expect("page");
+        assert!(
+            page.contains(&format!("/press/releases/{release}"))
+                && page.contains("Drumul spre școală, în siguranță"),
+            "{page}"
+        );
         // A refused form comes back with the refusal in Romanian.
         let r = b
             .post_form(

@@ -145,9 +145,36 @@ struct OnePage {
     /// The strategy's objectives, then its messages (a group left out when empty).
     groups: Vec<(&'static str, Vec<Part>)>,
     can_write: bool,
+    /// The releases that speak of the campaign: id, number, title, approved or in work, in words.
+    releases: Vec<(i64, String, String, &'static str)>,
     form: Typed,
     done: Option<&'static str>,
     error: Option<String>,
+}
+
+/// The releases linked to campaign `id`, newest first.
+async fn releases_of(
+    state: &AppState,
+    id: i64,
+    t: &'static T,
+) -> AppResult<Vec<(i64, String, String, &'static str)>> {
+    let rows: Vec<(i64, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT id, number, title, status FROM press_releases WHERE campaign_id = $1 ORDER BY created_at DESC, id DESC",
+    )
+    .bind(id)
+    .fetch_all(state.db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(rid, number, title, status)| {
+            let state = if status == "approved" {
+                t.release_published
+            } else {
+                t.release_in_work
+            };
+            (rid, number.unwrap_or_default(), title, state)
+        })
+        .collect())
 }
 
 async fn one_view(
@@ -185,8 +212,10 @@ async fn one_view(
         None => (Vec::new(), Vec::new()),
     };
     let (status, error) = crate::press::refusal(error);
+    let releases = releases_of(state, id, t).await?;
     let page = OnePage {
         t,
+        releases,
         form: form.unwrap_or_else(|| Typed::of(&c)),
         can_write: may_write(&shell),
         done: match done {
