@@ -167,6 +167,27 @@ pub fn code(v: Option<String>, field: &'static str) -> AppResult<String> {
     }
 }
 
+/// One of `choices` (a stored code), the given text trimmed; else refused naming `field`, in
+/// Romanian with `ro` and in English with the list of codes.
+pub fn one_of(
+    v: Option<String>,
+    field: &'static str,
+    choices: &'static [&'static str],
+    ro: &str,
+) -> AppResult<&'static str> {
+    let given = v.unwrap_or_default();
+    choices
+        .iter()
+        .find(|c| **c == given.trim())
+        .copied()
+        .ok_or_else(|| {
+            AppError::bad(
+                field,
+                Said::new(ro, format!("{field} is one of: {}", choices.join(", "))),
+            )
+        })
+}
+
 /// An e-mail address, when given: one `@` with a name before it and a domain with a dot after
 /// it, no spaces, at most 200 characters; anything else is refused naming `field`.
 pub fn email(v: Option<String>, field: &'static str) -> AppResult<Option<String>> {
@@ -387,6 +408,26 @@ mod tests {
             code(Some("a".repeat(31)), "code").err().and_then(field),
             Some("code")
         );
+    }
+
+    #[test]
+    fn a_choice_is_one_of_the_list_or_refused_by_name() {
+        const KINDS: &[&str] = &["tv", "radio"];
+        assert_eq!(
+            one_of(Some(" radio ".into()), "kind", KINDS, "Tipul").ok(),
+            Some("radio")
+        );
+        for bad in [
+            None,
+            Some(String::new()),
+            Some("Radio".into()),
+            Some("ziar".into()),
+        ] {
+            let e = one_of(bad, "kind", KINDS, "Tipul").err().expect("refused");
+            assert_eq!(e.said(Lang::Ro), "Tipul");
+            assert!(e.said(Lang::En).contains("tv, radio"));
+            assert_eq!(field(e), Some("kind"));
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::{Agency, COLUMNS, KINDS};
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult, Said};
-use crate::http::extract::{code, email, required, text};
+use crate::http::extract::{code, email, one_of, required, text};
 
 /// A new body, as the API and the page send it.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -50,20 +50,12 @@ pub struct NewAgency {
 }
 
 fn kind(v: Option<String>) -> AppResult<&'static str> {
-    let given = v.unwrap_or_default();
-    KINDS
-        .iter()
-        .find(|k| **k == given.trim())
-        .copied()
-        .ok_or_else(|| {
-            AppError::bad(
-                "kind",
-                Said::new(
-                    "Tipul instituției: alegeți unul din listă.",
-                    format!("kind is one of: {}", KINDS.join(", ")),
-                ),
-            )
-        })
+    one_of(
+        v,
+        "kind",
+        KINDS,
+        "Tipul instituției: alegeți unul din listă.",
+    )
 }
 
 fn phone(v: Option<String>) -> AppResult<String> {

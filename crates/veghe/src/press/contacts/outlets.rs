@@ -9,7 +9,7 @@ use super::retire;
 use crate::audit::{self, Actor, Change};
 use crate::db::{Db, Tx, now_ms};
 use crate::error::{AppError, AppResult, Said};
-use crate::http::extract::{email, required, text};
+use crate::http::extract::{email, one_of, required, text};
 
 /// The kinds of outlet, as stored.
 pub const KINDS: &[&str] = &["online", "print", "tv", "radio", "agency"];
@@ -65,20 +65,12 @@ pub struct NewOutlet {
 }
 
 fn kind(v: Option<String>) -> AppResult<&'static str> {
-    let given = v.unwrap_or_default();
-    KINDS
-        .iter()
-        .find(|k| **k == given.trim())
-        .copied()
-        .ok_or_else(|| {
-            AppError::bad(
-                "kind",
-                Said::new(
-                    "Tipul redacției: alegeți unul din listă (online, presă scrisă, televiziune, radio, agenție).",
-                    format!("kind is one of: {}", KINDS.join(", ")),
-                ),
-            )
-        })
+    one_of(
+        v,
+        "kind",
+        KINDS,
+        "Tipul redacției: alegeți unul din listă (online, presă scrisă, televiziune, radio, agenție).",
+    )
 }
 
 fn reach(v: Option<String>) -> AppResult<Option<i64>> {
