@@ -423,7 +423,7 @@ mod tests {
             Some("Radio".into()),
             Some("ziar".into()),
         ] {
-            let e = one_of(bad, "kind", KINDS, "Tipul").err().expect("refused");
+            let e = one_of(bad, "kind", KINDS, "Tipul").expect_err("refused");
             assert_eq!(e.said(Lang::Ro), "Tipul");
             assert!(e.said(Lang::En).contains("tv, radio"));
             assert_eq!(field(e), Some("kind"));
